@@ -1,0 +1,31 @@
+/** The query-language interface: a parser that turns query text into stages, predicates and diagnostics. */
+import type { LanguageId } from '../model/ids.js';
+import type { QuerySource } from '../model/rule.js';
+import type { ParsedQuery } from '../model/stage.js';
+import type { SourceContext } from '../model/artifact.js';
+
+export interface ParseInput {
+  /** The query and where it sits in its file. */
+  source: QuerySource;
+  /** Macros and data sources of the rule's source (SPL macros); empty when parsing one file. */
+  context: SourceContext;
+  /**
+   * An in-memory hand-off from the reader that already parsed the text (Sigma: the YAML document),
+   * so a file is not parsed twice; never stored. A parser must work without it.
+   */
+  prepared?: unknown;
+}
+
+export interface Language {
+  id: LanguageId;
+  /** The name people know it by: `Sigma`, `Splunk SPL`, `EQL`, `Kibana KQL`, `Lucene`, `ES|QL`, `Kusto KQL`, `YARA-L`. */
+  name: string;
+  /**
+   * Parses one query. Never throws on content: problems come back as diagnostics with file positions.
+   */
+  parse(input: ParseInput): ParsedQuery;
+}
+
+export function emptyContext(): SourceContext {
+  return { macros: new Map(), dataSources: new Map() };
+}

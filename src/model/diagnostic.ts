@@ -1,0 +1,17 @@
+/** Diagnostics: problems found in rule content, collected rather than thrown. */
+import type { Span } from './span.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  type: 'diagnostic';
+  severity: Severity;
+  /** Reads "Unexpected X, expected Y" where that fits. */
+  message: string;
+  /** 1-based line and column in the file. */
+  line: number;
+  column: number;
+  span?: Span;
+  /** Which step raised it: a format id, a language id, or `catalog`. */
+  origin?: string;
+}
