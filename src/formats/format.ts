@@ -32,6 +32,11 @@ export interface FormatReader {
   /** The file's format for people: `YAML`, `TOML`, `Markdown`, `KQL`, `YARA-L`. */
   label: string;
   /**
+   * The reader yields only source artifacts (macros, data sources), never rules. The ingest reads
+   * such files first, since every rule of the source may need them.
+   */
+  artifactsOnly?: boolean;
+  /**
    * Cheap test on the path and text: does this reader take the file? The first reader in registry
    * order that says yes reads it.
    */

@@ -16,5 +16,7 @@ export const FORMAT_IDS = [
   'kql-file',
   'kql-markdown',
   'yaral',
+  /** A bare query file read with a language given on the command line. */
+  'query',
 ] as const;
 export type FormatId = (typeof FORMAT_IDS)[number];

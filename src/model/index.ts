@@ -6,3 +6,4 @@ export * from './stage.js';
 export * from './ids.js';
 export * from './rule.js';
 export * from './artifact.js';
+export * from './indicator.js';

@@ -1,0 +1,35 @@
+/** Reads and analyses one file on its own, with no catalog: what `explain` reports and linters run. */
+import type { SourceArtifact } from '../model/artifact.js';
+import type { LanguageId } from '../model/ids.js';
+import type { SourceFile } from '../formats/format.js';
+import { ruleDocument } from '../formats/document.js';
+import { readerFor } from '../formats/registry.js';
+import { readFile } from './read-file.js';
+import { analyzeRule, type AnalyzedRule } from './analyze.js';
+import { contextFrom } from './source-context.js';
+
+export interface ExplainOptions {
+  /** Treat the whole file as one query in this language, whatever its format. */
+  language?: LanguageId;
+  /** Macros and data sources from elsewhere in the rule's source. */
+  artifacts?: SourceArtifact[];
+}
+
+export interface Explained {
+  recognized: boolean;
+  rules: AnalyzedRule[];
+}
+
+export function explainFile(file: SourceFile, options: ExplainOptions = {}): Explained {
+  if (options.language) {
+    const rule = ruleDocument(file, 'query', 'Query', {
+      language: options.language,
+      query: { language: options.language, text: file.text, start: { line: 1, column: 1, offset: 0 } },
+    });
+    return { recognized: true, rules: [analyzeRule(rule, contextFrom(options.artifacts ?? []))] };
+  }
+  const reader = readerFor(file);
+  const { result } = readFile(file, reader);
+  const context = contextFrom([...(options.artifacts ?? []), ...result.artifacts]);
+  return { recognized: reader !== undefined, rules: result.rules.map((r, i) => analyzeRule(r, context, result.prepared?.[i])) };
+}

@@ -1,0 +1,45 @@
+/** Chooses the ATT&CK data to resolve techniques with: a given bundle, the catalog's, the cache, or the fallback table. */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fallbackAttack, learnTechniqueNames, readAttackBundle, type AttackData } from '../knowledge/attack/index.js';
+import type { Catalog } from './catalog.js';
+
+export interface LoadedAttack {
+  data: AttackData;
+  /** False when only the tactic table and names learned from rules are known. */
+  full: boolean;
+  origin: string;
+}
+
+export const ATTACK_NOT_LOADED = 'Full ATT&CK data is not loaded: run `ruleatlas attack update` (or pass --attack PATH); technique names come from the rules themselves.';
+
+/** Where `attack update` caches a downloaded bundle for catalogs and `explain` to share. */
+export function attackCachePath(): string {
+  const base = process.env.RULEATLAS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ruleatlas');
+  return join(base, 'enterprise-attack.json');
+}
+
+export function loadAttack(options: { bundle?: string; catalog?: Catalog }): LoadedAttack {
+  if (options.bundle) return { data: readAttackBundle(readFileSync(options.bundle)), full: true, origin: options.bundle };
+  const stored = options.catalog?.storedAttack();
+  if (stored) return { data: stored, full: true, origin: 'catalog' };
+  const cache = attackCachePath();
+  if (existsSync(cache)) {
+    try {
+      return { data: JSON.parse(readFileSync(cache, 'utf8')) as AttackData, full: true, origin: cache };
+    } catch {
+      // A damaged cache is as good as none: fall through to the table.
+    }
+  }
+  const names = options.catalog?.declaredTechniqueNames() ?? {};
+  return { data: learnTechniqueNames(fallbackAttack(), names), full: false, origin: 'fallback' };
+}
+
+/** Technique ids the loaded version places under a tactic given by id (`TA0003`), shortname or name. */
+export function tacticTechniques(data: AttackData, tactic: string): string[] {
+  const wanted = tactic.toLowerCase().replace(/[\s_]+/g, '-');
+  const t = data.tactics.find((x) => x.id.toLowerCase() === wanted || x.shortname === wanted || x.name.toLowerCase().replace(/\s+/g, '-') === wanted);
+  if (!t) return [];
+  return Object.values(data.techniques).filter((x) => x.tactics.includes(t.shortname)).map((x) => x.id);
+}

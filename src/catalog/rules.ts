@@ -1,0 +1,75 @@
+/** Reads one rule as its page shows it, with corpus counts that leave the rule itself out. */
+import type { Db } from './schema.js';
+import type { IndicatorView, RuleSummary, RuleView } from './views.js';
+import { SUMMARY_COLUMNS, toSummary } from './search.js';
+
+interface RuleRow extends Record<string, unknown> {
+  rid: number;
+  document: string;
+  query: string | null;
+  events: string;
+  diagnostics: string;
+  remote: string | null;
+}
+
+/** A rule by catalog key (`source:path`), by its own id, or by a path suffix; the first match wins. */
+export function findRuleRow(db: Db, ref: string): RuleRow | undefined {
+  const select = `SELECT r.id AS rid, ${SUMMARY_COLUMNS}, r.document, r.query, r.events, r.diagnostics, s.remote
+    FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id`;
+  return (db.prepare(`${select} WHERE r.key = ?`).get(ref) ??
+    db.prepare(`${select} WHERE r.rule_id = ? ORDER BY r.id LIMIT 1`).get(ref) ??
+    db.prepare(`${select} WHERE r.key LIKE ? ESCAPE '\\' ORDER BY r.id LIMIT 1`).get(`%${escapeLike(ref)}`)) as RuleRow | undefined;
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export function ruleView(db: Db, ref: string): RuleView | undefined {
+  const row = findRuleRow(db, ref);
+  if (!row) return undefined;
+  const summary = toSummary(row);
+  return {
+    ...summary,
+    document: JSON.parse(row.document),
+    query: row.query ? JSON.parse(row.query) : null,
+    events: JSON.parse(row.events),
+    diagnostics: JSON.parse(row.diagnostics),
+    indicators: ruleIndicators(db, row.rid, summary),
+    remote: row.remote,
+  };
+}
+
+function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[] {
+  const rows = db
+    .prepare(
+      `SELECT i.field, i.canonical, i.op, i.value, i.kind, i.equivalence,
+        c.count, c.by_language, e.count AS ecount, e.by_language AS eby
+       FROM indicators i
+       LEFT JOIN indicator_counts c ON c.kind = i.kind AND c.canonical = i.canonical AND c.op = i.op AND c.value = i.value
+       LEFT JOIN equivalence_counts e ON e.equivalence = i.equivalence
+       WHERE i.rule = ? ORDER BY i.kind, i.stage, i.rowid`,
+    )
+    .all(rid) as Array<Record<string, unknown>>;
+  const language = self.language ?? '';
+  return rows.map((r) => ({
+    field: r.field as string | null,
+    canonical: r.canonical as string,
+    op: r.op as string,
+    value: r.value as string,
+    kind: r.kind as IndicatorView['kind'],
+    equivalence: r.equivalence as string,
+    ...withoutSelf(Number(r.count ?? 1), r.by_language as string | null, language, 'count', 'byLanguage'),
+    ...withoutSelf(Number(r.ecount ?? 1), r.eby as string | null, language, 'equivalentCount', 'equivalentByLanguage'),
+  })) as IndicatorView[];
+}
+
+/** Counts hold every rule with the indicator; a rule's page counts the others. */
+function withoutSelf(count: number, byJson: string | null, language: string, countKey: string, byKey: string): Record<string, unknown> {
+  const by = byJson ? (JSON.parse(byJson) as Record<string, number>) : {};
+  if (by[language] !== undefined) {
+    by[language] -= 1;
+    if (by[language] <= 0) delete by[language];
+  }
+  return { [countKey]: Math.max(count - 1, 0), [byKey]: by };
+}

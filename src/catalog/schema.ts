@@ -1,0 +1,125 @@
+/** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
+import Database from 'better-sqlite3';
+
+export const SCHEMA_VERSION = 1;
+
+const DDL = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sources (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  root TEXT NOT NULL,
+  remote TEXT,
+  ingested_at TEXT,
+  files INTEGER NOT NULL DEFAULT 0,
+  skipped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS files (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  mtime REAL NOT NULL,
+  format TEXT,
+  rules INTEGER NOT NULL DEFAULT 0,
+  artifacts TEXT NOT NULL DEFAULT '[]',
+  diagnostics TEXT NOT NULL DEFAULT '[]',
+  UNIQUE (source_id, path)
+);
+CREATE TABLE IF NOT EXISTS rules (
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+  key TEXT NOT NULL UNIQUE,
+  rule_id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  description TEXT,
+  status TEXT,
+  severity TEXT,
+  language TEXT,
+  format TEXT NOT NULL,
+  parsed INTEGER NOT NULL,
+  errors INTEGER NOT NULL,
+  query_text TEXT,
+  tags TEXT NOT NULL,
+  document TEXT NOT NULL,
+  query TEXT,
+  events TEXT NOT NULL,
+  diagnostics TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
+CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
+CREATE INDEX IF NOT EXISTS rules_language ON rules(language);
+CREATE TABLE IF NOT EXISTS rule_techniques (
+  rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
+  technique TEXT NOT NULL,
+  PRIMARY KEY (rule, technique)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rule_techniques_technique ON rule_techniques(technique);
+CREATE TABLE IF NOT EXISTS rule_events (
+  rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
+  provider TEXT NOT NULL,
+  event TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS rule_events_rule ON rule_events(rule);
+CREATE INDEX IF NOT EXISTS rule_events_provider ON rule_events(provider);
+CREATE TABLE IF NOT EXISTS indicators (
+  rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  field TEXT,
+  canonical TEXT NOT NULL,
+  op TEXT NOT NULL,
+  value TEXT NOT NULL,
+  equivalence TEXT NOT NULL,
+  stage INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS indicators_rule ON indicators(rule);
+CREATE INDEX IF NOT EXISTS indicators_key ON indicators(canonical, op, value);
+CREATE INDEX IF NOT EXISTS indicators_value ON indicators(value);
+CREATE INDEX IF NOT EXISTS indicators_field ON indicators(field);
+CREATE INDEX IF NOT EXISTS indicators_equivalence ON indicators(equivalence);
+CREATE TABLE IF NOT EXISTS indicator_counts (
+  kind TEXT NOT NULL,
+  canonical TEXT NOT NULL,
+  op TEXT NOT NULL,
+  value TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  by_language TEXT NOT NULL,
+  equivalence TEXT NOT NULL,
+  PRIMARY KEY (kind, canonical, op, value)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS indicator_counts_count ON indicator_counts(count DESC);
+CREATE TABLE IF NOT EXISTS equivalence_counts (
+  equivalence TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  by_language TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS attack (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, data TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS rules_fts USING fts5(
+  title, description, query, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS rules_fts_insert AFTER INSERT ON rules BEGIN
+  INSERT INTO rules_fts(rowid, title, description, query, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
+END;
+CREATE TRIGGER IF NOT EXISTS rules_fts_delete AFTER DELETE ON rules BEGIN
+  INSERT INTO rules_fts(rules_fts, rowid, title, description, query, tags) VALUES ('delete', old.id, old.title, old.description, old.query_text, old.tags);
+END;
+`;
+
+export type Db = Database.Database;
+
+/** Opens (creating if needed) a catalog; WAL lets readers see only committed ingests. */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.exec(DDL);
+    db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
+  }
+  db.pragma('cache_size = -65536');
+  return db;
+}

@@ -1,0 +1,85 @@
+/** Catalog search: full text over title, description, query and tags, narrowed by facets; every value bound. */
+import type { Db } from './schema.js';
+import type { Facet, RuleSummary, SearchQuery, SearchResult } from './views.js';
+
+export const SUMMARY_COLUMNS = `r.key, r.rule_id AS id, r.title, r.language, r.format, s.name AS source,
+  f.path, r.severity, r.status, r.parsed`;
+
+export function toSummary(row: Record<string, unknown>): RuleSummary {
+  return { ...(row as unknown as RuleSummary), parsed: row.parsed === 1 || row.parsed === true };
+}
+
+/** Free text as an FTS5 query: each word a quoted phrase, all required; no FTS syntax from the user reaches SQLite. */
+export function ftsQuery(text: string): string | undefined {
+  const words = text.match(/[^\s"]+/g) ?? [];
+  const phrases = words.map((w) => `"${w.replace(/"/g, '""')}"`);
+  return phrases.length ? phrases.join(' AND ') : undefined;
+}
+
+interface Where {
+  clauses: string[];
+  params: unknown[];
+}
+
+function whereOf(q: SearchQuery): Where {
+  const w: Where = { clauses: [], params: [] };
+  const add = (clause: string, ...params: unknown[]): void => {
+    w.clauses.push(clause);
+    w.params.push(...params);
+  };
+  const fts = q.text ? ftsQuery(q.text) : undefined;
+  if (fts) add('r.id IN (SELECT rowid FROM rules_fts WHERE rules_fts MATCH ?)', fts);
+  if (q.language) add('r.language = ?', q.language);
+  if (q.source) add('s.name = ?', q.source);
+  if (q.severity) add('r.severity = ? COLLATE NOCASE', q.severity);
+  if (q.status) add('r.status = ? COLLATE NOCASE', q.status);
+  if (q.technique) add('r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)', q.technique.toUpperCase(), `${q.technique.toUpperCase()}.%`);
+  if (q.tacticTechniques) add(`r.id IN (SELECT rule FROM rule_techniques WHERE technique IN (SELECT value FROM json_each(?)))`, JSON.stringify(q.tacticTechniques));
+  if (q.event) add('r.id IN (SELECT rule FROM rule_events WHERE provider = ? COLLATE NOCASE OR event = ? COLLATE NOCASE)', q.event, q.event);
+  if (q.field || q.value || q.op) add(`r.id IN (SELECT rule FROM indicators i WHERE ${indicatorClause(q, w)})`);
+  return w;
+}
+
+/** Field, value and op of an indicator filter; the field matches as written or through its taxonomy concept. */
+function indicatorClause(q: SearchQuery, w: Where): string {
+  const parts: string[] = [];
+  if (q.field) {
+    parts.push('(i.field = ? COLLATE NOCASE OR i.canonical = ?)');
+    w.params.push(q.field, q.canonical ?? q.field.toLowerCase());
+  }
+  if (q.value) {
+    parts.push('(i.value = ? OR i.value = ?)');
+    w.params.push(q.value, q.value.toLowerCase());
+  }
+  if (q.op) {
+    parts.push('i.op = ?');
+    w.params.push(q.op);
+  }
+  return parts.join(' AND ');
+}
+
+const FROM = 'FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id';
+
+export function searchRules(db: Db, q: SearchQuery): SearchResult {
+  const w = whereOf(q);
+  const where = w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '';
+  const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
+  const offset = Math.max(q.offset ?? 0, 0);
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY r.title COLLATE NOCASE, r.key LIMIT ? OFFSET ?`)
+    .all(...w.params, limit, offset) as Record<string, unknown>[];
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${FROM} ${where}`).get(...w.params) as { n: number }).n;
+  const facet = (expr: string, from = FROM): Facet[] =>
+    db.prepare(`SELECT ${expr} AS value, COUNT(DISTINCT r.id) AS count ${from} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`).all(...w.params) as Facet[];
+  return {
+    total,
+    rules: rows.map(toSummary),
+    facets: {
+      language: facet("COALESCE(r.language, 'none')"),
+      source: facet('s.name'),
+      severity: facet("COALESCE(r.severity, 'none')"),
+      status: facet("COALESCE(r.status, 'none')"),
+      provider: facet('e.provider', `${FROM} JOIN rule_events e ON e.rule = r.id`),
+    },
+  };
+}

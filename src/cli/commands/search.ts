@@ -1,0 +1,31 @@
+/** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
+import { Catalog } from '../../catalog/catalog.js';
+import { loadAttack, tacticTechniques } from '../../catalog/attack-data.js';
+import { canonicalField } from '../../knowledge/fields/index.js';
+import type { SearchQuery } from '../../catalog/views.js';
+import { print, printJson, printTable } from '../output.js';
+
+export interface SearchCommandOptions extends Omit<SearchQuery, 'text' | 'tacticTechniques' | 'canonical'> {
+  db: string;
+  json?: boolean;
+  tactic?: string;
+}
+
+export function searchCommand(words: string[], options: SearchCommandOptions): number {
+  const catalog = Catalog.open(options.db, { readonly: true });
+  try {
+    const { db: _db, json, tactic, ...filters } = options;
+    const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
+    if (tactic) query.tacticTechniques = tacticTechniques(loadAttack({ catalog }).data, tactic);
+    if (options.field) query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
+    const result = catalog.search(query);
+    if (json) printJson(result);
+    else {
+      print(`${result.total} rules`);
+      printTable(['language', 'title', 'key'], result.rules.map((r) => [r.language ?? '-', r.title, r.key]));
+    }
+    return result.total > 0 ? 0 : 1;
+  } finally {
+    catalog.close();
+  }
+}

@@ -1,0 +1,24 @@
+/** `ruleatlas stats`: per source and language, how many rules there are and how many parsed. */
+import { Catalog } from '../../catalog/catalog.js';
+import { sumStats } from '../../catalog/stats.js';
+import { percent, print, printJson, printTable } from '../output.js';
+
+export function statsCommand(options: { db: string; json?: boolean }): number {
+  const catalog = Catalog.open(options.db, { readonly: true });
+  try {
+    const sources = catalog.sources();
+    const total = sumStats(sources);
+    if (options.json) printJson({ ...total, sources });
+    else {
+      printTable(
+        ['source', 'files', 'skipped', 'rules', 'parsed', 'parsed %'],
+        sources.map((s) => [s.name, s.files, s.skipped, s.rules, s.parsed, percent(s.parsed, s.rules)]),
+      );
+      print();
+      printTable(['language', 'rules', 'parsed', 'errors', 'parsed %'], Object.entries(total.byLanguage).map(([l, s]) => [l, s.rules, s.parsed, s.errors, percent(s.parsed, s.rules)]));
+    }
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+/** The `ruleatlas` command: parses arguments and dispatches to one command module each. */
+import { Command, CommanderError, Option } from 'commander';
+import { UsageError } from './output.js';
+import { ingestCommand } from './commands/ingest.js';
+import { explainCommand } from './commands/explain.js';
+import { showCommand } from './commands/show.js';
+import { searchCommand } from './commands/search.js';
+import { statsCommand } from './commands/stats.js';
+import { indicatorsCommand } from './commands/indicators.js';
+import { coverageCommand } from './commands/coverage.js';
+import { attackUpdateCommand } from './commands/attack.js';
+import { serveCommand } from './commands/serve.js';
+import { demoCommand } from './commands/demo.js';
+
+const DEFAULT_DB = './ruleatlas.db';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`Expected a whole number, got ${value}`);
+  return n;
+}
+
+/** Options every command takes. */
+function common(cmd: Command): Command {
+  return cmd.option('--db <path>', 'catalog database file', DEFAULT_DB).option('--json', 'print one JSON document on stdout');
+}
+
+export function buildProgram(run: (code: number | Promise<number>) => void): Command {
+  const program = new Command('ruleatlas').description('A catalog of security detection rules').showHelpAfterError();
+  common(program.command('ingest').argument('<path...>', 'rule folders or files').option('--name <name>', 'the source name (one PATH)'))
+    .description('add or refresh sources')
+    .action((paths, o) => run(ingestCommand(paths, o)));
+  common(program.command('explain').argument('<file>').option('--language <language>', 'read the whole file as one query in this language'))
+    .option('--attack <path>', 'ATT&CK STIX bundle to resolve techniques with')
+    .option('--macros <dir>', 'a folder of SPL macro definitions to expand')
+    .description('parse one file without a catalog and print each rule')
+    .action((file, o) => run(explainCommand(file, o)));
+  common(program.command('show').argument('<id>', 'rule id or source:path')).option('--attack <path>').description('one rule as on its page').action((id, o) => run(showCommand(id, o)));
+  common(program.command('search').argument('[text...]'))
+    .option('--language <l>').option('--source <s>').option('--technique <t>').option('--tactic <t>')
+    .option('--field <f>').option('--value <v>').option('--op <op>').option('--severity <s>').option('--status <s>').option('--event <e>')
+    .addOption(new Option('--limit <n>').argParser(positiveInt).default(50)).addOption(new Option('--offset <n>').argParser(positiveInt).default(0))
+    .description('rules that match')
+    .action((text, o) => run(searchCommand(text, o)));
+  common(program.command('stats')).description('rules and parse health per source and language').action((o) => run(statsCommand(o)));
+  common(program.command('indicators'))
+    .option('--field <f>').option('--value <v>').option('--op <op>').option('--kind <kind>', 'detection or exclusion')
+    .addOption(new Option('--top <n>').argParser(positiveInt).default(25))
+    .description('indicators with corpus counts; the rules behind one')
+    .action((o) => run(indicatorsCommand(o)));
+  common(program.command('coverage'))
+    .option('--layer <file>', 'write an ATT&CK Navigator layer').option('--source <s>').option('--language <l>')
+    .option('--compare <sources...>', 'two sources: techniques one covers and the other does not').option('--attack <path>')
+    .description('ATT&CK coverage')
+    .action((o) => run(coverageCommand(o)));
+  const attack = program.command('attack').description('ATT&CK data');
+  common(attack.command('update').option('--from <pathOrUrl>')).description('load or refresh ATT&CK data').action((o) => run(attackUpdateCommand(o)));
+  common(program.command('serve'))
+    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080)).option('--host <host>', 'address to bind', '127.0.0.1')
+    .description('the web catalog and its JSON API')
+    .action((o) => run(serveCommand(o)));
+  common(program.command('demo'))
+    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080)).option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--attack <path>').option('--no-serve', 'ingest only')
+    .description('ingest the bundled example rules into a fresh catalog and serve them')
+    .action((o) => run(demoCommand({ ...o, db: o.db === DEFAULT_DB ? './ruleatlas-demo.db' : o.db })));
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let pending: Promise<number> = Promise.resolve(0);
+  const program = buildProgram((code) => {
+    pending = Promise.resolve(code);
+  });
+  program.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return await pending;
+  } catch (err) {
+    return exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
+  if (err instanceof UsageError) {
+    process.stderr.write(`ruleatlas: ${err.message}\n`);
+    return 2;
+  }
+  process.stderr.write(`ruleatlas: ${(err as Error).stack ?? String(err)}\n`);
+  return 1;
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,216 @@
+/** Recursive-descent parser for Kibana KQL: `not` binds tighter than `and`, `and` tighter than `or`, as in Kibana. */
+import type { FieldRange, KueryLiteral, QueryNode, RangeOperator, ValueNode } from './ast.js';
+import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
+
+const RANGE_OPS: Record<string, RangeOperator> = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
+const EXPECTED: Record<TokenKind, string> = {
+  lparen: '"("',
+  rparen: '")"',
+  lbrace: '"{"',
+  rbrace: '"}"',
+  colon: '":"',
+  range: 'a range operator',
+  literal: 'a value',
+  and: '"and"',
+  or: '"or"',
+  not: '"not"',
+  eof: 'end of input',
+};
+/** Deeper nesting than this is reported rather than risking the stack. */
+const MAX_DEPTH = 200;
+
+export interface KueryParse {
+  query: QueryNode | null;
+  problems: Problem[];
+}
+
+export function parseKuery(text: string): KueryParse {
+  const problems: Problem[] = [];
+  const parser = new KueryParser(tokenize(text, problems), problems);
+  return { query: parser.parseAll(), problems };
+}
+
+class KueryParser {
+  private pos = 0;
+  private depth = 0;
+  private lastErrorAt = -1;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly problems: Problem[],
+  ) {}
+
+  /** The whole query; text the grammar cannot place is reported, skipped, and parsing resumes after it. */
+  parseAll(): QueryNode | null {
+    const parts: QueryNode[] = [];
+    while (this.peek().kind !== 'eof') {
+      const part = this.orQuery();
+      if (part) parts.push(part);
+      if (this.peek().kind !== 'eof') {
+        this.unexpected('"and", "or" or end of input');
+        this.pos++;
+      }
+    }
+    if (parts.length <= 1) return parts[0] ?? null;
+    return { kind: 'and', items: parts, start: parts[0].start, end: parts[parts.length - 1].end };
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos];
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.pos];
+    if (token.kind !== 'eof') this.pos++;
+    return token;
+  }
+
+  private accept(kind: TokenKind): Token | undefined {
+    return this.peek().kind === kind ? this.next() : undefined;
+  }
+
+  private expect(kind: TokenKind): void {
+    if (!this.accept(kind)) this.unexpected(EXPECTED[kind]);
+  }
+
+  private unexpected(expected: string): void {
+    const token = this.peek();
+    if (token.start === this.lastErrorAt) return;
+    this.lastErrorAt = token.start;
+    const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
+    this.problems.push({ severity: 'error', message: `Unexpected ${found}, expected ${expected}`, start: token.start, end: token.end });
+  }
+
+  private orQuery(): QueryNode | null {
+    return this.chain('or', () => this.andQuery());
+  }
+
+  private andQuery(): QueryNode | null {
+    return this.chain('and', () => this.notQuery());
+  }
+
+  /** `a <kind> b <kind> c` as one n-ary node; operands that failed are left out. */
+  private chain<T extends QueryNode | ValueNode>(kind: 'and' | 'or', operand: () => T | null): T | null {
+    const items: T[] = [];
+    const first = operand();
+    if (first) items.push(first);
+    while (this.accept(kind)) {
+      const item = operand();
+      if (item) items.push(item);
+    }
+    if (items.length <= 1) return items[0] ?? null;
+    return { kind, items, start: items[0].start, end: items[items.length - 1].end } as T;
+  }
+
+  private notQuery(): QueryNode | null {
+    const not = this.accept('not');
+    if (!not) return this.subQuery();
+    const item = this.notQuery();
+    return item ? { kind: 'not', item, start: not.start, end: item.end } : null;
+  }
+
+  private subQuery(): QueryNode | null {
+    const open = this.peek();
+    if (open.kind !== 'lparen') return this.expression();
+    return this.nested(() => {
+      this.next();
+      const query = this.orQuery();
+      this.expect('rparen');
+      if (query) {
+        query.start = open.start;
+        query.end = this.tokens[this.pos - 1].end;
+      }
+      return query;
+    });
+  }
+
+  /** Runs a bracketed production, refusing nesting too deep for the stack. */
+  private nested<T>(production: () => T | null): T | null {
+    if (this.depth >= MAX_DEPTH) {
+      this.unexpected(`at most ${MAX_DEPTH} nested brackets`);
+      this.pos = this.tokens.length - 1;
+      return null;
+    }
+    this.depth++;
+    try {
+      return production();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private expression(): QueryNode | null {
+    const token = this.peek();
+    if (token.kind !== 'literal') {
+      this.unexpected('a field, a value, "not" or "("');
+      return null;
+    }
+    const field = literal(this.next());
+    const after = this.peek();
+    if (after.kind === 'range') return this.range(field);
+    if (after.kind !== 'colon') return { kind: 'text', value: field, start: field.start, end: field.end };
+    this.next();
+    if (this.peek().kind === 'lbrace') return this.nestedQuery(field);
+    const value = this.valueList();
+    if (!value) return null;
+    return { kind: 'field', field, value, start: field.start, end: value.end };
+  }
+
+  private range(field: KueryLiteral): FieldRange | null {
+    const op = RANGE_OPS[this.next().text];
+    const token = this.accept('literal');
+    if (!token) {
+      this.unexpected('a value');
+      return null;
+    }
+    return { kind: 'range', field, op, value: literal(token), start: field.start, end: token.end };
+  }
+
+  private nestedQuery(field: KueryLiteral): QueryNode | null {
+    return this.nested(() => {
+      this.next();
+      const query = this.orQuery();
+      this.expect('rbrace');
+      if (!query) return null;
+      return { kind: 'nested', field, query, start: field.start, end: this.tokens[this.pos - 1].end };
+    });
+  }
+
+  private valueList(): ValueNode | null {
+    const open = this.peek();
+    if (open.kind === 'literal') return literal(this.next());
+    if (open.kind !== 'lparen') {
+      this.unexpected('a value or "("');
+      return null;
+    }
+    return this.nested(() => {
+      this.next();
+      const values = this.orValues();
+      this.expect('rparen');
+      if (values) {
+        values.start = open.start;
+        values.end = this.tokens[this.pos - 1].end;
+      }
+      return values;
+    });
+  }
+
+  private orValues(): ValueNode | null {
+    return this.chain('or', () => this.andValues());
+  }
+
+  private andValues(): ValueNode | null {
+    return this.chain('and', () => this.notValues());
+  }
+
+  private notValues(): ValueNode | null {
+    const not = this.accept('not');
+    if (!not) return this.valueList();
+    const item = this.notValues();
+    return item ? { kind: 'not', item, start: not.start, end: item.end } : null;
+  }
+}
+
+function literal(token: Token): KueryLiteral {
+  return { kind: 'literal', value: token.value, quoted: token.quoted, wildcard: token.wildcard, start: token.start, end: token.end };
+}
