@@ -47,6 +47,7 @@ export function ingestCommand(paths: string[], options: IngestCommandOptions): n
       byFormat: total.byFormat,
       sources: ingests.map((i) => i.name),
       elapsedMs: Math.round(performance.now() - started),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     if (options.json) printJson(report);
     else printIngest(report);

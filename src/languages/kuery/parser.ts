@@ -99,7 +99,8 @@ class KueryParser {
       if (item) items.push(item);
     }
     if (items.length <= 1) return items[0] ?? null;
-    return { kind, items, start: items[0].start, end: items[items.length - 1].end } as T;
+    // Both trees (queries, value lists) hold their own n-ary nodes, so an `and`/`or` of T is a T.
+    return { kind, items, start: items[0].start, end: items[items.length - 1].end } as unknown as T;
   }
 
   private notQuery(): QueryNode | null {

@@ -132,17 +132,26 @@ function parsePostfix(c: Cursor): Expr {
   for (;;) {
     if (c.is('.') && (c.peek().kind === 'name' || c.isAhead(1, '['))) {
       c.next();
+      if (c.is('[') && c.peek().kind !== 'string') {
+        expr = parseIndex(c, expr);
+        continue;
+      }
       const name = c.is('[') ? parseBracketedName(c) : c.next().text;
       expr = { type: 'member', object: expr, name, start: expr.start, end: c.lastEnd };
     } else if (c.is('[') && expr.type !== 'literal' && expr.type !== 'string') {
-      c.next();
-      const index = parseExpr(c);
-      c.expect(']');
-      expr = { type: 'index', object: expr, index, start: expr.start, end: c.lastEnd };
+      expr = parseIndex(c, expr);
     } else if (c.is('(') && (expr.type === 'name' || expr.type === 'member')) {
       expr = parseCall(c, expr);
     } else return expr;
   }
+}
+
+/** `x[0]`, `x["key"]`, and the `x.[0]` form some queries write. */
+function parseIndex(c: Cursor, object: Expr): Expr {
+  c.expect('[');
+  const index = parseExpr(c);
+  c.expect(']');
+  return { type: 'index', object, index, start: object.start, end: c.lastEnd };
 }
 
 function parseCall(c: Cursor, callee: Expr): Expr {

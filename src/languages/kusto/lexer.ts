@@ -40,6 +40,11 @@ function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 
+/** Non-ASCII spaces (no-break, narrow, ideographic) that pasted queries carry. */
+function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+}
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -62,7 +67,7 @@ export class Lexer {
     const { text } = this;
     while (this.pos < text.length) {
       const c = text.charCodeAt(this.pos);
-      if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff) this.pos++;
+      if (c === 32 || c === 9 || c === 10 || c === 13 || (c > 127 && isUnicodeSpace(c))) this.pos++;
       else if (c === 47 && text.charCodeAt(this.pos + 1) === 47) {
         const nl = text.indexOf('\n', this.pos);
         this.pos = nl === -1 ? text.length : nl + 1;

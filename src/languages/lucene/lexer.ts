@@ -4,9 +4,8 @@ export type TokenKind =
   | 'lparen'
   | 'rparen'
   | 'colon'
-  | 'lbracket'
+  | 'range'
   | 'rbracket'
-  | 'lbrace'
   | 'rbrace'
   | 'compare'
   | 'and'
@@ -29,6 +28,8 @@ export interface Token {
   value: string;
   /** Terms: an unescaped `*` or `?` occurs. */
   wildcard: boolean;
+  /** Ranges: the bounds, null for an open `*` bound. */
+  range?: { lower: string | null; upper: string | null; lowerInclusive: boolean; upperInclusive: boolean };
 }
 
 export interface Problem {
@@ -44,9 +45,7 @@ const SINGLE: Record<string, TokenKind> = {
   '(': 'lparen',
   ')': 'rparen',
   ':': 'colon',
-  '[': 'lbracket',
   ']': 'rbracket',
-  '{': 'lbrace',
   '}': 'rbrace',
   '!': 'not',
   '+': 'plus',
@@ -72,6 +71,7 @@ export function tokenize(text: string, problems: Problem[]): Token[] {
     else if (pair === '&&') i = push('and', i, i + 2);
     else if (pair === '||') i = push('or', i, i + 2);
     else if (c === '>' || c === '<') i = push('compare', i, i + (text[i + 1] === '=' ? 2 : 1));
+    else if (c === '[' || c === '{') i = range(text, i, tokens, problems);
     else if (SINGLE[c]) i = push(SINGLE[c], i, i + 1);
     else if (c === '"') i = quoted(text, i, '"', 'phrase', push, problems);
     else if (c === '/') i = quoted(text, i, '/', 'regex', push, problems);
@@ -132,4 +132,52 @@ function term(text: string, start: number, push: Push): number {
   }
   const operator = OPERATOR_WORDS[text.slice(start, i)];
   return operator ? push(operator, start, i) : push('term', start, i, value, wildcard);
+}
+
+/** A bound: a quoted string or a run of non-space characters, escapes removed; `*` is open (null). */
+function bound(text: string, from: number, to: number): { value: string | null; end: number } {
+  const quoted = text[from] === '"';
+  let i = quoted ? from + 1 : from;
+  let value = '';
+  while (i < to && (quoted ? text[i] !== '"' : !isSpace(text[i]))) {
+    const escaped = text[i] === '\\' && i + 1 < to;
+    value += escaped ? text[i + 1] : text[i];
+    i += escaped ? 2 : 1;
+  }
+  if (quoted) return { value, end: Math.min(i + 1, to) };
+  return { value: value === '*' ? null : value, end: i };
+}
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text[i])) i++;
+  return i;
+}
+
+/**
+ * `[a TO b]`, `{a TO b}` and mixed brackets, as one token: bounds are read as a whole, so a date's colons
+ * (`[2024-01-01T00:00:00 TO now]`) stay in it.
+ */
+function range(text: string, start: number, tokens: Token[], problems: Problem[]): number {
+  let close = start + 1;
+  while (close < text.length && text[close] !== ']' && text[close] !== '}') close += text[close] === '\\' ? 2 : 1;
+  const fail = (message: string, at: number): number => {
+    problems.push({ severity: 'error', message, start: at, end: Math.min(close + 1, text.length) });
+    tokens.push({ kind: 'range', start, end: Math.min(close + 1, text.length), text: text.slice(start, close + 1), value: '', wildcard: false });
+    return Math.min(close + 1, text.length);
+  };
+  if (close >= text.length) return fail('Unexpected end of input, expected "]" or "}" to close the range', start);
+  const lower = bound(text, skipSpaces(text, start + 1, close), close);
+  const to = skipSpaces(text, lower.end, close);
+  if (text.slice(to, to + 2) !== 'TO' || !isSpace(text[to + 2])) {
+    return fail(`Unexpected ${JSON.stringify(text.slice(to, close + 1))}, expected "TO" between range bounds`, to);
+  }
+  const upper = bound(text, skipSpaces(text, to + 2, close), close);
+  const after = skipSpaces(text, upper.end, close);
+  if (after !== close) return fail(`Unexpected ${JSON.stringify(text.slice(after, close))}, expected "]" or "}"`, after);
+  const lowerInclusive = text[start] === '[';
+  const upperInclusive = text[close] === ']';
+  const range = { lower: lower.value, upper: upper.value, lowerInclusive, upperInclusive };
+  tokens.push({ kind: 'range', start, end: close + 1, text: text.slice(start, close + 1), value: '', wildcard: false, range });
+  return close + 1;
 }

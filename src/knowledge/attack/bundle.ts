@@ -1,0 +1,150 @@
+/** Reads a STIX 2.1 ATT&CK bundle of any version (plain or gzipped JSON) into `AttackData`. */
+import { gunzipSync } from 'node:zlib';
+import type { AttackData, Tactic, Technique } from './types.js';
+import { knownTactics } from './tactics.js';
+import { versionFromDate } from './version.js';
+
+interface StixObject {
+  type: string;
+  id: string;
+  name?: string;
+  modified?: string;
+  revoked?: boolean;
+  x_mitre_deprecated?: boolean;
+  x_mitre_version?: string;
+  x_mitre_shortname?: string;
+  x_mitre_platforms?: string[];
+  x_mitre_domains?: string[];
+  external_references?: Array<{ source_name?: string; external_id?: string }>;
+  kill_chain_phases?: Array<{ kill_chain_name?: string; phase_name?: string }>;
+  tactic_refs?: string[];
+  relationship_type?: string;
+  source_ref?: string;
+  target_ref?: string;
+}
+
+export interface ReadBundleOptions {
+  /** The version to report when the bundle carries no collection object (e.g. from its file name). */
+  version?: string;
+}
+
+/** Throws on input that is not a STIX bundle: that is a misuse, not rule content. */
+export function readAttackBundle(bytes: Buffer | string, options: ReadBundleOptions = {}): AttackData {
+  const objects = bundleObjects(bytes);
+  const attackIds = new Map<string, string>();
+  for (const o of objects) {
+    const ext = attackId(o);
+    if (ext) attackIds.set(o.id, ext);
+  }
+  const domain = bundleDomain(objects);
+  return {
+    version: bundleVersion(objects, options.version),
+    domain,
+    tactics: matrixTactics(objects, domain),
+    techniques: bundleTechniques(objects, attackIds),
+  };
+}
+
+function bundleObjects(bytes: Buffer | string): StixObject[] {
+  const text = typeof bytes === 'string' ? bytes : isGzip(bytes) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+  let bundle: unknown;
+  try {
+    bundle = JSON.parse(text);
+  } catch (err) {
+    throw new Error(`Not an ATT&CK STIX bundle: ${(err as Error).message}`);
+  }
+  const objects = (bundle as { objects?: unknown }).objects;
+  if (!Array.isArray(objects)) throw new Error('Not an ATT&CK STIX bundle: no "objects" list');
+  return objects as StixObject[];
+}
+
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+function attackId(o: StixObject): string | undefined {
+  const refs = o.external_references;
+  if (!refs) return undefined;
+  for (const r of refs) if (r.source_name?.startsWith('mitre-') && r.external_id) return r.external_id;
+  return undefined;
+}
+
+function bundleVersion(objects: StixObject[], hint: string | undefined): string {
+  const collection = objects.find((o) => o.type === 'x-mitre-collection');
+  if (collection?.x_mitre_version) return collection.x_mitre_version;
+  if (hint) return hint;
+  let newest: string | undefined;
+  for (const o of objects) if (o.modified && (!newest || o.modified > newest)) newest = o.modified;
+  return versionFromDate(newest);
+}
+
+function bundleDomain(objects: StixObject[]): string {
+  const matrix = objects.find((o) => o.type === 'x-mitre-matrix');
+  const fromMatrix = matrix && attackId(matrix);
+  if (fromMatrix) return fromMatrix;
+  const withDomain = objects.find((o) => o.x_mitre_domains?.length);
+  return withDomain?.x_mitre_domains?.[0] ?? 'enterprise-attack';
+}
+
+/** Tactics in the order of the domain's matrix; tactics outside it follow in the project's merged order. */
+function matrixTactics(objects: StixObject[], domain: string): Tactic[] {
+  const byRef = new Map<string, Tactic>();
+  for (const o of objects) {
+    if (o.type !== 'x-mitre-tactic' || o.revoked || o.x_mitre_deprecated) continue;
+    const id = attackId(o);
+    if (id && o.x_mitre_shortname) byRef.set(o.id, { id, shortname: o.x_mitre_shortname, name: o.name ?? id });
+  }
+  const matrices = objects.filter((o) => o.type === 'x-mitre-matrix' && !o.revoked);
+  const matrix = matrices.find((m) => attackId(m) === domain) ?? matrices[0];
+  const ordered: Tactic[] = [];
+  for (const ref of matrix?.tactic_refs ?? []) {
+    const tactic = byRef.get(ref);
+    if (tactic) ordered.push(tactic);
+    byRef.delete(ref);
+  }
+  const rank = new Map(knownTactics().map((t, i) => [t.shortname, i]));
+  const rest = [...byRef.values()].sort((a, b) => (rank.get(a.shortname) ?? 99) - (rank.get(b.shortname) ?? 99) || a.id.localeCompare(b.id));
+  return [...ordered, ...rest];
+}
+
+function bundleTechniques(objects: StixObject[], attackIds: Map<string, string>): Record<string, Technique> {
+  const techniques: Record<string, Technique> = {};
+  for (const o of objects) {
+    if (o.type !== 'attack-pattern') continue;
+    const technique = toTechnique(o, attackIds.get(o.id));
+    if (!technique) continue;
+    const existing = techniques[technique.id];
+    // An id reused by a live technique after an older one was revoked: the live one wins.
+    if (!existing || (existing.revoked && !technique.revoked)) techniques[technique.id] = technique;
+  }
+  for (const o of objects) {
+    if (o.type !== 'relationship' || o.relationship_type !== 'revoked-by') continue;
+    const from = attackIds.get(o.source_ref ?? '');
+    const to = attackIds.get(o.target_ref ?? '');
+    if (from && to && techniques[from] && from !== to) techniques[from].revokedBy = to;
+  }
+  for (const t of Object.values(techniques)) {
+    if (t.parent && techniques[t.parent]) techniques[t.parent].subtechniques.push(t.id);
+  }
+  for (const t of Object.values(techniques)) t.subtechniques.sort();
+  return techniques;
+}
+
+function toTechnique(o: StixObject, id: string | undefined): Technique | undefined {
+  if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) return undefined;
+  const tactics: string[] = [];
+  for (const phase of o.kill_chain_phases ?? []) {
+    if (phase.kill_chain_name?.startsWith('mitre-') && phase.phase_name && !tactics.includes(phase.phase_name)) tactics.push(phase.phase_name);
+  }
+  const dot = id.indexOf('.');
+  return {
+    id,
+    name: o.name ?? id,
+    tactics,
+    ...(dot > 0 ? { parent: id.slice(0, dot) } : {}),
+    subtechniques: [],
+    deprecated: o.x_mitre_deprecated === true,
+    revoked: o.revoked === true,
+    platforms: o.x_mitre_platforms ?? [],
+  };
+}

@@ -1,0 +1,100 @@
+/** Kusto KQL parser: statements (`let`, queries, `set`/`declare`) separated by `;`, over the tabular and scalar grammars. */
+import type { FunctionDecl, ParseProblem, Script, Statement } from './ast.js';
+import { Cursor } from './cursor.js';
+import { tokenize, type Token } from './lexer.js';
+import { parsePipe } from './tabular.js';
+
+/** Statements that configure the query and have nothing to lower. */
+const OTHER_STATEMENTS = new Set(['set', 'declare', 'alias', 'restrict', 'pattern']);
+
+export function parseScript(text: string): Script {
+  const tokens = tokenize(text);
+  const c = new Cursor(tokens, text);
+  const statements: Statement[] = [];
+  while (!c.atEnd) {
+    if (c.accept(';')) continue;
+    c.panic = false;
+    statements.push(parseStatement(c));
+    if (c.atEnd || c.accept(';')) continue;
+    c.fail('";" or "|"');
+    skipStatement(c);
+  }
+  return { statements, problems: withLexerProblems(c.problems, tokens) };
+}
+
+/** After an error, resumes at the next `;`, stepping over stray closers and pipes. */
+function skipStatement(c: Cursor): void {
+  for (c.synchronize(); !c.atEnd && !c.is(';'); c.synchronize()) c.next();
+}
+
+function parseStatement(c: Cursor): Statement {
+  const start = c.token.start;
+  if (c.is('let') && c.peek().kind === 'name') return parseLet(c);
+  const word = c.token.kind === 'name' ? c.token.text.toLowerCase() : '';
+  if (OTHER_STATEMENTS.has(word) && c.peek().kind === 'name') {
+    c.synchronize();
+    return { type: 'other', keyword: word, start, end: c.lastEnd };
+  }
+  const expr = parsePipe(c);
+  return { type: 'query', expr, start, end: c.lastEnd };
+}
+
+function parseLet(c: Cursor): Statement {
+  const start = c.next().start;
+  const name = c.next().text;
+  c.expect('=');
+  let value;
+  if (c.is('view') && c.isAhead(1, '(')) {
+    c.next();
+    value = parseFunction(c);
+  } else if (c.is('(') && looksLikeParameters(c)) value = parseFunction(c);
+  else value = parsePipe(c);
+  return { type: 'let', name, value, start, end: c.lastEnd };
+}
+
+/** `()` followed by `{`, or `(name:` : a function's parameter list rather than a parenthesised expression. */
+function looksLikeParameters(c: Cursor): boolean {
+  if (c.isAhead(1, ')')) return c.isAhead(2, '{');
+  return c.peek().kind === 'name' && c.isAhead(2, ':');
+}
+
+function parseFunction(c: Cursor): FunctionDecl {
+  const start = c.token.start;
+  const params = parameterNames(c);
+  const body: Statement[] = [];
+  if (c.expect('{')) {
+    while (!c.is('}') && !c.atEnd) {
+      body.push(parseStatement(c));
+      if (!c.accept(';')) break;
+    }
+    c.expect('}', '";" or "}"');
+  }
+  return { type: 'function', params, body, start, end: c.lastEnd };
+}
+
+/** Skips `(a:string, T:(*), b:long = 5)` and returns the parameter names. */
+function parameterNames(c: Cursor): string[] {
+  const names: string[] = [];
+  let depth = 0;
+  while (!c.atEnd) {
+    const t = c.next();
+    if (t.kind === 'op' && t.text === '(') depth++;
+    else if (t.kind === 'op' && t.text === ')' && --depth === 0) return names;
+    else if (depth === 1 && t.kind === 'name' && c.is(':')) names.push(t.text);
+  }
+  c.fail('")"');
+  return names;
+}
+
+/** Lexer errors the grammar stepped over (inside a skipped group) still need their diagnostic. */
+function withLexerProblems(problems: ParseProblem[], tokens: Token[]): ParseProblem[] {
+  const seen = new Set(problems.map((p) => p.start));
+  const extra: ParseProblem[] = [];
+  for (const t of tokens) {
+    if (t.kind !== 'error' || seen.has(t.start)) continue;
+    const message = t.value === 'unterminated string' ? 'Unterminated string literal' : `Unexpected character ${JSON.stringify(t.text)}`;
+    extra.push({ message, start: t.start, end: t.end });
+  }
+  if (extra.length === 0) return problems;
+  return [...problems, ...extra].sort((a, b) => a.start - b.start);
+}

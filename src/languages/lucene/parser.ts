@@ -1,0 +1,190 @@
+/**
+ * Recursive-descent parser for Lucene query strings: NOT (`!`, `-`) binds tightest, then AND (`&&`), then OR (`||`);
+ * clauses side by side are joined by the implicit operator, OR as in Elasticsearch's default.
+ */
+import type { AndNode, Extent, LeafValue, NotNode, OrNode, QueryNode, ValueNode } from './ast.js';
+import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
+
+const COMPARE: Record<string, 'gt' | 'gte' | 'lt' | 'lte'> = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
+/** Tokens that open a clause, so that two clauses side by side are joined by the implicit operator. */
+const CLAUSE_START = new Set<TokenKind>(['term', 'phrase', 'regex', 'range', 'compare', 'lparen', 'not', 'plus', 'minus']);
+const LOWER_CASE_OPERATORS = new Set(['and', 'or', 'not']);
+const MAX_DEPTH = 200;
+
+/** Both trees (clauses, value lists) hold their own boolean nodes, so a boolean node of T is a T. */
+function bool<T>(node: OrNode<T> | AndNode<T> | NotNode<T>): T {
+  return node as unknown as T;
+}
+
+export interface LuceneParse {
+  query: QueryNode | null;
+  problems: Problem[];
+}
+
+export function parseLucene(text: string): LuceneParse {
+  const problems: Problem[] = [];
+  const parser = new LuceneParser(tokenize(text, problems), problems);
+  return { query: parser.parseAll(), problems };
+}
+
+class LuceneParser {
+  private pos = 0;
+  private depth = 0;
+  private lastErrorAt = -1;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly problems: Problem[],
+  ) {}
+
+  parseAll(): QueryNode | null {
+    const parts: QueryNode[] = [];
+    while (this.peek().kind !== 'eof') {
+      const part = this.orExpr(() => this.clause());
+      if (part) parts.push(part);
+      if (this.peek().kind !== 'eof') {
+        this.unexpected('an operator, a clause or end of input');
+        this.pos++;
+      }
+    }
+    return parts.length <= 1 ? (parts[0] ?? null) : { kind: 'or', items: parts, ...span(parts) };
+  }
+
+  private peek(): Token {
+    return this.tokens[this.pos];
+  }
+
+  private next(): Token {
+    const token = this.tokens[this.pos];
+    if (token.kind !== 'eof') this.pos++;
+    return token;
+  }
+
+  private accept(kind: TokenKind): Token | undefined {
+    return this.peek().kind === kind ? this.next() : undefined;
+  }
+
+  private unexpected(expected: string): void {
+    const token = this.peek();
+    if (token.start === this.lastErrorAt) return;
+    this.lastErrorAt = token.start;
+    const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
+    this.problems.push({ severity: 'error', message: `Unexpected ${found}, expected ${expected}`, start: token.start, end: token.end });
+  }
+
+  /** OR and the implicit operator over AND-chains; the same grammar serves clauses and bracketed value lists. */
+  private orExpr<T extends Extent>(primary: () => T | null): T | null {
+    const items: T[] = [];
+    for (;;) {
+      const item = this.andExpr(primary);
+      if (item) items.push(item);
+      if (!this.accept('or') && !CLAUSE_START.has(this.peek().kind)) break;
+    }
+    return items.length <= 1 ? (items[0] ?? null) : bool({ kind: 'or', items, ...span(items) });
+  }
+
+  private andExpr<T extends Extent>(primary: () => T | null): T | null {
+    const items: T[] = [];
+    const first = this.unary(primary);
+    if (first) items.push(first);
+    while (this.accept('and')) {
+      const item = this.unary(primary);
+      if (item) items.push(item);
+    }
+    return items.length <= 1 ? (items[0] ?? null) : bool({ kind: 'and', items, ...span(items) });
+  }
+
+  private unary<T extends Extent>(primary: () => T | null): T | null {
+    const op = this.accept('not') ?? this.accept('minus');
+    if (op) {
+      const item = this.unary(primary);
+      return item ? bool({ kind: 'not', item, start: op.start, end: item.end }) : null;
+    }
+    if (this.accept('plus')) return this.unary(primary);
+    const node = primary();
+    while (this.accept('modifier'));
+    return node;
+  }
+
+  /** `( ... )` around an OR expression, guarded against nesting too deep for the stack. */
+  private group<T extends Extent>(primary: () => T | null): T | null {
+    if (this.depth >= MAX_DEPTH) {
+      this.unexpected(`at most ${MAX_DEPTH} nested brackets`);
+      this.pos = this.tokens.length - 1;
+      return null;
+    }
+    const open = this.next();
+    this.depth++;
+    const node = this.orExpr(primary);
+    this.depth--;
+    if (!this.accept('rparen')) this.unexpected('")"');
+    if (node) {
+      node.start = open.start;
+      node.end = this.tokens[this.pos - 1].end;
+    }
+    return node;
+  }
+
+  private clause(): QueryNode | null {
+    const token = this.peek();
+    if (token.kind === 'lparen') return this.group(() => this.clause());
+    if (token.kind === 'term' && this.tokens[this.pos + 1].kind === 'colon') {
+      this.pos += 2;
+      const value = this.peek().kind === 'lparen' ? this.group(() => this.leaf()) : this.leaf();
+      return value ? { kind: 'field', field: token.value, value, start: token.start, end: value.end } : null;
+    }
+    const value = this.leaf();
+    return value && value.kind !== 'or' && value.kind !== 'and' && value.kind !== 'not'
+      ? { kind: 'free', value, start: value.start, end: value.end }
+      : null;
+  }
+
+  private leaf(): ValueNode | null {
+    const token = this.peek();
+    switch (token.kind) {
+      case 'lparen':
+        return this.group(() => this.leaf());
+      case 'term':
+        this.next();
+        this.warnLowerCaseOperator(token);
+        return { kind: 'term', value: token.value, wildcard: token.wildcard, start: token.start, end: token.end };
+      case 'phrase':
+      case 'regex':
+        this.next();
+        return { kind: token.kind, value: token.value, start: token.start, end: token.end };
+      case 'range':
+        this.next();
+        return token.range ? { kind: 'range', ...token.range, start: token.start, end: token.end } : null;
+      case 'compare':
+        return this.compare();
+      default:
+        this.unexpected('a term, a phrase, a range, a regular expression or "("');
+        return null;
+    }
+  }
+
+  private compare(): LeafValue | null {
+    const op = this.next();
+    const value = this.accept('term') ?? this.accept('phrase');
+    if (!value) {
+      this.unexpected('a value');
+      return null;
+    }
+    return { kind: 'compare', op: COMPARE[op.text], value: value.value, start: op.start, end: value.end };
+  }
+
+  /** Elasticsearch reads lower-case `or` as a word to search for; the author almost always meant the operator. */
+  private warnLowerCaseOperator(token: Token): void {
+    if (!LOWER_CASE_OPERATORS.has(token.text)) return;
+    this.problems.push({
+      severity: 'warning',
+      message: `Lower-case "${token.text}" is a search term in Lucene, not an operator (operators are upper case)`,
+      start: token.start,
+      end: token.end,
+    });
+  }
+}
+
+function span(items: Extent[]): Extent {
+  return { start: items[0].start, end: items[items.length - 1].end };
+}

@@ -1,0 +1,192 @@
+/** Reads a `detection:` (or filter rule's `filter:`) mapping from YAML nodes into positioned conditions and items. */
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { SearchTerm } from '../../model/predicate.js';
+import type { Span } from '../../model/span.js';
+import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import type { Locator } from '../../text/locator.js';
+import type { DetectionItem } from './ast.js';
+import { modifierOffset, parseFieldSpec, type FieldSpec } from './modifiers.js';
+import { pairPredicates } from './predicates.js';
+import { keyText } from './rule-yaml.js';
+import { ScalarLocator, type NodeText } from './scalar-locator.js';
+import { placeholders } from './values.js';
+
+/** One condition string with the way back to file positions. */
+export interface ConditionSource {
+  text: string;
+  /** The stage text: the value for a one-line scalar, the file slice for one spread over lines. */
+  stageText: string;
+  span: Span;
+  locator: Locator;
+}
+
+export interface DetectionRead {
+  items: DetectionItem[];
+  conditions: ConditionSource[];
+  /** Span of the `condition` key, or undefined when there is none. */
+  conditionKey?: Span;
+}
+
+export interface WalkContext {
+  nodes: NodeText;
+  diagnostics: Diagnostic[];
+  /** Report duplicate keys here: only when the parser read the YAML itself (else the reader did). */
+  reportDuplicates: boolean;
+  /** `%name%` placeholders met in `expand` values. */
+  placeholders: Set<string>;
+}
+
+/** Keys of a detection section that are not detection items. */
+const RESERVED = new Set(['condition', 'timeframe', 'rules']);
+
+const KNOWN_MODIFIERS = 'contains, startswith, endswith, all, re, cidr, exists, fieldref, expand, gt, gte, lt, lte, cased, base64, base64offset, utf16le, utf16be, utf16, wide, windash';
+
+export function readDetection(pairs: readonly Pair[], ctx: WalkContext): DetectionRead {
+  const read: DetectionRead = { items: [], conditions: [] };
+  for (const pair of pairs) {
+    const name = keyText(pair);
+    if (name === 'condition') {
+      read.conditionKey = nodeSpan(ctx, pair.key as Node);
+      read.conditions.push(...conditionSources(pair.value as Node | null, ctx));
+    } else if (name !== undefined && !RESERVED.has(name)) {
+      read.items.push(detectionItem(name, pair, ctx));
+    }
+  }
+  return read;
+}
+
+function range(node: Node | null | undefined): [number, number] | undefined {
+  return node?.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+function nodeSpan(ctx: WalkContext, node: Node | null | undefined): Span {
+  const r = range(node) ?? [0, 0];
+  return ctx.nodes.span(r[0], r[1]);
+}
+
+/** Key start through value end, so a stage or predicate points at the whole entry. */
+function pairRange(pair: Pair): [number, number] {
+  const key = range(pair.key as Node) ?? [0, 0];
+  const value = range(pair.value as Node | null);
+  return [key[0], value && value[1] > key[1] ? value[1] : key[1]];
+}
+
+function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[] {
+  const scalars = isSeq(node) ? node.items : [node];
+  const out: ConditionSource[] = [];
+  for (const item of scalars) {
+    if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
+      ctx.diagnostics.push(diagnostic('error', 'Unexpected value, expected a condition string or a list of them', nodeSpan(ctx, item as Node), 'sigma'));
+      continue;
+    }
+    const text = String(item.value);
+    const [from, to] = range(item) ?? [0, 0];
+    const span = ctx.nodes.span(from, to);
+    const stageText = span.start.line === span.end.line ? text : ctx.nodes.text.slice(from, to).trimEnd();
+    out.push({ text, stageText, span, locator: new ScalarLocator(text, item, ctx.nodes) });
+  }
+  return out;
+}
+
+function detectionItem(name: string, pair: Pair, ctx: WalkContext): DetectionItem {
+  const [start, end] = pairRange(pair);
+  const item: DetectionItem = {
+    name,
+    text: ctx.nodes.text.slice(start, end).trimEnd(),
+    span: ctx.nodes.span(start, end),
+    keySpan: nodeSpan(ctx, pair.key as Node),
+    predicates: [],
+    terms: [],
+  };
+  itemContent(pair.value as Node | null, item, ctx);
+  return item;
+}
+
+function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): void {
+  if (isMap(node)) {
+    mapContent(node, item, ctx);
+  } else if (isSeq(node)) {
+    const keywords: Scalar[] = [];
+    for (const entry of node.items) {
+      if (isMap(entry)) mapContent(entry, item, ctx);
+      else if (isScalar(entry) && entry.value !== null) keywords.push(entry);
+      else ctx.diagnostics.push(diagnostic('warning', 'Unexpected entry, expected a mapping or a keyword', nodeSpan(ctx, entry as Node), 'sigma'));
+    }
+    if (keywords.length > 0) keywordPredicates(parseFieldSpec(''), keywords, nodeSpan(ctx, node), item, ctx);
+  } else if (isScalar(node) && node.value !== null) {
+    keywordPredicates(parseFieldSpec(''), [node], nodeSpan(ctx, node), item, ctx);
+  } else {
+    ctx.diagnostics.push(diagnostic('warning', `Unexpected empty detection item ${describeToken(item.name)}, expected a mapping or a list`, item.keySpan, 'sigma'));
+  }
+}
+
+function mapContent(map: YAMLMap, item: DetectionItem, ctx: WalkContext): void {
+  const seen = new Set<string>();
+  for (const pair of map.items) {
+    const key = keyText(pair) ?? '';
+    if (ctx.reportDuplicates && seen.has(key)) {
+      ctx.diagnostics.push(diagnostic('warning', `Duplicate key "${key}" in a mapping; both entries are kept`, nodeSpan(ctx, pair.key as Node), 'sigma'));
+    }
+    seen.add(key);
+    fieldPair(key, pair, item, ctx);
+  }
+}
+
+function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContext): void {
+  const spec = parseFieldSpec(key);
+  const keyNode = pair.key as Node;
+  for (const written of spec.unknown) {
+    const at = (range(keyNode)?.[0] ?? 0) + (isScalar(keyNode) && keyNode.type === 'PLAIN' ? modifierOffset(key, written) : 0);
+    const message = `Unexpected modifier ${describeToken(written)}, expected one of ${KNOWN_MODIFIERS}`;
+    ctx.diagnostics.push(diagnostic('error', message, ctx.nodes.span(at, at + written.length), 'sigma'));
+  }
+  const [start, end] = pairRange(pair);
+  const span = ctx.nodes.span(start, end);
+  const scalars = valueScalars(pair.value as Node | null, ctx);
+  if (spec.expand) for (const s of scalars) for (const name of placeholders(scalarText(s) ?? '')) ctx.placeholders.add(name);
+  if (spec.field === null) {
+    keywordPredicates(spec, scalars, span, item, ctx);
+    return;
+  }
+  item.predicates.push(...pairPredicates(spec, scalars.map(scalarText), span));
+}
+
+/** The scalars of a value: itself, or a list's items; null stands for an empty value. */
+function valueScalars(node: Node | null, ctx: WalkContext): Array<Scalar | null> {
+  if (node === null || node === undefined) return [null];
+  if (isScalar(node)) return [node];
+  if (isSeq(node)) {
+    const out: Array<Scalar | null> = [];
+    for (const entry of node.items) {
+      if (entry === null || isScalar(entry)) out.push(entry);
+      else ctx.diagnostics.push(diagnostic('error', 'Unexpected nested value, expected a value in a list of values', nodeSpan(ctx, entry as Node), 'sigma'));
+    }
+    return out;
+  }
+  ctx.diagnostics.push(diagnostic('error', 'Unexpected mapping, expected a value or a list of values', nodeSpan(ctx, node), 'sigma'));
+  return [];
+}
+
+/** A scalar's value as written: strings as parsed, numbers and booleans in their source form, null as null. */
+function scalarText(node: Scalar | null): string | null {
+  if (node === null || node.value === null || node.value === undefined) return null;
+  if (typeof node.value === 'string') return node.value;
+  return typeof node.source === 'string' && node.type === 'PLAIN' ? node.source : String(node.value);
+}
+
+/** Keywords (field-less values): a `keyword` predicate, and each value also as a search term. */
+function keywordPredicates(spec: FieldSpec, scalars: Array<Scalar | null>, span: Span, item: DetectionItem, ctx: WalkContext): void {
+  const present = scalars.filter((s): s is Scalar => s !== null && s.value !== null);
+  const predicates = pairPredicates(spec, present.map(scalarText), span);
+  item.predicates.push(...predicates);
+  const keyword = predicates.find((p) => p.op === 'keyword');
+  if (!keyword) return;
+  // Every value of a field-less key lands in the one keyword predicate, so values and nodes stay in step.
+  keyword.values.forEach((value, i) => item.terms.push(keywordTerm(value, present[i], ctx)));
+}
+
+function keywordTerm(value: string, node: Scalar, ctx: WalkContext): SearchTerm {
+  const quoted = node.type === 'QUOTE_SINGLE' || node.type === 'QUOTE_DOUBLE';
+  return { type: 'term', value, stage: 0, quoted, negated: false, span: nodeSpan(ctx, node) };
+}

@@ -1,0 +1,150 @@
+/**
+ * Lowers a Sigma detection to stages: one `condition` stage per condition, then one stage per detection
+ * item in file order. The seed page names stages by the item (`Stage 1: selection`), which the stage's
+ * `name` carries; `kind` says the item's role: `selection` when the condition uses it positively, `filter`
+ * when only under `not` — then its predicates are negated, as the item's effective polarity in the rule.
+ */
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Op, Predicate } from '../../model/predicate.js';
+import type { Span } from '../../model/span.js';
+import type { Stage } from '../../model/stage.js';
+import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import type { Locator } from '../../text/locator.js';
+import type { Aggregation, Condition, ConditionNode, DetectionItem } from './ast.js';
+import type { ConditionSource, DetectionRead } from './detection.js';
+import { parseCondition } from './parser.js';
+
+interface Usage {
+  positive: boolean;
+  negative: boolean;
+}
+
+/** How the conditions use each item, and the problems found resolving their names. */
+class UsageMap {
+  readonly uses = new Map<string, Usage>();
+
+  constructor(
+    private readonly names: readonly string[],
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  visit(node: ConditionNode | undefined, negated: boolean, locator: Locator): void {
+    if (!node) return;
+    if (node.kind === 'not') this.visit(node.operand, !negated, locator);
+    else if (node.kind === 'and' || node.kind === 'or') for (const o of node.operands) this.visit(o, negated, locator);
+    else if (node.kind === 'name') this.useName(node.name, negated, locator.span(node.start, node.end));
+    else this.usePattern(node.them ? undefined : node.target, negated, locator.span(node.start, node.end));
+  }
+
+  private useName(name: string, negated: boolean, span: Span): void {
+    if (!this.names.includes(name)) {
+      const message = `Unexpected ${describeToken(name)}, expected the name of a detection item (${this.names.join(', ') || 'none defined'})`;
+      this.diagnostics.push(diagnostic('error', message, span, 'sigma'));
+      return;
+    }
+    this.mark(name, negated);
+  }
+
+  /** `them` (no pattern) means every item whose name does not start with `_`, as Sigma defines it. */
+  private usePattern(pattern: string | undefined, negated: boolean, span: Span): void {
+    const matched = this.names.filter((n) => (pattern === undefined ? !n.startsWith('_') : globMatch(pattern, n)));
+    if (matched.length === 0) {
+      this.diagnostics.push(diagnostic('warning', `Unexpected pattern ${describeToken(pattern ?? 'them')}, expected it to match a detection item`, span, 'sigma'));
+    }
+    for (const name of matched) this.mark(name, negated);
+  }
+
+  private mark(name: string, negated: boolean): void {
+    const use = this.uses.get(name) ?? { positive: false, negative: false };
+    if (negated) use.negative = true;
+    else use.positive = true;
+    this.uses.set(name, use);
+  }
+}
+
+/** Matches a detection-name pattern whose only wildcard is `*`. */
+export function globMatch(pattern: string, name: string): boolean {
+  const parts = pattern.split('*');
+  if (parts.length === 1) return pattern === name;
+  if (!name.startsWith(parts[0])) return false;
+  let at = parts[0].length;
+  for (let i = 1; i < parts.length - 1; i++) {
+    const found = name.indexOf(parts[i], at);
+    if (found === -1) return false;
+    at = found + parts[i].length;
+  }
+  const last = parts[parts.length - 1];
+  return name.length - last.length >= at && name.endsWith(last);
+}
+
+const COMPARISON_OPS: Record<string, { op: Op; negated: boolean }> = {
+  '>': { op: 'gt', negated: false },
+  '>=': { op: 'gte', negated: false },
+  '<': { op: 'lt', negated: false },
+  '<=': { op: 'lte', negated: false },
+  '=': { op: 'eq', negated: false },
+  '==': { op: 'eq', negated: false },
+  '!=': { op: 'eq', negated: true },
+};
+
+/** `| count(User) by Host > 10` as a predicate on the computed `count(User)`. */
+function aggregationPredicates(aggregation: Aggregation | undefined, locator: Locator): Predicate[] {
+  if (!aggregation?.comparison) return [];
+  const { op, negated } = COMPARISON_OPS[aggregation.comparison.op];
+  const p: Predicate = {
+    type: 'predicate',
+    field: `${aggregation.function}(${aggregation.field ?? ''})`,
+    op,
+    values: [aggregation.comparison.value],
+    negated,
+    caseSensitive: false,
+    all: false,
+    span: locator.span(aggregation.start, aggregation.end),
+  };
+  if (aggregation.field) p.derivedFrom = [aggregation.field];
+  return [p];
+}
+
+function conditionStage(source: ConditionSource, index: number, condition: Condition): Stage {
+  const predicates = aggregationPredicates(condition.aggregation, source.locator);
+  return { type: 'stage', index, kind: 'condition', text: source.stageText, span: source.span, predicates, terms: [] };
+}
+
+function itemStage(item: DetectionItem, index: number, use: Usage | undefined, diagnostics: Diagnostic[]): Stage {
+  const negative = use !== undefined && use.negative && !use.positive;
+  if (use?.negative && use.positive) {
+    const message = `Detection item ${describeToken(item.name)} is used both with and without "not"; its predicates are shown positive`;
+    diagnostics.push(diagnostic('info', message, item.keySpan, 'sigma'));
+  }
+  return {
+    type: 'stage',
+    index,
+    kind: negative ? 'filter' : 'selection',
+    name: item.name,
+    text: item.text,
+    span: item.span,
+    predicates: item.predicates.map((p) => (negative ? { ...p, negated: !p.negated } : p)),
+    terms: item.terms.map((t) => ({ ...t, stage: index, negated: negative ? !t.negated : t.negated })),
+  };
+}
+
+/** Stages of a detection; `at` is where to report a missing condition. */
+export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], at: Span): Stage[] {
+  if (read.conditions.length === 0 && !read.conditionKey) {
+    diagnostics.push(diagnostic('error', 'Unexpected end of detection, expected a "condition"', at, 'sigma'));
+  }
+  const usage = new UsageMap(
+    read.items.map((i) => i.name),
+    diagnostics,
+  );
+  const stages: Stage[] = [];
+  for (const source of read.conditions) {
+    const { condition, errors } = parseCondition(source.text);
+    for (const e of errors) diagnostics.push(diagnostic('error', e.message, source.locator.span(e.start, e.end), 'sigma'));
+    usage.visit(condition.expression, false, source.locator);
+    usage.visit(condition.aggregation?.near, false, source.locator);
+    stages.push(conditionStage(source, stages.length, condition));
+  }
+  for (const item of read.items) stages.push(itemStage(item, stages.length, usage.uses.get(item.name), diagnostics));
+  return stages;
+}
