@@ -23,7 +23,7 @@ export class Catalog {
     this.db.close();
   }
 
-  ingest(root: string, options?: IngestOptions): SourceIngest {
+  ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
     return ingestSource(this.db, root, options);
   }
 

@@ -1,20 +1,22 @@
 /** Ingests source folders into the catalog: incremental by content hash, one transaction per source. */
 import { basename, resolve } from 'node:path';
 import type { Db } from './schema.js';
-import type { SourceArtifact } from '../model/artifact.js';
 import type { SourceFile } from '../formats/format.js';
 import { readerFor } from '../formats/registry.js';
 import { diagnostic } from '../text/diagnostics.js';
-import { processFile, type FileOutcome } from './process-file.js';
 import { contextFrom } from '../analysis/source-context.js';
+import { processFile, type FileOutcome } from './process-file.js';
 import { scanSource, storedFiles, type ChangedFile, type SourceScan, type StoredFile } from './scan.js';
-import { CatalogWriter, type FileWrite } from './write.js';
+import { CatalogWriter } from './write.js';
 import { recomputeCorpusCounts } from './counts.js';
 import { readSourceText, MAX_FILE_BYTES } from './walk.js';
 import { gitRemote } from './git-remote.js';
+import { defaultJobs, parseFiles } from './parse-pool.js';
 
 export interface IngestOptions {
   name?: string;
+  /** Parse threads; defaults to the number of cores. */
+  jobs?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -27,39 +29,42 @@ export interface SourceIngest {
   removedFiles: number;
 }
 
-export function ingestSource(db: Db, rootArg: string, options: IngestOptions = {}): SourceIngest {
+export async function ingestSource(db: Db, rootArg: string, options: IngestOptions = {}): Promise<SourceIngest> {
   const root = resolve(rootArg);
   const name = options.name ?? basename(root);
   const sourceId = upsertSource(db, name, root);
-  const stored = storedFiles(db, sourceId);
-  const scan = scanSource(root, stored);
-  const newArtifacts = readArtifactFiles(scan, name);
-  const artifactsMoved = artifactsChanged(scan, newArtifacts);
-  const context = contextFrom([...scan.unchanged.flatMap((f) => f.artifacts), ...[...newArtifacts.values()].flatMap((o) => o.artifacts)]);
-  // When macros or data sources change, every rule of the source may read differently: re-parse them all.
-  const work: ChangedFile[] = [...scan.changed, ...(artifactsMoved ? rereadRuleFiles(root, scan.unchanged) : [])];
-  const writes: Array<{ file: ChangedFile; outcome: FileOutcome }> = [];
-  work.forEach((file, i) => {
-    const outcome = newArtifacts.get(file.entry.path) ?? outcomeOf(file, name, context);
-    writes.push({ file, outcome });
-    options.onProgress?.(i + 1, work.length);
-  });
+  const scan = scanSource(root, storedFiles(db, sourceId));
+  const artifactOutcomes = readArtifactFiles(scan, name);
+  const artifacts = [...scan.unchanged.flatMap((f) => f.artifacts), ...artifactOutcomes.flatMap((o) => o.outcome.artifacts)];
+  // When macros or data sources change, every rule of the source may read differently: parse them all again.
+  const reread = artifactsChanged(scan, artifactOutcomes) ? rereadRuleFiles(root, scan.unchanged) : [];
+  const pending = [...scan.changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  const byPath = new Map(pending.map((f) => [f.entry.path, f]));
   const writer = new CatalogWriter(db);
-  db.transaction(() => {
-    for (const old of scan.removed) db.prepare('DELETE FROM files WHERE id = ?').run(old.id);
-    const touch = db.prepare('UPDATE files SET mtime = ? WHERE id = ?');
-    for (const t of scan.touched) touch.run(t.mtime, t.id);
-    for (const { file, outcome } of writes) writer.writeFile(sourceId, name, fileWrite(file, outcome));
-    const skipped = db.prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL').get(sourceId) as { n: number };
-    db.prepare("UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ? WHERE id = ?").run(
-      scan.files,
-      skipped.n,
-      gitRemote(root) ?? null,
-      sourceId,
-    );
-    if (writes.length > 0 || scan.removed.length > 0) recomputeCorpusCounts(db);
-  })();
-  return { name, root, files: scan.files, parsedFiles: writes.length, removedFiles: scan.removed.length };
+  const total = pending.length + artifactOutcomes.length;
+  let done = 0;
+  const write = (file: ChangedFile, outcome: FileOutcome): void => {
+    writer.writeFile(sourceId, name, { hash: file.hash, bytes: file.entry.bytes, mtime: file.entry.mtimeMs, outcome });
+    options.onProgress?.(++done, total);
+  };
+  // One transaction for the whole source: readers (WAL) see the previous state until it commits.
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    removeAndTouch(db, scan);
+    for (const { file, outcome } of artifactOutcomes) write(file, outcome);
+    for (const file of pending.filter((f) => f.text === undefined)) write(file, unreadableOutcome(file));
+    const texts = pending.filter((f) => f.text !== undefined).map((f) => toSourceFile(f, name));
+    await parseFiles(texts, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
+      for (const o of outcomes) write(byPath.get(o.path)!, o);
+    });
+    finishSource(db, sourceId, root, scan.files);
+    if (total > 0 || scan.removed.length > 0) recomputeCorpusCounts(db);
+    db.exec('COMMIT');
+  } catch (err) {
+    db.exec('ROLLBACK');
+    throw err;
+  }
+  return { name, root, files: scan.files, parsedFiles: total, removedFiles: scan.removed.length };
 }
 
 function upsertSource(db: Db, name: string, root: string): number {
@@ -69,30 +74,39 @@ function upsertSource(db: Db, name: string, root: string): number {
   return row.id;
 }
 
+function removeAndTouch(db: Db, scan: SourceScan): void {
+  const remove = db.prepare('DELETE FROM files WHERE id = ?');
+  for (const old of scan.removed) remove.run(old.id);
+  const touch = db.prepare('UPDATE files SET mtime = ? WHERE id = ?');
+  for (const t of scan.touched) touch.run(t.mtime, t.id);
+}
+
+function finishSource(db: Db, sourceId: number, root: string, files: number): void {
+  const skipped = db.prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL').get(sourceId) as { n: number };
+  db.prepare("UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ? WHERE id = ?").run(files, skipped.n, gitRemote(root) ?? null, sourceId);
+}
+
 function toSourceFile(file: ChangedFile, sourceName: string): SourceFile {
   return { path: file.entry.path, text: file.text ?? '', bytes: file.entry.bytes, sourceName };
 }
 
 /** Macro and data-source files are read before any rule, since every rule may use them. */
-function readArtifactFiles(scan: SourceScan, sourceName: string): Map<string, FileOutcome> {
-  const outcomes = new Map<string, FileOutcome>();
+function readArtifactFiles(scan: SourceScan, sourceName: string): Array<{ file: ChangedFile; outcome: FileOutcome }> {
+  const out: Array<{ file: ChangedFile; outcome: FileOutcome }> = [];
   for (const file of scan.changed) {
     if (file.text === undefined) continue;
     const sourceFile = toSourceFile(file, sourceName);
-    if (readerFor(sourceFile)?.artifactsOnly) outcomes.set(file.entry.path, processFile(sourceFile, contextFrom([])));
+    if (readerFor(sourceFile)?.artifactsOnly) out.push({ file, outcome: processFile(sourceFile, contextFrom([])) });
   }
-  return outcomes;
+  return out;
 }
 
-function artifactsChanged(scan: SourceScan, fresh: Map<string, FileOutcome>): boolean {
-  const had = (f: StoredFile): boolean => f.artifacts.length > 0;
-  const stored = new Map([...scan.unchanged, ...scan.removed].map((f) => [f.path, f]));
+function artifactsChanged(scan: SourceScan, fresh: Array<{ outcome: FileOutcome }>): boolean {
+  const had = (f: StoredFile | undefined): boolean => (f?.artifacts.length ?? 0) > 0;
   if (scan.removed.some(had)) return true;
-  if ([...fresh.values()].some((o) => o.artifacts.length > 0)) return true;
-  return scan.changed.some((c) => {
-    const old = stored.get(c.entry.path);
-    return old !== undefined && had(old);
-  });
+  if (fresh.some((o) => o.outcome.artifacts.length > 0)) return true;
+  const stored = new Map(scan.unchanged.map((f) => [f.path, f]));
+  return scan.changed.some((c) => had(stored.get(c.entry.path)));
 }
 
 function rereadRuleFiles(root: string, unchanged: StoredFile[]): ChangedFile[] {
@@ -105,15 +119,8 @@ function rereadRuleFiles(root: string, unchanged: StoredFile[]): ChangedFile[] {
     });
 }
 
-function outcomeOf(file: ChangedFile, sourceName: string, context: ReturnType<typeof contextFrom>): FileOutcome {
-  if (file.text === undefined) {
-    const why = file.problem === 'too-large' ? `File is larger than ${MAX_FILE_BYTES} bytes; not read` : 'Binary file; not read';
-    const d = diagnostic('warning', why, { line: 1, column: 1, offset: 0 }, 'catalog');
-    return { path: file.entry.path, format: null, rules: [], artifacts: [], diagnostics: [d] };
-  }
-  return processFile(toSourceFile(file, sourceName), context);
-}
-
-function fileWrite(file: ChangedFile, outcome: FileOutcome): FileWrite {
-  return { hash: file.hash, bytes: file.entry.bytes, mtime: file.entry.mtimeMs, outcome };
+function unreadableOutcome(file: ChangedFile): FileOutcome {
+  const why = file.problem === 'too-large' ? `File is larger than ${MAX_FILE_BYTES} bytes; not read` : 'Binary file; not read';
+  const d = diagnostic('warning', why, { line: 1, column: 1, offset: 0 }, 'catalog');
+  return { path: file.entry.path, format: null, rules: [], artifacts: [], diagnostics: [d] };
 }

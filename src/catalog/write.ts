@@ -1,7 +1,6 @@
 /** Writes what an ingest produced: file rows and their rules with indicators, techniques and events. */
 import type { Db } from './schema.js';
 import type { FileOutcome } from './process-file.js';
-import type { ChangedFile } from './scan.js';
 import type { AnalyzedRule } from '../analysis/analyze.js';
 
 export interface FileWrite {
@@ -86,15 +85,5 @@ export class CatalogWriter {
     }
     for (const t of rule.attack.techniques) this.insertTechnique.run(id, t);
     for (const e of a.events) this.insertEvent.run(id, e.provider, e.event);
-  }
-
-  /** A file no reader took, or one that could not be read as text: kept so re-ingests skip it too. */
-  writeSkipped(sourceId: number, file: ChangedFile, diagnostics: FileOutcome['diagnostics']): void {
-    this.writeFile(sourceId, '', {
-      hash: file.hash,
-      bytes: file.entry.bytes,
-      mtime: file.entry.mtimeMs,
-      outcome: { path: file.entry.path, format: null, rules: [], artifacts: [], diagnostics },
-    });
   }
 }

@@ -24,7 +24,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.db + suffix)) rmSync(options.db + suffix);
   const catalog = Catalog.open(options.db);
   try {
-    catalog.ingest(EXAMPLES_DIR, { name: 'examples' });
+    await catalog.ingest(EXAMPLES_DIR, { name: 'examples' });
     const attack = loadAttack({ bundle: options.attack });
     if (attack.full) catalog.storeAttack(options.attack ? readAttackBundle(readFileSync(options.attack)) : attack.data);
     const total = sumStats(catalog.sources());

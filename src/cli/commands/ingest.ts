@@ -9,19 +9,22 @@ export interface IngestCommandOptions {
   db: string;
   name?: string;
   json?: boolean;
+  jobs?: number;
 }
 
-export function ingestCommand(paths: string[], options: IngestCommandOptions): number {
+export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
   if (options.name && paths.length > 1) throw new UsageError('--name names one source: give one PATH with it');
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
   const started = performance.now();
   const catalog = Catalog.open(options.db);
   try {
     const bar = process.stderr.isTTY && !options.json && !process.env.CI ? new cliProgress.SingleBar({ clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
-    const ingests = paths.map((p) => {
+    const ingests = [];
+    for (const p of paths) {
       let started = false;
-      const result = catalog.ingest(p, {
+      const result = await catalog.ingest(p, {
         name: options.name,
+        jobs: options.jobs,
         onProgress: bar
           ? (done, total) => {
               if (!started) bar.start(total, 0);
@@ -31,8 +34,8 @@ export function ingestCommand(paths: string[], options: IngestCommandOptions): n
           : undefined,
       });
       if (started) bar?.stop();
-      return result;
-    });
+      ingests.push(result);
+    }
     const stats = catalog.sources(ingests.map((i) => i.name));
     const total = sumStats(stats);
     const report = {

@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 import type { AttackData, Tactic, Technique } from './types.js';
 import { knownTactics } from './tactics.js';
 import { versionFromDate } from './version.js';
+import { objectRanges, stringValue } from './stix-scan.js';
 
 interface StixObject {
   type: string;
@@ -30,7 +31,7 @@ export interface ReadBundleOptions {
 
 /** Throws on input that is not a STIX bundle: that is a misuse, not rule content. */
 export function readAttackBundle(bytes: Buffer | string, options: ReadBundleOptions = {}): AttackData {
-  const objects = bundleObjects(bytes);
+  const { objects, newestModified } = bundleObjects(bytes);
   const attackIds = new Map<string, string>();
   for (const o of objects) {
     const ext = attackId(o);
@@ -38,28 +39,65 @@ export function readAttackBundle(bytes: Buffer | string, options: ReadBundleOpti
   }
   const domain = bundleDomain(objects);
   return {
-    version: bundleVersion(objects, options.version),
+    version: bundleVersion(objects, options.version, newestModified),
     domain,
     tactics: matrixTactics(objects, domain),
     techniques: bundleTechniques(objects, attackIds),
   };
 }
 
-function bundleObjects(bytes: Buffer | string): StixObject[] {
-  const text = typeof bytes === 'string' ? bytes : isGzip(bytes) ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-  let bundle: unknown;
+/** The object types ATT&CK data is made of; everything else in a bundle is skipped unparsed. */
+const WANTED = new Set(['attack-pattern', 'x-mitre-tactic', 'x-mitre-matrix', 'x-mitre-collection']);
+const TYPE_KEY = Buffer.from('"type"');
+const MODIFIED_KEY = Buffer.from('"modified"');
+const REVOKED_BY = Buffer.from('"revoked-by"');
+
+interface ScannedBundle {
+  objects: StixObject[];
+  /** The newest `modified` stamp of any object, read only when a version must be dated. */
+  newestModified: () => string | undefined;
+}
+
+function bundleObjects(bytes: Buffer | string): ScannedBundle {
+  const buf = typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : isGzip(bytes) ? gunzip(bytes) : bytes;
+  const first = buf.toString('utf8', 0, Math.min(buf.length, 256)).trimStart();
+  if (!first.startsWith('{')) throw new Error('Not an ATT&CK STIX bundle: the content is not a JSON object');
+  const { starts, ends } = objectRanges(buf);
+  if (starts.length === 0 && !/"objects"/.test(buf.toString('utf8'))) throw new Error('Not an ATT&CK STIX bundle: no "objects" list');
+  const objects: StixObject[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const object = buf.subarray(starts[i], ends[i]);
+    const type = stringValue(object, TYPE_KEY);
+    if (type === undefined) continue;
+    if (WANTED.has(type) || (type === 'relationship' && object.indexOf(REVOKED_BY) >= 0)) objects.push(parseObject(object));
+  }
+  const newestModified = (): string | undefined => {
+    let newest: string | undefined;
+    for (let i = 0; i < starts.length; i++) {
+      const stamp = stringValue(buf.subarray(starts[i], ends[i]), MODIFIED_KEY);
+      if (stamp && (!newest || stamp > newest)) newest = stamp;
+    }
+    return newest;
+  };
+  return { objects, newestModified };
+}
+
+function parseObject(object: Buffer): StixObject {
   try {
-    bundle = JSON.parse(text);
+    return JSON.parse(object.toString('utf8')) as StixObject;
   } catch (err) {
     throw new Error(`Not an ATT&CK STIX bundle: ${(err as Error).message}`);
   }
-  const objects = (bundle as { objects?: unknown }).objects;
-  if (!Array.isArray(objects)) throw new Error('Not an ATT&CK STIX bundle: no "objects" list');
-  return objects as StixObject[];
 }
 
 function isGzip(bytes: Buffer): boolean {
   return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** The gzip trailer gives the unpacked size (mod 4 GiB): one output chunk saves re-copying 30+ MB. */
+function gunzip(bytes: Buffer): Buffer {
+  const size = bytes.readUInt32LE(bytes.length - 4);
+  return gunzipSync(bytes, { chunkSize: Math.max(64 * 1024, Math.min(size + 1, 512 * 1024 * 1024)) });
 }
 
 function attackId(o: StixObject): string | undefined {
@@ -69,13 +107,11 @@ function attackId(o: StixObject): string | undefined {
   return undefined;
 }
 
-function bundleVersion(objects: StixObject[], hint: string | undefined): string {
+function bundleVersion(objects: StixObject[], hint: string | undefined, newestModified: () => string | undefined): string {
   const collection = objects.find((o) => o.type === 'x-mitre-collection');
   if (collection?.x_mitre_version) return collection.x_mitre_version;
   if (hint) return hint;
-  let newest: string | undefined;
-  for (const o of objects) if (o.modified && (!newest || o.modified > newest)) newest = o.modified;
-  return versionFromDate(newest);
+  return versionFromDate(newestModified());
 }
 
 function bundleDomain(objects: StixObject[]): string {

@@ -75,9 +75,9 @@ function inMatrixOrder<T extends Tactic>(tactics: T[], data: AttackData): T[] {
     const at = merged.findIndex((m) => m.shortname === t.shortname);
     for (let i = at - 1; i >= 0; i--) {
       const before = data.tactics.findIndex((d) => d.shortname === merged[i].shortname);
-      if (before >= 0) return before + 0.5;
+      if (before >= 0) return before + 0.5 + at / (2 * merged.length);
     }
-    return at < 0 ? data.tactics.length : -0.5;
+    return at < 0 ? data.tactics.length : -0.5 + at / (2 * merged.length);
   };
   return tactics.map((t) => ({ t, r: rank(t) })).sort((a, b) => a.r - b.r).map((x) => x.t);
 }

@@ -97,7 +97,7 @@ class KueryLexer {
       } else value += text[i++];
     }
     if (i >= text.length) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "\\"" to close the quoted value', start, end: text.length });
+      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected \'"\' to close the quoted value', start, end: text.length });
       this.tokens.push(this.token('literal', start, text.length, value, true, false));
       this.pos = text.length;
       return;

@@ -12,7 +12,8 @@ export type Grammar =
   | 'datatable'
   | 'externaldata'
   | 'search'
-  | 'find';
+  | 'find'
+  | 'opaque';
 
 export interface OperatorSpec {
   grammar: Grammar;
@@ -73,6 +74,10 @@ export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map<string, Oper
   ['mv-apply', { grammar: 'apply', options: words('kind', 'bagexpansion', 'with_itemindex'), keywords: words('to', 'limit') }],
   ['partition', { grammar: 'partition', options: NONE }],
   ['fork', { grammar: 'fork' }],
+  ['scan', { grammar: 'opaque', options: words('with_match_id') }],
+  ['make-graph', { grammar: 'opaque' }],
+  ['graph-match', { grammar: 'opaque' }],
+  ['graph-to-table', { grammar: 'opaque' }],
   ['datatable', { grammar: 'datatable' }],
   ['externaldata', { grammar: 'externaldata' }],
   ['search', { grammar: 'search', options: words('kind') }],

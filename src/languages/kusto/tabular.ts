@@ -89,6 +89,9 @@ function parseGrammar(c: Cursor, op: Operator, spec: OperatorSpec): void {
     case 'search':
     case 'find':
       parseSearch(c, op, spec);
+      return;
+    case 'opaque':
+      parseOpaque(c, op, spec);
   }
 }
 
@@ -176,5 +179,15 @@ function parseSearch(c: Cursor, op: Operator, spec: OperatorSpec): void {
   if (op.name === 'find' && (c.is('project') || c.is('project-smart'))) {
     c.next();
     parseListArguments(c, op, { grammar: 'list' });
+  }
+}
+
+/** Operators whose inner grammar nothing downstream reads (`scan`, graph operators): balanced tokens to the next `|`. */
+function parseOpaque(c: Cursor, op: Operator, spec: OperatorSpec): void {
+  parseOptions(c, op, spec);
+  while (!c.atBoundary) {
+    if (c.is('(') || c.is('[') || c.is('{')) c.skipGroup();
+    else if (c.token.kind === 'error') return c.fail('"|"');
+    else c.next();
   }
 }

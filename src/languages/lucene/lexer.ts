@@ -104,7 +104,7 @@ function quoted(text: string, start: number, close: string, kind: TokenKind, pus
   }
   if (i >= text.length) {
     const what = kind === 'phrase' ? 'quoted phrase' : 'regular expression';
-    problems.push({ severity: 'error', message: `Unexpected end of input, expected "${close}" to close the ${what}`, start, end: text.length });
+    problems.push({ severity: 'error', message: `Unexpected end of input, expected '${close}' to close the ${what}`, start, end: text.length });
     return push(kind, start, text.length, value);
   }
   return push(kind, start, i + 1, value);

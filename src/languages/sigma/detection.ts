@@ -62,14 +62,21 @@ function range(node: Node | null | undefined): [number, number] | undefined {
 
 function nodeSpan(ctx: WalkContext, node: Node | null | undefined): Span {
   const r = range(node) ?? [0, 0];
-  return ctx.nodes.span(r[0], r[1]);
+  return ctx.nodes.span(r[0], contentEnd(ctx.nodes.text, r[0], r[1]));
+}
+
+/** A block node's range runs to the next line; spans stop at its last character. */
+function contentEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && (text[at - 1] === '\n' || text[at - 1] === '\r' || text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  return at;
 }
 
 /** Key start through value end, so a stage or predicate points at the whole entry. */
-function pairRange(pair: Pair): [number, number] {
+function pairRange(pair: Pair, text: string): [number, number] {
   const key = range(pair.key as Node) ?? [0, 0];
   const value = range(pair.value as Node | null);
-  return [key[0], value && value[1] > key[1] ? value[1] : key[1]];
+  return [key[0], contentEnd(text, key[0], value && value[1] > key[1] ? value[1] : key[1])];
 }
 
 function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[] {
@@ -90,10 +97,10 @@ function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[
 }
 
 function detectionItem(name: string, pair: Pair, ctx: WalkContext): DetectionItem {
-  const [start, end] = pairRange(pair);
+  const [start, end] = pairRange(pair, ctx.nodes.text);
   const item: DetectionItem = {
     name,
-    text: ctx.nodes.text.slice(start, end).trimEnd(),
+    text: ctx.nodes.text.slice(start, end),
     span: ctx.nodes.span(start, end),
     keySpan: nodeSpan(ctx, pair.key as Node),
     predicates: [],
@@ -141,7 +148,7 @@ function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContex
     const message = `Unexpected modifier ${describeToken(written)}, expected one of ${KNOWN_MODIFIERS}`;
     ctx.diagnostics.push(diagnostic('error', message, ctx.nodes.span(at, at + written.length), 'sigma'));
   }
-  const [start, end] = pairRange(pair);
+  const [start, end] = pairRange(pair, ctx.nodes.text);
   const span = ctx.nodes.span(start, end);
   const scalars = valueScalars(pair.value as Node | null, ctx);
   if (spec.expand) for (const s of scalars) for (const name of placeholders(scalarText(s) ?? '')) ctx.placeholders.add(name);

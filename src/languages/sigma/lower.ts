@@ -30,10 +30,18 @@ class UsageMap {
 
   visit(node: ConditionNode | undefined, negated: boolean, locator: Locator): void {
     if (!node) return;
-    if (node.kind === 'not') this.visit(node.operand, !negated, locator);
-    else if (node.kind === 'and' || node.kind === 'or') for (const o of node.operands) this.visit(o, negated, locator);
-    else if (node.kind === 'name') this.useName(node.name, negated, locator.span(node.start, node.end));
-    else this.usePattern(node.them ? undefined : node.target, negated, locator.span(node.start, node.end));
+    switch (node.kind) {
+      case 'not':
+        return this.visit(node.operand, !negated, locator);
+      case 'and':
+      case 'or':
+        for (const o of node.operands) this.visit(o, negated, locator);
+        return;
+      case 'name':
+        return this.useName(node.name, negated, locator.span(node.start, node.end));
+      case 'quantified':
+        return this.usePattern(node.them ? undefined : node.target, negated, locator.span(node.start, node.end));
+    }
   }
 
   private useName(name: string, negated: boolean, span: Span): void {

@@ -1,0 +1,88 @@
+/** What `let` names stand for, and the literal values an expression resolves to through them. */
+import type { Expr } from './ast.js';
+
+export interface LetBinding {
+  /** Literal values when the let is a scalar or a list (`dynamic([...])`, `array_concat(a, b)`). */
+  values?: string[];
+  /** The let is a tabular expression (or a function); `table` is the table it reads, when known. */
+  tabular: boolean;
+  table?: string;
+  /** A user function: calling it is resolved. */
+  isFunction?: boolean;
+}
+
+export type LetEnvironment = Map<string, LetBinding>;
+
+/** List functions whose result is the concatenation of their arguments' values. */
+const LIST_FUNCTIONS = new Set(['dynamic', 'pack_array', 'array_concat', 'set_union', 'make_list', 'todynamic']);
+
+/**
+ * The literal values of an expression: strings unescaped, numbers and other literals as written,
+ * lists flattened, let names replaced by their values. Undefined when it is not a literal list.
+ */
+export function resolveValues(expr: Expr, env: LetEnvironment): string[] | undefined {
+  switch (expr.type) {
+    case 'string':
+      return [expr.value];
+    case 'literal':
+      return expr.text === 'null' ? [] : [expr.text];
+    case 'list':
+      return resolveAll(expr.items, env);
+    case 'name':
+      return env.get(expr.name)?.values;
+    case 'unary':
+      if (expr.op !== '-' || expr.operand.type !== 'literal') return undefined;
+      return [`-${expr.operand.text}`];
+    case 'call': {
+      if (!LIST_FUNCTIONS.has(expr.name.toLowerCase())) return undefined;
+      const values = resolveAll(expr.args, env);
+      return values && expr.name === 'set_union' ? [...new Set(values)] : values;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function resolveAll(items: Expr[], env: LetEnvironment): string[] | undefined {
+  const out: string[] = [];
+  for (const item of items) {
+    const values = resolveValues(item, env);
+    if (!values) return undefined;
+    out.push(...values);
+  }
+  return out;
+}
+
+/** Column names an expression reads (`tolower(A)` reads `A`), leaving out function names and lets. */
+export function columnsOf(expr: Expr, env: LetEnvironment, out: string[] = []): string[] {
+  switch (expr.type) {
+    case 'name':
+      if (!env.has(expr.name) && !out.includes(expr.name)) out.push(expr.name);
+      break;
+    case 'member':
+    case 'index':
+      columnsOf(expr.object, env, out);
+      break;
+    case 'call':
+      for (const a of expr.args) columnsOf(a, env, out);
+      break;
+    case 'unary':
+      columnsOf(expr.operand, env, out);
+      break;
+    case 'binary':
+      columnsOf(expr.left, env, out);
+      columnsOf(expr.right, env, out);
+      break;
+    case 'list':
+      for (const item of expr.items) columnsOf(item, env, out);
+      break;
+    default:
+      break;
+  }
+  return out;
+}
+
+/** A column reference (`A`, `A.b`, `A["b"]`) rather than a value. */
+export function isColumnLike(expr: Expr): boolean {
+  return expr.type === 'name' || expr.type === 'member' || expr.type === 'index';
+}

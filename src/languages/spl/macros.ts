@@ -1,0 +1,170 @@
+/** Expands SPL macro calls (`` `name` ``, `` `name(a, b)` ``) from the source's macros, recursively and cycle-safe. */
+import type { MacroDefinition } from '../../model/artifact.js';
+import { SourceMap } from './source-map.js';
+
+export interface ExpansionProblem {
+  message: string;
+  severity: 'error' | 'warning';
+  /** Offsets in the original query. */
+  start: number;
+  end: number;
+}
+
+export interface Expansion {
+  text: string;
+  map: SourceMap;
+  /** Keys of macros that were called but not defined, first seen first. */
+  unresolved: string[];
+  problems: ExpansionProblem[];
+}
+
+/** Deep enough for any real macro chain; deeper is treated as a runaway expansion. */
+const MAX_DEPTH = 30;
+
+const BACKTICK = 96;
+const QUOTE = 34;
+const BACKSLASH = 92;
+
+interface Call {
+  name: string;
+  args: string[];
+  /** The call's key in the source context: `name`, or `name(N)` with N arguments. */
+  key: string;
+}
+
+export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefinition>): Expansion {
+  const map = new SourceMap();
+  const state: ExpandState = { macros, unresolved: new Set(), problems: [] };
+  let out = '';
+  let literalFrom = 0;
+  const flushLiteral = (to: number): void => {
+    if (to > literalFrom) map.add({ expStart: out.length, expEnd: out.length + (to - literalFrom), origStart: literalFrom, origEnd: to, literal: true });
+    out += text.slice(literalFrom, to);
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = skipString(text, i);
+    else if (c === BACKTICK) {
+      const close = text.indexOf('`', i + 1);
+      flushLiteral(i);
+      if (close === -1) {
+        state.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "`" to close the macro call', start: i, end: i + 1 });
+        // The lone backtick reads as a blank so the rest of the query still parses.
+        map.add({ expStart: out.length, expEnd: out.length + 1, origStart: i, origEnd: i + 1, literal: false });
+        out += ' ';
+        literalFrom = i + 1;
+        continue;
+      }
+      const site: CallSite = { start: i, end: close + 1 };
+      const expanded = expandCall(text.slice(i + 1, close), [], 0, site, state);
+      map.add({ expStart: out.length, expEnd: out.length + expanded.text.length, origStart: i, origEnd: close + 1, literal: false, unresolved: expanded.unresolvedKey });
+      out += expanded.text;
+      literalFrom = close + 1;
+      i = close;
+    }
+  }
+  flushLiteral(text.length);
+  return { text: out, map, unresolved: [...state.unresolved], problems: state.problems };
+}
+
+interface ExpandState {
+  macros: ReadonlyMap<string, MacroDefinition>;
+  unresolved: Set<string>;
+  problems: ExpansionProblem[];
+}
+
+interface CallSite {
+  start: number;
+  end: number;
+}
+
+/** The text a call stands for, with the macros of its definition expanded in turn. */
+function expandCall(body: string, stack: string[], depth: number, site: CallSite, state: ExpandState): { text: string; unresolvedKey?: string } {
+  const call = parseCall(body);
+  const definition = state.macros.get(call.key);
+  if (!definition) {
+    state.unresolved.add(call.key);
+    return { text: '', unresolvedKey: call.key };
+  }
+  if (stack.includes(call.key) || depth >= MAX_DEPTH) {
+    const chain = [...stack, call.key].join(' → ');
+    state.problems.push({ severity: 'error', message: `Unexpected macro cycle ${chain}, expected macros that end`, start: site.start, end: site.end });
+    return { text: '' };
+  }
+  const substituted = substitute(definition, call.args);
+  if (isEmptySearch(substituted)) return { text: '' };
+  return { text: expandNested(substituted, [...stack, call.key], depth + 1, site, state) };
+}
+
+/** Expands the calls inside a definition; its text all maps to the outermost call site. */
+function expandNested(text: string, stack: string[], depth: number, site: CallSite, state: ExpandState): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) i = skipString(text, i);
+    else if (c === BACKTICK) {
+      const close = text.indexOf('`', i + 1);
+      if (close === -1) break;
+      out += text.slice(from, i) + expandCall(text.slice(i + 1, close), stack, depth, site, state).text;
+      from = close + 1;
+      i = close;
+    }
+  }
+  return out + text.slice(from);
+}
+
+/** `name` or `name(arg, "a, b", f(x))`: arguments split on top-level commas, outside quotes. */
+export function parseCall(body: string): Call {
+  const open = body.indexOf('(');
+  const trimmed = body.trim();
+  if (open === -1 || !trimmed.endsWith(')')) return { name: trimmed, args: [], key: trimmed };
+  const name = body.slice(0, open).trim();
+  const inner = body.slice(open + 1, body.lastIndexOf(')'));
+  const args = splitArgs(inner);
+  return { name, args, key: args.length > 0 ? `${name}(${args.length})` : name };
+}
+
+function splitArgs(inner: string): string[] {
+  if (inner.trim().length === 0) return [];
+  const args: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '"') i = skipString(inner, i);
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      args.push(inner.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  args.push(inner.slice(from).trim());
+  return args;
+}
+
+/** Replaces `$arg$` by the call's arguments, by the names the definition declares. */
+function substitute(definition: MacroDefinition, args: string[]): string {
+  let text = definition.definition;
+  definition.args.forEach((name, i) => {
+    if (i < args.length) text = text.replaceAll(`$${name}$`, args[i]);
+  });
+  return text;
+}
+
+/** Macros that stand for "everything" (`search *`, empty): the `_filter` macros of security_content. */
+function isEmptySearch(text: string): boolean {
+  const t = text.trim();
+  return t.length === 0 || /^(?:search\s+)?\*$/i.test(t);
+}
+
+/** Index of the closing quote of the string opening at `from` (or the last index when it never closes). */
+export function skipString(text: string, from: number): number {
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i;
+  }
+  return text.length - 1;
+}
