@@ -36,6 +36,11 @@ function plain(value: unknown): unknown {
   return value;
 }
 
+/** Drops undefined entries, so `ruleDocument()` keeps its defaults (an absent `rule_id` must not erase the path id). */
+export function defined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as T;
+}
+
 export function asTable(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,16 +1,31 @@
-/** The Kusto KQL language: placeholder until its parser lands. */
+/** The Kusto KQL language: Microsoft Sentinel and Defender queries parsed by a hand-written recursive-descent parser. */
 import type { Language } from '../language.js';
+import type { ParsedQuery } from '../../model/stage.js';
 import { diagnostic } from '../../text/diagnostics.js';
+import { QueryLocator } from '../../text/locator.js';
+import type { Script } from './ast.js';
+import { lowerScript } from './lower.js';
+import { parseScript } from './parser.js';
+
+/** A script a reader already parsed (to decide whether a Markdown block is KQL), handed to `parse`. */
+export interface PreparedKusto {
+  text: string;
+  script: Script;
+}
+
+function preparedScript(prepared: unknown, text: string): Script | undefined {
+  const p = prepared as PreparedKusto | undefined;
+  return p && typeof p === 'object' && p.text === text && p.script ? p.script : undefined;
+}
 
 export const kustoLanguage: Language = {
   id: 'kusto',
   name: 'Kusto KQL',
-  parse: ({ source }) => ({
-    type: 'query',
-    language: 'kusto',
-    stages: [],
-    diagnostics: [diagnostic('error', 'The Kusto KQL parser is not available yet', source.start, 'kusto')],
-    dataSources: [],
-    unresolved: [],
-  }),
+  parse: ({ source, prepared }): ParsedQuery => {
+    const script = preparedScript(prepared, source.text) ?? parseScript(source.text);
+    const locator = new QueryLocator(source);
+    const lowered = lowerScript(script, source.text, locator);
+    const diagnostics = script.problems.map((p) => diagnostic('error', p.message, locator.span(p.start, p.end), 'kusto'));
+    return { type: 'query', language: 'kusto', ...lowered, diagnostics };
+  },
 };

@@ -156,7 +156,7 @@ function substitute(definition: MacroDefinition, args: string[]): string {
 /** Macros that stand for "everything" (`search *`, empty): the `_filter` macros of security_content. */
 function isEmptySearch(text: string): boolean {
   const t = text.trim();
-  return t.length === 0 || /^(?:search\s+)?\*$/i.test(t);
+  return t.length === 0 || /^search\s+\*$/i.test(t);
 }
 
 /** Index of the closing quote of the string opening at `from` (or the last index when it never closes). */

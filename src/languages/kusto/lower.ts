@@ -1,0 +1,224 @@
+/** Lowers a parsed Kusto script to model stages: lets, tables, operators and their sub-queries, with predicates. */
+import type { DataSourceRef, Stage } from '../../model/stage.js';
+import type { Locator } from '../../text/locator.js';
+import type { Expr, LetStatement, Operator, PipeExpr, Script, Statement } from './ast.js';
+import { columnsOf, resolveValues, type LetEnvironment } from './lets.js';
+import { lowerFilter, type PredicateContext } from './predicates.js';
+
+export interface Lowered {
+  stages: Stage[];
+  dataSources: DataSourceRef[];
+  unresolved: string[];
+}
+
+/** Calls that name or wrap a table rather than invoke a user function. */
+const TABLE_CALLS = new Set(['table', 'materialize', 'view', 'database', 'cluster', 'arg', 'externaldata', 'toscalar', 'workspace', 'app', 'adx']);
+
+/** Operators whose first argument is a filter. */
+const FILTERS = new Set(['where', 'filter', 'search', 'find']);
+
+export function lowerScript(script: Script, text: string, locator: Locator): Lowered {
+  const lowering = new Lowering(text, locator);
+  for (const statement of script.statements) lowering.statement(statement, undefined);
+  return { stages: lowering.stages, dataSources: [...lowering.tables.values()], unresolved: [...lowering.unresolved] };
+}
+
+class Lowering {
+  readonly stages: Stage[] = [];
+  readonly tables = new Map<string, DataSourceRef>();
+  readonly unresolved = new Set<string>();
+  readonly env: LetEnvironment = new Map();
+  /** Columns computed by `extend`, and the columns they read. */
+  private readonly derived = new Map<string, string[]>();
+
+  constructor(
+    private readonly text: string,
+    private readonly locator: Locator,
+  ) {}
+
+  statement(statement: Statement, parent: number | undefined): void {
+    if (statement.type === 'let') this.let(statement, parent);
+    else if (statement.type === 'query') this.pipe(statement.expr, parent);
+  }
+
+  private addStage(kind: string, start: number, end: number, parent: number | undefined, name?: string): Stage {
+    const stage: Stage = {
+      type: 'stage',
+      index: this.stages.length,
+      kind,
+      text: this.text.slice(start, end),
+      span: this.locator.span(start, end),
+      predicates: [],
+      terms: [],
+    };
+    if (name !== undefined) stage.name = name;
+    if (parent !== undefined) stage.parent = parent;
+    this.stages.push(stage);
+    return stage;
+  }
+
+  private let(statement: LetStatement, parent: number | undefined): void {
+    const stage = this.addStage('let', statement.start, statement.end, parent, statement.name);
+    const { value } = statement;
+    if (value.type === 'function') {
+      this.env.set(statement.name, { tabular: true, isFunction: true });
+      for (const param of value.params) this.env.set(param, { tabular: true });
+      for (const inner of value.body) this.statement(inner, stage.index);
+      return;
+    }
+    const values = resolveValues(value, this.env);
+    if (values) {
+      this.env.set(statement.name, { values, tabular: false });
+      return;
+    }
+    if (isTabular(value, this.env)) {
+      this.env.set(statement.name, { tabular: true, table: this.pipe(value, stage.index) });
+      return;
+    }
+    this.env.set(statement.name, { tabular: false });
+    this.nestedPipes(value, stage.index);
+  }
+
+  /** Lowers a tabular expression; returns the table its rows come from, when there is one. */
+  pipe(expr: Expr, parent: number | undefined): string | undefined {
+    if (expr.type !== 'pipe') return this.source(expr, parent);
+    const scope = expr.source.type === 'operator' ? this.operator(expr.source, undefined, parent) : this.source(expr.source, parent);
+    for (const op of expr.operators) this.operator(op, scope, parent);
+    return scope;
+  }
+
+  /** The first stage of a pipeline: a table, a let, a function call, or a parenthesised pipeline. */
+  private source(expr: Expr, parent: number | undefined): string | undefined {
+    if (expr.type === 'pipe') return this.pipe(expr, parent);
+    const stage = this.addStage('table', expr.start, expr.end, parent);
+    // materialize(T | ...), view () {...}: the rows come from the wrapped pipeline.
+    const wrapped = expr.type === 'call' && TABLE_CALLS.has(expr.name.toLowerCase()) ? expr.args.find((a) => a.type === 'pipe') : undefined;
+    if (wrapped) return this.pipe(wrapped, stage.index);
+    const table = this.tableOf(expr);
+    this.nestedPipes(expr, stage.index);
+    return table;
+  }
+
+  /** The table a source expression names, registering it as a data source unless a let defines it. */
+  private tableOf(expr: Expr): string | undefined {
+    if (expr.type === 'name') {
+      const bound = this.env.get(expr.name);
+      if (bound) return bound.table;
+      return this.addTable(expr.name);
+    }
+    if (expr.type === 'member') return this.addTable(expr.name);
+    if (expr.type === 'call') {
+      const name = expr.name.toLowerCase();
+      if (name === 'table' && expr.args[0]?.type === 'string') return this.addTable(expr.args[0].value);
+      if (this.env.has(expr.name)) return this.env.get(expr.name)?.table;
+      if (!TABLE_CALLS.has(name)) this.unresolved.add(expr.name);
+      const inner = expr.args.find((a) => a.type === 'pipe' || a.type === 'name');
+      return inner?.type === 'name' ? this.tableOf(inner) : undefined;
+    }
+    return undefined;
+  }
+
+  private addTable(name: string): string {
+    if (!this.tables.has(name)) this.tables.set(name, { type: 'datasource', kind: 'table', value: name });
+    return name;
+  }
+
+  /** One operator as a stage, with its filter and its sub-queries; returns the scope it leaves. */
+  private operator(op: Operator, scope: string | undefined, parent: number | undefined): string | undefined {
+    if (!op.name) return scope;
+    const stage = this.addStage(op.name, op.start, op.end, parent);
+    const legs = op.tables.map((t) => this.leg(t, scope, stage.index));
+    if (FILTERS.has(op.name) && op.args[0]) this.filter(op.args[0], stage, legs.length === 1 ? legs[0] : scope);
+    else for (const arg of op.args) this.nestedPipes(arg, stage.index);
+    if (op.name === 'extend') this.recordDerived(op);
+    if (scope === undefined && (op.name === 'union' || op.name === 'search' || op.name === 'find')) {
+      const distinct = [...new Set(legs)];
+      return distinct.length === 1 ? distinct[0] : undefined;
+    }
+    return scope;
+  }
+
+  /** A join or union leg, a `search in` table, or an `mv-apply` body. */
+  private leg(expr: Expr, scope: string | undefined, parent: number): string | undefined {
+    if (expr.type === 'pipe' && expr.source.type === 'operator') {
+      // Bodies of mv-apply, partition and fork filter the enclosing rows: same scope.
+      this.operator(expr.source, scope, parent);
+      for (const inner of expr.operators) this.operator(inner, scope, parent);
+      return scope;
+    }
+    return this.pipe(expr, parent);
+  }
+
+  private recordDerived(op: Operator): void {
+    for (const arg of op.args) {
+      if (arg.type !== 'assign') continue;
+      const columns = columnsOf(arg.value, this.env);
+      for (const name of arg.names) if (name && columns.length && !columns.includes(name)) this.derived.set(name, columns);
+    }
+  }
+
+  private filter(expr: Expr, stage: Stage, scope: string | undefined): void {
+    const ctx: PredicateContext = {
+      env: this.env,
+      scope,
+      derived: this.derived,
+      text: this.text,
+      span: (start, end) => this.locator.span(start, end),
+      unresolved: this.unresolved,
+      subquery: (sub: PipeExpr) => this.pipe(sub, stage.index),
+    };
+    const { predicates, terms } = lowerFilter(expr, ctx);
+    stage.predicates.push(...predicates);
+    for (const t of terms) {
+      stage.terms.push({ type: 'term', value: t.value, stage: stage.index, quoted: t.quoted, negated: t.negated, span: this.locator.span(t.start, t.end) });
+    }
+  }
+
+  /** Tabular expressions inside scalar ones (`toscalar(T | ...)`, `materialize(...)`) become stages under `parent`. */
+  private nestedPipes(expr: Expr, parent: number): void {
+    forEachChild(expr, (child) => {
+      if (child.type === 'pipe') this.pipe(child, parent);
+      else this.nestedPipes(child, parent);
+    });
+  }
+}
+
+function isTabular(expr: Expr, env: LetEnvironment): boolean {
+  if (expr.type === 'pipe') return true;
+  if (expr.type === 'name') return env.get(expr.name)?.tabular ?? /^[A-Z_]/.test(expr.name);
+  if (expr.type === 'member') return true;
+  if (expr.type === 'call') return ['table', 'materialize', 'view', 'externaldata'].includes(expr.name.toLowerCase()) || Boolean(env.get(expr.name)?.tabular);
+  return false;
+}
+
+function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
+  switch (expr.type) {
+    case 'call':
+      expr.args.forEach(visit);
+      break;
+    case 'list':
+      expr.items.forEach(visit);
+      break;
+    case 'binary':
+      visit(expr.left);
+      visit(expr.right);
+      break;
+    case 'unary':
+      visit(expr.operand);
+      break;
+    case 'between':
+      visit(expr.operand);
+      visit(expr.low);
+      visit(expr.high);
+      break;
+    case 'assign':
+      visit(expr.value);
+      break;
+    case 'member':
+    case 'index':
+      visit(expr.object);
+      break;
+    default:
+      break;
+  }
+}

@@ -1,0 +1,75 @@
+/** Safe markup building blocks: escaping, external links that can only be http(s), and number formats. */
+import { html, raw } from 'hono/html';
+
+/** What every template returns; Hono's `html` escapes each interpolated string. */
+export type Html = ReturnType<typeof html>;
+
+export { html, raw };
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For markup built by hand (the highlighter) before it is wrapped in `raw()`. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+
+/** The URL if it is an absolute http(s) address, else undefined: `javascript:` and relative URLs never become links. */
+export function safeHttpUrl(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return undefined;
+  try {
+    const url = new URL(trimmed);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A link out of the catalog, or the text alone when it is not a safe address. */
+export function externalLink(text: string, label: string = text): Html {
+  const href = safeHttpUrl(text);
+  return href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>` : html`<span>${label}</span>`;
+}
+
+export function bytesText(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+export function percentText(part: number, whole: number): string {
+  return whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
+}
+
+/** `sigma 29, kusto 1`, largest first. */
+export function byLanguageText(by: Record<string, number>): string {
+  return Object.entries(by)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ');
+}
+
+/** The seed's corpus column: `corpus 29 (sigma 29)`, or `specific to this rule` when no other rule has it. */
+export function corpusText(count: number, by: Record<string, number>): string {
+  if (count <= 0) return 'specific to this rule';
+  const split = byLanguageText(by);
+  return `corpus ${count}${split ? ` (${split})` : ''}`;
+}
+
+/** Display names of the query languages, for breadcrumbs and facets. */
+const LANGUAGE_LABELS: Record<string, string> = {
+  sigma: 'Sigma',
+  spl: 'Splunk',
+  eql: 'Elastic EQL',
+  kuery: 'Elastic KQL',
+  lucene: 'Elastic Lucene',
+  esql: 'Elastic ES|QL',
+  kusto: 'Kusto KQL',
+  yaral: 'YARA-L',
+  none: 'No query',
+};
+
+export function languageLabel(language: string | null): string {
+  return LANGUAGE_LABELS[language ?? 'none'] ?? language ?? 'No query';
+}
