@@ -1,6 +1,7 @@
 /** The registered query languages, in one typed list; a language is a folder and a line here. */
 import type { LanguageId } from '../model/ids.js';
 import type { Language } from './language.js';
+import { guarded } from './guard.js';
 import { sigmaLanguage } from './sigma/index.js';
 import { splLanguage } from './spl/index.js';
 import { eqlLanguage } from './eql/index.js';
@@ -10,7 +11,7 @@ import { esqlLanguage } from './esql/index.js';
 import { kustoLanguage } from './kusto/index.js';
 import { yaralLanguage } from './yaral/index.js';
 
-export const languages: Record<LanguageId, Language> = {
+const registered: Record<LanguageId, Language> = {
   sigma: sigmaLanguage,
   spl: splLanguage,
   eql: eqlLanguage,
@@ -20,6 +21,9 @@ export const languages: Record<LanguageId, Language> = {
   kusto: kustoLanguage,
   yaral: yaralLanguage,
 };
+
+/** Every language behind the parser boundary (see guard.ts). */
+export const languages = Object.fromEntries(Object.entries(registered).map(([id, l]) => [id, guarded(l)])) as Record<LanguageId, Language>;
 
 export function languageById(id: string): Language | undefined {
   return Object.hasOwn(languages, id) ? languages[id as LanguageId] : undefined;

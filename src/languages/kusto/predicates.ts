@@ -40,10 +40,10 @@ const OPERATORS: ReadonlyMap<string, OpMeaning> = new Map([
   ['notlike', meaning('wildcard', false, { negated: true })],
   ['notlikecs', meaning('wildcard', true, { negated: true })],
   [':', meaning('match', false)],
-  ['<', meaning('lt', true)],
-  ['<=', meaning('lte', true)],
-  ['>', meaning('gt', true)],
-  ['>=', meaning('gte', true)],
+  ['<', meaning('lt', false)],
+  ['<=', meaning('lte', false)],
+  ['>', meaning('gt', false)],
+  ['>=', meaning('gte', false)],
 ]);
 
 function opMeaning(op: string): OpMeaning | undefined {
@@ -199,8 +199,8 @@ function between(expr: BetweenExpr, negated: boolean, ctx: PredicateContext, out
   const low = valuesOf(expr.low, ctx);
   const high = valuesOf(expr.high, ctx);
   const polarity = negated !== expr.negated;
-  if (low) out.predicates.push(predicate(field, meaning('gte', true), low, polarity, ctx, expr));
-  if (high) out.predicates.push(predicate(field, meaning('lte', true), high, polarity, ctx, expr));
+  if (low) out.predicates.push(predicate(field, meaning('gte', false), low, polarity, ctx, expr));
+  if (high) out.predicates.push(predicate(field, meaning('lte', false), high, polarity, ctx, expr));
 }
 
 /** Private IPv4 ranges, for `ipv4_is_private(f)`. */
@@ -213,13 +213,13 @@ function functionPredicate(expr: CallExpr, negated: boolean, ctx: PredicateConte
   const field = first && fieldOf(first, ctx);
   if (!field) return;
   if (name === 'isnotempty' || name === 'isnotnull') {
-    out.predicates.push(predicate(field, meaning('exists', true), [], negated, ctx, expr));
+    out.predicates.push(predicate(field, meaning('exists', false), [], negated, ctx, expr));
   } else if (name === 'isempty' || name === 'isnull') {
-    out.predicates.push(predicate(field, meaning('exists', true), [], !negated, ctx, expr));
+    out.predicates.push(predicate(field, meaning('exists', false), [], !negated, ctx, expr));
   } else if (name === 'ipv4_is_in_range' || name === 'ipv4_is_in_any_range' || name === 'ipv6_is_in_range' || name === 'ipv6_is_in_any_range') {
     const values = valuesOf({ type: 'list', items: rest, start: expr.start, end: expr.end }, ctx);
-    if (values) out.predicates.push(predicate(field, meaning('cidr', true), values, negated, ctx, expr));
+    if (values) out.predicates.push(predicate(field, meaning('cidr', false), values, negated, ctx, expr));
   } else if (name === 'ipv4_is_private') {
-    out.predicates.push(predicate(field, meaning('cidr', true), PRIVATE_RANGES, negated, ctx, expr));
+    out.predicates.push(predicate(field, meaning('cidr', false), PRIVATE_RANGES, negated, ctx, expr));
   }
 }
