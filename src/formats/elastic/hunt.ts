@@ -40,7 +40,13 @@ export function inferHuntLanguage(text: string, declared: string[]): LanguageId 
   return known.length === 1 ? known[0] : undefined;
 }
 
-function queryRule(file: SourceFile, hunt: Record<string, unknown>, text: string, site: StringSite | undefined, n: number, count: number): RuleDocument {
+/** Some hunts open a query with a Markdown-style tag line (`sql`) that belongs to no language. */
+const TAG_LINE = /^(sql|esql|es\|ql|eql|kql|kuery)[ \t]*\r?\n/i;
+
+function queryRule(file: SourceFile, hunt: Record<string, unknown>, written: string, writtenAt: StringSite | undefined, n: number, count: number): RuleDocument {
+  const tag = TAG_LINE.exec(written);
+  const text = tag ? written.slice(tag[0].length) : written;
+  const site = tag && writtenAt ? { ...writtenAt, contentStart: writtenAt.contentStart + tag[0].length } : writtenAt;
   const uuid = optionalString(hunt.uuid);
   const name = optionalString(hunt.name);
   const declared = stringList(hunt.language);
@@ -57,6 +63,10 @@ function queryRule(file: SourceFile, hunt: Record<string, unknown>, text: string
     context,
     metadata,
   }));
+  if (tag) {
+    const at = new FileLocator(file.text).position(writtenAt?.contentStart ?? 0);
+    doc.diagnostics.push(diagnostic('info', `The tag line ${JSON.stringify(tag[1])} before the query is not part of it`, at, ORIGIN));
+  }
   if (language && language !== 'sql') {
     doc.language = language;
     doc.query = querySource(file.text, site, text, language);

@@ -65,9 +65,8 @@ export class Lexer {
       const c = text.charCodeAt(this.pos);
       if (c === 34 || c === 39) this.quoted(text[this.pos] as '"' | "'");
       else if (c === 63 /* ? */) this.question();
-      else if (c === 96 /* ` */) this.backquoted(false, this.pos);
       else if (isDigit(c)) this.number();
-      else if (isIdentStart(c)) this.identifier(this.pos, false);
+      else if (isIdentStart(c) || c === 96 /* ` */) this.identifier(this.pos, false);
       else this.punct();
     }
     this.tokens.push({ kind: 'eof', text: '', value: '', start: text.length, end: text.length });
@@ -98,20 +97,56 @@ export class Lexer {
     this.tokens.push({ kind, text: this.text.slice(start, this.pos), value, start, end: this.pos, ...extra });
   }
 
+  /**
+   * A name: dotted segments, each a word or a backquoted name (`a.\`0\`.b`). A name with a backquoted
+   * segment is always a field; a plain one may be a keyword or a function, and takes a trailing `~`.
+   */
   private identifier(start: number, optional: boolean): void {
     const { text } = this;
-    let end = this.pos;
-    while (end < text.length && isIdentPart(text.charCodeAt(end))) end++;
-    // Dotted names are one field (`process.parent.name`); a dot must be followed by a name part.
-    while (text.charCodeAt(end) === 46 && isIdentPart(text.charCodeAt(end + 1))) {
-      end++;
-      while (end < text.length && isIdentPart(text.charCodeAt(end))) end++;
+    const segments: string[] = [];
+    let quoted = false;
+    for (;;) {
+      if (text.charCodeAt(this.pos) === 96) {
+        segments.push(this.backquotedSegment(start));
+        quoted = true;
+      } else {
+        const from = this.pos;
+        while (this.pos < text.length && isIdentPart(text.charCodeAt(this.pos))) this.pos++;
+        segments.push(text.slice(from, this.pos));
+      }
+      const after = text.charCodeAt(this.pos + 1);
+      if (text.charCodeAt(this.pos) !== 46 || !(isIdentPart(after) || after === 96)) break;
+      this.pos++;
     }
     // `like~`, `in~`, `startsWith~`: the tilde belongs to the word it follows.
-    if (text.charCodeAt(end) === 126) end++;
-    const name = text.slice(optional ? start + 1 : start, end);
-    this.pos = end;
-    this.push(optional ? 'field' : 'ident', start, name, optional ? { optional } : {});
+    if (!quoted && text.charCodeAt(this.pos) === 126) {
+      segments[segments.length - 1] += '~';
+      this.pos++;
+    }
+    const kind = optional || quoted ? 'field' : 'ident';
+    this.push(kind, start, segments.join('.'), kind === 'field' ? { optional } : {});
+  }
+
+  /** A backquoted name at `pos`; a doubled backquote stands for one. */
+  private backquotedSegment(start: number): string {
+    const { text } = this;
+    let value = '';
+    let i = this.pos + 1;
+    for (;;) {
+      const close = text.indexOf('`', i);
+      if (close === -1) {
+        this.problems.push({ message: 'Unexpected end of input, expected "`" to close the field name', start, end: text.length });
+        this.pos = text.length;
+        return value + text.slice(i);
+      }
+      value += text.slice(i, close);
+      if (text.charCodeAt(close + 1) !== 96) {
+        this.pos = close + 1;
+        return value;
+      }
+      value += '`';
+      i = close + 2;
+    }
   }
 
   /** `?"raw"`, `?'raw'` or `?field`. */
@@ -121,40 +156,13 @@ export class Lexer {
     if (next === 34 || next === 39) {
       this.pos++;
       this.rawQuoted(start, this.text[this.pos] as '"' | "'");
-    } else if (isIdentStart(next)) {
+    } else if (isIdentStart(next) || next === 96) {
       this.pos++;
       this.identifier(start, true);
-    } else if (next === 96) {
-      this.pos++;
-      this.backquoted(true, start);
     } else {
       this.pos++;
       this.problems.push({ message: 'Unexpected "?", expected a field name or a raw string after it', start, end: this.pos });
     }
-  }
-
-  private backquoted(optional: boolean, start: number): void {
-    const { text } = this;
-    let value = '';
-    let i = this.pos + 1;
-    for (;;) {
-      const close = text.indexOf('`', i);
-      if (close === -1) {
-        this.problems.push({ message: 'Unexpected end of input, expected "`" to close the field name', start, end: text.length });
-        value += text.slice(i);
-        i = text.length;
-        break;
-      }
-      value += text.slice(i, close);
-      if (text.charCodeAt(close + 1) !== 96) {
-        i = close + 1;
-        break;
-      }
-      value += '`'; // a doubled backquote stands for one
-      i = close + 2;
-    }
-    this.pos = i;
-    this.push('field', start, value, { optional });
   }
 
   private quoted(quote: '"' | "'"): void {

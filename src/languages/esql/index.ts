@@ -1,16 +1,24 @@
-/** The ES|QL language: placeholder until its parser lands. */
+/** The ES|QL language: lexes and parses a pipeline of commands and lowers each command to a stage. */
 import type { Language } from '../language.js';
 import { diagnostic } from '../../text/diagnostics.js';
+import { QueryLocator } from '../../text/locator.js';
+import { lowerEsql } from './lower.js';
+import { parseEsql } from './parser.js';
 
 export const esqlLanguage: Language = {
   id: 'esql',
   name: 'ES|QL',
-  parse: ({ source }) => ({
-    type: 'query',
-    language: 'esql',
-    stages: [],
-    diagnostics: [diagnostic('error', 'The ES|QL parser is not available yet', source.start, 'esql')],
-    dataSources: [],
-    unresolved: [],
-  }),
+  parse: ({ source }) => {
+    const locator = new QueryLocator(source);
+    const { commands, problems } = parseEsql(source.text);
+    const { stages, dataSources } = lowerEsql(commands, source.text, locator);
+    return {
+      type: 'query',
+      language: 'esql',
+      stages,
+      diagnostics: problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')),
+      dataSources,
+      unresolved: [],
+    };
+  },
 };

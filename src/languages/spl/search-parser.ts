@@ -36,14 +36,18 @@ class SearchParser {
   ) {}
 
   parseAll(): SearchNode | null {
-    const node = this.parseAnd();
+    const parts: SearchNode[] = [];
+    const first = this.parseAnd();
+    if (first) parts.push(first);
+    // A stray ")" is reported and skipped; what follows it still counts.
     while (this.pos < this.tokens.length) {
       const stray = this.tokens[this.pos++];
       this.problem(`Unexpected ${describeToken(stray.text)}, expected a search term`, stray);
       const more = this.parseAnd();
-      if (more && node && node.kind === 'and') node.items.push(more);
+      if (more) parts.push(more);
     }
-    return node;
+    if (parts.length <= 1) return parts[0] ?? null;
+    return { kind: 'and', items: parts, start: parts[0].start, end: parts[parts.length - 1].end };
   }
 
   private peek(offset = 0): Token | undefined {

@@ -1,0 +1,149 @@
+/**
+ * Lowers ES|QL commands to stages, one per command: WHERE conditions, CASE conditions in EVAL/STATS and STATS
+ * `WHERE` filters become predicates; FROM indices become data sources; computed fields remember what they derive from.
+ */
+import type { DataSourceRef, Stage } from '../../model/stage.js';
+import type { Locator } from '../../text/locator.js';
+import type { Assignment, Command, Expr } from './ast.js';
+import { lowerCondition, type ConditionContext, type Derivation } from './conditions.js';
+
+const BOOLEAN_KINDS = new Set(['not', 'in', 'like', 'rlike', 'isnull', 'match']);
+const BOOLEAN_OPS = new Set(['and', 'or', '==', '!=', '=~', '<', '<=', '>', '>=']);
+/** Field names a DISSECT pattern writes: `%{name}`, `%{+name}`, `%{name->}`; `%{?name}` is skipped. */
+const DISSECT_KEY = /%\{([^}]*)\}/g;
+/** Field names a GROK pattern writes: `%{SYNTAX:name}`, `%{SYNTAX:name:type}`, `(?<name>...)`. */
+const GROK_KEY = /%\{[^}:]+:([^}:]+)(?::[^}]*)?\}|\(\?<([A-Za-z0-9_.@]+)>/g;
+
+export interface EsqlLowering {
+  stages: Stage[];
+  dataSources: DataSourceRef[];
+}
+
+export function lowerEsql(commands: Command[], text: string, locator: Locator): EsqlLowering {
+  const derived = new Map<string, Derivation>();
+  const dataSources: DataSourceRef[] = [];
+  const stages = commands.map((command, index) => {
+    const stage: Stage = {
+      type: 'stage',
+      index,
+      kind: command.name,
+      text: text.slice(command.start, command.end),
+      span: locator.span(command.start, command.end),
+      predicates: [],
+      terms: [],
+    };
+    const ctx: ConditionContext = { text, locator, derived, predicates: stage.predicates };
+    lowerCommand(command, ctx);
+    if (command.name === 'from' || command.name === 'ts') {
+      for (const source of command.sources) {
+        if (!dataSources.some((d) => d.value === source.name)) dataSources.push({ type: 'datasource', kind: 'index', value: source.name });
+      }
+    }
+    return stage;
+  });
+  return { stages, dataSources };
+}
+
+function lowerCommand(command: Command, ctx: ConditionContext): void {
+  switch (command.name) {
+    case 'where':
+      if (command.condition) lowerCondition(command.condition, false, ctx);
+      return;
+    case 'eval':
+    case 'row':
+    case 'stats':
+    case 'inline stats':
+      for (const assignment of [...command.assignments, ...command.groups]) lowerAssignment(assignment, ctx);
+      return;
+    case 'rename':
+      for (const { name, expr } of command.assignments) if (name) ctx.derived.set(name, derivation(expr, ctx.derived));
+      return;
+    case 'dissect':
+    case 'grok':
+      return deriveExtracted(command, ctx.derived);
+    case 'lookup join':
+      for (const expr of command.expressions) if (isCondition(expr)) lowerCondition(expr, false, ctx);
+  }
+}
+
+/** An assignment's conditions (a boolean value, CASE branches, an aggregate's WHERE) and what its name derives from. */
+function lowerAssignment(assignment: Assignment, ctx: ConditionContext): void {
+  if (assignment.filter) lowerCondition(assignment.filter, false, ctx);
+  if (isCondition(assignment.expr)) lowerCondition(assignment.expr, false, ctx);
+  else lowerCaseConditions(assignment.expr, ctx);
+  if (assignment.name) ctx.derived.set(assignment.name, derivation(assignment.expr, ctx.derived));
+}
+
+function isCondition(expr: Expr): boolean {
+  return BOOLEAN_KINDS.has(expr.kind) || (expr.kind === 'binary' && BOOLEAN_OPS.has(expr.op));
+}
+
+/** `CASE(cond, value, cond, value, default)`: the conditions sit at even positions, the default last. */
+function lowerCaseConditions(expr: Expr, ctx: ConditionContext): void {
+  forEachChild(expr, (child) => lowerCaseConditions(child, ctx));
+  if (expr.kind !== 'call' || expr.name !== 'case') return;
+  for (let i = 0; i + 1 < expr.args.length; i += 2) lowerCondition(expr.args[i], false, ctx);
+}
+
+function forEachChild(expr: Expr, visit: (child: Expr) => void): void {
+  switch (expr.kind) {
+    case 'call':
+      return expr.args.forEach(visit);
+    case 'binary':
+      visit(expr.left);
+      return visit(expr.right);
+    case 'not':
+    case 'neg':
+    case 'cast':
+    case 'isnull':
+      return visit(expr.operand);
+    case 'in':
+      visit(expr.operand);
+      return expr.list.forEach(visit);
+    case 'like':
+    case 'rlike':
+      return visit(expr.operand);
+    case 'match':
+      return visit(expr.operand);
+    case 'list':
+    case 'map':
+      return expr.items.forEach(visit);
+  }
+}
+
+/** The source fields an expression reads, through fields derived earlier; case-folded when it is TO_LOWER/TO_UPPER. */
+function derivation(expr: Expr, derived: Map<string, Derivation>): Derivation {
+  const fields = new Set<string>();
+  const collect = (e: Expr): void => {
+    if (e.kind === 'field' && e.name !== '*') {
+      for (const source of derived.get(e.name)?.fields ?? [e.name]) fields.add(source);
+    } else forEachChild(e, collect);
+  };
+  collect(expr);
+  const caseInsensitive = expr.kind === 'call' && (expr.name === 'to_lower' || expr.name === 'to_upper');
+  return { fields: [...fields], caseInsensitive };
+}
+
+/** DISSECT and GROK write new fields out of their input field. */
+function deriveExtracted(command: Command, derived: Map<string, Derivation>): void {
+  const input = command.expressions[0];
+  if (!input) return;
+  const source = derivation(input, derived);
+  for (const pattern of command.patterns) {
+    const keys = command.name === 'dissect' ? dissectKeys(pattern) : grokKeys(pattern);
+    for (const key of keys) derived.set(key, { fields: source.fields, caseInsensitive: false });
+  }
+}
+
+function dissectKeys(pattern: string): string[] {
+  const keys: string[] = [];
+  for (const match of pattern.matchAll(DISSECT_KEY)) {
+    const key = match[1].replace(/^[+?*&]/, '').replace(/(->)?(\/\d+)?$/, '');
+    if (key && !match[1].startsWith('?')) keys.push(key);
+  }
+  return keys;
+}
+
+function grokKeys(pattern: string): string[] {
+  return [...pattern.matchAll(GROK_KEY)].map((m) => m[1] ?? m[2]).filter(Boolean);
+}

@@ -1,0 +1,197 @@
+/** Recursive-descent grammar of SPL eval expressions (`where`, `eval`): boolean, comparison, arithmetic, calls. */
+import type { Assignment, EvalNode } from './ast.js';
+import type { Token } from './lexer.js';
+import type { ParseEnv } from './search-parser.js';
+import { describeToken } from '../../text/diagnostics.js';
+
+const COMPARE = new Set(['=', '==', '!=', '<', '<=', '>', '>=']);
+const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/** Parses all of `tokens` as one condition (`where`). */
+export function parseEvalCondition(tokens: Token[], env: ParseEnv): EvalNode | null {
+  const parser = new EvalParser(tokens, env);
+  const node = parser.expression();
+  parser.expectEnd('the end of the condition');
+  return node;
+}
+
+/** Parses `field = expr, field = expr` (`eval`). */
+export function parseAssignments(tokens: Token[], env: ParseEnv): Assignment[] {
+  const parser = new EvalParser(tokens, env);
+  return parser.assignments();
+}
+
+class EvalParser {
+  private pos = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly env: ParseEnv,
+  ) {}
+
+  assignments(): Assignment[] {
+    const list: Assignment[] = [];
+    while (this.pos < this.tokens.length) {
+      const field = this.tokens[this.pos];
+      const eq = this.tokens[this.pos + 1];
+      if ((field.type !== 'word' && field.type !== 'field' && field.type !== 'string') || eq?.type !== 'op' || eq.text !== '=') {
+        this.problem(`Unexpected ${describeToken(field.text)}, expected "field=expression"`, field);
+        return list;
+      }
+      this.pos += 2;
+      const expr = this.expression();
+      if (expr) list.push({ field: field.value, expr });
+      if (this.peek()?.type === 'comma') this.pos++;
+      else if (this.pos < this.tokens.length) {
+        this.problem(`Unexpected ${describeToken(this.peek()?.text)}, expected "," between assignments`, this.peek()!);
+        return list;
+      }
+    }
+    return list;
+  }
+
+  expectEnd(what: string): void {
+    const t = this.peek();
+    if (t) this.problem(`Unexpected ${describeToken(t.text)}, expected ${what}`, t);
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+
+  private keyword(...words: string[]): Token | undefined {
+    const t = this.peek();
+    if (t?.type === 'word' && words.includes(t.text.toUpperCase())) {
+      this.pos++;
+      return t;
+    }
+    return undefined;
+  }
+
+  private operator(ops: ReadonlySet<string>): Token | undefined {
+    const t = this.peek();
+    if (t?.type === 'op' && ops.has(t.text)) {
+      this.pos++;
+      return t;
+    }
+    return undefined;
+  }
+
+  expression(): EvalNode | null {
+    return this.binaryLevel(0);
+  }
+
+  /** Levels from loosest to tightest: OR, XOR, AND, then NOT and comparison below. */
+  private binaryLevel(level: number): EvalNode | null {
+    const words = [['OR'], ['XOR'], ['AND']][level];
+    if (!words) return this.notLevel();
+    let left = this.binaryLevel(level + 1);
+    for (let op = this.keyword(...words); op; op = this.keyword(...words)) {
+      const right = this.binaryLevel(level + 1);
+      if (!left || !right) return left ?? right;
+      left = { kind: 'binary', op: op.text.toUpperCase(), left, right, start: left.start, end: right.end };
+    }
+    return left;
+  }
+
+  private notLevel(): EvalNode | null {
+    const not = this.keyword('NOT');
+    if (!not) return this.comparison();
+    const operand = this.notLevel();
+    return operand ? { kind: 'unary', op: 'NOT', operand, start: not.start, end: operand.end } : null;
+  }
+
+  private comparison(): EvalNode | null {
+    const left = this.arithmetic(0);
+    if (!left) return null;
+    const op = this.operator(COMPARE) ?? this.keyword('LIKE');
+    if (op) {
+      const right = this.arithmetic(0);
+      if (!right) return left;
+      return { kind: 'binary', op: op.text.toUpperCase(), left, right, start: left.start, end: right.end };
+    }
+    if (this.peek()?.type === 'word' && this.peek()!.text.toUpperCase() === 'IN' && this.tokens[this.pos + 1]?.type === 'lparen') {
+      this.pos += 2;
+      const values = this.list();
+      return { kind: 'in', operand: left, values, start: left.start, end: this.tokens[this.pos - 1].end };
+    }
+    return left;
+  }
+
+  /** Arithmetic levels: `.` concatenation, then `+ -`, then `* / %`. */
+  private arithmetic(level: number): EvalNode | null {
+    const ops = [new Set(['.']), new Set(['+', '-']), new Set(['*', '/', '%'])][level];
+    if (!ops) return this.unary();
+    let left = this.arithmetic(level + 1);
+    for (let op = this.operator(ops); op && left; op = this.operator(ops)) {
+      const right = this.arithmetic(level + 1);
+      if (!right) return left;
+      left = { kind: 'binary', op: op.text, left, right, start: left.start, end: right.end };
+    }
+    return left;
+  }
+
+  private unary(): EvalNode | null {
+    const minus = this.operator(new Set(['-', '+']));
+    if (!minus) return this.primary();
+    const operand = this.unary();
+    return operand ? { kind: 'unary', op: minus.text, operand, start: minus.start, end: operand.end } : null;
+  }
+
+  private primary(): EvalNode | null {
+    const t = this.peek();
+    if (!t) {
+      this.problem('Unexpected end of input, expected an expression', this.tokens[this.tokens.length - 1] ?? { start: 0, end: 0 });
+      return null;
+    }
+    this.pos++;
+    if (t.type === 'lparen') {
+      const inner = this.expression();
+      this.closeParen(t);
+      return inner;
+    }
+    if (t.type === 'string') return { kind: 'string', value: t.value, start: t.start, end: t.end };
+    if (t.type === 'field') return { kind: 'field', name: t.value, start: t.start, end: t.end };
+    if (t.type === 'word') {
+      if (this.peek()?.type === 'lparen' && this.peek()!.glued) return this.call(t);
+      if (NUMBER.test(t.text)) return { kind: 'number', value: t.text, start: t.start, end: t.end };
+      return { kind: 'field', name: t.text, start: t.start, end: t.end };
+    }
+    this.problem(`Unexpected ${describeToken(t.text)}, expected an expression`, t);
+    return null;
+  }
+
+  private call(name: Token): EvalNode {
+    this.pos++;
+    const args = this.list();
+    return { kind: 'call', name: name.text.toLowerCase(), args, start: name.start, end: this.tokens[this.pos - 1].end };
+  }
+
+  /** Comma-separated expressions up to the closing parenthesis (already past the opening one). */
+  private list(): EvalNode[] {
+    const open = this.tokens[this.pos - 1];
+    const items: EvalNode[] = [];
+    if (this.peek()?.type === 'rparen') {
+      this.pos++;
+      return items;
+    }
+    for (;;) {
+      const item = this.expression();
+      if (item) items.push(item);
+      if (this.peek()?.type === 'comma') this.pos++;
+      else break;
+    }
+    this.closeParen(open);
+    return items;
+  }
+
+  private closeParen(open: Token): void {
+    const t = this.peek();
+    if (t?.type === 'rparen') this.pos++;
+    else this.problem(`Unexpected ${describeToken(t?.text)}, expected ")" to close "("`, t ?? open);
+  }
+
+  private problem(message: string, at: { start: number; end: number }): void {
+    this.env.problems.push({ message, severity: 'error', start: at.start, end: at.end });
+  }
+}
