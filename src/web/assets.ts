@@ -46,14 +46,14 @@ ul.results .meta { color:var(--muted); font-size:.85rem; }
 .heat-4 a, .heat-5 a { color:#fff; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }
 ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-all; }
-.inert { word-break:break-word; }
+.inert { word-break:break-word; } .prewrap { white-space:pre-line; }
 `;
 
 /** Instant search: typing in the search page's box fetches the same page and swaps its results in. */
 const SCRIPT = `'use strict';
 (function () {
   var form = document.querySelector('form.search-page');
-  if (!form) return;
+  if (!form || !window.fetch || !window.DOMParser) return;
   var timer = 0, seq = 0;
   function refresh() {
     var params = new URLSearchParams(new FormData(form));
@@ -74,8 +74,13 @@ const SCRIPT = `'use strict';
     clearTimeout(timer);
     timer = setTimeout(refresh, 180);
   });
-  form.addEventListener('change', function (e) {
-    if (e.target && e.target.tagName === 'SELECT') form.submit();
+})();
+(function () {
+  // Filter menus apply on change; without the script the form's button does it.
+  document.querySelectorAll('form.autosubmit').forEach(function (f) {
+    f.addEventListener('change', function (e) {
+      if (e.target && e.target.tagName === 'SELECT') f.submit();
+    });
   });
 })();
 `;

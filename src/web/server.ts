@@ -2,28 +2,59 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { Catalog } from '../catalog/catalog.js';
-import { sumStats } from '../catalog/stats.js';
+import { registerAssets } from './assets.js';
+import { notFound } from './layout.js';
+import { registerPages } from './routes.js';
+import { readOnly, securityHeaders } from './security.js';
+import { Site, type SiteOptions } from './site.js';
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
-export function createApp(catalog: Catalog): Hono {
+export interface ServerOptions extends SiteOptions {
+  db: string;
+  port: number;
+  host: string;
+}
+
+export function createApp(catalog: Catalog, options: SiteOptions = {}): Hono {
   const app = new Hono();
-  app.get('/api/', (c) => c.json({ sources: catalog.sources(), totals: sumStats(catalog.sources()) }));
+  const site = new Site(catalog, options);
+  app.use('*', securityHeaders, readOnly);
+  registerAssets(app);
+  registerPages(app, site);
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'Not found' }, 404) : c.html(notFound('No such page.', '/api/'), 404)));
+  app.onError((err, c) => {
+    // The message may quote rule text; it goes to the log, and the client gets no detail to render.
+    process.stderr.write(`ruleatlas web: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
+    return c.req.path.startsWith('/api/') ? c.json({ error: 'Internal error' }, 500) : c.text('Internal error', 500);
+  });
   return app;
 }
 
-export async function startServer(options: { db: string; port: number; host: string }): Promise<RunningServer> {
+/** Serves a catalog opened read-only: the server never writes it, whatever it is asked. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const catalog = Catalog.open(options.db, { readonly: true });
-  const app = createApp(catalog);
-  return new Promise((resolveStart) => {
+  const app = createApp(catalog, { attack: options.attack });
+  return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       resolveStart({
-        url: `http://${options.host}:${info.port}/`,
-        close: () => new Promise((done) => server.close(() => { catalog.close(); done(); })),
+        url: `http://${host}:${info.port}/`,
+        close: () =>
+          new Promise((done) =>
+            server.close(() => {
+              catalog.close();
+              done();
+            }),
+          ),
       });
+    });
+    server.once('error', (err) => {
+      catalog.close();
+      rejectStart(err);
     });
   });
 }

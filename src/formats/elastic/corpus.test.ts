@@ -41,7 +41,7 @@ function run(dir: string): { tally: Tally; rules: RuleDocument[] } {
     for (const rule of reader.read(file).rules) {
       rules.push(rule);
       if (hasError(rule.diagnostics)) tally.readerErrors.push(rule.file.path);
-      const language = rule.language ?? (rule.context.type === 'machine_learning' ? 'machine_learning' : 'none');
+      const language = rule.language ?? (rule.context.type === 'machine_learning' ? 'machine_learning' : String(rule.metadata.queryLanguage ?? 'none'));
       tally.byLanguage[language] = (tally.byLanguage[language] ?? 0) + 1;
       if (rule.context.type === 'machine_learning') tally.machineLearning++;
       if (rule.query?.language !== 'eql') continue;

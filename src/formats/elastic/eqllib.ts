@@ -11,7 +11,7 @@ const ORIGIN = 'eqllib';
 const MAPPED_KEYS = new Set(['id', 'name', 'description', 'contributors', 'created_date', 'updated_date', 'references', 'tags', 'tactics', 'techniques']);
 
 function isAnalyticFile(file: SourceFile): boolean {
-  return file.path.toLowerCase().endsWith('.toml') && file.text.includes('[analytic');
+  return file.path.toLowerCase().endsWith('.toml') && (file.text.startsWith('[analytic') || file.text.includes('\n[analytic'));
 }
 
 function readAnalytic(file: SourceFile): ReadResult {

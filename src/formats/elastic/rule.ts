@@ -39,14 +39,14 @@ interface QueryFinding {
 function findQuery(file: SourceFile, rule: Record<string, unknown>): QueryFinding {
   const text = typeof rule.query === 'string' ? rule.query : undefined;
   const language = languageOf(rule);
-  const at = headerPosition(file.text, 'rule');
   if (text === undefined) {
+    const at = headerPosition(file.text, 'rule');
     const what = rule.type === 'machine_learning' ? 'A machine learning rule has no query' : `A ${String(rule.type ?? 'rule')} rule without a query`;
     return { language: null, query: null, diagnostics: [diagnostic('info', `${what}; its metadata is kept`, at, ORIGIN)] };
   }
   if (!language || !QUERY_LANGUAGES.has(language as LanguageId)) {
     const message = `Unexpected query language ${JSON.stringify(language ?? '')}, expected one of eql, kuery, lucene, esql`;
-    return { language: null, query: null, diagnostics: [diagnostic('warning', message, at, ORIGIN)] };
+    return { language: null, query: null, diagnostics: [diagnostic('warning', message, headerPosition(file.text, 'rule'), ORIGIN)] };
   }
   const site = stringSites(file.text, 'rule', 'query')[0];
   return { language: language as LanguageId, query: querySource(file.text, site, text, language as LanguageId), diagnostics: [] };

@@ -13,6 +13,11 @@ import { outlineOf, sectionOf, type Outline } from './outline.js';
 const LABEL = 'Markdown';
 const KQL_LABELS = new Set(['kql', 'kusto', 'csl']);
 const GLUED_LABEL = /^kql([A-Za-z_]\w*)$/i;
+/**
+ * A line starting with `| where`, `| project`, ... or a `let` statement: what a KQL block looks like even
+ * when a mistake keeps it from parsing (such a block is kept as a rule with its diagnostic, not lost).
+ */
+const PIPELINE_SHAPE = /^\s*(?:\|\s*(?:where|project|extend|summarize|join|union|take|limit|sort|order|top|distinct|mv-expand|mv-apply|parse|evaluate|lookup|count|render|make-series|invoke)\b|let\s+\w+\s*=)/m;
 
 interface QueryBlock {
   fence: Fence;
@@ -59,7 +64,8 @@ function queryBlock(text: string, fence: Fence, outline: Outline, locator: FileL
   if (KQL_LABELS.has(label.toLowerCase())) return { fence, source, diagnostics: unclosed(fence, locator) };
   if (source.text.trim() === '') return undefined;
   const probe = probeKusto(source.text);
-  if (!probe?.isQuery && !(label !== '' && outline.saysKusto)) return undefined;
+  const shaped = PIPELINE_SHAPE.test(source.text) && (label === '' || outline.saysKusto);
+  if (!probe?.isQuery && !shaped) return undefined;
   const prepared = probe ? { text: source.text, script: probe.script } : undefined;
   return { fence, source, prepared, diagnostics: unclosed(fence, locator) };
 }

@@ -36,7 +36,7 @@ export function outlineOf(lines: TextLine[]): Outline {
     if (h) headings.push({ level: h[1].length, text: plainText(h[2]), start: line.start });
     if (h || LIST_ITEM.test(line.text) || TABLE_ROW.test(line.text)) attackText.push(line.text);
   }
-  const joined = attackText.join('\n');
+  const joined = withSubtechniqueUrls(attackText.join('\n'));
   const title = (headings.find((h) => h.level === 1) ?? headings[0])?.text;
   return {
     title: title || undefined,
@@ -48,6 +48,11 @@ export function outlineOf(lines: TextLine[]): Outline {
     tactics: mergeIds(tacticIds(joined)),
     saysKusto: lines.some((l) => SAYS_KUSTO.test(l.text)),
   };
+}
+
+/** attack.mitre.org/techniques/T1059/001 names the sub-technique T1059.001, not T1059. */
+export function withSubtechniqueUrls(text: string): string {
+  return text.replace(/\b(T\d{4})\/(\d{3})\b/g, '$1.$2');
 }
 
 /** Heading text without emphasis markers and link syntax. */

@@ -87,7 +87,9 @@ export function assembleRules(docs: YamlDocument[], locator: FileLocator, fileDi
     if (value === undefined && doc.value !== undefined && doc.value !== null) {
       doc.diagnostics.push(diagnostic('error', 'Unexpected value, expected a mapping with title, logsource and detection', locator.position(doc.start), 'sigma'));
     }
-    const part: RulePart = { value: deepMerge(base.value, withoutAction(value ?? {})), documents: [...base.documents, doc], own: doc };
+    const own = withoutAction(value ?? {});
+    const merged = base.documents.length > 0 ? deepMerge(base.value, own) : own;
+    const part: RulePart = { value: merged, documents: [...base.documents, doc], own: doc };
     parts.push(part);
     previous = part;
   }

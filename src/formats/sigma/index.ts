@@ -55,6 +55,8 @@ function buildRule(file: SourceFile, part: RulePart, id: string, layout: { singl
   const diagnostics = [...part.own.diagnostics];
   if (part.value.title === undefined) {
     diagnostics.push(diagnostic('warning', 'Unexpected end of rule, expected a "title"', text.rawStart, 'sigma'));
+  } else if (optionalString(part.value.title) === undefined) {
+    diagnostics.push(diagnostic('warning', 'Unexpected value of "title", expected a string; the file name stands in', text.rawStart, 'sigma'));
   }
   return ruleDocument(file, 'sigma', LABEL, {
     ...ruleFields(part.value),

@@ -86,7 +86,7 @@ function parseObject(object: Buffer): StixObject {
   try {
     return JSON.parse(object.toString('utf8')) as StixObject;
   } catch (err) {
-    throw new Error(`Not an ATT&CK STIX bundle: ${(err as Error).message}`);
+    throw new Error(`Not an ATT&CK STIX bundle: ${(err as Error).message}`, { cause: err });
   }
 }
 

@@ -11,13 +11,13 @@ export async function downloadAttackBundle(url: string = DEFAULT_ATTACK_URL): Pr
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS) });
   } catch (err) {
-    throw new Error(`Cannot download ATT&CK data from ${url}: ${reason(err)}`);
+    throw new Error(`Cannot download ATT&CK data from ${url}: ${reason(err)}`, { cause: err });
   }
   if (!response.ok) throw new Error(`Cannot download ATT&CK data from ${url}: HTTP ${response.status} ${response.statusText}`.trim());
   try {
     return Buffer.from(await response.arrayBuffer());
   } catch (err) {
-    throw new Error(`Cannot download ATT&CK data from ${url}: ${reason(err)}`);
+    throw new Error(`Cannot download ATT&CK data from ${url}: ${reason(err)}`, { cause: err });
   }
 }
 

@@ -109,7 +109,6 @@ export type Expr =
   | RelationExpr
   | ErrorExpr;
 
-export type ConstantExpr = StringExpr | NumberExpr | BooleanExpr | NullExpr;
 
 /** `process where ...`, `any where ...`. */
 export interface EventQuery extends Node {

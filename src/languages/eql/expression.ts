@@ -128,6 +128,8 @@ export abstract class ExpressionParser extends TokenStream {
     switch (t.kind) {
       case 'string':
         this.next();
+        // Elasticsearch reads only double quotes; the original engine took single quotes too.
+        if (t.quote === "'" && !this.legacy) this.error(`Unexpected ${JSON.stringify(t.text.slice(0, 40))}, expected a double-quoted string`, t.start, t.end);
         return { kind: 'string', value: t.value, start: t.start, end: t.end };
       case 'number':
         this.next();
@@ -142,7 +144,9 @@ export abstract class ExpressionParser extends TokenStream {
         if (t.text === '(') return this.parenthesised();
     }
     this.unexpected('a field, a value or a function call');
-    return { kind: 'error', start: t.start, end: t.end };
+    // At the end of input the missing operand sits where the text stopped, not after trailing blanks.
+    const at = t.kind === 'eof' ? this.lastEnd : t.start;
+    return { kind: 'error', start: at, end: t.kind === 'eof' ? at : t.end };
   }
 
   private parenthesised(): Expr {

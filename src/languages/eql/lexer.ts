@@ -235,7 +235,8 @@ export class Lexer {
   private unterminated(start: number, quote: string): void {
     const nl = this.text.indexOf('\n', start);
     const end = nl === -1 ? this.text.length : nl;
-    this.problems.push({ message: `Unexpected end of line, expected ${JSON.stringify(quote)} to close the string`, start, end });
+    const found = quote === '"""' ? 'end of input' : 'end of line';
+    this.problems.push({ message: `Unexpected ${found}, expected ${JSON.stringify(quote)} to close the string`, start, end });
     this.pos = quote === '"""' ? this.text.length : end;
     this.push('string', start, this.text.slice(start + quote.length, this.pos), { quote: quote[0] as '"' | "'" });
   }

@@ -55,7 +55,8 @@ export class QueryParser extends ExpressionParser {
       return { kind: 'event', category, condition: null, start: first.start, end: this.lastEnd };
     }
     const condition = this.expression();
-    return { kind: 'event', category, condition, start: first.start, end: Math.max(condition.end, this.lastEnd) };
+    const end = condition.kind === 'error' ? this.lastEnd : Math.max(condition.end, this.lastEnd);
+    return { kind: 'event', category, condition, start: first.start, end };
   }
 
   private sequence(kind: SequenceQuery['kind']): SequenceQuery {
@@ -122,7 +123,9 @@ export class QueryParser extends ExpressionParser {
     const query = this.event();
     if (!this.isPunct(']')) {
       this.unexpected('"]" to close the sub-query');
-      this.skipTo(TERM_STOPS);
+      // A forgotten `]` before the next sub-query: keep that sub-query rather than skip it.
+      const nextTerm = this.isPunct('[') || this.isPunct('![') || this.isWord('until');
+      if (!nextTerm) this.skipTo(TERM_STOPS);
     }
     this.acceptPunct(']');
     this.resume();

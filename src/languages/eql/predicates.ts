@@ -116,7 +116,8 @@ function lowerCompare(expr: CompareExpr, negated: boolean, sink: PredicateSink):
   if (!equality) return emit(sink, expr, subject, RANGE_OPS[op], [value], negated, false);
   // The original EQL engine compared strings without case and read `*` in `==` as a wildcard.
   if (sink.legacy && right.kind === 'string' && value.includes('*')) return emit(sink, expr, subject, 'wildcard', [value], polarity, false);
-  emit(sink, expr, subject, 'eq', [value], polarity, !sink.legacy);
+  // Case only matters for strings; numbers and booleans match the same either way.
+  emit(sink, expr, subject, 'eq', [value], polarity, !sink.legacy && right.kind === 'string');
 }
 
 /** `:` is case-insensitive equality, or a wildcard match for values with `*` or `?`; a mixed list gives one of each. */
@@ -139,7 +140,8 @@ function lowerIn(expr: InExpr, negated: boolean, sink: PredicateSink): void {
   if (!subject) return;
   const values = expr.values.map(constantValue).filter((v): v is string => v !== undefined);
   if (values.length === 0) return;
-  emit(sink, expr, subject, 'eq', values, expr.negated ? !negated : negated, !expr.insensitive && !sink.legacy);
+  const strings = expr.values.some((v) => v.kind === 'string');
+  emit(sink, expr, subject, 'eq', values, expr.negated ? !negated : negated, strings && !expr.insensitive && !sink.legacy);
 }
 
 /** String functions used as conditions; other functions (`between`, `length`) say nothing on their own. */

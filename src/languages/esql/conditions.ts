@@ -1,7 +1,9 @@
 /** Lowers ES|QL boolean expressions to predicates, pushing NOT through AND/OR as polarity. */
-import type { Op, Predicate } from '../../model/predicate.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
+import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Locator } from '../../text/locator.js';
 import type { Expr, Like } from './ast.js';
+import { isEmbeddedQuery, lowerEmbeddedQuery } from './embedded.js';
 
 /** A field computed earlier in the pipeline: the source fields it reads, and whether it folds case. */
 export interface Derivation {
@@ -13,7 +15,11 @@ export interface ConditionContext {
   text: string;
   locator: Locator;
   derived: Map<string, Derivation>;
+  /** The stage being lowered: its index, predicates and terms, and diagnostics of queries embedded in it. */
+  stage: number;
   predicates: Predicate[];
+  terms: SearchTerm[];
+  diagnostics: Diagnostic[];
 }
 
 interface Subject {
@@ -25,6 +31,10 @@ const COMPARISON_OPS: Record<string, Op> = { '==': 'eq', '!=': 'eq', '=~': 'eq',
 /** The same comparison read from the other side: `5 < x` is `x > 5`. */
 const MIRRORED: Partial<Record<Op, Op>> = { lt: 'gt', lte: 'gte', gt: 'lt', gte: 'lte' };
 const CASE_FOLDS = new Set(['to_lower', 'to_upper']);
+/** Type conversions keep the field they convert as the subject of a comparison. */
+const CONVERSIONS = new Set(
+  'to_string to_str to_integer to_int to_long to_double to_dbl to_ip to_version to_boolean to_bool to_datetime to_dt to_unsigned_long to_ul'.split(' '),
+);
 const FUNCTION_OPS: Record<string, Op> = { starts_with: 'starts_with', ends_with: 'ends_with', cidr_match: 'cidr', match: 'match', match_phrase: 'match' };
 
 export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionContext): void {
@@ -35,9 +45,13 @@ export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionConte
         lowerCondition(expr.right, negated, ctx);
       } else if (COMPARISON_OPS[expr.op]) comparison(expr.op, expr.left, expr.right, expr, negated, ctx);
       return;
-    case 'not':
-      lowerCondition(expr.operand, !negated, ctx);
-      return;
+    case 'not': {
+      // A run of NOTs is unwrapped in a loop: thousands of them must not exhaust the stack.
+      let inner: Expr = expr;
+      let polarity = negated;
+      for (; inner.kind === 'not'; inner = inner.operand) polarity = !polarity;
+      return lowerCondition(inner, polarity, ctx);
+    }
     case 'in':
       return inList(expr.operand, expr.list, expr, negated !== expr.negated, ctx);
     case 'like':
@@ -52,10 +66,11 @@ export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionConte
   }
 }
 
-/** The field an expression tests: a field, a cast field, or `TO_LOWER(field)` / `TO_UPPER(field)` (case folded). */
+/** The field an expression tests: a field, a cast or converted field, or `TO_LOWER(field)` / `TO_UPPER(field)` (case folded). */
 function subject(expr: Expr): Subject | undefined {
   if (expr.kind === 'field' && expr.name !== '*') return { field: expr.name, caseSensitive: true };
   if (expr.kind === 'cast') return subject(expr.operand);
+  if (expr.kind === 'call' && CONVERSIONS.has(expr.name) && expr.args.length === 1) return subject(expr.args[0]);
   if (expr.kind === 'call' && CASE_FOLDS.has(expr.name) && expr.args.length === 1) {
     const inner = subject(expr.args[0]);
     return inner && { field: inner.field, caseSensitive: false };
@@ -99,14 +114,18 @@ function inList(operand: Expr, list: Expr[], whole: Expr, negated: boolean, ctx:
   if (found && stated.length > 0) push(ctx, found, 'eq', stated, negated, whole);
 }
 
-/** LIKE patterns with `*` or `?` stay globs; without, they are exact values. RLIKE patterns are regexes. */
+/**
+ * LIKE patterns with an unescaped `*` or `?` are globs, others exact values; either way the pattern's escapes are
+ * removed, as the other languages' wildcard values are (`C:\\Windows\\*` in the pattern is `C:\Windows\*`).
+ * RLIKE patterns are regexes, kept as written.
+ */
 function like(expr: Like, negated: boolean, ctx: ConditionContext): void {
   const found = subject(expr.operand);
   if (!found) return;
   const byOp = new Map<Op, string[]>();
   for (const pattern of values(expr.patterns, ctx)) {
     const op: Op = expr.kind === 'rlike' ? 'regex' : hasGlob(pattern) ? 'wildcard' : 'eq';
-    const stated = op === 'eq' ? pattern.replace(/\\(.)/g, '$1') : pattern;
+    const stated = op === 'regex' ? pattern : pattern.replace(/\\(.)/g, '$1');
     byOp.set(op, [...(byOp.get(op) ?? []), stated]);
   }
   for (const [op, list] of byOp) push(ctx, found, op, list, negated, expr);
@@ -120,8 +139,10 @@ function hasGlob(pattern: string): boolean {
   return false;
 }
 
-/** STARTS_WITH, ENDS_WITH, CIDR_MATCH, MATCH: functions that are predicates on their first argument. */
+/** STARTS_WITH, ENDS_WITH, CIDR_MATCH, MATCH: predicates on their first argument; KQL and QSTR: embedded queries. */
 function call(name: string, args: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): void {
+  const [first] = args;
+  if (isEmbeddedQuery(name) && first?.kind === 'literal' && first.type === 'string') return lowerEmbeddedQuery(name, first, negated, ctx);
   const op = FUNCTION_OPS[name];
   const found = op && args.length >= 2 ? subject(args[0]) : undefined;
   if (!found) return;

@@ -7,7 +7,7 @@ import { TokenCursor } from './cursor.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~']);
 const TIME_UNITS = new Set(
-  ('millisecond milliseconds ms second seconds sec s minute minutes min hour hours h day days d week weeks w ' +
+  ('millisecond milliseconds ms second seconds sec s minute minutes min m hour hours h day days d week weeks w ' +
     'month months mo quarter quarters q year years yr y nanosecond nanoseconds ns microsecond microseconds').split(' '),
 );
 /** Words that end an expression instead of naming a field. */
@@ -18,12 +18,17 @@ export class ExpressionParser extends TokenCursor {
   private depth = 0;
 
   expression(): Expr {
+    return this.guarded(() => this.orExpr());
+  }
+
+  /** Runs a production that may nest, refusing nesting too deep for the stack. */
+  private guarded(production: () => Expr): Expr {
     if (this.depth >= MAX_DEPTH) {
       this.unexpected(`at most ${MAX_DEPTH} nested expressions`);
       return this.missing();
     }
     this.depth++;
-    const expr = this.orExpr();
+    const expr = production();
     this.depth--;
     return expr;
   }
@@ -151,7 +156,7 @@ export class ExpressionParser extends TokenCursor {
       case 'quoted_ident':
         return this.name();
       case 'op':
-        return this.bracket();
+        return this.guarded(() => this.bracket());
       default:
         this.unexpected('an expression');
         return this.missing();
@@ -164,7 +169,9 @@ export class ExpressionParser extends TokenCursor {
     const unit = this.peek();
     if (unit.kind === 'ident' && TIME_UNITS.has(unit.lower)) {
       this.next();
-      return { kind: 'literal', type: 'timespan', value: `${token.text} ${unit.text}`, start: token.start, end: unit.end };
+      // As written (`7 days`, `5m`): the space between number and unit is optional.
+      const value = unit.start === token.end ? token.text + unit.text : `${token.text} ${unit.text}`;
+      return { kind: 'literal', type: 'timespan', value, start: token.start, end: unit.end };
     }
     return { kind: 'literal', type: 'number', value: token.text, start: token.start, end: token.end };
   }

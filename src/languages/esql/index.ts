@@ -11,13 +11,13 @@ export const esqlLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { commands, problems } = parseEsql(source.text);
-    const { stages, dataSources } = lowerEsql(commands, source.text, locator);
+    const lowered = lowerEsql(commands, source.text, locator);
     return {
       type: 'query',
       language: 'esql',
-      stages,
-      diagnostics: problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')),
-      dataSources,
+      stages: lowered.stages,
+      diagnostics: [...problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')), ...lowered.diagnostics],
+      dataSources: lowered.dataSources,
       unresolved: [],
     };
   },

@@ -68,7 +68,8 @@ class EsqlLexer {
       else if (c === '?' && (isIdentBody(text[this.pos + 1]) || text[this.pos + 1] === '?')) this.param();
       else this.operator();
     }
-    this.push('eof', text.length, text.length);
+    // End of input is reported where the text ends, not after trailing newlines on a line of its own.
+    this.push('eof', text.trimEnd().length, text.trimEnd().length);
     return this.tokens;
   }
 

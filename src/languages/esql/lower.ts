@@ -2,6 +2,7 @@
  * Lowers ES|QL commands to stages, one per command: WHERE conditions, CASE conditions in EVAL/STATS and STATS
  * `WHERE` filters become predicates; FROM indices become data sources; computed fields remember what they derive from.
  */
+import type { Diagnostic } from '../../model/diagnostic.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { Assignment, Command, Expr } from './ast.js';
@@ -17,11 +18,14 @@ const GROK_KEY = /%\{[^}:]+:([^}:]+)(?::[^}]*)?\}|\(\?<([A-Za-z0-9_.@]+)>/g;
 export interface EsqlLowering {
   stages: Stage[];
   dataSources: DataSourceRef[];
+  /** Problems in queries embedded with `KQL(...)` or `QSTR(...)`. */
+  diagnostics: Diagnostic[];
 }
 
 export function lowerEsql(commands: Command[], text: string, locator: Locator): EsqlLowering {
   const derived = new Map<string, Derivation>();
   const dataSources: DataSourceRef[] = [];
+  const diagnostics: Diagnostic[] = [];
   const stages = commands.map((command, index) => {
     const stage: Stage = {
       type: 'stage',
@@ -32,7 +36,7 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
       predicates: [],
       terms: [],
     };
-    const ctx: ConditionContext = { text, locator, derived, predicates: stage.predicates };
+    const ctx: ConditionContext = { text, locator, derived, stage: index, predicates: stage.predicates, terms: stage.terms, diagnostics };
     lowerCommand(command, ctx);
     if (command.name === 'from' || command.name === 'ts') {
       for (const source of command.sources) {
@@ -41,7 +45,7 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
     }
     return stage;
   });
-  return { stages, dataSources };
+  return { stages, dataSources, diagnostics };
 }
 
 function lowerCommand(command: Command, ctx: ConditionContext): void {

@@ -57,7 +57,9 @@ class KueryLexer {
       else if (c === '"') this.quoted();
       else if (!this.keyword()) this.unquoted();
     }
-    this.tokens.push(this.token('eof', text.length, text.length, '', false, false));
+    // End of input is reported where the text ends, not after trailing newlines on a line of its own.
+    const end = text.trimEnd().length;
+    this.tokens.push(this.token('eof', end, end, '', false, false));
     return this.tokens;
   }
 
@@ -168,7 +170,7 @@ class KueryLexer {
 /** Length of the keyword standing at `at`, or 0. */
 function keywordLength(text: string, at: number): number {
   const first = text.charCodeAt(at) | 0x20;
-  let length = 0;
+  let length: number;
   if (first === 0x61 /* a */ || first === 0x6e /* n */) length = 3;
   else if (first === 0x6f /* o */) length = 2;
   else return 0;

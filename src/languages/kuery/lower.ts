@@ -34,9 +34,14 @@ function lowerQuery(node: QueryNode, negated: boolean, prefix: string, out: Lowe
     case 'and':
       for (const item of node.items) lowerQuery(item, negated, prefix, out);
       return;
-    case 'not':
-      lowerQuery(node.item, !negated, prefix, out);
+    case 'not': {
+      // A run of `not`s is unwrapped in a loop: thousands of them must not exhaust the stack.
+      let inner: QueryNode = node;
+      let polarity = negated;
+      for (; inner.kind === 'not'; inner = inner.item) polarity = !polarity;
+      lowerQuery(inner, polarity, prefix, out);
       return;
+    }
     case 'field':
       lowerValues(prefix + node.field.value, node.field.start, node.value, negated, out);
       return;
@@ -67,7 +72,10 @@ function lowerValues(field: string, fieldStart: number, node: ValueNode, negated
     return;
   }
   if (node.kind === 'not') {
-    lowerValues(field, fieldStart, node.item, !negated, out);
+    let inner: ValueNode = node;
+    let polarity = negated;
+    for (; inner.kind === 'not'; inner = inner.item) polarity = !polarity;
+    lowerValues(field, fieldStart, inner, polarity, out);
     return;
   }
   const groups = new Map<Op, { predicate: Predicate; end: number }>();

@@ -49,6 +49,7 @@ class KueryParser {
       if (this.peek().kind !== 'eof') {
         this.unexpected('"and", "or" or end of input');
         this.pos++;
+        if (!this.accept('and')) this.accept('or');
       }
     }
     if (parts.length <= 1) return parts[0] ?? null;
@@ -104,10 +105,16 @@ class KueryParser {
   }
 
   private notQuery(): QueryNode | null {
-    const not = this.accept('not');
-    if (!not) return this.subQuery();
-    const item = this.notQuery();
-    return item ? { kind: 'not', item, start: not.start, end: item.end } : null;
+    return this.negations(() => this.subQuery());
+  }
+
+  /** Leading `not`s, read in a loop so that a long run of them cannot exhaust the stack. */
+  private negations<T extends QueryNode | ValueNode>(operand: () => T | null): T | null {
+    const nots: number[] = [];
+    while (this.peek().kind === 'not') nots.push(this.next().start);
+    let item = operand();
+    for (let i = nots.length - 1; i >= 0 && item; i--) item = { kind: 'not', item, start: nots[i], end: item.end } as unknown as T;
+    return item;
   }
 
   private subQuery(): QueryNode | null {
@@ -205,10 +212,7 @@ class KueryParser {
   }
 
   private notValues(): ValueNode | null {
-    const not = this.accept('not');
-    if (!not) return this.valueList();
-    const item = this.notValues();
-    return item ? { kind: 'not', item, start: not.start, end: item.end } : null;
+    return this.negations(() => this.valueList());
   }
 }
 

@@ -65,7 +65,7 @@ export function parseListArguments(c: Cursor, op: Operator, spec: OperatorSpec, 
     op.args.push(parseItem(c));
     // `evaluate pivot(...) : (schema)` declares the plugin's output columns.
     if (c.accept(':')) skipType(c);
-    if (c.accept(',') || c.atBoundary || isKeyword(c, spec) || (stop && c.is(stop))) continue;
+    if (c.accept(',') || c.atBoundary || isKeyword(c, spec) || optionAhead(c, spec) || (stop && c.is(stop))) continue;
     c.fail('"," or "|"');
     return;
   }

@@ -145,6 +145,8 @@ export interface QueryStatement extends Node {
 export interface OtherStatement extends Node {
   type: 'other';
   keyword: string;
+  /** Names the statement declares (`declare query_parameters(name: string)`). */
+  names: string[];
 }
 
 export type Statement = LetStatement | QueryStatement | OtherStatement;

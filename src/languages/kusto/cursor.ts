@@ -3,6 +3,9 @@ import type { ParseProblem } from './ast.js';
 import type { Token } from './lexer.js';
 import { describeToken } from '../../text/diagnostics.js';
 
+/** Deeper nesting than any real query has; past it the parser stops descending. */
+const MAX_DEPTH = 256;
+
 export class Cursor {
   private index = 0;
   readonly problems: ParseProblem[] = [];
@@ -12,6 +15,8 @@ export class Cursor {
   inDynamic = false;
   /** Inside a `search` predicate: `Col:"value"` is a comparison. */
   searchColon = false;
+  /** Current nesting of expressions, bounded so hostile input cannot exhaust the stack. */
+  private depth = 0;
 
   constructor(
     readonly tokens: Token[],
@@ -63,6 +68,17 @@ export class Cursor {
     if (this.accept(text)) return true;
     this.fail(expected);
     return false;
+  }
+
+  /** Enters one level of nesting; false (with a problem recorded) past the limit. Pair with `leave()`. */
+  enter(): boolean {
+    if (++this.depth <= MAX_DEPTH) return true;
+    this.problem(`Unexpected ${describeToken(this.token.text)}, expected at most ${MAX_DEPTH} levels of nesting`, this.token);
+    return false;
+  }
+
+  leave(): void {
+    this.depth--;
   }
 
   /** Records an unexpected-token problem at the current token, once per panic. */

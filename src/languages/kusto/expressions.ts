@@ -81,7 +81,11 @@ export function parseParenList(c: Cursor): ListExpr {
     items.push(parseArgument(c));
     if (!c.accept(',')) break;
   }
-  c.expect(')', '"," or ")"');
+  if (!c.accept(')')) {
+    // At the end of the query the useful position is the bracket left open, not the end.
+    if (c.atEnd) c.problem('Unexpected end of input, expected ")" to close this "("', { start, end: start + 1 });
+    else c.fail('"," or ")"');
+  }
   return { type: 'list', items, start, end: c.lastEnd };
 }
 
@@ -119,12 +123,20 @@ function parseMultiplicative(c: Cursor): Expr {
 }
 
 function parseUnary(c: Cursor): Expr {
-  if (c.is('-') || c.is('+')) {
-    const t = c.next();
-    const operand = parseUnary(c);
-    return { type: 'unary', op: t.text, operand, start: t.start, end: operand.end };
+  const t = c.token;
+  if (!c.enter()) {
+    c.leave();
+    c.synchronize();
+    return { type: 'literal', text: '', start: t.start, end: t.start };
   }
-  return parsePostfix(c);
+  let expr: Expr;
+  if (c.is('-') || c.is('+')) {
+    c.next();
+    const operand = parseUnary(c);
+    expr = { type: 'unary', op: t.text, operand, start: t.start, end: operand.end };
+  } else expr = parsePostfix(c);
+  c.leave();
+  return expr;
 }
 
 function parsePostfix(c: Cursor): Expr {

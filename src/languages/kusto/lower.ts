@@ -39,6 +39,7 @@ class Lowering {
   statement(statement: Statement, parent: number | undefined): void {
     if (statement.type === 'let') this.let(statement, parent);
     else if (statement.type === 'query') this.pipe(statement.expr, parent);
+    else for (const name of statement.names) this.env.set(name, { tabular: false });
   }
 
   private addStage(kind: string, start: number, end: number, parent: number | undefined, name?: string): Stage {
@@ -90,6 +91,8 @@ class Lowering {
   /** The first stage of a pipeline: a table, a let, a function call, or a parenthesised pipeline. */
   private source(expr: Expr, parent: number | undefined): string | undefined {
     if (expr.type === 'pipe') return this.pipe(expr, parent);
+    // The parser's stand-in for a missing source (`| where ...`): its error says so, no stage to show.
+    if (expr.type === 'literal' && expr.text === '') return undefined;
     const stage = this.addStage('table', expr.start, expr.end, parent);
     // materialize(T | ...), view () {...}: the rows come from the wrapped pipeline.
     const wrapped = expr.type === 'call' && TABLE_CALLS.has(expr.name.toLowerCase()) ? expr.args.find((a) => a.type === 'pipe') : undefined;
@@ -107,6 +110,11 @@ class Lowering {
       return this.addTable(expr.name);
     }
     if (expr.type === 'member') return this.addTable(expr.name);
+    if (expr.type === 'binary' && expr.op === '*') {
+      // `union Device*Events`: a wildcard over table names, not a product.
+      const pattern = this.text.slice(expr.start, expr.end).replace(/\s+/g, '');
+      return /^[A-Za-z_][\w*]*$/.test(pattern) ? this.addTable(pattern) : undefined;
+    }
     if (expr.type === 'call') {
       const name = expr.name.toLowerCase();
       if (name === 'table' && expr.args[0]?.type === 'string') return this.addTable(expr.args[0].value);

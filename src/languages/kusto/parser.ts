@@ -29,11 +29,13 @@ function skipStatement(c: Cursor): void {
 
 function parseStatement(c: Cursor): Statement {
   const start = c.token.start;
-  if (c.is('let') && c.peek().kind === 'name') return parseLet(c);
+  if (c.is('let') && !c.isAhead(1, '|')) return parseLet(c);
   const word = c.token.kind === 'name' ? c.token.text.toLowerCase() : '';
   if (OTHER_STATEMENTS.has(word) && c.peek().kind === 'name') {
+    c.next();
+    const names = word === 'declare' && c.isAhead(1, '(') ? (c.next(), parameterNames(c)) : [];
     c.synchronize();
-    return { type: 'other', keyword: word, start, end: c.lastEnd };
+    return { type: 'other', keyword: word, names, start, end: c.lastEnd };
   }
   const expr = parsePipe(c);
   return { type: 'query', expr, start, end: c.lastEnd };
@@ -41,7 +43,10 @@ function parseStatement(c: Cursor): Statement {
 
 function parseLet(c: Cursor): Statement {
   const start = c.next().start;
-  const name = c.next().text;
+  const nameToken = c.token;
+  if (nameToken.kind === 'name') c.next();
+  else c.fail('a name');
+  const name = nameToken.kind === 'name' ? nameToken.text : '';
   c.expect('=');
   let value;
   if (c.is('view') && c.isAhead(1, '(')) {
@@ -62,13 +67,15 @@ function parseFunction(c: Cursor): FunctionDecl {
   const start = c.token.start;
   const params = parameterNames(c);
   const body: Statement[] = [];
-  if (c.expect('{')) {
+  if (!c.enter()) c.synchronize();
+  else if (c.expect('{')) {
     while (!c.is('}') && !c.atEnd) {
       body.push(parseStatement(c));
       if (!c.accept(';')) break;
     }
     c.expect('}', '";" or "}"');
   }
+  c.leave();
   return { type: 'function', params, body, start, end: c.lastEnd };
 }
 

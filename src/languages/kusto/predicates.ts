@@ -151,7 +151,7 @@ function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, o
     return;
   }
   const values = valuesOf(expr.right, ctx);
-  if (values) out.predicates.push(predicate(field, m, values, negated, ctx, expr));
+  if (values?.length) out.predicates.push(predicate(field, m, values, negated, ctx, expr));
 }
 
 function isSetOperator(op: string): boolean {
@@ -164,6 +164,8 @@ function isSetOperator(op: string): boolean {
  * (`ago(1h)`) as written; undefined for a tabular sub-query (lowered as its own stages) or a name no let defines.
  */
 function valuesOf(expr: Expr, ctx: PredicateContext): string[] | undefined {
+  // The parser's stand-in for a missing operand: its error is reported; no predicate.
+  if (expr.type === 'literal' && expr.text === '') return undefined;
   const resolved = resolveValues(expr, ctx.env);
   if (resolved) return resolved;
   const items = expr.type === 'list' ? expr.items : [expr];

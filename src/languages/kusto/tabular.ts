@@ -136,7 +136,12 @@ function parseApply(c: Cursor, op: Operator, spec: OperatorSpec): void {
 function parsePartition(c: Cursor, op: Operator, spec: OperatorSpec): void {
   parseOptions(c, op, spec);
   if (!c.expect('by')) return;
-  op.args.push(parseExpr(c));
+  // The key is a column, not a call: `by DeviceId (subquery)`.
+  const key = c.token;
+  if (key.kind === 'name') {
+    c.next();
+    op.args.push({ type: 'name', name: key.text, start: key.start, end: key.end });
+  } else c.fail('a column name');
   if (c.is('(')) op.tables.push(parseChainInParens(c));
   else if (c.is('{')) c.skipGroup();
 }

@@ -78,7 +78,8 @@ export function tokenize(text: string, problems: Problem[]): Token[] {
     else if (c === '~' || c === '^') i = push('modifier', i, modifierEnd(text, i + 1));
     else i = term(text, i, push);
   }
-  push('eof', text.length, text.length);
+  // End of input is reported where the text ends, not after trailing newlines on a line of its own.
+  push('eof', text.trimEnd().length, text.trimEnd().length);
   return tokens;
 }
 

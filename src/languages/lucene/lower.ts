@@ -34,9 +34,14 @@ function lowerQuery(node: QueryNode, negated: boolean, out: Lowering): void {
     case 'and':
       for (const item of node.items) lowerQuery(item, negated, out);
       return;
-    case 'not':
-      lowerQuery(node.item, !negated, out);
+    case 'not': {
+      // A run of NOTs is unwrapped in a loop: thousands of them must not exhaust the stack.
+      let inner: QueryNode = node;
+      let polarity = negated;
+      for (; inner.kind === 'not'; inner = inner.item) polarity = !polarity;
+      lowerQuery(inner, polarity, out);
       return;
+    }
     case 'field':
       lowerField(node.field, node.start, node.value, negated, out);
       return;

@@ -45,6 +45,7 @@ class LuceneParser {
       if (this.peek().kind !== 'eof') {
         this.unexpected('an operator, a clause or end of input');
         this.pos++;
+        if (!this.accept('and')) this.accept('or');
       }
     }
     return parts.length <= 1 ? (parts[0] ?? null) : { kind: 'or', items: parts, ...span(parts) };
@@ -94,16 +95,18 @@ class LuceneParser {
     return items.length <= 1 ? (items[0] ?? null) : bool({ kind: 'and', items, ...span(items) });
   }
 
+  /** Prefix operators, read in a loop so that a long run of them cannot exhaust the stack; `+` only requires. */
   private unary<T extends Extent>(primary: () => T | null): T | null {
-    const op = this.accept('not') ?? this.accept('minus');
-    if (op) {
-      const item = this.unary(primary);
-      return item ? bool({ kind: 'not', item, start: op.start, end: item.end }) : null;
-    }
-    if (this.accept('plus')) return this.unary(primary);
-    const node = primary();
+    const nots: number[] = [];
+    for (let op = this.prefix(); op; op = this.prefix()) if (op.kind !== 'plus') nots.push(op.start);
+    let node = primary();
     while (this.accept('modifier'));
+    for (let i = nots.length - 1; i >= 0 && node; i--) node = bool({ kind: 'not', item: node, start: nots[i], end: node.end });
     return node;
+  }
+
+  private prefix(): Token | undefined {
+    return this.accept('not') ?? this.accept('minus') ?? this.accept('plus');
   }
 
   /** `( ... )` around an OR expression, guarded against nesting too deep for the stack. */

@@ -37,19 +37,23 @@ export interface WalkContext {
   placeholders: Set<string>;
 }
 
-/** Keys of a detection section that are not detection items. */
-const RESERVED = new Set(['condition', 'timeframe', 'rules']);
+/** Keys of a section that are not detection items; a filter rule's `filter:` also lists the rules it applies to. */
+const RESERVED: Record<string, ReadonlySet<string>> = {
+  detection: new Set(['condition', 'timeframe']),
+  filter: new Set(['condition', 'timeframe', 'rules']),
+};
 
 const KNOWN_MODIFIERS = 'contains, startswith, endswith, all, re, cidr, exists, fieldref, expand, gt, gte, lt, lte, cased, base64, base64offset, utf16le, utf16be, utf16, wide, windash';
 
-export function readDetection(pairs: readonly Pair[], ctx: WalkContext): DetectionRead {
+export function readDetection(pairs: readonly Pair[], section: 'detection' | 'filter', ctx: WalkContext): DetectionRead {
   const read: DetectionRead = { items: [], conditions: [] };
+  const reserved = RESERVED[section];
   for (const pair of pairs) {
     const name = keyText(pair);
     if (name === 'condition') {
       read.conditionKey = nodeSpan(ctx, pair.key as Node);
       read.conditions.push(...conditionSources(pair.value as Node | null, ctx));
-    } else if (name !== undefined && !RESERVED.has(name)) {
+    } else if (name !== undefined && !reserved.has(name)) {
       read.items.push(detectionItem(name, pair, ctx));
     }
   }
@@ -88,12 +92,23 @@ function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[
       continue;
     }
     const text = String(item.value);
-    const [from, to] = range(item) ?? [0, 0];
-    const span = ctx.nodes.span(from, to);
-    const stageText = span.start.line === span.end.line ? text : ctx.nodes.text.slice(from, to).trimEnd();
+    const [start, to] = range(item) ?? [0, 0];
+    const from = blockContentStart(item, ctx.nodes.text, start);
+    const end = contentEnd(ctx.nodes.text, from, to);
+    const span = ctx.nodes.span(from, end);
+    const stageText = span.start.line === span.end.line ? text : ctx.nodes.text.slice(from, end);
     out.push({ text, stageText, span, locator: new ScalarLocator(text, item, ctx.nodes) });
   }
   return out;
+}
+
+/** A block scalar's text starts on the line after its `>` or `|` header. */
+function blockContentStart(node: Scalar, text: string, start: number): number {
+  if (node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL') return start;
+  let at = text.indexOf('\n', start);
+  if (at === -1) return start;
+  while (at < text.length && (text[at] === '\n' || text[at] === '\r' || text[at] === ' ' || text[at] === '\t')) at++;
+  return at;
 }
 
 function detectionItem(name: string, pair: Pair, ctx: WalkContext): DetectionItem {

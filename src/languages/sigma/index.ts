@@ -19,7 +19,7 @@ function dataSources(yaml: RuleYaml): DataSourceRef[] {
 }
 
 /** A filter rule's `filter:` holds its items and condition like `detection:` does, beside `rules`. */
-const SECTIONS = ['detection', 'filter'];
+const SECTIONS = ['detection', 'filter'] as const;
 
 function ruleStages(yaml: RuleYaml, ctx: WalkContext): Stage[] {
   const { documents, nodes } = yaml;
@@ -34,7 +34,7 @@ function ruleStages(yaml: RuleYaml, ctx: WalkContext): Stage[] {
       ctx.diagnostics.push(diagnostic('error', `Unexpected value of "${section}", expected a mapping of detection items and a "condition"`, at, 'sigma'));
       return [];
     }
-    return lowerDetection(readDetection(sectionPairs(documents, section) ?? [], ctx), ctx.diagnostics, at);
+    return lowerDetection(readDetection(sectionPairs(documents, section) ?? [], section, ctx), ctx.diagnostics, at);
   }
   const start = documents[0]?.range?.[0] ?? 0;
   ctx.diagnostics.push(diagnostic('error', 'Unexpected end of rule, expected "detection", "correlation" or "filter"', nodes.position(start), 'sigma'));

@@ -102,8 +102,9 @@ class ConditionParser {
     } else {
       this.fail(token, 'a detection name, "(", "not", "1 of" or "all of"');
     }
-    // Skipping the token guarantees progress; a closing parenthesis or the end is left to the caller.
-    if (token.kind !== 'end' && token.kind !== 'rparen' && token.kind !== 'pipe') this.next();
+    // Skipping the token guarantees progress; what a caller can still use (")", "|", "and", "or", the end) stays.
+    if (token.kind === 'word' && !this.isKeyword(token, 'and') && !this.isKeyword(token, 'or')) this.next();
+    else if (token.kind === 'comma' || token.kind === 'compare') this.next();
     return undefined;
   }
 
@@ -207,7 +208,9 @@ class ConditionParser {
     this.error(token, `Unexpected ${describeToken(token.text)}, expected ${expected}`);
   }
 
+  /** One error per token: recovery would otherwise report the same bad token again from each level. */
   private error(token: Token, message: string): void {
+    if (this.errors.some((e) => e.start === token.start)) return;
     this.errors.push({ message, start: token.start, end: token.end });
   }
 }

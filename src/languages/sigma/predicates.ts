@@ -6,7 +6,10 @@ import { sigmaString, wrapGlob } from './values.js';
 
 const MATCH_OPS: Record<MatchModifier, Op> = { contains: 'match', startswith: 'starts_with', endswith: 'ends_with' };
 
-/** The operator and stored value for one written value; null values are handled by the caller. */
+/**
+ * The operator and stored value for one written value; null values are handled by the caller. Operator
+ * modifiers come first, so a field-less `'|re':` is a `regex` with no field rather than a keyword.
+ */
 export function classifyValue(spec: FieldSpec, raw: string): { op: Op; value: string } {
   switch (spec.op) {
     case 're':
@@ -33,7 +36,9 @@ function caseSensitive(spec: FieldSpec): boolean {
 }
 
 function modifierList(spec: FieldSpec): string[] | undefined {
-  const list = [...spec.transforms, ...(spec.expand ? ['expand'] : []), ...(spec.op === 're' ? spec.flags : [])];
+  // A field reference keeps its match modifier here, as `fieldref` is the operator (`fieldref|startswith`).
+  const match = spec.op === 'fieldref' && spec.match ? [spec.match] : [];
+  const list = [...spec.transforms, ...(spec.expand ? ['expand'] : []), ...(spec.op === 're' ? spec.flags : []), ...match];
   return list.length > 0 ? list : undefined;
 }
 

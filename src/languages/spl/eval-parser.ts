@@ -32,15 +32,10 @@ class EvalParser {
   assignments(): Assignment[] {
     const list: Assignment[] = [];
     while (this.pos < this.tokens.length) {
-      const field = this.tokens[this.pos];
-      const eq = this.tokens[this.pos + 1];
-      if ((field.type !== 'word' && field.type !== 'field' && field.type !== 'string') || eq?.type !== 'op' || eq.text !== '=') {
-        this.problem(`Unexpected ${describeToken(field.text)}, expected "field=expression"`, field);
-        return list;
-      }
-      this.pos += 2;
+      const field = this.assignedField();
+      if (!field) return list;
       const expr = this.expression();
-      if (expr) list.push({ field: field.value, expr });
+      if (expr) list.push({ field, expr });
       if (this.peek()?.type === 'comma') this.pos++;
       else if (this.pos < this.tokens.length) {
         this.problem(`Unexpected ${describeToken(this.peek()?.text)}, expected "," between assignments`, this.peek()!);
@@ -48,6 +43,22 @@ class EvalParser {
       }
     }
     return list;
+  }
+
+  /** The name before `=`: Splunk takes it as written up to the `=`, so `feature_-value` is one name. */
+  private assignedField(): string | undefined {
+    const first = this.tokens[this.pos];
+    let end = this.pos;
+    while (end < this.tokens.length && !(this.tokens[end].type === 'op' && this.tokens[end].text === '=') && (end === this.pos || this.tokens[end].glued)) end++;
+    const eq = this.tokens[end];
+    const valid = first.type === 'word' || first.type === 'field' || first.type === 'string';
+    if (!valid || eq?.type !== 'op' || eq.text !== '=') {
+      this.problem(`Unexpected ${describeToken(first.text)}, expected "field=expression"`, first);
+      return undefined;
+    }
+    const name = end === this.pos + 1 ? first.value : this.env.text.slice(first.start, this.tokens[end - 1].end);
+    this.pos = end + 1;
+    return name;
   }
 
   expectEnd(what: string): void {
@@ -153,7 +164,8 @@ class EvalParser {
     if (t.type === 'string') return { kind: 'string', value: t.value, start: t.start, end: t.end };
     if (t.type === 'field') return { kind: 'field', name: t.value, start: t.start, end: t.end };
     if (t.type === 'word') {
-      if (this.peek()?.type === 'lparen' && this.peek()!.glued) return this.call(t);
+      // `mvindex (x, 1)`: eval reads a name before "(" as a call, blank or not.
+      if (this.peek()?.type === 'lparen') return this.call(t);
       if (NUMBER.test(t.text)) return { kind: 'number', value: t.text, start: t.start, end: t.end };
       return { kind: 'field', name: t.text, start: t.start, end: t.end };
     }

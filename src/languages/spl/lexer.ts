@@ -103,9 +103,17 @@ export function lex(text: string, from: number, to: number, mode: LexMode, skip:
     else if (c === Ch.RParen) push('rparen', i, i + 1);
     else if (c === Ch.Comma) push('comma', i, i + 1);
     else if (isOperatorStart(text, i, mode)) push('op', i, i + operatorLength(text, i));
-    else push('word', i, wordEnd(text, i, to, mode));
+    else {
+      const end = wordEnd(text, i, to, mode);
+      push('word', i, end, mode === 'search' ? unescapeWord(text.slice(i, end)) : undefined);
+    }
   }
   return tokens;
+}
+
+/** `\"` and `\\` in a bare search word stand for the character escaped. */
+function unescapeWord(raw: string): string {
+  return raw.includes('\\') ? raw.replace(/\\(["\\])/g, '$1') : raw;
 }
 
 type Push = (type: TokenType, start: number, end: number, value?: string) => void;
@@ -149,9 +157,15 @@ function isOperatorStart(text: string, i: number, mode: LexMode): boolean {
   if (c === Ch.Bang) return next === Ch.Equals;
   if (mode !== 'eval') return false;
   if (c === Ch.Plus || c === Ch.Minus || c === Ch.Star || c === Ch.Slash || c === Ch.Percent) return true;
-  // A `.` is concatenation when it does not join two parts of a name or number (`a . b`, `x."s"`).
-  if (c === Ch.Dot) return isBlank(text.charCodeAt(i - 1)) || isBlank(next) || next === Ch.Quote || next === Ch.LParen || next === Ch.Apostrophe;
+  if (c === Ch.Dot) return isConcatenation(text.charCodeAt(i - 1), next);
   return false;
+}
+
+/** A `.` concatenates unless it joins two parts of a name or starts a number (`a . b`, `x."s"`, `"s".x`; not `a.b`, `.25`). */
+function isConcatenation(prev: number, next: number): boolean {
+  if (prev === Ch.Quote || prev === Ch.RParen || prev === Ch.Apostrophe) return true;
+  if (next >= 48 && next <= 57) return false;
+  return Number.isNaN(prev) || isBlank(prev) || isBlank(next) || next === Ch.Quote || next === Ch.LParen || next === Ch.Apostrophe;
 }
 
 function operatorLength(text: string, i: number): number {
@@ -162,9 +176,18 @@ function operatorLength(text: string, i: number): number {
 }
 
 function wordEnd(text: string, from: number, to: number, mode: LexMode): number {
-  let i = from + 1;
+  let i = from;
   while (i < to) {
     const c = text.charCodeAt(i);
+    // In a bare search word a backslash escapes the next character (`*\"privileged\":true*`).
+    if (c === Ch.Backslash && mode === 'search' && i + 1 < to) {
+      i += 2;
+      continue;
+    }
+    if (i === from) {
+      i++;
+      continue;
+    }
     if (mode === 'search' ? endsSearchWord(c, text.charCodeAt(i + 1)) : endsEvalWord(c) || (c === Ch.Dot && isOperatorStart(text, i, mode))) break;
     i++;
   }

@@ -43,8 +43,19 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
   };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) i = skipString(text, i);
-    else if (c === BACKTICK) {
+    // Outside strings a backslash escapes the next character (`*\"name\":true*` opens no string).
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) i = skipString(text, i);
+    else if (c === BACKTICK && text.startsWith('```', i)) {
+      // A ```comment``` reads as nothing; it maps back to itself so a stage still shows it.
+      const close = text.indexOf('```', i + 3);
+      const end = close === -1 ? text.length : close + 3;
+      if (close === -1) state.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "```" to close the comment', start: i, end: i + 3 });
+      flushLiteral(i);
+      map.add({ expStart: out.length, expEnd: out.length, origStart: i, origEnd: end, literal: false });
+      literalFrom = end;
+      i = end - 1;
+    } else if (c === BACKTICK) {
       const close = text.indexOf('`', i + 1);
       flushLiteral(i);
       if (close === -1) {
@@ -102,8 +113,14 @@ function expandNested(text: string, stack: string[], depth: number, site: CallSi
   let from = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) i = skipString(text, i);
-    else if (c === BACKTICK) {
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) i = skipString(text, i);
+    else if (c === BACKTICK && text.startsWith('```', i)) {
+      const close = text.indexOf('```', i + 3);
+      out += text.slice(from, i);
+      from = close === -1 ? text.length : close + 3;
+      i = from - 1;
+    } else if (c === BACKTICK) {
       const close = text.indexOf('`', i + 1);
       if (close === -1) break;
       out += text.slice(from, i) + expandCall(text.slice(i + 1, close), stack, depth, site, state).text;

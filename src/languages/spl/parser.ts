@@ -19,22 +19,14 @@ export interface ParseOptions {
 
 /** Parses text[range) as a pipeline; problems go to `problems`, offsets stay those of `text`. */
 export function parsePipeline(text: string, range: Range, problems: Problem[], options: ParseOptions = {}): Pipeline {
-  const structure: Problem[] = [];
-  const slices = splitStages(text, range.start, range.end, []);
-  for (const p of structureProblems(text, range)) structure.push(p);
-  problems.push(...structure);
+  const structure: { message: string; start: number; end: number }[] = [];
+  const slices = splitStages(text, range.start, range.end, structure);
+  for (const p of structure) problems.push({ ...p, severity: 'error' });
   const commands: Command[] = [];
   slices.forEach((slice, i) => {
-    const command = parseStage(text, slice, problems, i === 0 && !options.firstIsCommand);
-    if (command) commands.push(command);
+    commands.push(parseStage(text, slice, problems, i === 0 && !options.firstIsCommand));
   });
   return { commands, start: range.start, end: range.end };
-}
-
-function structureProblems(text: string, range: Range): Problem[] {
-  const found: { message: string; start: number; end: number }[] = [];
-  splitStages(text, range.start, range.end, found);
-  return found.map((p) => ({ ...p, severity: 'error' as const }));
 }
 
 function envFor(text: string, problems: Problem[], firstIsCommand = false): ParseEnv {
@@ -45,12 +37,11 @@ function envFor(text: string, problems: Problem[], firstIsCommand = false): Pars
   };
 }
 
-function parseStage(text: string, slice: StageSlice, problems: Problem[], implicitSearch: boolean): Command | null {
+function parseStage(text: string, slice: StageSlice, problems: Problem[], implicitSearch: boolean): Command {
   const argsFrom = slice.pipe === null ? slice.start : slice.pipe + 1;
   const head = lex(text, argsFrom, slice.end, 'search', slice.subsearches);
-  const base = { pipe: slice.pipe, start: slice.pipe ?? firstOffset(head, slice.start), end: slice.end, subsearches: [] };
+  const base = { pipe: slice.pipe, start: slice.pipe ?? slice.start, end: slice.end, subsearches: [] };
   if (implicitSearch && !(head[0]?.type === 'word' && head[0].text.toLowerCase() === 'search' && slice.pipe === null)) {
-    if (head.length === 0) return null;
     return { ...base, name: 'search', args: head, search: parseSearchExpression(head, envFor(text, problems)) };
   }
   const nameToken = head[0];
@@ -67,10 +58,6 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
   }
   readArguments(command, text, slice, nameToken, problems);
   return command;
-}
-
-function firstOffset(tokens: Token[], fallback: number): number {
-  return tokens[0]?.start ?? fallback;
 }
 
 /** Each command's arguments by its own grammar; any command's subsearches are parsed as pipelines. */
@@ -103,23 +90,32 @@ function readArguments(command: Command, text: string, slice: StageSlice, nameTo
       break;
   }
   if (TEMPLATE_COMMANDS.has(command.name)) return;
-  for (const t of command.args) if (t.type === 'subsearch') command.subsearches.push(env.parseSubsearch({ start: t.start + 1, end: t.end - 1 }));
+  const searched = command.search;
+  for (const t of command.args) {
+    // Subsearches inside a tstats where clause were parsed with it.
+    if (t.type !== 'subsearch' || (searched && t.start >= searched.start && t.end <= searched.end)) continue;
+    command.subsearches.push(env.parseSubsearch({ start: t.start + 1, end: t.end - 1 }));
+  }
 }
 
 /** `tstats [options] aggregates from datamodel=X.Y where <search> by <fields>`, clauses in any order. */
 function readTstats(command: Command, env: ParseEnv): void {
   const args = command.args;
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i].type === 'word' ? args[i].text.toLowerCase() : '';
-    if (word === 'datamodel' && args[i + 1]?.text === '=' && args[i + 2]) command.datamodel = args[i + 2].value;
-    else if (word === 'nodename' && args[i + 1]?.text === '=' && args[i + 2]) command.nodename = args[i + 2].value;
-    else if (word === 'where') {
-      const end = clauseEnd(args, i + 1);
-      const clause = args.slice(i + 1, end).filter((t, k, all) => !isNodename(all, k));
-      command.search = parseSearchExpression(clause, env);
-      i = end - 1;
-    }
+  for (let i = 0; i + 2 < args.length; i++) {
+    if (args[i].type !== 'word' || args[i + 1].text !== '=') continue;
+    const key = args[i].text.toLowerCase();
+    if (key === 'datamodel') command.datamodel = args[i + 2].value;
+    else if (key === 'nodename') command.nodename = args[i + 2].value;
   }
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].type !== 'word' || args[i].text.toLowerCase() !== 'where') continue;
+    const end = clauseEnd(args, i + 1);
+    const clause = args.slice(i + 1, end).filter((t, k, all) => !isNodename(all, k));
+    command.search = parseSearchExpression(clause, env);
+    i = end - 1;
+  }
+  // `from datamodel=Network_Resolution where nodename=DNS` reads the DNS data set of the model.
+  if (command.datamodel && command.nodename && !command.datamodel.includes('.')) command.datamodel = `${command.datamodel}.${command.nodename}`;
 }
 
 /** The where clause ends at `by`/`groupby` at the top level, or at the next clause keyword. */

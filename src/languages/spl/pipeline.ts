@@ -31,7 +31,7 @@ export function splitStages(text: string, from: number, to: number, problems: St
   const found: StructureProblem[] = [];
   const stages = scanStages(text, from, to, found, true);
   // A "(" left open must not swallow the pipes after it: split again as if parentheses were blanks.
-  const open = found.find((p) => p.message.includes('")"'));
+  const open = found.find((p) => p.message.endsWith('to close "("'));
   problems.push(...found);
   return open ? scanStages(text, from, to, [], false) : stages;
 }
@@ -43,7 +43,8 @@ function scanStages(text: string, from: number, to: number, problems: StructureP
   const openParens: number[] = [];
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) i = closeQuote(text, i, to, problems);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) i = closeQuote(text, i, to, problems);
     else if (c === LPAREN) {
       parens++;
       openParens.push(i);
@@ -65,7 +66,7 @@ function scanStages(text: string, from: number, to: number, problems: StructureP
   stages.push(current);
   if (openParens.length > 0) {
     const at = openParens[openParens.length - 1];
-    problems.push({ message: 'Unexpected end of stage, expected ")" to close "("', start: at, end: at + 1 });
+    problems.push({ message: 'Unexpected end of input, expected ")" to close "("', start: at, end: at + 1 });
   }
   return stages;
 }

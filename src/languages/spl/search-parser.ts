@@ -116,6 +116,8 @@ class SearchParser {
       case 'comma':
         return null;
       case 'word':
+        // A stray "]" was reported by the pipeline scan; it is no term.
+        return token.text === ']' ? null : this.parseAfterWord(token);
       case 'string':
       case 'field':
         return this.parseAfterWord(token);
@@ -125,12 +127,13 @@ class SearchParser {
     }
   }
 
-  private parseGroup(open: Token): SearchNode | null {
+  /** An empty group is no error: it is what a macro that expanded to nothing leaves (`NOT (`m`)`). */
+  private parseGroup(open: Token): SearchNode {
     const inner = this.parseAnd();
     const close = this.peek();
     if (close?.type === 'rparen') this.pos++;
     else this.problem(`Unexpected ${describeToken(close?.text)}, expected ")" to close "("`, close ?? open);
-    return inner;
+    return inner ?? { kind: 'and', items: [], start: open.start, end: close?.end ?? open.end };
   }
 
   private parseAfterWord(token: Token): SearchNode | null {

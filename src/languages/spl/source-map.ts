@@ -31,6 +31,20 @@ export class SourceMap {
     return side === 'start' ? segment.origStart : segment.origEnd;
   }
 
+  /**
+   * Original offset of a stage boundary: a start takes in the macro calls that end at it (even those that
+   * added nothing), an end those that begin at it, so a stage's text shows every call it holds.
+   */
+  outer(offset: number, side: 'start' | 'end'): number {
+    const list = this.segments;
+    const touching = list.filter((s) => s.expStart <= offset && offset <= s.expEnd);
+    const segment = side === 'start' ? touching[0] : touching[touching.length - 1];
+    if (!segment) return offset;
+    if (segment.literal) return segment.origStart + (offset - segment.expStart);
+    if (segment.expStart === segment.expEnd) return side === 'start' ? segment.origStart : segment.origEnd;
+    return side === 'start' ? (offset === segment.expEnd ? segment.origEnd : segment.origStart) : offset === segment.expStart ? segment.origStart : segment.origEnd;
+  }
+
   /** Unresolved macro calls whose call text starts in the original range [from, to). */
   unresolvedIn(from: number, to: number): Segment[] {
     return this.segments.filter((s) => s.unresolved !== undefined && s.origStart >= from && s.origStart < to);

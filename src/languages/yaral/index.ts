@@ -1,16 +1,19 @@
-/** The YARA-L language: placeholder until its parser lands. */
+/** The Chronicle YARA-L 2.0 language: lexes, parses and lowers one rule to a stage per section. */
 import type { Language } from '../language.js';
+import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic } from '../../text/diagnostics.js';
+import { QueryLocator } from '../../text/locator.js';
+import { dataSources, lowerRule } from './lower.js';
+import { parseYaral } from './parser.js';
 
 export const yaralLanguage: Language = {
   id: 'yaral',
   name: 'YARA-L',
-  parse: ({ source }) => ({
-    type: 'query',
-    language: 'yaral',
-    stages: [],
-    diagnostics: [diagnostic('error', 'The YARA-L parser is not available yet', source.start, 'yaral')],
-    dataSources: [],
-    unresolved: [],
-  }),
+  parse: ({ source }) => {
+    const locator = new QueryLocator(source);
+    const { rule, problems } = parseYaral(source.text);
+    const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'yaral'));
+    const stages = rule ? lowerRule(rule, source.text, locator) : [];
+    return { type: 'query', language: 'yaral', stages, diagnostics, dataSources: dataSources(stages), unresolved: [] };
+  },
 };

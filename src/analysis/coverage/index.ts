@@ -1,0 +1,3 @@
+/** ATT&CK coverage of rule sets: the matrix, its comparison, and ATT&CK Navigator layers. */
+export { coverageMatrix, compareCoverage, type Coverage, type CoverageRule, type TacticCoverage, type TechniqueCoverage } from './matrix.js';
+export { navigatorLayer, type LayerOptions, type LayerTechnique } from './navigator.js';

@@ -1,0 +1,59 @@
+/** Every page and its JSON twin under /api/: one data function feeds both, so they always show the same thing. */
+import type { Context, Hono } from 'hono';
+import type { Html } from './markup.js';
+import { notFound } from './layout.js';
+import type { Site } from './site.js';
+import { homePage, homePageData } from './pages/home.js';
+import { searchPage, searchPageData, searchParams } from './pages/search.js';
+import { rulePageData } from './pages/rule-report.js';
+import { rulePage } from './pages/rule.js';
+import { indicatorPage, indicatorPageData, indicatorParams } from './pages/indicator.js';
+import { techniqueId, techniquePage, techniquePageData } from './pages/technique.js';
+import { attackLayer, attackPage, attackPageData, coverageFilter } from './pages/attack.js';
+import { sourcePage, sourcePageData } from './pages/source.js';
+
+/** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
+type Load<T> = (c: Context) => T | undefined;
+
+/** Registers `path` as HTML and `/api` + `path` as JSON over the same loader. */
+function page<T>(app: Hono, path: string, load: Load<T>, render: (data: T) => Html, missing: string): void {
+  app.get(path, (c) => {
+    const data = load(c);
+    return data === undefined ? c.html(notFound(missing, `/api${c.req.path}`), 404) : c.html(render(data));
+  });
+  app.get(`/api${path}`, (c) => {
+    const data = load(c);
+    return data === undefined ? c.json({ error: missing }, 404) : c.json(data);
+  });
+}
+
+export function registerPages(app: Hono, site: Site): void {
+  const get = (c: Context) => (name: string) => c.req.query(name);
+  app.get('/api', (c) => c.json(homePageData(site)));
+  page(app, '/', () => homePageData(site), homePage, 'No such page.');
+  page(app, '/search', (c) => {
+    const { query, page: n } = searchParams(get(c));
+    return searchPageData(site, query, n);
+  }, searchPage, 'No such search.');
+  page(app, '/rule/:key{.+}', (c) => rulePageData(site, c.req.param('key') ?? ''), rulePage, 'No rule with that key in the catalog.');
+  page(app, '/indicator', (c) => {
+    const ref = indicatorParams(get(c));
+    return ref ? indicatorPageData(site, ref) : undefined;
+  }, indicatorPage, 'No rule has that indicator (give kind, canonical, op and value).');
+  page(app, '/technique/:id', (c) => {
+    const id = techniqueId(c.req.param('id') ?? '');
+    return id ? techniquePageData(site, id) : undefined;
+  }, techniquePage, 'No such ATT&CK technique, and no rule declares it.');
+  page(app, '/attack', (c) => attackPageData(site, coverageFilter(get(c))), attackPage, 'No such matrix.');
+  page(app, '/source/:name', (c) => sourcePageData(site, c.req.param('name') ?? ''), sourcePage, 'No source of that name in the catalog.');
+  const layer = (c: Context): Response => {
+    const body = JSON.stringify(attackLayer(site, coverageFilter(get(c))), null, 2);
+    return c.body(body, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': 'attachment; filename="ruleatlas-layer.json"',
+    });
+  };
+  app.get('/attack/layer.json', layer);
+  app.get('/api/attack/layer.json', layer);
+  app.get('/api/sources', (c) => c.json({ sources: site.catalog.sources() }));
+}

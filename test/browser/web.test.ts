@@ -1,0 +1,157 @@
+// The web catalog in a real browser: every page over a temp catalog of the examples, and the hostile rule kept inert.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/web/server.js';
+import { buildFixtureCatalog, HOSTILE_KEY, type FixtureCatalog } from './catalog-fixture.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+const shots = join(projectRoot, 'test-results');
+const SIGMA_BITS = 'examples:sigma/proc_creation_win_bitsadmin_transfer.yml';
+
+/** A browser with its own throwaway profile; `bypassCSP` lets the hostile test see what escaping alone prevents. */
+async function launch(profile: string, bypassCSP: boolean): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    bypassCSP,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
+  let fixture: FixtureCatalog;
+  let server: RunningServer;
+  let profiles: string;
+  let context: BrowserContext;
+  let page: Page;
+  const url = (path: string): string => new URL(path, server.url).href;
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    fixture = await buildFixtureCatalog({ attack: true });
+    server = await startServer({ db: fixture.db, port: 0, host: '127.0.0.1' });
+    profiles = mkdtempSync(join(tmpdir(), 'ruleatlas-chromium-'));
+    context = await launch(join(profiles, 'main'), false);
+    page = context.pages()[0] ?? (await context.newPage());
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    fixture?.remove();
+    if (profiles) rmSync(profiles, { recursive: true, force: true });
+  });
+
+  it('opens the home page with sources, health, coverage and shared indicators', async () => {
+    await page.goto(url('/'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('Detection rule catalog');
+    const sources = await page.locator('#sources tbody tr td:first-child').allTextContents();
+    expect(sources).toEqual(['examples', 'hostile']);
+    expect(await page.locator('#top-indicators tbody tr').count()).toBeGreaterThan(0);
+    await shot('home');
+  });
+
+  it('runs a search from the form, and instant search swaps results while typing', async () => {
+    await page.goto(url('/search'));
+    await page.fill('form.search-page input[name=q]', 'bitsadmin');
+    await page.press('form.search-page input[name=q]', 'Enter');
+    await page.waitForURL(/\/search\?q=bitsadmin/);
+    const titles = await page.locator('#results li > a').allTextContents();
+    expect(titles).toContain('Bitsadmin Transfer From a Script or Office Parent');
+    await shot('search');
+    await page.fill('form.search-page input[name=q]', 'certutil');
+    await page.waitForFunction(() => location.search.includes('q=certutil'));
+    await expect(page.locator('#results li > a').first().textContent()).resolves.toMatch(/certutil/i);
+  });
+
+  it('opens a rule page for each language, with the seed sections in order', async () => {
+    const home = (await (await fetch(url('/api/'))).json()) as { totals: { byLanguage: Record<string, unknown> } };
+    const languages = Object.keys(home.totals.byLanguage).filter((l) => l !== 'none');
+    expect(languages.length).toBeGreaterThanOrEqual(3);
+    for (const language of languages) {
+      const found = (await (await fetch(url(`/api/search?language=${language}`))).json()) as { rules: Array<{ key: string; title: string }> };
+      const rule = found.rules[0];
+      await page.goto(url(`/rule/${encodeURIComponent(rule.key)}`));
+      await expect(page.locator('h1#title').textContent()).resolves.toBe(rule.title);
+      const order = await page.locator('article > section').evaluateAll((els) => els.map((e) => e.id));
+      const seed = ['facts', 'attack', 'events', 'body', 'stages', 'indicators', 'file'];
+      expect(order.filter((id) => seed.includes(id))).toEqual(seed);
+      expect(await page.locator('#body pre span').count()).toBeGreaterThan(0);
+      await shot(`rule-${language}`);
+    }
+  });
+
+  it('shows the Sigma seed-like rule and follows an indicator link to its page', async () => {
+    await page.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
+    await expect(page.locator('.crumbs').textContent()).resolves.toMatch(/Detection rules › Sigma/);
+    await expect(page.locator('#attack').textContent()).resolves.toContain('BITS Jobs');
+    await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-rule.png'), fullPage: true });
+    const link = page.locator('#indicators a[href^="/indicator?"]', { hasText: 'bitsadmin.exe' }).first();
+    await link.click();
+    await page.waitForURL(/\/indicator\?/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('bitsadmin.exe');
+    expect(await page.locator(`#rules a[href="/rule/${encodeURIComponent(SIGMA_BITS)}"]`).count()).toBe(1);
+    await shot('indicator');
+  });
+
+  it('opens the ATT&CK matrix, filters it and downloads the layer of what it shows', async () => {
+    await page.goto(url('/attack'));
+    expect(await page.locator('.matrix .col').count()).toBeGreaterThan(5);
+    await page.selectOption('select[name=language]', 'sigma');
+    await page.waitForURL(/language=sigma/);
+    const shown = await page.locator('.matrix .cell:not(.heat-0) b').allTextContents();
+    expect(shown).toContain('T1197');
+    await shot('attack');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#layer-download')]);
+    const layer = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { techniques: Array<{ techniqueID: string }> };
+    expect(new Set(layer.techniques.map((t) => t.techniqueID))).toEqual(new Set(shown));
+    await page.click('.matrix .cell:not(.heat-0) >> text=T1197');
+    await expect(page.locator('h1').textContent()).resolves.toContain('BITS Jobs');
+    await shot('technique');
+  });
+
+  it('opens a source page with its formats and diagnostics', async () => {
+    await page.goto(url('/source/examples'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('examples');
+    expect(await page.locator('#formats tbody tr').count()).toBeGreaterThan(2);
+    await shot('source');
+  });
+
+  it('shows the hostile rule as inert text, with no script run even without CSP', async () => {
+    const hostile = await launch(join(profiles, 'hostile'), true);
+    try {
+      const p = hostile.pages()[0] ?? (await hostile.newPage());
+      const dialogs: string[] = [];
+      p.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      const pages = [`/rule/${encodeURIComponent(HOSTILE_KEY)}`, '/search?q=hostile', '/source/hostile', '/'];
+      for (const path of pages) {
+        await p.goto(url(path));
+        await p.waitForLoadState('load');
+        expect(await p.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+        expect(await p.locator('main script, main img, main svg, main iframe').count()).toBe(0);
+      }
+      await p.goto(url(`/rule/${encodeURIComponent(HOSTILE_KEY)}`));
+      await expect(p.locator('h1#title').innerText()).resolves.toContain(`<script>window.__pwned='title'</script>`);
+      await expect(p.locator('#description').innerText()).resolves.toContain(`<img src=x onerror="window.__pwned='description-img'">`);
+      await expect(p.locator('#references').innerText()).resolves.toContain(`javascript:window.__pwned='reference'`);
+      const hrefs = await p.locator('#references a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
+      await p.screenshot({ path: join(shots, 'hostile.png'), fullPage: true });
+      expect(dialogs).toEqual([]);
+    } finally {
+      await hostile.close();
+    }
+  });
+});
