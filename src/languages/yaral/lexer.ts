@@ -168,7 +168,7 @@ class YaralLexer {
       i++;
     }
     if (i >= text.length) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected \'"\' to close the string', start: this.pos, end: text.length });
+      this.problems.push({ severity: 'error', message: `Unexpected end of input, expected '"' to close the string`, start: this.pos, end: text.length });
       this.push('string', text.length, value);
       return;
     }
@@ -180,7 +180,7 @@ class YaralLexer {
   private backquoted(): void {
     const close = this.text.indexOf('`', this.pos + 1);
     if (close === -1) {
-      this.problems.push({ severity: 'error', message: "Unexpected end of input, expected '`' to close the string", start: this.pos, end: this.text.length });
+      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "`" to close the string', start: this.pos, end: this.text.length });
       this.push('string', this.text.length, this.text.slice(this.pos + 1), true);
       return;
     }
@@ -209,7 +209,7 @@ class YaralLexer {
       } else value += text[i++];
     }
     if (text[i] !== '/') {
-      this.problems.push({ severity: 'error', message: "Unexpected end of line, expected '/' to close the regular expression", start: this.pos, end: i });
+      this.problems.push({ severity: 'error', message: 'Unexpected end of line, expected "/" to close the regular expression', start: this.pos, end: i });
       this.push('regex', i, value);
       return;
     }
@@ -231,7 +231,7 @@ class YaralLexer {
   private blockComment(): void {
     const close = this.text.indexOf('*/', this.pos + 2);
     if (close === -1) {
-      this.problems.push({ severity: 'error', message: "Unexpected end of input, expected '*/' to close the comment", start: this.pos, end: this.text.length });
+      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "*/" to close the comment', start: this.pos, end: this.text.length });
       this.pos = this.text.length;
       return;
     }

@@ -34,7 +34,8 @@ function parseRule(c: Cursor): RuleNode | null {
   const close = c.accept('punct', '}');
   if (!close) c.unexpected(`"}" to close rule ${name.value}`);
   const rule: RuleNode = { name: name.value, sections, start, end: close ? close.end : c.previous.end };
-  requireSections(c, rule, close ?? c.peek);
+  // Without its brace the rule's end is a guess; a missing section would only repeat that problem.
+  if (close) requireSections(c, rule, name);
   return rule;
 }
 
@@ -87,15 +88,15 @@ function parseStatements(c: Cursor): Expr[] {
   const statements: Expr[] = [];
   while (!c.atEnd && !c.isPunct('}') && !c.atSectionHeader()) {
     const before = c.peek;
+    const reported = c.problems.length;
     const expr = parseExpression(c);
     if (expr && c.atStatementBoundary()) {
       statements.push(expr);
       continue;
     }
-    if (expr) {
-      statements.push(expr);
-      c.unexpected('"and", "or" or the end of the statement');
-    }
+    if (expr) statements.push(expr);
+    // A problem inside the expression already says what went wrong here.
+    if (expr && c.problems.length === reported) c.unexpected('"and", "or" or the end of the statement');
     c.recover();
     if (c.peek === before) c.advance();
   }
