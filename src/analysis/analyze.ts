@@ -23,7 +23,8 @@ export function analyzeRule(rule: RuleDocument, context: SourceContext, prepared
   const { query } = parseRule(rule, context, prepared);
   const diagnostics = [...rule.diagnostics, ...(query?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.column - b.column);
   const predicates = query ? query.stages.flatMap((s) => s.predicates) : [];
-  const events = eventsForRule({ context: rule.context, dataSources: query?.dataSources ?? [], predicates });
+  const terms = query ? query.stages.flatMap((s) => s.terms) : [];
+  const events = eventsForRule({ context: rule.context, dataSources: query?.dataSources ?? [], predicates, terms });
   return {
     rule,
     query,

@@ -12,8 +12,6 @@ export function ruleDocument(file: SourceFile, format: FormatId, label: string, 
   const locator = new FileLocator(file.text);
   return {
     type: 'rule',
-    id: fields.id ?? file.path,
-    title: fields.title ?? baseName(file.path),
     authors: [],
     references: [],
     tags: [],

@@ -13,7 +13,7 @@ a { color:var(--accent); text-decoration:none; } a:hover { text-decoration:under
 .top a { color:#dfe7f5; } .top .brand { font-weight:700; font-size:1.15rem; color:#fff; }
 .top nav { display:flex; gap:1rem; } .top nav a[aria-current=page] { color:#fff; border-bottom:2px solid #ffd166; }
 .top form.quick { margin-left:auto; } .top input { width:22rem; max-width:60vw; padding:.35rem .6rem; border-radius:4px; border:0; }
-main { max-width:1200px; margin:0 auto; padding:1rem 1.5rem 3rem; }
+main { max-width:1200px; margin:0 auto; padding:1rem 1.5rem 3rem; } main.wide { max-width:none; }
 .bottom { text-align:center; padding:1rem; color:var(--muted); font-size:.85rem; }
 h1 { font-size:1.6rem; margin:.3rem 0 .4rem; word-break:break-word; } h2 { font-size:1.15rem; margin:0 0 .6rem; } h3 { font-size:1rem; margin:.8rem 0 .4rem; }
 .block { background:var(--card); border:1px solid var(--line); border-radius:6px; padding:1rem 1.2rem; margin:1rem 0; }
@@ -41,7 +41,8 @@ ul.results .meta { color:var(--muted); font-size:.85rem; }
 .matrix { display:flex; gap:.4rem; overflow-x:auto; padding-bottom:.5rem; }
 .matrix .col { min-width:8.5rem; flex:1; } .matrix .col h3 { font-size:.82rem; margin:0 0 .3rem; min-height:2.4em; }
 .cell { display:block; font-size:.74rem; padding:.2rem .3rem; margin-bottom:2px; border-radius:3px; color:var(--ink); line-height:1.25; }
-.cell b { font-weight:600; } .cell .cnt { float:right; font-variant-numeric:tabular-nums; }
+.cell b { font-weight:600; } .cell .cnt { float:right; font-variant-numeric:tabular-nums; margin-left:.3rem; } .cell .cnt small { font-size:.68rem; opacity:.8; }
+.loose { display:grid; grid-template-columns:repeat(auto-fill, minmax(12rem, 1fr)); gap:.3rem; }
 .heat-0 { background:#eef1f5; color:#7a8594; } .heat-1 { background:#d6e8fb; } .heat-2 { background:#a9cdf5; } .heat-3 { background:#6fa8ea; } .heat-4 { background:#3b7fd6; color:#fff; } .heat-5 { background:#1c55a8; color:#fff; }
 .heat-4 a, .heat-5 a { color:#fff; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }

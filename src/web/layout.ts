@@ -10,6 +10,8 @@ export interface PageShell {
   q?: string;
   /** Marks the current section in the navigation. */
   section?: 'home' | 'search' | 'attack' | 'other';
+  /** The full window width, for the ATT&CK matrix. */
+  wide?: boolean;
 }
 
 export function layout(shell: PageShell, body: Html): Html {
@@ -35,7 +37,7 @@ export function layout(shell: PageShell, body: Html): Html {
     <input type="search" name="q" value="${shell.q ?? ''}" placeholder="Search rules, fields, values, T1197…" aria-label="Search rules" maxlength="200">
   </form>
 </header>
-<main id="main">
+<main id="main" class="${shell.wide ? 'wide' : ''}">
 ${body}
 </main>
 <footer class="bottom"><a href="${shell.api}" rel="alternate" type="application/json">This page as JSON</a></footer>

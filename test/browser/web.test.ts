@@ -107,13 +107,13 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     expect(await page.locator('.matrix .col').count()).toBeGreaterThan(5);
     await page.selectOption('select[name=language]', 'sigma');
     await page.waitForURL(/language=sigma/);
-    const shown = await page.locator('.matrix .cell:not(.heat-0) b').allTextContents();
+    const shown = await page.locator('.matrix .cell.covered b').allTextContents();
     expect(shown).toContain('T1197');
     await shot('attack');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#layer-download')]);
     const layer = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { techniques: Array<{ techniqueID: string }> };
     expect(new Set(layer.techniques.map((t) => t.techniqueID))).toEqual(new Set(shown));
-    await page.click('.matrix .cell:not(.heat-0) >> text=T1197');
+    await page.click('.matrix .cell.covered >> text=T1197');
     await expect(page.locator('h1').textContent()).resolves.toContain('BITS Jobs');
     await shot('technique');
   });

@@ -29,7 +29,7 @@ export function coverageCommand(options: CoverageCommandOptions): number {
     else {
       const rows: Array<Array<string | number>> = [];
       for (const tactic of coverage.tactics) {
-        for (const t of tactic.techniques) rows.push([tactic.name, t.id, t.name ?? '', t.count, Object.entries(t.byLanguage).map(([l, n]) => `${l} ${n}`).join(', ')]);
+        for (const t of tactic.techniques) rows.push([tactic.name, t.id, t.name ?? '', t.rules, Object.entries(t.byLanguage).map(([l, n]) => `${l} ${n}`).join(', ')]);
       }
       printTable(['tactic', 'technique', 'name', 'rules', 'by language'], rows);
       if (options.layer) print(`\nNavigator layer written to ${options.layer} (ATT&CK ${attack.data.version})`);

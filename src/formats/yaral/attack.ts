@@ -24,6 +24,8 @@ const TACTIC_SHORTNAMES = new Set([
 const TACTIC_KEYS = new Set(['mitre_attack_tactic', 'tactic', 'tactics', 'mitre', 'mitre_attack']);
 const TECHNIQUE_NAME_KEYS = new Set(['mitre_attack_technique', 'technique']);
 const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/i;
+/** ATT&CK page addresses write a sub-technique as `techniques/T1059/001`. */
+const TECHNIQUE_URL = /techniques\/(T\d{4})\/(\d{3})/gi;
 
 export interface AttackPair {
   key: string;
@@ -38,7 +40,7 @@ export function tacticShortname(name: string): string | undefined {
 
 /** `pairs` are the meta pairs followed by the outcome's `mitre_attack_*` assignments. */
 export function declaredAttack(pairs: AttackPair[]): DeclaredAttack {
-  const text = pairs.map((p) => p.value).join('\n');
+  const text = pairs.map((p) => p.value.replace(TECHNIQUE_URL, '$1.$2')).join('\n');
   const named: string[] = [];
   for (const p of pairs) {
     if (!TACTIC_KEYS.has(p.key)) continue;

@@ -1,5 +1,5 @@
 /** A rule's event coverage: the catalog events its context, data sources and predicates point to. */
-import type { EventRef } from './catalog.js';
+import { provider, type EventRef } from './catalog.js';
 import { eventRows } from './narrow.js';
 import {
   activityEvents,
@@ -51,9 +51,9 @@ function fromContext(context: Record<string, string | string[]>, into: Candidate
   fromSigma(context, into);
   for (const text of list(context.data_source)) fromDataSource(text, into);
   for (const text of list(context.data_category)) fromDataCategory(text, into);
-  const indexes = list(context.index);
-  for (const pattern of indexes) fromIndex(pattern, into);
-  if (indexes.length === 0) for (const name of list(context.integration)) fromIntegration(name, into);
+  for (const pattern of list(context.index)) fromIndex(pattern, into);
+  // Integrations say less than index patterns (`filebeat-*` names no log): they serve when no pattern is known.
+  if (into.providers.length === 0) for (const name of list(context.integration)) fromIntegration(name, into);
   for (const table of list(context.dataTypes)) fromQueryDataSource('table', table, into);
 }
 
@@ -99,18 +99,24 @@ function termEventIds(value: string): string[] {
   return pair && sources().eventIdFields.includes(pair[1].toLowerCase()) ? [String(Number(pair[2]))] : [];
 }
 
-/** Elastic `index` providers × `event.category`: each provider's events for the category's activity. */
+/**
+ * Elastic `index` providers × `event.category`: each provider's events for the category's activity.
+ * A log read as a whole (CloudTrail) needs no category; when no provider has events for the
+ * categories, the rule still reads those logs, whole.
+ */
 function byActivity(c: Candidates): void {
   const providers = [...new Set(c.providers)];
   const categories = [...new Set(c.categories)];
-  const activities = categories.flatMap((cat) => sources().elasticCategories[cat] ?? []);
   if (providers.length === 0) {
     c.events.push(...categories.map((cat) => `elastic:${cat}`));
     return;
   }
+  const activities = categories.flatMap((cat) => sources().elasticCategories[cat] ?? []);
+  const found: string[] = [];
   for (const p of providers) {
-    if (p === 'elastic') c.events.push(...(categories.length ? categories.map((cat) => `elastic:${cat}`) : ['elastic']));
-    else if (categories.length === 0) c.events.push(p);
-    else c.events.push(...activities.flatMap((a) => activityEvents(a, [p])));
+    if (p === 'elastic') found.push(...(categories.length ? categories.map((cat) => `elastic:${cat}`) : ['elastic']));
+    else if (categories.length === 0 || provider(p)?.kind === 'log') found.push(p);
+    else found.push(...activities.flatMap((a) => activityEvents(a, [p])));
   }
+  c.events.push(...(found.length ? found : providers));
 }

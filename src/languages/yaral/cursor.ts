@@ -4,14 +4,33 @@ import type { Problem, Token } from './lexer.js';
 
 export const SECTION_NAMES = new Set(['meta', 'events', 'match', 'outcome', 'condition', 'options']);
 
+/** Brackets and prefix operators nested deeper than this are refused before the call stack runs out. */
+const MAX_DEPTH = 256;
+
 export class Cursor {
   private index = 0;
+  private depth = 0;
 
   constructor(
     readonly text: string,
     readonly tokens: Token[],
     readonly problems: Problem[],
   ) {}
+
+  /** Enters one nesting level; false (reported once, then the rest skipped) when the input nests too deeply. */
+  enter(): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      this.report('Unexpected nesting deeper than 256 levels, expected a flatter expression', this.peek);
+      while (!this.atEnd) this.advance();
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
 
   slice(start: number, end: number): string {
     return this.text.slice(start, end);

@@ -10,7 +10,10 @@ const COMPARE_OPS = new Set<string>(['=', '!=', '>', '>=', '<', '<=']);
 const VALUE_EXPECTED = 'a field, a value or a function call';
 
 export function parseExpression(c: Cursor): Expr | null {
-  return parseOr(c);
+  if (!c.enter()) return null;
+  const expr = parseOr(c);
+  c.leave();
+  return expr;
 }
 
 function parseOr(c: Cursor): Expr | null {
@@ -39,7 +42,9 @@ function parseUnary(c: Cursor): Expr | null {
   const t = c.peek;
   if ((t.kind === 'word' && t.value === 'not') || (t.kind === 'punct' && t.value === '!')) {
     c.advance();
+    if (!c.enter()) return null;
     const operand = parseUnary(c);
+    c.leave();
     return operand ? { kind: 'not', operand, start: t.start, end: operand.end } : null;
   }
   if (t.kind === 'word' && (t.value === 'any' || t.value === 'all') && c.ahead.kind === 'variable') {
@@ -110,7 +115,9 @@ function parseMultiplicative(c: Cursor): Expr | null {
 function parseNegation(c: Cursor): Expr | null {
   if (!c.isPunct('-')) return parsePrimary(c);
   const t = c.advance();
+  if (!c.enter()) return null;
   const operand = parseNegation(c);
+  c.leave();
   if (!operand) return null;
   if (operand.kind === 'number' && operand.start === t.end) return { ...operand, text: `-${operand.text}`, start: t.start };
   return { kind: 'negate', operand, start: t.start, end: operand.end };

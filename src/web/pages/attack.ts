@@ -1,9 +1,10 @@
 /** The ATT&CK matrix: tactics as columns, techniques as cells shaded by rule count, filters, and its Navigator layer. */
 import { navigatorLayer } from '../../analysis/coverage/index.js';
+import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
 import { ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
 import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
-import { layout } from '../layout.js';
+import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref } from '../links.js';
 import { param } from '../security.js';
 import type { Coverage, CoverageFilter, Site } from '../site.js';
@@ -11,7 +12,10 @@ import type { Coverage, CoverageFilter, Site } from '../site.js';
 export interface MatrixCell {
   id: string;
   name: string;
+  /** Rules naming the technique itself: the cell's shade and the layer's score. */
   count: number;
+  /** Rules naming only its sub-techniques, shown apart. */
+  subtechniqueRules: number;
   byLanguage: Record<string, number>;
 }
 
@@ -19,6 +23,9 @@ export interface MatrixColumn {
   id: string;
   shortname: string;
   name: string;
+  /** Distinct rules under the tactic, and techniques the loaded data places under it. */
+  rules: number;
+  available: number;
   covered: MatrixCell[];
   /** Techniques of the tactic no rule covers (known only with full ATT&CK data). */
   gaps: Array<{ id: string; name: string }>;
@@ -31,30 +38,40 @@ export interface AttackPageData {
   notice: string | null;
   sources: string[];
   languages: string[];
-  coverage: Coverage;
+  rules: number;
+  rulesWithTechniques: number;
   columns: MatrixColumn[];
+  /** Covered techniques the data places under no tactic, and ids it does not know: listed, not in the layer. */
+  unplaced: MatrixCell[];
+  unknown: Array<{ id: string; rules: number }>;
 }
 
 export function coverageFilter(get: (name: string) => string | undefined): CoverageFilter {
   return { source: param(get('source')), language: param(get('language')) };
 }
 
-/** Live techniques of a tactic, parents only: the matrix's empty cells. */
-function tacticGaps(data: AttackData, shortname: string, covered: Set<string>): Array<{ id: string; name: string }> {
+/** Live techniques of a tactic, parents only, that no rule covers: the matrix's empty cells. */
+function tacticGaps(data: AttackData, shortname: string, coverage: Coverage): Array<{ id: string; name: string }> {
   return Object.values(data.techniques)
-    .filter((t) => !t.parent && !t.revoked && !t.deprecated && t.tactics.includes(shortname) && !covered.has(t.id))
+    .filter((t) => !t.parent && !t.revoked && !t.deprecated && t.tactics.includes(shortname) && !coverage.techniques[t.id])
     .map((t) => ({ id: t.id, name: t.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function cellOf(t: TechniqueCoverage): MatrixCell {
+  return { id: t.id, name: t.name, count: t.rules, subtechniqueRules: t.subtechniqueRules, byLanguage: t.byLanguage };
+}
+
 function columnsOf(coverage: Coverage, data: AttackData, full: boolean): MatrixColumn[] {
-  return coverage.tactics.map((t) => {
-    const covered: MatrixCell[] = t.techniques
-      .map((x) => ({ id: x.id, name: x.name ?? data.techniques[x.id]?.name ?? '', count: x.count, byLanguage: x.byLanguage }))
-      .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
-    const ids = new Set(covered.map((c) => c.id.split('.')[0]));
-    return { id: t.id, shortname: t.shortname, name: t.name, covered, gaps: full ? tacticGaps(data, t.shortname, ids) : [] };
-  });
+  return coverage.tactics.map((t) => ({
+    id: t.id,
+    shortname: t.shortname,
+    name: t.name,
+    rules: t.rules,
+    available: t.available,
+    covered: t.techniques.map(cellOf).sort((a, b) => b.count - a.count || b.subtechniqueRules - a.subtechniqueRules || a.id.localeCompare(b.id)),
+    gaps: full ? tacticGaps(data, t.shortname, coverage) : [],
+  }));
 }
 
 export function attackPageData(site: Site, filter: CoverageFilter): AttackPageData {
@@ -68,8 +85,11 @@ export function attackPageData(site: Site, filter: CoverageFilter): AttackPageDa
     notice: attack.full ? null : ATTACK_NOT_LOADED,
     sources,
     languages,
-    coverage,
+    rules: coverage.rules,
+    rulesWithTechniques: coverage.rulesWithTechniques,
     columns: columnsOf(coverage, attack.data, attack.full),
+    unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
+    unknown: Object.entries(coverage.unknown).map(([id, rules]) => ({ id, rules: rules.length })).sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
   };
 }
 
@@ -96,23 +116,40 @@ ${select('language', 'Language', d.languages, d.filter.language, languageLabel)}
 </form>`;
 }
 
+function cell(t: MatrixCell, max: number): Html {
+  const via = t.subtechniqueRules ? ` +${t.subtechniqueRules} via sub-techniques` : '';
+  return html`<a class="cell covered heat-${heat(t.count, max)}" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}"><span class="cnt">${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span><b>${t.id}</b> ${t.name}</a>`;
+}
+
 function column(c: MatrixColumn, max: number): Html {
-  return html`<div class="col" data-tactic="${c.shortname}"><h3>${c.name}<br><span class="note">${c.covered.length} covered</span></h3>
-${c.covered.map(
-    (t) => html`<a class="cell heat-${heat(t.count, max)}" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: ${byLanguageText(t.byLanguage)}"><span class="cnt">${t.count}</span><b>${t.id}</b> ${t.name}</a>`,
-  )}
+  return html`<div class="col" data-tactic="${c.shortname}"><h3>${c.name}<br><span class="note">${c.covered.length} of ${c.available} · ${c.rules} rules</span></h3>
+${c.covered.map((t) => cell(t, max))}
 ${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
 </div>`;
 }
 
+/** Techniques the matrix cannot place: no tactic in the loaded data, or an id the data does not know. */
+function outside(d: AttackPageData, max: number): Html | string {
+  if (!d.unplaced.length && !d.unknown.length) return '';
+  return section(
+    'outside',
+    'Outside the matrix',
+    html`${d.unplaced.length ? html`<h3>No tactic known</h3><div class="loose">${d.unplaced.map((t) => cell(t, max))}</div>` : ''}
+${d.unknown.length ? html`<h3>Not in ATT&amp;CK ${d.attackVersion}</h3><ul class="plain">${d.unknown.map((u) => html`<li><a href="${techniqueHref(u.id)}">${u.id}</a> <span class="note">${u.rules} rules</span></li>`)}</ul>` : ''}`,
+    'These techniques are not part of the Navigator layer, which places every technique under a tactic.',
+  );
+}
+
 export function attackPage(d: AttackPageData): Html {
-  const max = Math.max(0, ...d.columns.flatMap((c) => c.covered.map((t) => t.count)));
-  const covered = new Set(d.columns.flatMap((c) => c.covered.map((t) => t.id))).size;
+  const max = Math.max(0, ...d.columns.flatMap((c) => c.covered.map((t) => t.count)), ...d.unplaced.map((t) => t.count));
+  const covered = new Set(d.columns.flatMap((c) => c.covered.filter((t) => t.count > 0).map((t) => t.id))).size;
+  const columns = d.columns.filter((c) => c.covered.length || c.gaps.length);
   return layout(
-    { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack' },
+    { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack', wide: true },
     html`<h1>MITRE ATT&amp;CK coverage</h1>
-<p class="note">${covered} techniques covered · ATT&amp;CK ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}</p>
+<p class="note">${covered} techniques covered by ${d.rulesWithTechniques} of ${d.rules} rules · ATT&amp;CK ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}</p>
 ${filterForm(d)}
-<div class="matrix" id="matrix">${d.columns.map((c) => column(c, max))}</div>`,
+<div class="matrix" id="matrix">${columns.length ? columns.map((c) => column(c, max)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}</div>
+${outside(d, max)}`,
   );
 }

@@ -13,9 +13,10 @@ export interface TacticGlance {
   id: string;
   shortname: string;
   name: string;
-  /** Distinct techniques of the tactic some rule covers. */
+  /** Techniques of the tactic that some rule names, of those the loaded data has. */
   techniques: number;
-  /** Sum of rule counts over those techniques. */
+  available: number;
+  /** Distinct rules with a technique under the tactic. */
   rules: number;
 }
 
@@ -36,10 +37,11 @@ export function homePageData(site: Site): HomePageData {
     id: t.id,
     shortname: t.shortname,
     name: t.name,
-    techniques: t.techniques.length,
-    rules: t.techniques.reduce((n, x) => n + x.count, 0),
+    techniques: t.techniques.filter((x) => x.rules > 0).length,
+    available: t.available,
+    rules: t.rules,
   }));
-  const techniques = new Set(coverage.tactics.flatMap((t) => t.techniques.map((x) => x.id)));
+  const techniques = Object.values(coverage.techniques).filter((t) => t.rules > 0).length;
   return {
     sources,
     totals,
@@ -49,7 +51,7 @@ export function homePageData(site: Site): HomePageData {
       parsedPercent: totals.rules ? Math.round((1000 * totals.parsed) / totals.rules) / 10 : 100,
       errors: totals.errors,
     },
-    attack: { version: attack.data.version, full: attack.full, techniques: techniques.size, rulesWithTechniques: site.catalog.ruleTechniques().length, tactics },
+    attack: { version: attack.data.version, full: attack.full, techniques, rulesWithTechniques: coverage.rulesWithTechniques, tactics },
     topIndicators: site.catalog.indicators({ kind: 'detection', top: TOP_INDICATORS }),
   };
 }
@@ -69,8 +71,8 @@ function sourcesTable(d: HomePageData): Html {
 function glance(d: HomePageData): Html {
   const a = d.attack;
   return html`<p>${a.techniques} techniques covered by ${a.rulesWithTechniques} rules · ATT&amp;CK ${a.version}${a.full ? '' : ' (full data not loaded)'} · <a href="${attackHref({})}">open the matrix</a></p>
-<table><thead><tr><th>Tactic</th><th class="num">Techniques</th><th class="num">Rule mappings</th></tr></thead><tbody>${a.tactics.map(
-    (t) => html`<tr><td><a href="${searchHref({ tactic: t.shortname })}">${t.name}</a></td><td class="num">${t.techniques}</td><td class="num">${t.rules}</td></tr>`,
+<table><thead><tr><th>Tactic</th><th class="num">Techniques covered</th><th class="num">Rules</th></tr></thead><tbody>${a.tactics.map(
+    (t) => html`<tr><td><a href="${searchHref({ tactic: t.shortname })}">${t.name}</a></td><td class="num">${t.techniques}${t.available ? ` of ${t.available}` : ''}</td><td class="num">${t.rules}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -5,10 +5,25 @@ import { indicatorHref } from '../links.js';
 import { highlight } from '../highlight/index.js';
 import type { ReportStage, RulePageData } from './rule-report.js';
 
+/**
+ * A stage's text as it stands in the file: the first line is put back at its column, then the common
+ * indentation goes, so a YAML selection reads as YAML again. Text whose later lines sit left of that column
+ * (a query from a YAML block scalar, already dedented) is shown as it is.
+ */
+export function stageDisplayText(text: string, column = 1): string {
+  const lines = text.split('\n');
+  const indent = (l: string): number => l.length - l.trimStart().length;
+  const rest = lines.slice(1).filter((l) => l.trim());
+  const pad = column - 1;
+  if (pad <= 0 || rest.length === 0 || rest.some((l) => indent(l) < pad)) return text;
+  const cut = Math.min(pad, ...rest.map(indent));
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(cut, indent(l))))].join('\n').replace(/^/, ' '.repeat(pad - cut));
+}
+
 /** Sigma stages other than the condition are YAML selections; every other stage is query text. */
 function stageText(r: RulePageData, s: ReportStage): Html {
   const yaml = r.language === 'sigma' && s.kind !== 'condition';
-  return highlight(s.text, yaml ? 'yaml' : 'query', r.language);
+  return highlight(stageDisplayText(s.text, s.column), yaml ? 'yaml' : 'query', r.language);
 }
 
 function predicateRows(s: ReportStage): Html | string {

@@ -15,6 +15,8 @@ export interface ReportStage {
   name?: string;
   parent?: number;
   text: string;
+  /** The file column the stage's text starts at, so a page can show it with its indentation. */
+  column?: number;
   predicates: Array<{ field: string | null; op: string; values: string[]; negated: boolean; caseSensitive: boolean; all: boolean; scope?: string; modifiers?: string[] }>;
   terms: string[];
 }
@@ -83,8 +85,10 @@ export function rulePageData(site: Site, ref: string): RulePageData | undefined 
   if (!view) return undefined;
   const attack = site.attack();
   const report = ruleReport({ ...view, key: view.key }, attack.data) as unknown as RuleReport;
+  const columns = new Map((view.query?.stages ?? []).map((s) => [s.index, s.span?.start.column]));
   return {
     ...report,
+    stages: report.stages.map((s) => ({ ...s, column: columns.get(s.index) })),
     raw: view.document.raw,
     remote: view.remote,
     link: fileLink(site, view),
