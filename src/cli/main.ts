@@ -93,6 +93,12 @@ function exitCodeFor(err: unknown): number {
   return 1;
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 });

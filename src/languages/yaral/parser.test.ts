@@ -89,6 +89,9 @@ describe('robustness', () => {
     const deep = `rule r {\n events:\n  ${'('.repeat(20000)}$e.a = 1${')'.repeat(20000)}\n condition:\n  $e\n}`;
     const parsed = parse(deep);
     expect(parsed.diagnostics.map((d) => d.message)).toContain('Unexpected nesting deeper than 256 levels, expected a flatter expression');
-    expect(parse(`rule r {\n events:\n  ${'not '.repeat(5000)}$e.a = 1\n condition:\n  $e\n}`).diagnostics).toHaveLength(2);
+    const nots = parse(`rule r {\n events:\n  ${'not '.repeat(5000)}$e.a = 1\n condition:\n  $e\n}`);
+    expect(nots.diagnostics[0]).toMatchObject({ line: 3, column: 1027 });
+    const chain = Array.from({ length: 20000 }, (_, i) => `$e.a = "${i}"`).join(' or ');
+    expect(parse(`rule r {\n events:\n  ${chain}\n condition:\n  $e\n}`).stages[0].predicates).toHaveLength(20000);
   });
 });

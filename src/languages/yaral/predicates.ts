@@ -41,13 +41,23 @@ export function eventPredicates(statements: Expr[], text: string, locator: Locat
   return lowering.predicates;
 }
 
-function collectBindings(expr: Expr, bindings: Map<string, string[]>): void {
-  if (expr.kind === 'and' || expr.kind === 'or') {
-    collectBindings(expr.left, bindings);
-    collectBindings(expr.right, bindings);
-  } else if (expr.kind === 'compare' && expr.op === '=') {
+/** The operands of a chain of `and`/`or`, flattened without recursion: a rule may chain thousands. */
+function junctionOperands(expr: Expr): Expr[] {
+  const operands: Expr[] = [];
+  const pending: Expr[] = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.kind === 'and' || e.kind === 'or') pending.push(e.right, e.left);
+    else operands.push(e);
+  }
+  return operands;
+}
+
+function collectBindings(statement: Expr, bindings: Map<string, string[]>): void {
+  for (const expr of junctionOperands(statement)) {
+    if (expr.kind !== 'compare' || expr.op !== '=') continue;
     const [variable, path] = expr.left.kind === 'variable' ? [expr.left, expr.right] : [expr.right, expr.left];
-    if (variable.kind !== 'variable' || path.kind !== 'path') return;
+    if (variable.kind !== 'variable' || path.kind !== 'path') continue;
     const list = bindings.get(variable.name) ?? [];
     if (!list.includes(path.path)) list.push(path.path);
     bindings.set(variable.name, list);
@@ -59,8 +69,7 @@ function lowerExpr(expr: Expr, negated: boolean, quantifier: string[], out: Lowe
   switch (expr.kind) {
     case 'and':
     case 'or':
-      lowerExpr(expr.left, negated, quantifier, out);
-      lowerExpr(expr.right, negated, quantifier, out);
+      for (const operand of junctionOperands(expr)) lowerExpr(operand, negated, quantifier, out);
       return;
     case 'not':
       lowerExpr(expr.operand, !negated, quantifier, out);
