@@ -1,7 +1,6 @@
 /** Lifts a query out of a YAML scalar with file positions, keeping the file's line breaks where SPL allows them. */
 import { isScalar, type Node } from 'yaml';
 import type { LanguageId } from '../../model/ids.js';
-import type { Position } from '../../model/span.js';
 import type { QuerySource } from '../../model/rule.js';
 import { FileLocator, locateLines } from '../../text/locator.js';
 
@@ -32,7 +31,7 @@ export function scalarQuery(fileText: string, node: Node | undefined, value: str
 }
 
 /** Unfolds a plain or quoted scalar; undefined when the scalar is of another kind or its unescaping disagrees with YAML's. */
-function unfoldFlowScalar(fileText: string, from: number, to: number, kind: string, value: string): { text: string; starts: Position['offset'][] } | undefined {
+function unfoldFlowScalar(fileText: string, from: number, to: number, kind: string, value: string): { text: string; starts: number[] } | undefined {
   const quote = kind === 'QUOTE_SINGLE' ? "'" : kind === 'QUOTE_DOUBLE' ? '"' : kind === 'PLAIN' ? '' : undefined;
   if (quote === undefined) return undefined;
   const bodyFrom = from + quote.length;

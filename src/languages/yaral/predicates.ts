@@ -129,7 +129,8 @@ function literalOf(expr: Expr): string | null {
 
 function lowerCompare(expr: CompareExpr, negated: boolean, quantifier: string[], out: Lowering): void {
   let { left, right, op } = expr;
-  if (subjectOf(left, out) === null || (left.kind === 'variable' && right.kind === 'path')) {
+  // The field side is the UDM path or function of one; a placeholder goes to the value side when it can.
+  if (subjectOf(left, out) === null || (left.kind === 'variable' && right.kind !== 'variable' && subjectOf(right, out) !== null)) {
     [left, right, op] = [right, left, FLIPPED[op]];
   }
   const subject = subjectOf(left, out);
