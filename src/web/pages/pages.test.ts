@@ -1,0 +1,60 @@
+// The pages' small decisions: summaries, log sources, stage indentation, heat shades, corpus wording, safe links.
+import { describe, expect, it } from 'vitest';
+import { logSourceOf, summaryOf } from './rule-report.js';
+import { stageDisplayText } from './rule-parse.js';
+import { heat } from './attack.js';
+import { corpusText, safeHttpUrl } from '../markup.js';
+import { indicatorHref, repositoryFileHref, ruleHref } from '../links.js';
+
+describe('rule page helpers', () => {
+  it('summarises a description by its first sentence', () => {
+    expect(summaryOf('BITSAdmin is a tool. It does more.')).toBe('BITSAdmin is a tool.');
+    expect(summaryOf('No full stop here')).toBe('No full stop here');
+    expect(summaryOf('v1.2 of the rule.  Next')).toBe('v1.2 of the rule.');
+    expect(summaryOf(null)).toBe('');
+  });
+
+  it('states the log source as the seed does', () => {
+    expect(logSourceOf({ product: 'windows', category: 'process_creation' })).toBe('product windows; category process_creation');
+    expect(logSourceOf({ index: ['logs-*', 'winlogbeat-*'], type: '' })).toBe('index logs-*, winlogbeat-*');
+  });
+
+  it('puts a YAML selection back at its column', () => {
+    expect(stageDisplayText("selection:\n        Image|endswith: 'x'\n        User: y", 5)).toBe("selection:\n    Image|endswith: 'x'\n    User: y");
+    expect(stageDisplayText('DeviceEvents\n| where A', 3)).toBe('DeviceEvents\n| where A');
+    expect(stageDisplayText('selection and not filter', 15)).toBe('selection and not filter');
+  });
+
+  it('words corpus counts like the seed, and specific ones apart', () => {
+    expect(corpusText(29, { sigma: 29 })).toBe('corpus 29 (sigma 29)');
+    expect(corpusText(3, { kusto: 1, sigma: 2 })).toBe('corpus 3 (sigma 2, kusto 1)');
+    expect(corpusText(0, {})).toBe('specific to this rule');
+  });
+});
+
+describe('links', () => {
+  it('only lets http(s) addresses become links', () => {
+    expect(safeHttpUrl('https://example.com/a b')).toBe('https://example.com/a%20b');
+    expect(safeHttpUrl(' javascript:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl('JAVASCRIPT:alert(1)')).toBeUndefined();
+    expect(safeHttpUrl('data:text/html,x')).toBeUndefined();
+    expect(safeHttpUrl('//evil.example/x')).toBeUndefined();
+  });
+
+  it('encodes keys and indicator parts', () => {
+    expect(ruleHref('src:a/b c.yml#2')).toBe('/rule/src%3Aa%2Fb%20c.yml%232');
+    expect(indicatorHref({ kind: 'detection', canonical: 'process.image_path', op: 'ends_with', value: '\\a&b.exe' })).toBe(
+      '/indicator?kind=detection&canonical=process.image_path&op=ends_with&value=%5Ca%26b.exe',
+    );
+    expect(repositoryFileHref('https://github.com/o/r.git/', 'rules', 'win/a b.yml')).toBe('https://github.com/o/r.git/blob/HEAD/rules/win/a%20b.yml');
+  });
+});
+
+describe('matrix shades', () => {
+  it('grows on a log scale up to the busiest cell', () => {
+    expect(heat(0, 100)).toBe(0);
+    expect(heat(1, 100)).toBe(1);
+    expect(heat(100, 100)).toBe(5);
+    expect(heat(10, 100)).toBeLessThan(heat(50, 100));
+  });
+});
