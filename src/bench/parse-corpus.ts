@@ -29,7 +29,7 @@ export function parseCorpus(root: string): CorpusParse {
   const out: CorpusParse = { files: files.length, rules: 0, parsed: 0, ms: 0, byLanguage: {} };
   for (const f of rest) {
     for (const r of processFile(f, context).rules) {
-      const lang = (out.byLanguage[r.rule.language ?? 'none'] ??= { rules: 0, parsed: 0 });
+      const lang = (out.byLanguage[r.language ?? 'none'] ??= { rules: 0, parsed: 0 });
       lang.rules++;
       out.rules++;
       if (r.parsed) {

@@ -2,6 +2,7 @@
 import { openDatabase, type Db } from './schema.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { searchRules } from './search.js';
+import { refreshCorpusCounts } from './counts.js';
 import { ruleView } from './rules.js';
 import { indicatorCount, indicatorRules, listIndicators, type IndicatorFilter } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
@@ -25,6 +26,11 @@ export class Catalog {
 
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
     return ingestSource(this.db, root, options);
+  }
+
+  /** Brings corpus counts up to date after ingests that deferred them; true if they were recomputed. */
+  refreshCounts(): boolean {
+    return refreshCorpusCounts(this.db);
   }
 
   search(q: SearchQuery): SearchResult {

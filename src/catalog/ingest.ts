@@ -8,7 +8,7 @@ import { contextFrom } from '../analysis/source-context.js';
 import { processFile, type FileOutcome } from './process-file.js';
 import { scanSource, storedFiles, type ChangedFile, type SourceScan, type StoredFile } from './scan.js';
 import { CatalogWriter } from './write.js';
-import { recomputeCorpusCounts } from './counts.js';
+import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { readSourceText, MAX_FILE_BYTES } from './walk.js';
 import { gitRemote } from './git-remote.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
@@ -18,6 +18,8 @@ export interface IngestOptions {
   /** Parse threads; defaults to the number of cores. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Leave corpus counts for the caller to refresh once after several sources (see counts.ts). */
+  deferCounts?: boolean;
 }
 
 export interface SourceIngest {
@@ -58,12 +60,13 @@ export async function ingestSource(db: Db, rootArg: string, options: IngestOptio
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
     finishSource(db, sourceId, root, scan.files);
-    if (total > 0 || scan.removed.length > 0) recomputeCorpusCounts(db);
+    if (total > 0 || scan.removed.length > 0) markCountsStale(db);
     db.exec('COMMIT');
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   }
+  if (!options.deferCounts) refreshCorpusCounts(db);
   return { name, root, files: scan.files, parsedFiles: total, removedFiles: scan.removed.length };
 }
 

@@ -1,7 +1,7 @@
 /** Writes what an ingest produced: file rows and their rules with indicators, techniques and events. */
 import type { Db } from './schema.js';
 import type { FileOutcome } from './process-file.js';
-import type { AnalyzedRule } from '../analysis/analyze.js';
+import type { RuleRow } from './rule-row.js';
 
 export interface FileWrite {
   hash: string;
@@ -57,33 +57,30 @@ export class CatalogWriter {
     });
   }
 
-  private writeRule(sourceId: number, fileId: number, key: string, a: AnalyzedRule): void {
-    const { rule } = a;
+  private writeRule(sourceId: number, fileId: number, key: string, r: RuleRow): void {
     const info = this.insertRule.run({
       source: sourceId,
       file: fileId,
       key,
-      ruleId: rule.id,
-      title: rule.title,
-      description: rule.description ?? null,
-      status: rule.status ?? null,
-      severity: rule.severity ?? null,
-      language: rule.language,
-      format: rule.format,
-      parsed: a.parsed ? 1 : 0,
-      errors: a.diagnostics.filter((d) => d.severity === 'error').length,
-      queryText: rule.query?.text ?? null,
-      tags: rule.tags.join(' '),
-      document: JSON.stringify(rule),
-      query: a.query ? JSON.stringify(a.query) : null,
-      events: JSON.stringify(a.events),
-      diagnostics: JSON.stringify(a.diagnostics),
+      ruleId: r.ruleId,
+      title: r.title,
+      description: r.description,
+      status: r.status,
+      severity: r.severity,
+      language: r.language,
+      format: r.format,
+      parsed: r.parsed ? 1 : 0,
+      errors: r.errors,
+      queryText: r.queryText,
+      tags: r.tags,
+      document: r.document,
+      query: r.query,
+      events: r.events,
+      diagnostics: r.diagnostics,
     });
     const id = Number(info.lastInsertRowid);
-    for (const ind of a.indicators) {
-      this.insertIndicator.run(id, ind.language, ind.kind, ind.field, ind.canonical, ind.op, ind.value, ind.equivalence, ind.stage);
-    }
-    for (const t of rule.attack.techniques) this.insertTechnique.run(id, t);
-    for (const e of a.events) this.insertEvent.run(id, e.provider, e.event);
+    for (const ind of r.indicators) this.insertIndicator.run(id, ...ind);
+    for (const t of r.techniques) this.insertTechnique.run(id, t);
+    for (const [provider, event] of r.eventKeys) this.insertEvent.run(id, provider, event);
   }
 }

@@ -9,9 +9,12 @@ import { buildFixtureCatalog, HOSTILE_KEY, type FixtureCatalog } from '../../tes
 const SIGMA_BITS = 'examples:sigma/proc_creation_win_bitsadmin_transfer.yml';
 const SENTINEL_BITS = 'examples:kql/bitsadmin-transfer-download.yaml';
 
-async function json(app: Hono, path: string): Promise<{ status: number; body: Record<string, any> }> {
+/** Response bodies are read as untyped JSON, the way an API client sees them. */
+type Json = ReturnType<typeof JSON.parse>;
+
+async function json(app: Hono, path: string): Promise<{ status: number; body: Json }> {
   const res = await app.request(path);
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
+  return { status: res.status, body: await res.json() };
 }
 
 describe('web JSON API with full ATT&CK data', () => {
@@ -81,6 +84,13 @@ describe('web JSON API with full ATT&CK data', () => {
     const exclusion = body.indicators.filter((i: { kind: string }) => i.kind === 'exclusion');
     expect(exclusion.length).toBeGreaterThan(0);
     for (const i of body.indicators) expect(typeof i.count).toBe('number');
+  });
+
+  it('opens rules of a file that holds several, by their #n keys', async () => {
+    const { body } = await json(app, '/api/search?source=examples&page=1');
+    const several = body.rules.filter((r: { key: string }) => r.key.includes('#'));
+    expect(several.length).toBeGreaterThan(1);
+    for (const r of several) expect((await json(app, `/api/rule/${encodeURIComponent(r.key)}`)).body.key).toBe(r.key);
   });
 
   it('finds a rule by unencoded key, and 404s an unknown one', async () => {

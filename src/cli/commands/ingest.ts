@@ -25,6 +25,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       const result = await catalog.ingest(p, {
         name: options.name,
         jobs: options.jobs,
+        deferCounts: true,
         onProgress: bar
           ? (done, total) => {
               if (!started) bar.start(total, 0);
@@ -36,6 +37,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       if (started) bar?.stop();
       ingests.push(result);
     }
+    catalog.refreshCounts();
     const stats = catalog.sources(ingests.map((i) => i.name));
     const total = sumStats(stats);
     const report = {

@@ -42,7 +42,7 @@ export function tomlTokens(text: string): Token[] {
       continue;
     }
     let match: string | undefined;
-    let cls: Token['cls'] = null;
+    let cls: Token['cls'];
     if (ch === '#') {
       const nl = text.indexOf('\n', i);
       match = text.slice(i, nl < 0 ? text.length : nl);

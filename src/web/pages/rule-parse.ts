@@ -53,7 +53,8 @@ function indicatorTable(list: RulePageData['indicators']): Html {
   return html`<table class="indicators"><thead><tr><th>Field</th><th>Kind</th><th>Value</th><th>Corpus</th></tr></thead><tbody>${list.map((i) => {
     const counts = corpusText(i.count ?? 0, i.byLanguage ?? {});
     const eq = i.equivalentCount !== undefined && i.equivalentCount !== i.count ? html`<br><span class="note">with equivalents ${corpusText(i.equivalentCount, i.equivalentByLanguage ?? {})}</span>` : '';
-    return html`<tr><td class="mono">${i.field ?? '(keyword)'}<br><span class="note">${i.canonical}</span></td><td>${i.op}</td>
+    const concept = i.canonical !== (i.field ?? 'keyword').toLowerCase() ? html`<br><span class="note">${i.canonical}</span>` : '';
+    return html`<tr><td class="mono">${i.field ?? '(keyword)'}${concept}</td><td>${i.op}</td>
 <td class="mono"><a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a></td><td>${counts}${eq}</td></tr>`;
   })}</tbody></table>`;
 }

@@ -1,0 +1,49 @@
+/** A rule flattened to what the catalog stores: scalars and JSON text, cheap to pass between threads. */
+import type { AnalyzedRule } from '../analysis/analyze.js';
+
+export interface RuleRow {
+  ruleId: string;
+  title: string;
+  description: string | null;
+  status: string | null;
+  severity: string | null;
+  language: string | null;
+  format: string;
+  parsed: boolean;
+  errors: number;
+  queryText: string | null;
+  tags: string;
+  document: string;
+  query: string | null;
+  events: string;
+  diagnostics: string;
+  /** [language, kind, field, canonical, op, value, equivalence, stage] */
+  indicators: Array<[string, string, string | null, string, string, string, string, number]>;
+  techniques: string[];
+  /** [provider, event] */
+  eventKeys: Array<[string, string]>;
+}
+
+export function toRuleRow(a: AnalyzedRule): RuleRow {
+  const { rule } = a;
+  return {
+    ruleId: rule.id,
+    title: rule.title,
+    description: rule.description ?? null,
+    status: rule.status ?? null,
+    severity: rule.severity ?? null,
+    language: rule.language,
+    format: rule.format,
+    parsed: a.parsed,
+    errors: a.diagnostics.filter((d) => d.severity === 'error').length,
+    queryText: rule.query?.text ?? null,
+    tags: rule.tags.join(' '),
+    document: JSON.stringify(rule),
+    query: a.query ? JSON.stringify(a.query) : null,
+    events: JSON.stringify(a.events),
+    diagnostics: JSON.stringify(a.diagnostics),
+    indicators: a.indicators.map((i) => [i.language, i.kind, i.field, i.canonical, i.op, i.value, i.equivalence, i.stage]),
+    techniques: rule.attack.techniques,
+    eventKeys: a.events.map((e) => [e.provider, e.event]),
+  };
+}
