@@ -17,13 +17,17 @@ function workersAvailable(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
+/**
+ * Parse threads beside the main thread, which writes to SQLite meanwhile: one core is left to it.
+ * On one core, parsing stays on the main thread (0).
+ */
 export function defaultJobs(): number {
-  return Math.max(1, availableParallelism());
+  return availableParallelism() - 1;
 }
 
 /**
  * Calls `onBatch` with outcomes in batches (not in file order) and resolves when all are done.
- * `jobs` of 1 parses on this thread.
+ * `jobs` is the number of worker threads; 0 parses on this thread.
  */
 export async function parseFiles(
   files: SourceFile[],
@@ -31,7 +35,7 @@ export async function parseFiles(
   jobs: number,
   onBatch: (outcomes: FileOutcome[]) => void,
 ): Promise<void> {
-  if (jobs <= 1 || files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) {
+  if (jobs < 1 || files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) {
     const context = contextFrom(artifacts);
     for (let i = 0; i < files.length; i += BATCH_FILES) onBatch(files.slice(i, i + BATCH_FILES).map((f) => processFile(f, context)));
     return;
@@ -46,27 +50,34 @@ export async function parseFiles(
   }
 }
 
+/** Batches each worker holds at once, so it parses the next while the main thread writes the last. */
+const IN_FLIGHT = 2;
+
 /** One worker takes batches off the shared queue until it is empty. */
 function drain(worker: Worker, queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: (o: FileOutcome[]) => void): Promise<void> {
   let first = true;
   let id = 0;
+  let outstanding = 0;
   return new Promise((resolveDone, reject) => {
-    const next = (): void => {
+    const send = (): void => {
       const files = queue.shift();
-      if (!files) {
-        worker.off('error', reject);
-        resolveDone();
-        return;
-      }
+      if (!files) return;
       const req: BatchRequest = { id: ++id, files, ...(first ? { artifacts } : {}) };
       first = false;
+      outstanding++;
       worker.postMessage(req);
     };
     worker.on('message', (msg: { outcomes: FileOutcome[] }) => {
+      outstanding--;
+      send();
       onBatch(msg.outcomes);
-      next();
+      if (outstanding === 0) {
+        worker.off('error', reject);
+        resolveDone();
+      }
     });
     worker.on('error', reject);
-    next();
+    for (let i = 0; i < IN_FLIGHT; i++) send();
+    if (outstanding === 0) resolveDone();
   });
 }

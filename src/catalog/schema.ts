@@ -76,8 +76,7 @@ CREATE TABLE IF NOT EXISTS indicators (
   stage INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS indicators_rule ON indicators(rule);
-CREATE INDEX IF NOT EXISTS indicators_key ON indicators(canonical, op, value);
-CREATE INDEX IF NOT EXISTS indicators_value ON indicators(value);
+CREATE INDEX IF NOT EXISTS indicators_key ON indicators(value, canonical, op);
 CREATE INDEX IF NOT EXISTS indicators_equivalence ON indicators(equivalence);
 CREATE TABLE IF NOT EXISTS indicator_counts (
   kind TEXT NOT NULL,

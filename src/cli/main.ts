@@ -29,7 +29,7 @@ function common(cmd: Command): Command {
 export function buildProgram(run: (code: number | Promise<number>) => void): Command {
   const program = new Command('ruleatlas').description('A catalog of security detection rules').showHelpAfterError();
   common(program.command('ingest').argument('<path...>', 'rule folders or files').option('--name <name>', 'the source name (one PATH)'))
-    .addOption(new Option('--jobs <n>', 'parse threads (default: one per core)').argParser(positiveInt))
+    .addOption(new Option('--jobs <n>', 'parse threads beside the writer (default: cores - 1; 0 parses on the main thread)').argParser(positiveInt))
     .description('add or refresh sources')
     .action((paths, o) => run(ingestCommand(paths, o)));
   common(program.command('explain').argument('<file>').option('--language <language>', 'read the whole file as one query in this language'))
