@@ -65,12 +65,23 @@ function indicatorKey(i: { canonical: string; op: string; value: string }): stri
   return `${i.canonical}|${i.op}|${i.value}`;
 }
 
-/** The least key among an indicator and its equivalents, so every member of the class shares it. */
+/**
+ * The least key in an indicator's equivalence class (it, its equivalents, theirs, ...), so every
+ * member of the class gets the same key whichever member it starts from.
+ */
 function equivalenceKey(ind: Indicator): string {
-  let best = indicatorKey(ind);
-  for (const e of equivalents({ canonical: ind.canonical, op: ind.op, value: ind.value })) {
-    const k = indicatorKey(e);
-    if (k < best) best = k;
+  const seen = new Set([indicatorKey(ind)]);
+  const queue = [{ canonical: ind.canonical, op: ind.op as string, value: ind.value }];
+  while (queue.length && seen.size < 16) {
+    for (const e of equivalents(queue.shift()!)) {
+      const k = indicatorKey(e);
+      if (!seen.has(k)) {
+        seen.add(k);
+        queue.push(e);
+      }
+    }
   }
+  let best = '';
+  for (const k of seen) if (best === '' || k < best) best = k;
   return `${ind.kind}|${best}`;
 }

@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS rules (
 CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
 CREATE INDEX IF NOT EXISTS rules_language ON rules(language);
+CREATE INDEX IF NOT EXISTS rules_title ON rules(title COLLATE NOCASE, key);
 CREATE TABLE IF NOT EXISTS rule_techniques (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   technique TEXT NOT NULL,

@@ -30,7 +30,7 @@ function whereOf(q: SearchQuery): Where {
   const fts = q.text ? ftsQuery(q.text) : undefined;
   if (fts) add('r.id IN (SELECT rowid FROM rules_fts WHERE rules_fts MATCH ?)', fts);
   if (q.language) add('r.language = ?', q.language);
-  if (q.source) add('s.name = ?', q.source);
+  if (q.source) add('r.source_id = (SELECT id FROM sources WHERE name = ?)', q.source);
   if (q.severity) add('r.severity = ? COLLATE NOCASE', q.severity);
   if (q.status) add('r.status = ? COLLATE NOCASE', q.status);
   if (q.technique) add('r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)', q.technique.toUpperCase(), `${q.technique.toUpperCase()}.%`);
@@ -68,18 +68,19 @@ export function searchRules(db: Db, q: SearchQuery): SearchResult {
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY r.title COLLATE NOCASE, r.key LIMIT ? OFFSET ?`)
     .all(...w.params, limit, offset) as Record<string, unknown>[];
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${FROM} ${where}`).get(...w.params) as { n: number }).n;
-  const facet = (expr: string, from = FROM): Facet[] =>
-    db.prepare(`SELECT ${expr} AS value, COUNT(DISTINCT r.id) AS count ${from} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`).all(...w.params) as Facet[];
+  // Counts and facets read the rules table alone: the joins above are only for the page of results.
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rules r ${where}`).get(...w.params) as { n: number }).n;
+  const facet = (expr: string, join = '', count = 'COUNT(*)'): Facet[] =>
+    db.prepare(`SELECT ${expr} AS value, ${count} AS count FROM rules r ${join} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`).all(...w.params) as Facet[];
   return {
     total,
     rules: rows.map(toSummary),
     facets: {
       language: facet("COALESCE(r.language, 'none')"),
-      source: facet('s.name'),
+      source: facet('(SELECT name FROM sources WHERE id = r.source_id)'),
       severity: facet("COALESCE(r.severity, 'none')"),
       status: facet("COALESCE(r.status, 'none')"),
-      provider: facet('e.provider', `${FROM} JOIN rule_events e ON e.rule = r.id`),
+      provider: facet('e.provider', 'JOIN rule_events e ON e.rule = r.id', 'COUNT(DISTINCT r.id)'),
     },
   };
 }

@@ -59,6 +59,7 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
   common(attack.command('update').option('--from <pathOrUrl>')).description('load or refresh ATT&CK data').action((o) => run(attackUpdateCommand(o)));
   common(program.command('serve'))
     .addOption(new Option('--port <n>').argParser(positiveInt).default(8080)).option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--attack <path>', 'ATT&CK STIX bundle (default: the catalog\'s, the cache, or the built-in tactic table)')
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
   common(program.command('demo'))
