@@ -19,7 +19,7 @@ export interface YamlDocument {
 const MAX_ALIAS_COUNT = 100;
 
 export function parseYamlDocuments(text: string, locator: FileLocator, origin: string): YamlDocument[] {
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false });
+  const docs = YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [docs];
   return list.map((doc) => toYamlDocument(doc as Document.Parsed, locator, origin));
 }

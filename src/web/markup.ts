@@ -1,4 +1,5 @@
 /** Safe markup building blocks: escaping, external links that can only be http(s), and number formats. */
+import { lookupTable } from '../text/lookup.js';
 import { html, raw } from 'hono/html';
 
 /** What every template returns; Hono's `html` escapes each interpolated string. */
@@ -6,7 +7,7 @@ export type Html = ReturnType<typeof html>;
 
 export { html, raw };
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ENTITIES: Readonly<Record<string, string>> = lookupTable({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
 
 /** For markup built by hand (the highlighter) before it is wrapped in `raw()`. */
 export function escapeHtml(text: string): string {
@@ -58,7 +59,7 @@ export function corpusText(count: number, by: Record<string, number>): string {
 }
 
 /** Display names of the query languages, for breadcrumbs and facets. */
-const LANGUAGE_LABELS: Record<string, string> = {
+const LANGUAGE_LABELS: Readonly<Record<string, string>> = lookupTable({
   sigma: 'Sigma',
   spl: 'Splunk',
   eql: 'Elastic EQL',
@@ -68,7 +69,7 @@ const LANGUAGE_LABELS: Record<string, string> = {
   kusto: 'Kusto KQL',
   yaral: 'YARA-L',
   none: 'No query',
-};
+});
 
 export function languageLabel(language: string | null): string {
   return LANGUAGE_LABELS[language ?? 'none'] ?? language ?? 'No query';

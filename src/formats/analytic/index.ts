@@ -1,4 +1,5 @@
 /** Reads generic analytic YAML (`logic` + `logic_format`): one rule whose query language the format names. */
+import { lookupTable } from '../../text/lookup.js';
 import type { FormatReader, ReadResult, SourceFile } from '../format.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
@@ -16,7 +17,7 @@ const LABEL = 'YAML';
 const MAPPED = new Set(['id', 'title', 'description', 'logic', 'logic_format', 'techniques', 'technique_id', 'data_category', 'references']);
 
 /** `logic_format` values, lower-cased with blanks and punctuation dropped, to the language that parses them. */
-const LANGUAGE_OF: Record<string, LanguageId> = {
+const LANGUAGE_OF: Readonly<Record<string, LanguageId>> = lookupTable({
   splunk: 'spl',
   spl: 'spl',
   sigma: 'sigma',
@@ -30,7 +31,7 @@ const LANGUAGE_OF: Record<string, LanguageId> = {
   kuery: 'kuery',
   kibanakql: 'kuery',
   yaral: 'yaral',
-};
+});
 
 export const analyticReader: FormatReader = {
   id: FORMAT,

@@ -1,4 +1,5 @@
 /** Reads Elastic hunting TOML (`[hunt]` with a list of queries): one rule document per query, each in its own language. */
+import { lookupTable } from '../../text/lookup.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
 import type { FormatReader, ReadResult, SourceFile } from '../format.js';
@@ -14,7 +15,7 @@ const ORIGIN = 'elastic-hunt';
 const MAPPED_KEYS = new Set(['uuid', 'name', 'description', 'author', 'integration', 'mitre', 'references', 'query']);
 
 /** The hunt's `language` list names languages for people; `SQL` is OSQuery, which no parser here reads. */
-const DECLARED: Record<string, LanguageId | 'sql'> = { 'es|ql': 'esql', esql: 'esql', eql: 'eql', kql: 'kuery', kuery: 'kuery', lucene: 'lucene', sql: 'sql' };
+const DECLARED: Readonly<Record<string, LanguageId | 'sql'>> = lookupTable({ 'es|ql': 'esql', esql: 'esql', eql: 'eql', kql: 'kuery', kuery: 'kuery', lucene: 'lucene', sql: 'sql' });
 
 function isHuntFile(file: SourceFile): boolean {
   return file.path.toLowerCase().endsWith('.toml') && (file.text.startsWith('[hunt]') || file.text.includes('\n[hunt]'));

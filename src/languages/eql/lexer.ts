@@ -1,4 +1,5 @@
 /** EQL lexer: turns query text into tokens with offsets, collecting lexical problems instead of throwing. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'field' | 'string' | 'number' | 'punct' | 'eof';
 
@@ -50,7 +51,7 @@ function isSpace(c: number): boolean {
 }
 
 /** The character a backslash escape stands for; `undefined` for an unknown escape. */
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', '"': '"', "'": "'", '\\': '\\', '/': '/' };
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = lookupTable({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', '"': '"', "'": "'", '\\': '\\', '/': '/' });
 
 export class Lexer {
   private pos = 0;

@@ -1,4 +1,5 @@
 /** Lowers EQL conditions to predicates: operators to the shared op vocabulary, `not` and `!=` to polarity. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Locator } from '../../text/locator.js';
 import type { CallExpr, CompareExpr, Expr, InExpr, MatchExpr, RelationExpr } from './ast.js';
@@ -20,15 +21,15 @@ interface Subject {
 }
 
 const WILDCARD = /[*?]/;
-const FLIPPED: Record<string, CompareExpr['op']> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-const RANGE_OPS: Record<string, Op> = { '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
-const STRING_FUNCTIONS: Record<string, Op> = {
+const FLIPPED: Readonly<Record<string, CompareExpr['op']>> = lookupTable({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' });
+const RANGE_OPS: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
+const STRING_FUNCTIONS: Readonly<Record<string, Op>> = lookupTable({
   wildcard: 'wildcard',
   cidrmatch: 'cidr',
   startswith: 'starts_with',
   endswith: 'ends_with',
   stringcontains: 'match',
-};
+});
 
 export function lowerCondition(expr: Expr, negated: boolean, sink: PredicateSink): void {
   switch (expr.kind) {

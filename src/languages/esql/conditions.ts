@@ -1,4 +1,5 @@
 /** Lowers ES|QL boolean expressions to predicates, pushing NOT through AND/OR as polarity. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Locator } from '../../text/locator.js';
@@ -27,7 +28,7 @@ interface Subject {
   caseSensitive: boolean;
 }
 
-const COMPARISON_OPS: Record<string, Op> = { '==': 'eq', '!=': 'eq', '=~': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+const COMPARISON_OPS: Readonly<Record<string, Op>> = lookupTable({ '==': 'eq', '!=': 'eq', '=~': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
 /** The same comparison read from the other side: `5 < x` is `x > 5`. */
 const MIRRORED: Partial<Record<Op, Op>> = { lt: 'gt', lte: 'gte', gt: 'lt', gte: 'lte' };
 const CASE_FOLDS = new Set(['to_lower', 'to_upper']);
@@ -35,7 +36,7 @@ const CASE_FOLDS = new Set(['to_lower', 'to_upper']);
 const CONVERSIONS = new Set(
   'to_string to_str to_integer to_int to_long to_double to_dbl to_ip to_version to_boolean to_bool to_datetime to_dt to_unsigned_long to_ul'.split(' '),
 );
-const FUNCTION_OPS: Record<string, Op> = { starts_with: 'starts_with', ends_with: 'ends_with', cidr_match: 'cidr', match: 'match', match_phrase: 'match' };
+const FUNCTION_OPS: Readonly<Record<string, Op>> = lookupTable({ starts_with: 'starts_with', ends_with: 'ends_with', cidr_match: 'cidr', match: 'match', match_phrase: 'match' });
 
 export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionContext): void {
   switch (expr.kind) {

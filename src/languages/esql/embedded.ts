@@ -1,4 +1,5 @@
 /** `KQL("...")` and `QSTR("...")` in ES|QL: the embedded Kibana KQL or Lucene query is parsed by its own language. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Language } from '../language.js';
 import { emptyContext } from '../language.js';
 import { kueryLanguage } from '../kuery/index.js';
@@ -6,7 +7,7 @@ import { luceneLanguage } from '../lucene/index.js';
 import type { Literal } from './ast.js';
 import type { ConditionContext } from './conditions.js';
 
-const EMBEDDED: Record<string, Language> = { kql: kueryLanguage, qstr: luceneLanguage };
+const EMBEDDED: Readonly<Record<string, Language>> = lookupTable({ kql: kueryLanguage, qstr: luceneLanguage });
 
 export function isEmbeddedQuery(name: string): boolean {
   return Object.hasOwn(EMBEDDED, name);

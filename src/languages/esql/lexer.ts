@@ -1,4 +1,5 @@
 /** Splits ES|QL into tokens with offsets: identifiers, strings (with escapes, and triple-quoted), numbers, params, operators. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'quoted_ident' | 'string' | 'number' | 'param' | 'op' | 'eof';
 
@@ -23,7 +24,7 @@ export interface Problem {
 
 /** Longest first, so that `==` is not read as two `=`. */
 const OPERATORS = ['==', '!=', '<=', '>=', '=~', '::', '<', '>', '=', '+', '-', '*', '/', '%', '(', ')', '[', ']', '{', '}', ',', '.', ':', '|', '?'];
-const STRING_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+const STRING_ESCAPES: Readonly<Record<string, string>> = lookupTable({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' });
 
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '@';

@@ -76,7 +76,7 @@ class EsqlParser extends ExpressionParser {
       expressions: [],
       patterns: [],
     };
-    const read = this.grammar[command.name];
+    const read = Object.hasOwn(this.grammar, command.name) ? this.grammar[command.name] : undefined;
     if (read) read(command);
     else this.skipToPipe();
     command.end = Math.max(word.end, this.previous().end);

@@ -1,4 +1,5 @@
 /** Splits Kibana KQL into tokens with offsets, following Kibana's grammar for literals, escapes and keywords. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
 
@@ -25,8 +26,8 @@ export interface Problem {
 
 const SPECIAL = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
 const STOPPERS = new Set(['(', ')', ':', '<', '>', '"', '{', '}']);
-const PUNCTUATION: Record<string, TokenKind> = { '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ':': 'colon' };
-const WHITESPACE_ESCAPES: Record<string, string> = { t: '\t', r: '\r', n: '\n' };
+const PUNCTUATION: Readonly<Record<string, TokenKind>> = lookupTable({ '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ':': 'colon' });
+const WHITESPACE_ESCAPES: Readonly<Record<string, string>> = lookupTable({ t: '\t', r: '\r', n: '\n' });
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\r' || c === '\n';

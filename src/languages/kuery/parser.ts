@@ -1,8 +1,9 @@
 /** Recursive-descent parser for Kibana KQL: `not` binds tighter than `and`, `and` tighter than `or`, as in Kibana. */
+import { lookupTable } from '../../text/lookup.js';
 import type { FieldRange, KueryLiteral, QueryNode, RangeOperator, ValueNode } from './ast.js';
 import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
 
-const RANGE_OPS: Record<string, RangeOperator> = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
+const RANGE_OPS: Readonly<Record<string, RangeOperator>> = lookupTable({ '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' });
 const EXPECTED: Record<TokenKind, string> = {
   lparen: '"("',
   rparen: '")"',

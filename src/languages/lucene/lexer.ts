@@ -1,4 +1,5 @@
 /** Splits a Lucene query (Elasticsearch `query_string` syntax) into tokens with offsets and unescaped values. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
   | 'lparen'
@@ -41,7 +42,7 @@ export interface Problem {
 
 /** Characters that end a term; Lucene's classic grammar also refuses `/` and `!` inside one unless escaped. */
 const TERM_STOP = new Set([' ', '\t', '\n', '\r', '\u3000', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '/', '!']);
-const SINGLE: Record<string, TokenKind> = {
+const SINGLE: Readonly<Record<string, TokenKind>> = lookupTable({
   '(': 'lparen',
   ')': 'rparen',
   ':': 'colon',
@@ -50,8 +51,8 @@ const SINGLE: Record<string, TokenKind> = {
   '!': 'not',
   '+': 'plus',
   '-': 'minus',
-};
-const OPERATOR_WORDS: Record<string, TokenKind> = { AND: 'and', OR: 'or', NOT: 'not' };
+});
+const OPERATOR_WORDS: Readonly<Record<string, TokenKind>> = lookupTable({ AND: 'and', OR: 'or', NOT: 'not' });
 
 function isSpace(c: string | undefined): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u3000';

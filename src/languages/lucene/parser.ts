@@ -2,10 +2,11 @@
  * Recursive-descent parser for Lucene query strings: NOT (`!`, `-`) binds tightest, then AND (`&&`), then OR (`||`);
  * clauses side by side are joined by the implicit operator, OR as in Elasticsearch's default.
  */
+import { lookupTable } from '../../text/lookup.js';
 import type { AndNode, Extent, LeafValue, NotNode, OrNode, QueryNode, ValueNode } from './ast.js';
 import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
 
-const COMPARE: Record<string, 'gt' | 'gte' | 'lt' | 'lte'> = { '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
+const COMPARE: Readonly<Record<string, 'gt' | 'gte' | 'lt' | 'lte'>> = lookupTable({ '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' });
 /** Tokens that open a clause, so that two clauses side by side are joined by the implicit operator. */
 const CLAUSE_START = new Set<TokenKind>(['term', 'phrase', 'regex', 'range', 'compare', 'lparen', 'not', 'plus', 'minus']);
 const LOWER_CASE_OPERATORS = new Set(['and', 'or', 'not']);

@@ -3,6 +3,7 @@
  * `event_count` or `value_count(User)`); the referenced rules, group-by fields and timespan stay in the
  * stage text and in the rule's metadata, where the reader keeps them.
  */
+import { lookupTable } from '../../text/lookup.js';
 import { isMap, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
@@ -13,14 +14,14 @@ import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
 
 const TYPES = new Set(['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile', 'value_median']);
-const THRESHOLD_OPS: Record<string, { op: Op; negated: boolean }> = {
+const THRESHOLD_OPS: Readonly<Record<string, { op: Op; negated: boolean }>> = lookupTable({
   gt: { op: 'gt', negated: false },
   gte: { op: 'gte', negated: false },
   lt: { op: 'lt', negated: false },
   lte: { op: 'lte', negated: false },
   eq: { op: 'eq', negated: false },
   neq: { op: 'eq', negated: true },
-};
+});
 
 interface CorrelationContext {
   nodes: NodeText;

@@ -1,4 +1,5 @@
 /** Reads a `detection:` (or filter rule's `filter:`) mapping from YAML nodes into positioned conditions and items. */
+import { lookupTable } from '../../text/lookup.js';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SearchTerm } from '../../model/predicate.js';
@@ -38,10 +39,10 @@ export interface WalkContext {
 }
 
 /** Keys of a section that are not detection items; a filter rule's `filter:` also lists the rules it applies to. */
-const RESERVED: Record<string, ReadonlySet<string>> = {
+const RESERVED: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   detection: new Set(['condition', 'timeframe']),
   filter: new Set(['condition', 'timeframe', 'rules']),
-};
+});
 
 const KNOWN_MODIFIERS = 'contains, startswith, endswith, all, re, cidr, exists, fieldref, expand, gt, gte, lt, lte, cased, base64, base64offset, utf16le, utf16be, utf16, wide, windash';
 

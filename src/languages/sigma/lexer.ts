@@ -1,4 +1,5 @@
 /** Tokens of a Sigma condition, with their offsets in the condition string. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'word' | 'lparen' | 'rparen' | 'pipe' | 'comma' | 'compare' | 'end';
 
@@ -9,7 +10,7 @@ export interface Token {
   end: number;
 }
 
-const SINGLE: Record<string, TokenKind> = { '(': 'lparen', ')': 'rparen', '|': 'pipe', ',': 'comma' };
+const SINGLE: Readonly<Record<string, TokenKind>> = lookupTable({ '(': 'lparen', ')': 'rparen', '|': 'pipe', ',': 'comma' });
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';

@@ -4,6 +4,7 @@
  * `name` carries; `kind` says the item's role: `selection` when the condition uses it positively, `filter`
  * when only under `not` — then its predicates are negated, as the item's effective polarity in the rule.
  */
+import { lookupTable } from '../../text/lookup.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
@@ -85,7 +86,7 @@ export function globMatch(pattern: string, name: string): boolean {
   return name.length - last.length >= at && name.endsWith(last);
 }
 
-const COMPARISON_OPS: Record<string, { op: Op; negated: boolean }> = {
+const COMPARISON_OPS: Readonly<Record<string, { op: Op; negated: boolean }>> = lookupTable({
   '>': { op: 'gt', negated: false },
   '>=': { op: 'gte', negated: false },
   '<': { op: 'lt', negated: false },
@@ -93,7 +94,7 @@ const COMPARISON_OPS: Record<string, { op: Op; negated: boolean }> = {
   '=': { op: 'eq', negated: false },
   '==': { op: 'eq', negated: false },
   '!=': { op: 'eq', negated: true },
-};
+});
 
 /** `| count(User) by Host > 10` as a predicate on the computed `count(User)`. */
 function aggregationPredicates(aggregation: Aggregation | undefined, locator: Locator): Predicate[] {

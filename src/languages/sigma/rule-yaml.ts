@@ -38,7 +38,7 @@ export function ruleYaml(input: ParseInput): RuleYaml {
   }
   const locator = new QueryLocator(input.source);
   const nodes: NodeText = { text: input.source.text, position: (o) => locator.position(o), span: (a, b) => locator.span(a, b) };
-  const parsed = YAML.parseAllDocuments(input.source.text, { uniqueKeys: false, prettyErrors: false });
+  const parsed = YAML.parseAllDocuments(input.source.text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
   const all = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
   const diagnostics: Diagnostic[] = [];
   for (const doc of all) {

@@ -1,10 +1,11 @@
 /** Lowers `where` conditions to predicates: comparisons, like(), match(), cidrmatch(), in(), isnull()/isnotnull(). */
+import { lookupTable } from '../../text/lookup.js';
 import type { EvalNode } from './ast.js';
 import type { Op } from '../../model/predicate.js';
 import { likePredicate, type PredicateSink } from './predicates.js';
 
-const FLIPPED: Record<string, string> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-const ORDER: Record<string, Op> = { '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+const FLIPPED: Readonly<Record<string, string>> = lookupTable({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' });
+const ORDER: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
 
 /** A field as a condition uses it; `lower(x)`/`upper(x)` compare x ignoring case. */
 interface FieldUse {

@@ -1,4 +1,5 @@
 /** Turns SPL comparisons into model predicates: the op a value's shape means, in search and in eval. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 
 type PredicateFields = Pick<Predicate, 'field' | 'op' | 'values' | 'negated' | 'caseSensitive'>;
@@ -11,7 +12,7 @@ export interface PredicateSink {
   term(value: string, quoted: boolean, negated: boolean, at: { start: number; end: number }): void;
 }
 
-const ORDER: Record<string, Op> = { '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' };
+const ORDER: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
 
 /**
  * A search comparison: `=` with a lone `*` is `exists`, with `*` inside a `wildcard` (values as written),

@@ -1,4 +1,5 @@
 /** Splits YARA-L 2.0 text into tokens with offsets: words, `$`/`#`/`%` names, strings, regex literals, durations, operators. */
+import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
   | 'word'
@@ -42,7 +43,7 @@ const VALUE_END = new Set<TokenKind>(['variable', 'count', 'list', 'string', 're
 const REGEX_AFTER_WORD = new Set(['and', 'or', 'not', 'in', 'any', 'all', 'regex']);
 /** Chronicle takes these in any case (`NOT`, `OR`, `IN`, `NOCASE`); their value is the lower-case word. */
 const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'nocase', 'any', 'all', 'regex', 'cidr', 'over', 'by', 'before', 'after']);
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r' };
+const ESCAPES: Readonly<Record<string, string>> = lookupTable({ '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r' });
 
 function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;

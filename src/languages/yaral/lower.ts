@@ -1,15 +1,16 @@
 /** Lowers a YARA-L rule to stages, one per section after `meta`, with the events section's predicates and data sources. */
+import { lookupTable } from '../../text/lookup.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { RuleNode } from './ast.js';
 import { eventPredicates } from './predicates.js';
 
 /** UDM fields that name what a rule reads from, and the data-source kind each gives. */
-const SOURCE_FIELDS: Record<string, DataSourceRef['kind']> = {
+const SOURCE_FIELDS: Readonly<Record<string, DataSourceRef['kind']>> = lookupTable({
   'metadata.event_type': 'event_type',
   'metadata.log_type': 'logsource',
   'metadata.product_name': 'logsource',
-};
+});
 
 export function lowerRule(rule: RuleNode, text: string, locator: Locator): Stage[] {
   const stages: Stage[] = [];

@@ -1,4 +1,5 @@
 /** Turns the events section's statements into predicates on UDM paths, with their effective polarity. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Locator } from '../../text/locator.js';
 import type { CallExpr, CompareExpr, CompareOp, Expr, InExpr } from './ast.js';
@@ -22,13 +23,13 @@ interface Lowering {
 }
 
 const CASE_FOLDING = new Set(['strings.to_lower', 'strings.to_upper', 'strings.lower', 'strings.upper']);
-const BOOLEAN_CALLS: Record<string, Op> = {
+const BOOLEAN_CALLS: Readonly<Record<string, Op>> = lookupTable({
   're.regex': 'regex',
   'net.ip_in_range_cidr': 'cidr',
   'strings.contains': 'match',
   'strings.starts_with': 'starts_with',
   'strings.ends_with': 'ends_with',
-};
+});
 const COMPARE: Record<CompareOp, Op> = { '=': 'eq', '!=': 'eq', '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
 const FLIPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '>': '<', '>=': '<=', '<': '>', '<=': '>=' };
 /** An inline `(?i)` flag makes a pattern ignore case whatever the call says. */

@@ -1,4 +1,5 @@
 /** A tokenizer for the query languages, for display only: keywords, fields, strings, numbers, operators, comments. */
+import { lookupTable } from '../../text/lookup.js';
 import { TokenList, type Token } from './token.js';
 
 interface QuerySyntax {
@@ -12,7 +13,7 @@ interface QuerySyntax {
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
 
-const SYNTAX: Record<string, QuerySyntax> = {
+const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
   spl: {
     keywords: words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and or not in
       rename fields dedup sort head tail join append appendpipe datamodel values count dc sum avg min max earliest latest span
@@ -51,7 +52,7 @@ const SYNTAX: Record<string, QuerySyntax> = {
     backtickIsName: true,
   },
   sigma: { keywords: words('and or not of all them 1 any') },
-};
+});
 
 const IDENT = /[A-Za-z_@][\w.@]*(?:-[A-Za-z_][\w.]*)*/y;
 const NUMBER = /\d+(?:\.\d+)?(?:[a-z]{1,2}\b)?/y;
