@@ -1,16 +1,23 @@
-/** Parses a source's files on worker threads, one per core, handing results back in batches as they finish. */
+/** Parses a source's files on worker threads and stops any that runs past the time limit; results come back in batches. */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceArtifact } from '../model/artifact.js';
 import type { SourceFile } from '../formats/format.js';
 import { contextFrom } from '../analysis/source-context.js';
 import { processFile, type FileOutcome } from './process-file.js';
+import { timedOutOutcome } from './timed-out.js';
 import type { BatchRequest } from './parse-worker.js';
 
 const BATCH_FILES = 40;
-/** Below this many files, starting workers costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 200;
+/** Batches each worker holds at once, so it parses the next while the main thread writes the last. */
+const IN_FLIGHT = 2;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+
+/** How long one file may take to read and parse; RULEATLAS_PARSE_LIMIT_MS overrides it. */
+export function fileTimeLimitMs(): number {
+  const n = Number(process.env.RULEATLAS_PARSE_LIMIT_MS);
+  return Number.isFinite(n) && n > 0 ? n : 10_000;
+}
 
 /** Workers need compiled JavaScript; under a TypeScript test runner parsing stays on this thread. */
 function workersAvailable(): boolean {
@@ -25,59 +32,87 @@ export function defaultJobs(): number {
   return availableParallelism() - 1;
 }
 
+type OnBatch = (outcomes: FileOutcome[]) => void;
+
 /**
  * Calls `onBatch` with outcomes in batches (not in file order) and resolves when all are done.
- * `jobs` is the number of worker threads; 0 parses on this thread.
+ * `jobs` is the number of worker threads; 0 parses on this thread, where no time limit can be kept.
  */
-export async function parseFiles(
-  files: SourceFile[],
-  artifacts: SourceArtifact[],
-  jobs: number,
-  onBatch: (outcomes: FileOutcome[]) => void,
-): Promise<void> {
-  if (jobs < 1 || files.length < MIN_FILES_FOR_WORKERS || !workersAvailable()) {
-    const context = contextFrom(artifacts);
-    for (let i = 0; i < files.length; i += BATCH_FILES) onBatch(files.slice(i, i + BATCH_FILES).map((f) => processFile(f, context)));
-    return;
-  }
+export async function parseFiles(files: SourceFile[], artifacts: SourceArtifact[], jobs: number, onBatch: OnBatch): Promise<void> {
   const batches: SourceFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(files.slice(i, i + BATCH_FILES));
-  const workers = Array.from({ length: Math.min(jobs, batches.length) }, () => new Worker(WORKER_URL));
-  try {
-    await Promise.all(workers.map((w) => drain(w, batches, artifacts, onBatch)));
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+  if (jobs < 1 || !workersAvailable()) {
+    const context = contextFrom(artifacts);
+    for (const batch of batches) onBatch(batch.map((f) => processFile(f, context)));
+    return;
+  }
+  const lanes = Math.max(1, Math.min(jobs, batches.length));
+  await Promise.all(Array.from({ length: lanes }, () => runLane(batches, artifacts, onBatch)));
+}
+
+/** One lane takes batches off the shared queue; a worker that stalls is replaced and its files retried alone. */
+async function runLane(queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: OnBatch): Promise<void> {
+  while (queue.length > 0) {
+    const worker = new Worker(WORKER_URL);
+    try {
+      const stalled = await drain(worker, queue, artifacts, onBatch, fileTimeLimitMs() * 2);
+      if (stalled.length) await isolate(stalled, artifacts, onBatch);
+    } finally {
+      await worker.terminate();
+    }
   }
 }
 
-/** Batches each worker holds at once, so it parses the next while the main thread writes the last. */
-const IN_FLIGHT = 2;
-
-/** One worker takes batches off the shared queue until it is empty. */
-function drain(worker: Worker, queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: (o: FileOutcome[]) => void): Promise<void> {
-  let first = true;
+/**
+ * Feeds a worker until the queue is empty. If the worker sends nothing for `limitMs`, gives up on it
+ * and returns the files it still held.
+ */
+function drain(worker: Worker, queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: OnBatch, limitMs: number): Promise<SourceFile[]> {
+  const held = new Map<number, SourceFile[]>();
   let id = 0;
-  let outstanding = 0;
-  return new Promise((resolveDone, reject) => {
+  return new Promise((resolveDrain, reject) => {
+    let timer: NodeJS.Timeout | undefined;
+    const finish = (stalled: SourceFile[]): void => {
+      clearTimeout(timer);
+      worker.removeAllListeners('message');
+      worker.removeAllListeners('error');
+      resolveDrain(stalled);
+    };
+    const arm = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish([...held.values()].flat()), limitMs);
+    };
     const send = (): void => {
       const files = queue.shift();
       if (!files) return;
-      const req: BatchRequest = { id: ++id, files, ...(first ? { artifacts } : {}) };
-      first = false;
-      outstanding++;
+      const req: BatchRequest = { id: ++id, files, ...(id === 1 ? { artifacts } : {}) };
+      held.set(req.id, files);
       worker.postMessage(req);
     };
-    worker.on('message', (msg: { outcomes: FileOutcome[] }) => {
-      outstanding--;
+    worker.on('message', (msg: { id: number; outcomes: FileOutcome[] }) => {
+      held.delete(msg.id);
       send();
+      arm();
       onBatch(msg.outcomes);
-      if (outstanding === 0) {
-        worker.off('error', reject);
-        resolveDone();
-      }
+      if (held.size === 0) finish([]);
     });
     worker.on('error', reject);
     for (let i = 0; i < IN_FLIGHT; i++) send();
-    if (outstanding === 0) resolveDone();
+    if (held.size === 0) finish([]);
+    else arm();
   });
+}
+
+/** Retries the files of a stalled batch one at a time: the one that runs past the limit becomes a diagnostic. */
+async function isolate(files: SourceFile[], artifacts: SourceArtifact[], onBatch: OnBatch): Promise<void> {
+  const limit = fileTimeLimitMs();
+  for (const file of files) {
+    const worker = new Worker(WORKER_URL);
+    try {
+      const stalled = await drain(worker, [[file]], artifacts, onBatch, limit);
+      if (stalled.length) onBatch([timedOutOutcome(file, limit)]);
+    } finally {
+      await worker.terminate();
+    }
+  }
 }

@@ -8,14 +8,19 @@ import { processFile } from './process-file.js';
 export interface BatchRequest {
   id: number;
   files: SourceFile[];
-  /** Sent with the first batch of a source only; the worker keeps the context until the next. */
+  /** Sent with a worker's first batch only; the worker keeps the context for the rest. */
   artifacts?: SourceArtifact[];
 }
 
 let context = contextFrom([]);
+/** Lets the time-limit test stand in for a parser that never returns; unset in normal use. */
+const stallOn = process.env.RULEATLAS_TEST_STALL_ON;
 
 parentPort?.on('message', (req: BatchRequest) => {
   if (req.artifacts) context = contextFrom(req.artifacts);
-  const outcomes = req.files.map((f) => processFile(f, context));
+  const outcomes = req.files.map((f) => {
+    if (stallOn && f.path.includes(stallOn)) for (;;);
+    return processFile(f, context);
+  });
   parentPort!.postMessage({ id: req.id, outcomes });
 });
