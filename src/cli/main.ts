@@ -27,7 +27,8 @@ function common(cmd: Command): Command {
 }
 
 export function buildProgram(run: (code: number | Promise<number>) => void): Command {
-  const program = new Command('ruleatlas').description('A catalog of security detection rules').showHelpAfterError();
+  // Set before the subcommands exist, which copy it: usage errors then reach exitCodeFor as exceptions.
+  const program = new Command('ruleatlas').description('A catalog of security detection rules').showHelpAfterError().exitOverride();
   common(program.command('ingest').argument('<path...>', 'rule folders or files').option('--name <name>', 'the source name (one PATH)'))
     .addOption(new Option('--jobs <n>', 'parse threads beside the writer (default: cores - 1; 0 parses on the main thread)').argParser(positiveInt))
     .description('add or refresh sources')
@@ -75,7 +76,6 @@ async function main(argv: string[]): Promise<number> {
   const program = buildProgram((code) => {
     pending = Promise.resolve(code);
   });
-  program.exitOverride();
   try {
     await program.parseAsync(argv);
     return await pending;
