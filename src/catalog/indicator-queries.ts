@@ -43,18 +43,23 @@ export function listIndicators(db: Db, f: IndicatorFilter): IndicatorView[] {
        ${where} ORDER BY c.count DESC, c.canonical, c.value LIMIT ?`,
     )
     .all(...params, Math.min(Math.max(f.top ?? 25, 1), 1000)) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({
-    field: r.field as string | null,
-    canonical: r.canonical as string,
-    op: r.op as string,
-    value: r.value as string,
-    kind: r.kind as IndicatorView['kind'],
+  return rows.map((r) => indicatorView({ field: r.field as string | null, canonical: r.canonical as string, op: r.op as string, value: r.value as string, kind: r.kind as string }, r));
+}
+
+/**
+ * An indicator with the counts of a row joining `indicator_counts` (count, by_language, equivalence)
+ * and `equivalence_counts` (ecount, eby); an indicator with no class of its own is its own class.
+ */
+function indicatorView(ind: { field: string | null; kind: string; canonical: string; op: string; value: string }, r: Record<string, unknown>): IndicatorView {
+  return {
+    ...ind,
+    kind: ind.kind as IndicatorView['kind'],
     equivalence: r.equivalence as string,
     count: r.count as number,
     byLanguage: JSON.parse(r.by_language as string),
     equivalentCount: (r.ecount as number) ?? (r.count as number),
     equivalentByLanguage: JSON.parse((r.eby as string) ?? (r.by_language as string)),
-  }));
+  };
 }
 
 /** Every rule that has an indicator exactly, or (with `equivalent`) any indicator of its class. */
@@ -84,15 +89,5 @@ export function indicatorCount(db: Db, ind: { kind: string; canonical: string; o
        WHERE c.kind = ? AND c.canonical = ? AND c.op = ? AND c.value = ?`,
     )
     .get(ind.kind, ind.canonical, ind.op, ind.value) as Record<string, unknown> | undefined;
-  if (!r) return undefined;
-  return {
-    field: null,
-    ...ind,
-    kind: ind.kind as IndicatorView['kind'],
-    equivalence: r.equivalence as string,
-    count: r.count as number,
-    byLanguage: JSON.parse(r.by_language as string),
-    equivalentCount: (r.ecount as number) ?? (r.count as number),
-    equivalentByLanguage: JSON.parse((r.eby as string) ?? (r.by_language as string)),
-  };
+  return r ? indicatorView({ field: null, ...ind }, r) : undefined;
 }
