@@ -172,6 +172,11 @@ class ConditionParser {
 
   private comparison(): Comparison | undefined {
     const op = this.next();
+    // A lone `!` lexes as a comparison so it can be reported here, where the grammar wants one.
+    if (op.text === '!') {
+      this.fail(op, 'a comparison (>, >=, <, <=, ==, !=)');
+      return undefined;
+    }
     const value = this.peek();
     if (value.kind !== 'word' || !/^-?\d+(\.\d+)?$/.test(value.text)) {
       this.fail(value, `a number after "${op.text}"`);
