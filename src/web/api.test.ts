@@ -1,5 +1,6 @@
 // The JSON API on the Hono app itself (no network): real values from a catalog of the examples and the hostile source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedPath } from '../../test/corpus.js';
 import type { Hono } from 'hono';
 import { Catalog } from '../catalog/catalog.js';
 import { ATTACK_NOT_LOADED } from '../catalog/attack-data.js';
@@ -17,7 +18,7 @@ async function json(app: Hono, path: string): Promise<{ status: number; body: Js
   return { status: res.status, body: await res.json() };
 }
 
-describe('web JSON API with full ATT&CK data', () => {
+describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))('web JSON API with full ATT&CK data', () => {
   let fixture: FixtureCatalog;
   let catalog: Catalog;
   let app: Hono;

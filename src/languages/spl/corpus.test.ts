@@ -53,7 +53,8 @@ function runCorpus(base: string): CorpusRun {
 }
 
 describe.skipIf(!root)('Splunk security_content corpus', () => {
-  const run = runCorpus(root!);
+  // The body is collected even when skipped: read the corpus only when it is there.
+  const run = root ? runCorpus(root) : ({ files: 0, rules: [], parsed: [] } as unknown as CorpusRun);
 
   it('parses at least 99% of detections with no error, well within time', () => {
     const failed = run.parsed.filter((q, i) => q.diagnostics.some((d) => d.severity === 'error') || run.rules[i].diagnostics.some((d) => d.severity === 'error'));
