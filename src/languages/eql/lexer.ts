@@ -1,16 +1,11 @@
 /** EQL lexer: turns query text into tokens with offsets, collecting lexical problems instead of throwing. */
+import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'field' | 'string' | 'number' | 'punct' | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  /** The exact source slice. */
-  text: string;
-  /** Identifiers: the name (with `~` kept for `like~`, `startsWith~`); strings: the unescaped value. */
-  value: string;
-  start: number;
-  end: number;
+/** Identifiers carry their name (with `~` kept for `like~`, `startsWith~`); strings their unescaped value. */
+export interface Token extends LexedToken<TokenKind> {
   /** Strings: raw (`"""..."""`, `?"..."`) or single-quoted. */
   raw?: boolean;
   quote?: '"' | "'";

@@ -1,16 +1,11 @@
 /** Splits ES|QL into tokens with offsets: identifiers, strings (with escapes, and triple-quoted), numbers, params, operators. */
+import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'quoted_ident' | 'string' | 'number' | 'param' | 'op' | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** The source slice. */
-  text: string;
-  /** Strings and backquoted identifiers: the value with escapes removed; others: the text. */
-  value: string;
+/** Strings and backquoted identifiers carry their value with escapes removed. */
+export interface Token extends LexedToken<TokenKind> {
   /** Lower-cased text of an identifier, for keyword tests. */
   lower: string;
 }

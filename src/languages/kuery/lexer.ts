@@ -1,16 +1,11 @@
 /** Splits Kibana KQL into tokens with offsets, following Kibana's grammar for literals, escapes and keywords. */
+import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** The source slice. */
-  text: string;
-  /** For literals: the value with escapes removed. */
-  value: string;
+/** Literals carry their value with escapes removed. */
+export interface Token extends LexedToken<TokenKind> {
   quoted: boolean;
   /** For literals: an unescaped `*` occurs. */
   wildcard: boolean;

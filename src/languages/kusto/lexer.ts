@@ -1,16 +1,10 @@
 /** Kusto KQL lexer: turns query text into tokens with offsets, unescaping strings and joining multi-part operator words. */
+import type { LexedToken } from '../../text/token.js';
 
 export type TokenKind = 'name' | 'string' | 'number' | 'literal' | 'op' | 'error' | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  /** The exact source slice. */
-  text: string;
-  /** For strings: the value without quotes and escapes. For errors: the problem. */
-  value: string;
-  start: number;
-  end: number;
-}
+/** Strings carry their value without quotes and escapes; error tokens carry the problem. */
+export type Token = LexedToken<TokenKind>;
 
 /** Operator words written with a hyphen, lexed as one name (`project-away`, `mv-expand`). */
 const HYPHENATED = new Set([

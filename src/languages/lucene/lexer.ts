@@ -1,4 +1,5 @@
 /** Splits a Lucene query (Elasticsearch `query_string` syntax) into tokens with offsets and unescaped values. */
+import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
@@ -20,13 +21,8 @@ export type TokenKind =
   | 'modifier'
   | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  text: string;
-  /** Terms, phrases and regexes: the value with the query syntax's escapes removed (a regex keeps its own). */
-  value: string;
+/** Terms, phrases and regexes carry their value with the query syntax's escapes removed (a regex keeps its own). */
+export interface Token extends LexedToken<TokenKind> {
   /** Terms: an unescaped `*` or `?` occurs. */
   wildcard: boolean;
   /** Ranges: the bounds, null for an open `*` bound. */

@@ -1,4 +1,5 @@
 /** Splits YARA-L 2.0 text into tokens with offsets: words, `$`/`#`/`%` names, strings, regex literals, durations, operators. */
+import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
@@ -15,14 +16,8 @@ export type TokenKind =
   | 'unknown'
   | 'eof';
 
-export interface Token {
-  kind: TokenKind;
-  start: number;
-  end: number;
-  /** The source slice. */
-  text: string;
-  /** Strings: unescaped content; regex literals: the pattern; everything else: the text. */
-  value: string;
+/** Strings carry their unescaped content; regex literals their pattern. */
+export interface Token extends LexedToken<TokenKind> {
   /** A line break separates this token from the previous one: statements end there. */
   newline: boolean;
   /** A backquoted string, taken as written. */
