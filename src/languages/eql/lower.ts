@@ -1,4 +1,5 @@
 /** Lowers an EQL syntax tree to stages: the event query or sequence, its sub-queries, then one stage per pipe. */
+import { sourceStage } from '../stage.js';
 import type { Predicate } from '../../model/predicate.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
@@ -21,17 +22,7 @@ class StageBuilder {
   ) {}
 
   stage(kind: string, start: number, end: number, extra: { name?: string; parent?: number } = {}): Stage {
-    const stage: Stage = {
-      type: 'stage',
-      index: this.stages.length,
-      kind,
-      text: this.text.slice(start, end),
-      span: this.locator.span(start, end),
-      predicates: [],
-      terms: [],
-    };
-    if (extra.name) stage.name = extra.name;
-    if (extra.parent !== undefined) stage.parent = extra.parent;
+    const stage = sourceStage({ index: this.stages.length, kind, text: this.text, locator: this.locator, start, end, ...extra });
     this.stages.push(stage);
     return stage;
   }

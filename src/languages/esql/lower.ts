@@ -2,6 +2,7 @@
  * Lowers ES|QL commands to stages, one per command: WHERE conditions, CASE conditions in EVAL/STATS and STATS
  * `WHERE` filters become predicates; FROM indices become data sources; computed fields remember what they derive from.
  */
+import { sourceStage } from '../stage.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
@@ -27,15 +28,7 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
   const dataSources: DataSourceRef[] = [];
   const diagnostics: Diagnostic[] = [];
   const stages = commands.map((command, index) => {
-    const stage: Stage = {
-      type: 'stage',
-      index,
-      kind: command.name,
-      text: text.slice(command.start, command.end),
-      span: locator.span(command.start, command.end),
-      predicates: [],
-      terms: [],
-    };
+    const stage = sourceStage({ index, kind: command.name, text, locator, start: command.start, end: command.end });
     const ctx: ConditionContext = { text, locator, derived, stage: index, predicates: stage.predicates, terms: stage.terms, diagnostics };
     lowerCommand(command, ctx);
     if (command.name === 'from' || command.name === 'ts') {

@@ -1,4 +1,5 @@
 /** Lowers a Kibana KQL tree to one `query` stage: field expressions become predicates, free text becomes search terms. */
+import { sourceStage } from '../stage.js';
 import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
@@ -16,15 +17,7 @@ export function lowerKuery(query: QueryNode | null, text: string, locator: Locat
   const end = text.trimEnd().length;
   const lowering: Lowering = { locator, predicates: [], terms: [] };
   if (query) lowerQuery(query, false, '', lowering);
-  return {
-    type: 'stage',
-    index: 0,
-    kind: 'query',
-    text: text.slice(start, Math.max(start, end)),
-    span: locator.span(start, Math.max(start, end)),
-    predicates: lowering.predicates,
-    terms: lowering.terms,
-  };
+  return { ...sourceStage({ index: 0, kind: 'query', text, locator, start, end: Math.max(start, end) }), predicates: lowering.predicates, terms: lowering.terms };
 }
 
 /** `negated` is the polarity so far; `not` flips it, and/or keep it (De Morgan changes the connective, not the polarity). */

@@ -1,4 +1,5 @@
 /** Lowers a parsed Kusto script to model stages: lets, tables, operators and their sub-queries, with predicates. */
+import { sourceStage } from '../stage.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { Expr, LetStatement, Operator, PipeExpr, Script, Statement } from './ast.js';
@@ -43,17 +44,7 @@ class Lowering {
   }
 
   private addStage(kind: string, start: number, end: number, parent: number | undefined, name?: string): Stage {
-    const stage: Stage = {
-      type: 'stage',
-      index: this.stages.length,
-      kind,
-      text: this.text.slice(start, end),
-      span: this.locator.span(start, end),
-      predicates: [],
-      terms: [],
-    };
-    if (name !== undefined) stage.name = name;
-    if (parent !== undefined) stage.parent = parent;
+    const stage = sourceStage({ index: this.stages.length, kind, text: this.text, locator: this.locator, start, end, name, parent });
     this.stages.push(stage);
     return stage;
   }

@@ -1,4 +1,5 @@
 /** Lowers a Lucene tree to one `query` stage: field clauses become predicates, free values become search terms. */
+import { sourceStage } from '../stage.js';
 import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
@@ -16,15 +17,7 @@ export function lowerLucene(query: QueryNode | null, text: string, locator: Loca
   const end = Math.max(start, text.trimEnd().length);
   const lowering: Lowering = { text, locator, predicates: [], terms: [] };
   if (query) lowerQuery(query, false, lowering);
-  return {
-    type: 'stage',
-    index: 0,
-    kind: 'query',
-    text: text.slice(start, end),
-    span: locator.span(start, end),
-    predicates: lowering.predicates,
-    terms: lowering.terms,
-  };
+  return { ...sourceStage({ index: 0, kind: 'query', text, locator, start, end }), predicates: lowering.predicates, terms: lowering.terms };
 }
 
 /** Polarity flips under NOT, `!` and `-`; AND and OR keep it. */

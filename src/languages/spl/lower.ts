@@ -1,4 +1,5 @@
 /** Lowers the SPL tree to model stages: one stage per command (subsearches after their parent), with predicates and terms. */
+import { sourceStage } from '../stage.js';
 import type { Command, Pipeline, SearchNode, Literal } from './ast.js';
 import type { Predicate, SearchTerm } from '../../model/predicate.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
@@ -54,17 +55,9 @@ function lowerCommand(command: Command, first: boolean, parent: number | undefin
     return;
   }
   const index = out.stages.length;
-  const stage: Stage = {
-    type: 'stage',
-    index,
-    kind: empty && !first ? 'macro' : stageKind(command.name || 'search'),
-    text: original.slice(from, to),
-    span: input.locator.span(from, to),
-    predicates: [],
-    terms: [],
-  };
-  if (empty && unresolved.length > 0) stage.name = unresolved.map((s) => s.unresolved).join(' ');
-  if (parent !== undefined) stage.parent = parent;
+  const kind = empty && !first ? 'macro' : stageKind(command.name || 'search');
+  const name = empty && unresolved.length > 0 ? unresolved.map((s) => s.unresolved).join(' ') : undefined;
+  const stage = sourceStage({ index, kind, text: original, locator: input.locator, start: from, end: to, name, parent });
   out.stages.push(stage);
   lowerArguments(command, stage, state, input, out);
   for (const sub of command.subsearches) lowerPipeline(sub, index, input, out);

@@ -1,4 +1,5 @@
 /** Lowers a YARA-L rule to stages, one per section after `meta`, with the events section's predicates and data sources. */
+import { sourceStage } from '../stage.js';
 import { lookupTable } from '../../text/lookup.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
@@ -16,15 +17,9 @@ export function lowerRule(rule: RuleNode, text: string, locator: Locator): Stage
   const stages: Stage[] = [];
   for (const section of rule.sections) {
     if (section.name === 'meta') continue;
-    stages.push({
-      type: 'stage',
-      index: stages.length,
-      kind: section.name,
-      text: text.slice(section.start, section.end),
-      span: locator.span(section.start, section.end),
-      predicates: section.name === 'events' ? eventPredicates(section.statements, text, locator) : [],
-      terms: [],
-    });
+    const stage = sourceStage({ index: stages.length, kind: section.name, text, locator, start: section.start, end: section.end });
+    if (section.name === 'events') stage.predicates = eventPredicates(section.statements, text, locator);
+    stages.push(stage);
   }
   return stages;
 }
