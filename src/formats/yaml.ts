@@ -2,7 +2,7 @@
 import YAML, { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { diagnostic } from '../text/diagnostics.js';
-import type { FileLocator } from '../text/locator.js';
+import { FileLocator } from '../text/locator.js';
 
 export interface YamlDocument {
   /** The document's node tree, with source ranges; kept for readers that need positions. */
@@ -81,4 +81,21 @@ export function nodeAt(doc: Document.Parsed, path: ReadonlyArray<string | number
 /** The plain value as a mapping, or undefined. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+export type YamlMapping =
+  | { ok: true; locator: FileLocator; doc: YamlDocument; record: Record<string, unknown> }
+  | { ok: false; locator: FileLocator; diagnostics: Diagnostic[] };
+
+/**
+ * A file whose first YAML document must be a mapping (one rule, one data source): the mapping, or the
+ * YAML problems plus one error saying what was expected, at the file's start.
+ */
+export function readYamlMapping(text: string, origin: string, expected: string): YamlMapping {
+  const locator = new FileLocator(text);
+  const [doc] = parseYamlDocuments(text, locator, origin);
+  const record = asRecord(doc?.value);
+  if (doc && record) return { ok: true, locator, doc, record };
+  const at = diagnostic('error', `Unexpected YAML content, expected ${expected}`, locator.position(0), origin);
+  return { ok: false, locator, diagnostics: [...(doc?.diagnostics ?? []), at] };
 }

@@ -4,9 +4,8 @@ import type { FormatReader, ReadResult, SourceFile } from '../format.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
-import { asRecord, nodeAt, parseYamlDocuments } from '../yaml.js';
+import { nodeAt, readYamlMapping } from '../yaml.js';
 import { mergeIds, techniqueIds } from '../attack-ids.js';
-import { FileLocator } from '../../text/locator.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { scalarQuery } from '../splunk/query-scalar.js';
 import { hasKeyAtLineStart, isYamlPath } from '../splunk/top-keys.js';
@@ -45,13 +44,9 @@ export function languageOfLogicFormat(format: string): LanguageId | undefined {
 }
 
 function readAnalytic(file: SourceFile): ReadResult {
-  const locator = new FileLocator(file.text);
-  const [doc] = parseYamlDocuments(file.text, locator, FORMAT);
-  const record = asRecord(doc?.value);
-  if (!doc || !record) {
-    const at = diagnostic('error', 'Unexpected YAML content, expected a mapping with `logic`', locator.position(0), FORMAT);
-    return { rules: [unreadableRule(file, FORMAT, LABEL, null, [...(doc?.diagnostics ?? []), at])], artifacts: [], diagnostics: [] };
-  }
+  const yaml = readYamlMapping(file.text, FORMAT, 'a mapping with `logic`');
+  if (!yaml.ok) return { rules: [unreadableRule(file, FORMAT, LABEL, null, yaml.diagnostics)], artifacts: [], diagnostics: [] };
+  const { locator, doc, record } = yaml;
   const format = optionalString(record.logic_format) ?? '';
   const language = languageOfLogicFormat(format) ?? null;
   const rule = analyticRule(file, record, language, doc.diagnostics);

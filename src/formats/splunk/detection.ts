@@ -2,9 +2,8 @@
 import type { FormatReader, ReadResult, SourceFile } from '../format.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
-import { asRecord, nodeAt, parseYamlDocuments } from '../yaml.js';
+import { asRecord, nodeAt, readYamlMapping } from '../yaml.js';
 import { mergeIds, tacticIds, techniqueIds } from '../attack-ids.js';
-import { FileLocator } from '../../text/locator.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { scalarQuery } from './query-scalar.js';
 import { hasIndentedKey, hasKeyAtLineStart, isYamlPath } from './top-keys.js';
@@ -26,13 +25,9 @@ export const splunkDetectionReader: FormatReader = {
 };
 
 function readDetection(file: SourceFile): ReadResult {
-  const locator = new FileLocator(file.text);
-  const [doc] = parseYamlDocuments(file.text, locator, FORMAT);
-  const record = asRecord(doc?.value);
-  if (!doc || !record) {
-    const at = diagnostic('error', 'Unexpected YAML content, expected a mapping with a search', locator.position(0), FORMAT);
-    return { rules: [unreadableRule(file, FORMAT, LABEL, 'spl', [...(doc?.diagnostics ?? []), at])], artifacts: [], diagnostics: [] };
-  }
+  const yaml = readYamlMapping(file.text, FORMAT, 'a mapping with a search');
+  if (!yaml.ok) return { rules: [unreadableRule(file, FORMAT, LABEL, 'spl', yaml.diagnostics)], artifacts: [], diagnostics: [] };
+  const { locator, doc, record } = yaml;
   const rule = detectionRule(file, record, doc.diagnostics);
   const search = optionalString(record.search);
   if (search !== undefined) rule.query = scalarQuery(file.text, nodeAt(doc.doc, ['search']), search, 'spl');
