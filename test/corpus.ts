@@ -1,6 +1,6 @@
 /** Locates the shared real-rule corpora; tests skip, not fail, when they are absent. */
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,3 +19,12 @@ export function sharedPath(...parts: string[]): string | undefined {
 }
 
 export const examplesRoot = resolve(projectRoot, 'examples');
+
+/** Every file below `dir` (whose name matches `pattern`, when given), depth first, in directory order. */
+export function filesUnder(dir: string, pattern?: RegExp): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(path, pattern);
+    return !pattern || pattern.test(entry.name) ? [path] : [];
+  });
+}

@@ -1,9 +1,9 @@
 // Coverage matrices and Navigator layers: small hand-made rule sets, and a layer for the whole Sigma corpus checked against the layer 4.5 format.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { corpusPath, sharedPath } from '../../../test/corpus.js';
+import { corpusPath, sharedPath, filesUnder } from '../../../test/corpus.js';
 import { techniqueIds } from '../../formats/attack-ids.js';
 import { fallbackAttack, learnTechniqueNames, readAttackBundle, type AttackData } from '../../knowledge/attack/index.js';
 import { compareCoverage, coverageMatrix, type CoverageRule } from './matrix.js';
@@ -47,16 +47,9 @@ function layerProblems(layer: Record<string, unknown>): string[] {
   return problems;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
 function sigmaRules(root: string): CoverageRule[] {
   const rules: CoverageRule[] = [];
-  for (const file of readdirSync(root).filter((f) => f.startsWith('rules')).flatMap((f) => yamlFiles(join(root, f)))) {
+  for (const file of readdirSync(root).filter((f) => f.startsWith('rules')).flatMap((f) => filesUnder(join(root, f), /\.ya?ml$/))) {
     for (const doc of YAML.parseAllDocuments(readFileSync(file, 'utf8'))) {
       const value = doc.toJS() as { id?: string; title?: string; tags?: unknown } | null;
       if (!value?.title) continue;

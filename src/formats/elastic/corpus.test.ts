@@ -1,8 +1,8 @@
 // Real-corpus test: every TOML of Elastic detection-rules read, every EQL query parsed, and the time it takes.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { readerFor } from '../registry.js';
 import { eqlLanguage } from '../../languages/eql/index.js';
 import { emptyContext } from '../../languages/language.js';
@@ -10,14 +10,6 @@ import { hasError } from '../../text/diagnostics.js';
 import type { RuleDocument } from '../../model/rule.js';
 
 const root = corpusPath('elastic');
-
-function tomlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return tomlFiles(path);
-    return e.name.endsWith('.toml') ? [path] : [];
-  });
-}
 
 interface Tally {
   files: number;
@@ -32,7 +24,7 @@ function run(dir: string): { tally: Tally; rules: RuleDocument[] } {
   const tally: Tally = { files: 0, byLanguage: {}, machineLearning: 0, eqlFailures: [], readerErrors: [], ms: 0 };
   const rules: RuleDocument[] = [];
   const started = performance.now();
-  for (const path of tomlFiles(dir)) {
+  for (const path of filesUnder(dir, /\.toml$/)) {
     const text = readFileSync(path, 'utf8');
     const file = { path: relative(dir, path), text, bytes: Buffer.byteLength(text), sourceName: 'elastic' };
     const reader = readerFor(file);

@@ -1,8 +1,8 @@
 // Every YAML file of the SigmaHQ corpus through the reader and the parser: parse share and time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { emptyContext } from '../../languages/language.js';
 import { sigmaLanguage } from '../../languages/sigma/index.js';
 import { hasError } from '../../text/diagnostics.js';
@@ -11,19 +11,9 @@ import { sigmaReader } from './index.js';
 
 const root = corpusPath('sigma');
 
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/i.test(entry.name)) out.push(path);
-  }
-  return out;
-}
-
 describe.skipIf(!root)('the SigmaHQ corpus', () => {
   it('reads and parses every rule, fast', () => {
-    const files: SourceFile[] = yamlFiles(root!).map((path) => {
+    const files: SourceFile[] = filesUnder(root!, /\.ya?ml$/i).map((path) => {
       const text = readFileSync(path, 'utf8');
       return { path: relative(root!, path), text, bytes: statSync(path).size, sourceName: 'sigma' };
     });

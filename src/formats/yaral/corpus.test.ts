@@ -1,8 +1,8 @@
 // Every file of the chronicle/detection-rules corpus through the YARA-L reader and parser: counts, parse share and time.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { emptyContext } from '../../languages/language.js';
 import { yaralLanguage } from '../../languages/yaral/index.js';
 import { hasError } from '../../text/diagnostics.js';
@@ -11,19 +11,9 @@ import { yaralReader } from './index.js';
 
 const root = corpusPath('yaral');
 
-function allFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...allFiles(path));
-    else out.push(path);
-  }
-  return out;
-}
-
 describe.skipIf(!root)('the chronicle/detection-rules corpus', () => {
   it('reads and parses at least 98% of the rules with no error, fast', () => {
-    const files: SourceFile[] = allFiles(root!).map((path) => ({ path: relative(root!, path), text: readFileSync(path, 'utf8'), bytes: statSync(path).size, sourceName: 'yaral' }));
+    const files: SourceFile[] = filesUnder(root!).map((path) => ({ path: relative(root!, path), text: readFileSync(path, 'utf8'), bytes: statSync(path).size, sourceName: 'yaral' }));
     const yaralFiles = files.filter((f) => f.path.endsWith('.yaral')).length;
     let recognised = 0;
     let rules = 0;

@@ -1,9 +1,9 @@
 // Event coverage: specific rules of each kind, and the share of the Sigma corpus's Windows rules that get a row.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { eventsForRule, type EventInput, type EventPredicate } from './rule-events.js';
 
 const eq = (field: string, ...values: string[]): EventPredicate => ({ field, op: 'eq', values, negated: false });
@@ -156,20 +156,13 @@ function detectionEventIds(detection: unknown): string[] {
   return ids;
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
-  });
-}
-
 describe.skipIf(!sigmaRoot)('Sigma corpus', () => {
   it('gives at least 95% of the Windows rules an event row', () => {
     const folders = readdirSync(sigmaRoot!).filter((name) => name.startsWith('rules'));
     let windows = 0;
     let covered = 0;
     const missing = new Map<string, number>();
-    for (const file of folders.flatMap((f) => yamlFiles(join(sigmaRoot!, f)))) {
+    for (const file of folders.flatMap((f) => filesUnder(join(sigmaRoot!, f), /\.ya?ml$/))) {
       for (const doc of YAML.parseAllDocuments(readFileSync(file, 'utf8'))) {
         const rule = doc.toJS() as { logsource?: Record<string, string>; detection?: unknown } | null;
         if (rule?.logsource?.product !== 'windows') continue;

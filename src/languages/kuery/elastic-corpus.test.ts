@@ -1,9 +1,8 @@
 // Parses every kuery, Lucene and ES|QL query of the Elastic detection-rules corpus (rules and hunting) and measures it.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse as parseToml } from 'smol-toml';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { parseQuery } from '../../../test/parse.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { ParsedQuery } from '../../model/stage.js';
@@ -17,18 +16,10 @@ interface CorpusQuery {
 const root = corpusPath('elastic');
 const SOURCE_COMMAND = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(from|row|show|ts)\b/i;
 
-function tomlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return tomlFiles(path);
-    return entry.name.endsWith('.toml') ? [path] : [];
-  });
-}
-
 /** Rule queries by `rule.language` (`type = "esql"` rules are ES|QL) and hunting queries that are ES|QL pipelines. */
 function corpusQueries(dir: string): CorpusQuery[] {
   const queries: CorpusQuery[] = [];
-  for (const path of tomlFiles(dir)) {
+  for (const path of filesUnder(dir, /\.toml$/)) {
     const doc = parseToml(readFileSync(path, 'utf8')) as {
       rule?: { language?: string; type?: string; query?: string };
       hunt?: { language?: string[]; query?: string[] };

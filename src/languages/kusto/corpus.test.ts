@@ -1,8 +1,8 @@
 /** Real-corpus test: every Markdown hunting document of the shared KQL collection read and its queries parsed. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { corpusPath } from '../../../test/corpus.js';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { kqlMarkdownReader } from '../../formats/kql/markdown.js';
 import { scanMarkdown } from '../../formats/kql/fences.js';
 import type { SourceFile } from '../../formats/format.js';
@@ -12,17 +12,9 @@ import { kustoLanguage } from './index.js';
 
 const root = corpusPath('kql');
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return markdownFiles(path);
-    return e.name.endsWith('.md') ? [path] : [];
-  });
-}
-
 describe.skipIf(!root)('KQL corpus', () => {
   it('reads at least 400 rules, parses 97% of them, and loses no document with a KQL fence, in under 2 s', () => {
-    const files: SourceFile[] = markdownFiles(root!).map((path) => {
+    const files: SourceFile[] = filesUnder(root!, /\.md$/).map((path) => {
       const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
       return { path: relative(root!, path), text, bytes: Buffer.byteLength(text), sourceName: 'kql' };
     });

@@ -1,8 +1,8 @@
 /** Real-corpus test: every file of Splunk security_content read, macros first, then every detection parsed and timed. */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { corpusPath } from '../../../test/corpus.js';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { readerFor } from '../../formats/registry.js';
 import type { SourceFile } from '../../formats/format.js';
 import type { RuleDocument } from '../../model/rule.js';
@@ -11,15 +11,6 @@ import type { ParsedQuery } from '../../model/stage.js';
 import { splLanguage } from './index.js';
 
 const root = corpusPath('splunk');
-
-function listFiles(dir: string, out: string[] = []): string[] {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) listFiles(path, out);
-    else out.push(path);
-  }
-  return out;
-}
 
 interface CorpusRun {
   rules: RuleDocument[];
@@ -31,7 +22,7 @@ interface CorpusRun {
 
 /** Reads macros and data sources first (the ingest's order), then the detections, then parses them. */
 function runCorpus(base: string): CorpusRun {
-  const files: SourceFile[] = listFiles(base).map((path) => {
+  const files: SourceFile[] = filesUnder(base).map((path) => {
     const text = readFileSync(path, 'utf8');
     return { path: relative(base, path), text, bytes: Buffer.byteLength(text), sourceName: 'splunk' };
   });
