@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fallbackAttack, learnTechniqueNames, readAttackBundle, type AttackData } from '../knowledge/attack/index.js';
+import { fallbackAttack, learnTechniqueNames, readAttackBundle, versionFromFileName, type AttackData } from '../knowledge/attack/index.js';
 import type { Catalog } from './catalog.js';
 
 export interface LoadedAttack {
@@ -21,7 +21,8 @@ export function attackCachePath(): string {
 }
 
 export function loadAttack(options: { bundle?: string; catalog?: Catalog }): LoadedAttack {
-  if (options.bundle) return { data: readAttackBundle(readFileSync(options.bundle)), full: true, origin: options.bundle };
+  // A bundle without a collection object says its version only in its name (`enterprise-attack-18.1.json.gz`).
+  if (options.bundle) return { data: readAttackBundle(readFileSync(options.bundle), { version: versionFromFileName(options.bundle) }), full: true, origin: options.bundle };
   const stored = options.catalog?.storedAttack();
   if (stored) return { data: stored, full: true, origin: 'catalog' };
   const cache = attackCachePath();

@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Catalog } from '../../catalog/catalog.js';
 import { attackCachePath } from '../../catalog/attack-data.js';
-import { downloadAttackBundle, readAttackBundle } from '../../knowledge/attack/index.js';
+import { downloadAttackBundle, readAttackBundle, versionFromFileName } from '../../knowledge/attack/index.js';
 import { print, printJson } from '../output.js';
 
 export async function attackUpdateCommand(options: { db: string; json?: boolean; from?: string }): Promise<number> {
@@ -15,7 +15,7 @@ export async function attackUpdateCommand(options: { db: string; json?: boolean;
     process.stderr.write(`ATT&CK not updated: ${(err as Error).message}\n`);
     return 1;
   }
-  const data = readAttackBundle(bytes);
+  const data = readAttackBundle(bytes, { version: from ? versionFromFileName(from) : undefined });
   // Write the cache by rename so a crash never leaves half a file behind.
   const cache = attackCachePath();
   mkdirSync(dirname(cache), { recursive: true });

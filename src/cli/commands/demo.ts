@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
 import { loadAttack } from '../../catalog/attack-data.js';
-import { readAttackBundle } from '../../knowledge/attack/index.js';
-import { readFileSync } from 'node:fs';
 import { percent, print } from '../output.js';
 import { serveCommand } from './serve.js';
 
@@ -26,7 +24,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
   try {
     await catalog.ingest(EXAMPLES_DIR, { name: 'examples' });
     const attack = loadAttack({ bundle: options.attack });
-    if (attack.full) catalog.storeAttack(options.attack ? readAttackBundle(readFileSync(options.attack)) : attack.data);
+    if (attack.full) catalog.storeAttack(attack.data);
     const total = sumStats(catalog.sources());
     print(`Example catalog: ${total.rules} rules, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`);
     if (!attack.full) print('ATT&CK: using the built-in tactic table (run `ruleatlas attack update` or pass --attack PATH for full data).');
