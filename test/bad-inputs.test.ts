@@ -15,8 +15,14 @@ beforeAll(async () => {
   cpSync(resolve('test/bad-inputs'), source, { recursive: true });
   // The two giants are made here rather than committed.
   writeFileSync(join(source, 'sigma', 'ten-megabytes.yml'), `title: ${'x'.repeat(10 * 1024 * 1024)}\n`);
-  const blocks = Array.from({ length: 5000 }, (_, i) => `## Query ${i}\n\n\`\`\`KQL\nDeviceProcessEvents\n| where FileName == "tool${i}.exe"\n\`\`\`\n`);
-  writeFileSync(join(source, 'kql', 'five-thousand-queries.md'), `# Five thousand queries\n\n${blocks.join('\n')}`);
+  const blocks = Array.from(
+    { length: 5000 },
+    (_, i) => `## Query ${i}\n\n\`\`\`KQL\nDeviceProcessEvents\n| where FileName == "tool${i}.exe"\n\`\`\`\n`,
+  );
+  writeFileSync(
+    join(source, 'kql', 'five-thousand-queries.md'),
+    `# Five thousand queries\n\n${blocks.join('\n')}`,
+  );
   files = walkSource(source).length;
   catalog = Catalog.open(join(work, 'catalog.db'));
   await catalog.ingest(source, { name: 'bad' });
@@ -33,7 +39,11 @@ describe('the bad-input corpus', () => {
   });
 
   it('accounts for every file: read into rules or artifacts, or skipped', () => {
-    const rows = catalog.db.prepare('SELECT format, rules, artifacts FROM files').all() as Array<{ format: string | null; rules: number; artifacts: string }>;
+    const rows = catalog.db.prepare('SELECT format, rules, artifacts FROM files').all() as Array<{
+      format: string | null;
+      rules: number;
+      artifacts: string;
+    }>;
     expect(rows).toHaveLength(files);
     const [stats] = catalog.sources();
     expect(stats.files).toBe(files);
@@ -41,15 +51,27 @@ describe('the bad-input corpus', () => {
   });
 
   it('keeps the 5,000 queries of one Markdown document as 5,000 rules', () => {
-    const n = catalog.db.prepare("SELECT COUNT(*) AS n FROM rules r JOIN files f ON f.id = r.file_id WHERE f.path = 'kql/five-thousand-queries.md'").get() as { n: number };
+    const n = catalog.db
+      .prepare(
+        "SELECT COUNT(*) AS n FROM rules r JOIN files f ON f.id = r.file_id WHERE f.path = 'kql/five-thousand-queries.md'",
+      )
+      .get() as { n: number };
     expect(n.n).toBe(5000);
   });
 
   it('gives every rule that did not parse a diagnostic with a file line and column', () => {
-    const failed = catalog.db.prepare('SELECT key, diagnostics FROM rules WHERE parsed = 0').all() as Array<{ key: string; diagnostics: string }>;
+    const failed = catalog.db.prepare('SELECT key, diagnostics FROM rules WHERE parsed = 0').all() as Array<{
+      key: string;
+      diagnostics: string;
+    }>;
     expect(failed.length).toBeGreaterThan(10);
     for (const r of failed) {
-      const diagnostics = JSON.parse(r.diagnostics) as Array<{ severity: string; line: number; column: number; message: string }>;
+      const diagnostics = JSON.parse(r.diagnostics) as Array<{
+        severity: string;
+        line: number;
+        column: number;
+        message: string;
+      }>;
       const errors = diagnostics.filter((d) => d.severity === 'error');
       expect(errors.length, r.key).toBeGreaterThan(0);
       for (const d of errors) {
@@ -61,8 +83,11 @@ describe('the bad-input corpus', () => {
   });
 
   it('reports binary and oversized files as skipped with the reason', () => {
-    const rows = catalog.db.prepare('SELECT path, diagnostics FROM files WHERE format IS NULL').all() as Array<{ path: string; diagnostics: string }>;
-    const reason = (p: string): string => (JSON.parse(rows.find((r) => r.path === p)?.diagnostics ?? '[]')[0]?.message as string) ?? '';
+    const rows = catalog.db
+      .prepare('SELECT path, diagnostics FROM files WHERE format IS NULL')
+      .all() as Array<{ path: string; diagnostics: string }>;
+    const reason = (p: string): string =>
+      (JSON.parse(rows.find((r) => r.path === p)?.diagnostics ?? '[]')[0]?.message as string) ?? '';
     expect(reason('sigma/ten-megabytes.yml')).toMatch(/larger than/);
     expect(reason('sigma/binary.yml')).toMatch(/Binary/);
     expect(reason('misc/random.bin')).toMatch(/Binary/);
@@ -74,7 +99,9 @@ describe('the bad-input corpus', () => {
   });
 
   it('reports the macro cycle and keeps odd file names', () => {
-    expect(catalog.rule("bad:sigma/name with spaces & 'quotes'.yml")?.title).toBe('Spaces and quotes in the name');
+    expect(catalog.rule("bad:sigma/name with spaces & 'quotes'.yml")?.title).toBe(
+      'Spaces and quotes in the name',
+    );
     expect(catalog.rule('bad:sigma/ünïcödé-名前.yml')?.title).toBe('Ünïcödé name');
     const cycle = catalog.rule('11111111-0000-0000-0000-000000000004');
     expect(cycle?.diagnostics.map((d) => d.message).join('\n')).toMatch(/cycle/i);

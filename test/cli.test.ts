@@ -13,7 +13,10 @@ const bundle = sharedPath('attack', 'enterprise-attack-18.1.json.gz');
 const seeds = sharedPath('seeds', 'rules');
 
 function run(...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, CI: '1', RULEATLAS_CACHE: join(work, 'cache') } });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CI: '1', RULEATLAS_CACHE: join(work, 'cache') },
+  });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
 
@@ -36,10 +39,16 @@ describe.skipIf(!existsSync(CLI))('ruleatlas', () => {
   });
 
   it('reports an ingest in the SPEC shape, per language', () => {
-    const report = json('ingest', resolve('examples'), '--name', 'examples', '--db', db) as Record<string, any>;
-    expect(Object.keys(report)).toEqual(expect.arrayContaining(['rules', 'parsed', 'errors', 'skipped', 'byLanguage', 'elapsedMs']));
+    const report = json('ingest', resolve('examples'), '--name', 'examples', '--db', db) as Record<
+      string,
+      any
+    >;
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining(['rules', 'parsed', 'errors', 'skipped', 'byLanguage', 'elapsedMs']),
+    );
     expect(report.parsedFiles).toBe(0);
-    for (const lang of ['sigma', 'spl', 'eql', 'kuery', 'esql', 'kusto', 'yaral']) expect(report.byLanguage[lang]?.rules, lang).toBeGreaterThan(0);
+    for (const lang of ['sigma', 'spl', 'eql', 'kuery', 'esql', 'kusto', 'yaral'])
+      expect(report.byLanguage[lang]?.rules, lang).toBeGreaterThan(0);
     expect(report.parsed).toBe(report.rules);
   });
 
@@ -49,8 +58,14 @@ describe.skipIf(!existsSync(CLI))('ruleatlas', () => {
     const shown = json('show', found.rules[0].key, '--db', db) as Record<string, any>;
     expect(shown.key).toBe(found.rules[0].key);
     expect(shown.stages.length).toBeGreaterThan(0);
-    const listed = json('indicators', '--value', 'bitsadmin.exe', '--db', db) as { indicators: Array<Record<string, any>> };
-    expect(listed.indicators[0]).toMatchObject({ count: expect.any(Number), byLanguage: expect.any(Object), equivalentCount: expect.any(Number) });
+    const listed = json('indicators', '--value', 'bitsadmin.exe', '--db', db) as {
+      indicators: Array<Record<string, any>>;
+    };
+    expect(listed.indicators[0]).toMatchObject({
+      count: expect.any(Number),
+      byLanguage: expect.any(Object),
+      equivalentCount: expect.any(Number),
+    });
     expect(listed.indicators[0].rules.length).toBeGreaterThan(0);
     expect(run('search', 'no-such-word-anywhere', '--db', db).code).toBe(1);
   });
@@ -61,49 +76,100 @@ describe.skipIf(!existsSync(CLI))('ruleatlas', () => {
     const layer = JSON.parse(readFileSync(layerPath, 'utf8'));
     expect(layer.versions).toMatchObject({ layer: '4.5', attack: '18' });
     expect(layer.domain).toBe('enterprise-attack');
-    expect(layer.techniques.some((t: { techniqueID: string; score: number }) => t.techniqueID === 'T1197' && t.score > 0)).toBe(true);
+    expect(
+      layer.techniques.some(
+        (t: { techniqueID: string; score: number }) => t.techniqueID === 'T1197' && t.score > 0,
+      ),
+    ).toBe(true);
   });
 
   it.skipIf(!bundle)('loads ATT&CK from a bundle into the catalog, and says so when offline', () => {
     expect(json('attack', 'update', '--from', bundle!, '--db', db)).toMatchObject({ version: '18.1' });
-    const offline = run('attack', 'update', '--from', 'http://127.0.0.1:9/enterprise-attack.json', '--db', db);
+    const offline = run(
+      'attack',
+      'update',
+      '--from',
+      'http://127.0.0.1:9/enterprise-attack.json',
+      '--db',
+      db,
+    );
     expect(offline.code).toBe(1);
     expect(offline.err.trim().split('\n')).toHaveLength(1);
   });
 });
 
 describe.skipIf(!existsSync(CLI) || !seeds || !bundle)('explain on the seed rules', () => {
-  const explain = (file: string): Record<string, any> => json('explain', join(seeds!, file), '--attack', bundle!, '--db', join(work, 'none.db')).rules![0];
+  const explain = (file: string): Record<string, any> =>
+    json('explain', join(seeds!, file), '--attack', bundle!, '--db', join(work, 'none.db')).rules![0];
 
   it('Sigma: condition and selection, the right predicates, four techniques', () => {
     const r = explain('seed-sigma-bits-payload-download.yml');
     expect(r.stages.map((s: { kind: string }) => s.kind)).toEqual(['condition', 'selection']);
     expect(r.stages[1].predicates).toEqual([
-      expect.objectContaining({ field: 'NewProcessName', op: 'ends_with', values: ['\\bitsadmin.exe'], negated: false }),
-      expect.objectContaining({ field: 'CommandLine', op: 'match', values: ['/transfer', '/download'], negated: false }),
+      expect.objectContaining({
+        field: 'NewProcessName',
+        op: 'ends_with',
+        values: ['\\bitsadmin.exe'],
+        negated: false,
+      }),
+      expect.objectContaining({
+        field: 'CommandLine',
+        op: 'match',
+        values: ['/transfer', '/download'],
+        negated: false,
+      }),
     ]);
-    expect(r.attack.techniques.map((t: { id: string }) => t.id).sort()).toEqual(['T1048', 'T1105', 'T1197', 'T1570']);
+    expect(r.attack.techniques.map((t: { id: string }) => t.id).sort()).toEqual([
+      'T1048',
+      'T1105',
+      'T1197',
+      'T1570',
+    ]);
     const bits = r.attack.techniques.find((t: { id: string }) => t.id === 'T1197');
-    expect(bits.tactics.map((t: { name: string }) => t.name).sort()).toEqual(['Defense Evasion', 'Persistence']);
+    expect(bits.tactics.map((t: { name: string }) => t.name).sort()).toEqual([
+      'Defense Evasion',
+      'Persistence',
+    ]);
     expect(r.events).toContainEqual({ provider: 'Sysmon', event: 'Event ID 1', title: 'Process creation' });
   });
 
   it('Splunk: search, table, bucket, stats; EventCode eq 1; terms without TERM', () => {
     const r = explain('seed-splunk-bitsadmin-execution.yml');
     expect(r.stages.map((s: { kind: string }) => s.kind)).toEqual(['search', 'table', 'bucket', 'stats']);
-    expect(r.stages[0].predicates).toContainEqual(expect.objectContaining({ field: 'EventCode', op: 'eq', values: ['1'] }));
+    expect(r.stages[0].predicates).toContainEqual(
+      expect.objectContaining({ field: 'EventCode', op: 'eq', values: ['1'] }),
+    );
     const terms = r.terms.map((t: { value: string }) => t.value);
     expect(terms).toEqual(expect.arrayContaining(['<EventID>1<', 'bitsadmin', 'BITS']));
     expect(terms).not.toContain('TERM');
-    expect(r.attack.techniques.map((t: { id: string }) => t.id)).toEqual(['T1197', 'T1048.003', 'T1570', 'T1105']);
+    expect(r.attack.techniques.map((t: { id: string }) => t.id)).toEqual([
+      'T1197',
+      'T1048.003',
+      'T1570',
+      'T1105',
+    ]);
     expect(r.events).toEqual([{ provider: 'Sysmon', event: 'Event ID 1', title: 'Process creation' }]);
   });
 
   it('Elastic: case-insensitive EQL predicates, the negated wildcard, T1197 under Persistence, file facts', () => {
     const r = explain('seed-elastic-bits-notify-cmdline.toml');
     const preds = r.stages[0].predicates;
-    expect(preds).toContainEqual(expect.objectContaining({ field: 'process.parent.name', op: 'eq', values: ['svchost.exe'], caseSensitive: false }));
-    expect(preds).toContainEqual(expect.objectContaining({ field: 'process.parent.args', op: 'eq', values: ['BITS'], caseSensitive: false }));
+    expect(preds).toContainEqual(
+      expect.objectContaining({
+        field: 'process.parent.name',
+        op: 'eq',
+        values: ['svchost.exe'],
+        caseSensitive: false,
+      }),
+    );
+    expect(preds).toContainEqual(
+      expect.objectContaining({
+        field: 'process.parent.args',
+        op: 'eq',
+        values: ['BITS'],
+        caseSensitive: false,
+      }),
+    );
     const exe = preds.find((p: { field: string }) => p.field === 'process.executable');
     expect(exe).toMatchObject({ op: 'wildcard', negated: true });
     expect(exe.values).toHaveLength(4);

@@ -18,11 +18,17 @@ export function goldenCases(folder: string): GoldenCase[] {
   const cases: GoldenCase[] = [];
   const walk = (dir: string, prefix: string): void => {
     if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path, `${prefix}${entry.name}/`);
       else if (extname(entry.name) !== '.json') {
-        cases.push({ name: prefix + entry.name.slice(0, -extname(entry.name).length || undefined), input: readFileSync(path, 'utf8'), inputPath: path });
+        cases.push({
+          name: prefix + entry.name.slice(0, -extname(entry.name).length || undefined),
+          input: readFileSync(path, 'utf8'),
+          inputPath: path,
+        });
       }
     }
   };

@@ -21,10 +21,17 @@ export interface AnalyzedRule {
 
 export function analyzeRule(rule: RuleDocument, context: SourceContext, prepared?: unknown): AnalyzedRule {
   const { query } = parseRule(rule, context, prepared);
-  const diagnostics = [...rule.diagnostics, ...(query?.diagnostics ?? [])].sort((a, b) => a.line - b.line || a.column - b.column);
+  const diagnostics = [...rule.diagnostics, ...(query?.diagnostics ?? [])].sort(
+    (a, b) => a.line - b.line || a.column - b.column,
+  );
   const predicates = query ? query.stages.flatMap((s) => s.predicates) : [];
   const terms = query ? query.stages.flatMap((s) => s.terms) : [];
-  const events = eventsForRule({ context: rule.context, dataSources: query?.dataSources ?? [], predicates, terms });
+  const events = eventsForRule({
+    context: rule.context,
+    dataSources: query?.dataSources ?? [],
+    predicates,
+    terms,
+  });
   return {
     rule,
     query,

@@ -31,5 +31,8 @@ export function explainFile(file: SourceFile, options: ExplainOptions = {}): Exp
   const reader = readerFor(file);
   const { result } = readFile(file, reader);
   const context = contextFrom([...(options.artifacts ?? []), ...result.artifacts]);
-  return { recognized: reader !== undefined, rules: result.rules.map((r, i) => analyzeRule(r, context, result.prepared?.[i])) };
+  return {
+    recognized: reader !== undefined,
+    rules: result.rules.map((r, i) => analyzeRule(r, context, result.prepared?.[i])),
+  };
 }

@@ -6,7 +6,16 @@ import type { ParsedQuery } from '../model/stage.js';
 import { canonicalField, equivalents } from '../knowledge/fields/index.js';
 
 /** Ops whose values are patterns or numbers, which case folding would change the meaning of. */
-const UNFOLDED_OPS: ReadonlySet<Op> = new Set(['regex', 'cidr', 'gt', 'gte', 'lt', 'lte', 'exists', 'fieldref']);
+const UNFOLDED_OPS: ReadonlySet<Op> = new Set([
+  'regex',
+  'cidr',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'exists',
+  'fieldref',
+]);
 
 /** Every indicator of a parsed query, one per predicate value, without duplicates. */
 export function indicatorsOf(query: ParsedQuery): Indicator[] {
@@ -27,7 +36,10 @@ export function indicatorsOf(query: ParsedQuery): Indicator[] {
 }
 
 export function predicateIndicators(p: Predicate, language: LanguageId, stage: number): Indicator[] {
-  const canonical = p.field === null ? 'keyword' : (canonicalField(p.field, { language, scope: p.scope }) ?? p.field.toLowerCase());
+  const canonical =
+    p.field === null
+      ? 'keyword'
+      : (canonicalField(p.field, { language, scope: p.scope }) ?? p.field.toLowerCase());
   const values = p.op === 'exists' && p.values.length === 0 ? [''] : p.values;
   return values.map((raw) => {
     const { op, value } = normalizeValue(p.op, raw, p.caseSensitive);

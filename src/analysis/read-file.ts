@@ -18,6 +18,13 @@ export function readFile(file: SourceFile, reader: FormatReader | undefined = re
   } catch (err) {
     const message = `Internal reader error: ${(err as Error).message}`;
     const d = diagnostic('error', message, { line: 1, column: 1, offset: 0 }, reader.id);
-    return { reader, result: { rules: [unreadableRule(file, reader.id, reader.label, null, [d])], artifacts: [], diagnostics: [] } };
+    return {
+      reader,
+      result: {
+        rules: [unreadableRule(file, reader.id, reader.label, null, [d])],
+        artifacts: [],
+        diagnostics: [],
+      },
+    };
   }
 }

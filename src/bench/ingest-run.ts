@@ -6,7 +6,14 @@ const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
 export interface IngestRun {
   wallMs: number;
-  report: { rules: number; parsed: number; files: number; parsedFiles: number; peakRssMiB: number; byLanguage: Record<string, { rules: number; parsed: number; errors: number }> };
+  report: {
+    rules: number;
+    parsed: number;
+    files: number;
+    parsedFiles: number;
+    peakRssMiB: number;
+    byLanguage: Record<string, { rules: number; parsed: number; errors: number }>;
+  };
 }
 
 export function runIngest(db: string, paths: string[], extra: string[] = []): IngestRun {

@@ -15,9 +15,24 @@ import { BENCH_QUERIES } from './queries.js';
 const SHARED = resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
 const CORPORA = ['sigma', 'elastic', 'splunk', 'kql', 'yaral'];
 /** Per-corpus parse-time bars from the issues, in ms. */
-const PARSE_BARS: Record<string, number> = { sigma: 3000, elastic: 3000, splunk: 2000, kql: 2000, yaral: 2000 };
+const PARSE_BARS: Record<string, number> = {
+  sigma: 3000,
+  elastic: 3000,
+  splunk: 2000,
+  kql: 2000,
+  yaral: 2000,
+};
 /** Parsed-share bars from SPEC §6, in %. */
-const PARSED_BARS: Record<string, number> = { sigma: 99.5, spl: 99, eql: 99, kuery: 99, lucene: 99, esql: 98, kusto: 97, yaral: 98 };
+const PARSED_BARS: Record<string, number> = {
+  sigma: 99.5,
+  spl: 99,
+  eql: 99,
+  kuery: 99,
+  lucene: 99,
+  esql: 98,
+  kusto: 97,
+  yaral: 98,
+};
 
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
@@ -49,31 +64,73 @@ async function main(): Promise<void> {
 
 function parseFigures(corpus: string, emit: (f: Figure) => void): void {
   const p = parseCorpus(join(SHARED, 'corpus', corpus));
-  emit({ name: `parse ${corpus} (${p.rules} rules, ${p.files} files)`, value: Math.round(p.ms), unit: 'ms', bar: { op: '<', value: PARSE_BARS[corpus] } });
+  emit({
+    name: `parse ${corpus} (${p.rules} rules, ${p.files} files)`,
+    value: Math.round(p.ms),
+    unit: 'ms',
+    bar: { op: '<', value: PARSE_BARS[corpus] },
+  });
   for (const [lang, s] of Object.entries(p.byLanguage)) {
     if (lang === 'none') continue;
     const share = (100 * s.parsed) / Math.max(s.rules, 1);
-    emit({ name: `parsed ${corpus}/${lang} (${s.parsed}/${s.rules})`, value: Number(share.toFixed(2)), unit: '%', bar: PARSED_BARS[lang] ? { op: '>=', value: PARSED_BARS[lang] } : undefined });
+    emit({
+      name: `parsed ${corpus}/${lang} (${s.parsed}/${s.rules})`,
+      value: Number(share.toFixed(2)),
+      unit: '%',
+      bar: PARSED_BARS[lang] ? { op: '>=', value: PARSED_BARS[lang] } : undefined,
+    });
   }
 }
 
 function ingestFigures(db: string, paths: string[], emit: (f: Figure) => void): void {
   const bytes = paths.flatMap((p) => walkSource(p)).reduce((n, e) => n + e.bytes, 0);
   const cold = runIngest(db, paths);
-  emit({ name: `cold ingest (${cold.report.rules} rules)`, value: Math.round(cold.wallMs), unit: 'ms', bar: { op: '<', value: 10000 } });
-  emit({ name: 'cold ingest rate', value: Math.round((1000 * cold.report.rules) / cold.wallMs), unit: 'rules/s' });
-  emit({ name: 'cold ingest throughput', value: Number((bytes / 1048576 / (cold.wallMs / 1000)).toFixed(2)), unit: 'MiB/s' });
-  emit({ name: 'cold ingest peak RSS', value: cold.report.peakRssMiB, unit: 'MiB', bar: { op: '<', value: 1024 } });
+  emit({
+    name: `cold ingest (${cold.report.rules} rules)`,
+    value: Math.round(cold.wallMs),
+    unit: 'ms',
+    bar: { op: '<', value: 10000 },
+  });
+  emit({
+    name: 'cold ingest rate',
+    value: Math.round((1000 * cold.report.rules) / cold.wallMs),
+    unit: 'rules/s',
+  });
+  emit({
+    name: 'cold ingest throughput',
+    value: Number((bytes / 1048576 / (cold.wallMs / 1000)).toFixed(2)),
+    unit: 'MiB/s',
+  });
+  emit({
+    name: 'cold ingest peak RSS',
+    value: cold.report.peakRssMiB,
+    unit: 'MiB',
+    bar: { op: '<', value: 1024 },
+  });
   const warm = runIngest(db, paths);
-  emit({ name: `warm re-ingest (${warm.report.parsedFiles} files parsed)`, value: Math.round(warm.wallMs), unit: 'ms', bar: { op: '<', value: 1000 } });
+  emit({
+    name: `warm re-ingest (${warm.report.parsedFiles} files parsed)`,
+    value: Math.round(warm.wallMs),
+    unit: 'ms',
+    bar: { op: '<', value: 1000 },
+  });
   const touched = touchOnePercent(paths);
   const retouch = runIngest(db, paths);
-  emit({ name: `re-ingest after changing 1% of files (${touched} changed, ${retouch.report.parsedFiles} parsed)`, value: Math.round(retouch.wallMs), unit: 'ms' });
+  emit({
+    name: `re-ingest after changing 1% of files (${touched} changed, ${retouch.report.parsedFiles} parsed)`,
+    value: Math.round(retouch.wallMs),
+    unit: 'ms',
+  });
   const catalog = Catalog.open(db);
   try {
     const started = performance.now();
     catalog.db.transaction(() => recomputeCorpusCounts(catalog.db))();
-    emit({ name: 'corpus counts (all rules)', value: Math.round(performance.now() - started), unit: 'ms', bar: { op: '<', value: 2000 } });
+    emit({
+      name: 'corpus counts (all rules)',
+      value: Math.round(performance.now() - started),
+      unit: 'ms',
+      bar: { op: '<', value: 2000 },
+    });
   } finally {
     catalog.close();
   }
@@ -100,12 +157,30 @@ async function queryFigures(db: string, emit: (f: Figure) => void): Promise<void
     const keys = catalog.search({ limit: 500 }).rules.map((r) => r.key);
     catalog.close();
     const searchMs = await timeRequests(BENCH_QUERIES.map((q) => `${server.url}search?${q}`));
-    emit({ name: `search p50 over HTTP (${BENCH_QUERIES.length} queries)`, value: percentile(searchMs, 50), unit: 'ms' });
-    emit({ name: 'search p95 over HTTP', value: percentile(searchMs, 95), unit: 'ms', bar: { op: '<', value: 20 } });
+    emit({
+      name: `search p50 over HTTP (${BENCH_QUERIES.length} queries)`,
+      value: percentile(searchMs, 50),
+      unit: 'ms',
+    });
+    emit({
+      name: 'search p95 over HTTP',
+      value: percentile(searchMs, 95),
+      unit: 'ms',
+      bar: { op: '<', value: 20 },
+    });
     const sample = keys.filter((_, i) => i % Math.max(1, Math.floor(keys.length / 100)) === 0).slice(0, 100);
     const pageMs = await timeRequests(sample.map((k) => `${server.url}rule/${encodeURIComponent(k)}`));
-    emit({ name: `rule page p50 over HTTP (${sample.length} pages)`, value: percentile(pageMs, 50), unit: 'ms' });
-    emit({ name: 'rule page p95 over HTTP', value: percentile(pageMs, 95), unit: 'ms', bar: { op: '<', value: 30 } });
+    emit({
+      name: `rule page p50 over HTTP (${sample.length} pages)`,
+      value: percentile(pageMs, 50),
+      unit: 'ms',
+    });
+    emit({
+      name: 'rule page p95 over HTTP',
+      value: percentile(pageMs, 95),
+      unit: 'ms',
+      bar: { op: '<', value: 30 },
+    });
   } finally {
     await server.close();
   }
@@ -124,7 +199,12 @@ async function timeRequests(urls: string[]): Promise<number[]> {
 }
 
 function machine(): Record<string, unknown> {
-  return { node: process.version, cpus: availableParallelism(), memoryGiB: Math.round(totalmem() / 2 ** 30), platform: process.platform };
+  return {
+    node: process.version,
+    cpus: availableParallelism(),
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    platform: process.platform,
+  };
 }
 
 main().catch((err) => {

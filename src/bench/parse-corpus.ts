@@ -17,7 +17,9 @@ export function parseCorpus(root: string): CorpusParse {
   const started = performance.now();
   const files = walkSource(root).flatMap((e) => {
     const read = readSourceText(e.absPath, e.bytes);
-    return read.kind === 'text' ? [{ path: e.path, text: read.text, bytes: e.bytes, sourceName: 'bench' }] : [];
+    return read.kind === 'text'
+      ? [{ path: e.path, text: read.text, bytes: e.bytes, sourceName: 'bench' }]
+      : [];
   });
   const artifacts: SourceArtifact[] = [];
   const rest = files.filter((f) => {

@@ -1,19 +1,62 @@
 /** The fixed set of 50 search queries the benchmark times: free text, field/value, technique, tactic and facets. */
 
 const TEXT = [
-  'bitsadmin', 'powershell', 'mimikatz', 'lsass', 'rundll32', 'regsvr32', 'certutil', 'wmic', 'schtasks', 'psexec',
-  'credential dumping', 'scheduled task', 'registry run key', 'base64', 'encoded command', 'office macro', 'shadow copy',
-  'kerberos', 'dns tunneling', 'reverse shell',
+  'bitsadmin',
+  'powershell',
+  'mimikatz',
+  'lsass',
+  'rundll32',
+  'regsvr32',
+  'certutil',
+  'wmic',
+  'schtasks',
+  'psexec',
+  'credential dumping',
+  'scheduled task',
+  'registry run key',
+  'base64',
+  'encoded command',
+  'office macro',
+  'shadow copy',
+  'kerberos',
+  'dns tunneling',
+  'reverse shell',
 ];
 const FIELDS = [
-  ['Image', '\\bitsadmin.exe'], ['CommandLine', '/transfer'], ['process.name', 'powershell.exe'], ['ProcessCommandLine', 'encodedcommand'],
-  ['Processes.process_name', 'cmd.exe'], ['ParentImage', '\\winword.exe'], ['TargetObject', 'currentversion\\run'], ['EventID', '4688'],
-  ['OriginalFileName', 'rundll32.exe'], ['FileName', 'powershell.exe'],
+  ['Image', '\\bitsadmin.exe'],
+  ['CommandLine', '/transfer'],
+  ['process.name', 'powershell.exe'],
+  ['ProcessCommandLine', 'encodedcommand'],
+  ['Processes.process_name', 'cmd.exe'],
+  ['ParentImage', '\\winword.exe'],
+  ['TargetObject', 'currentversion\\run'],
+  ['EventID', '4688'],
+  ['OriginalFileName', 'rundll32.exe'],
+  ['FileName', 'powershell.exe'],
 ];
-const TECHNIQUES = ['T1197', 'T1059.001', 'T1105', 'T1003.001', 'T1218.011', 'T1053.005', 'T1547.001', 'T1055', 'T1021.002', 'T1566.001'];
+const TECHNIQUES = [
+  'T1197',
+  'T1059.001',
+  'T1105',
+  'T1003.001',
+  'T1218.011',
+  'T1053.005',
+  'T1547.001',
+  'T1055',
+  'T1021.002',
+  'T1566.001',
+];
 const FACETS = [
-  'language=sigma', 'language=spl', 'language=eql', 'language=kusto', 'severity=high', 'status=experimental',
-  'tactic=persistence', 'tactic=credential-access', 'q=powershell&language=sigma&severity=high', 'q=process&event=Sysmon',
+  'language=sigma',
+  'language=spl',
+  'language=eql',
+  'language=kusto',
+  'severity=high',
+  'status=experimental',
+  'tactic=persistence',
+  'tactic=credential-access',
+  'q=powershell&language=sigma&severity=high',
+  'q=process&event=Sysmon',
 ];
 
 const enc = encodeURIComponent;

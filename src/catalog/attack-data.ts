@@ -2,7 +2,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { fallbackAttack, learnTechniqueNames, readAttackBundle, versionFromFileName, type AttackData } from '../knowledge/attack/index.js';
+import {
+  fallbackAttack,
+  learnTechniqueNames,
+  readAttackBundle,
+  versionFromFileName,
+  type AttackData,
+} from '../knowledge/attack/index.js';
 import type { Catalog } from './catalog.js';
 
 export interface LoadedAttack {
@@ -12,17 +18,24 @@ export interface LoadedAttack {
   origin: string;
 }
 
-export const ATTACK_NOT_LOADED = 'Full ATT&CK data is not loaded: run `ruleatlas attack update` (or pass --attack PATH); technique names come from the rules themselves.';
+export const ATTACK_NOT_LOADED =
+  'Full ATT&CK data is not loaded: run `ruleatlas attack update` (or pass --attack PATH); technique names come from the rules themselves.';
 
 /** Where `attack update` caches a downloaded bundle for catalogs and `explain` to share. */
 export function attackCachePath(): string {
-  const base = process.env.RULEATLAS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ruleatlas');
+  const base =
+    process.env.RULEATLAS_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'ruleatlas');
   return join(base, 'enterprise-attack.json');
 }
 
 export function loadAttack(options: { bundle?: string; catalog?: Catalog }): LoadedAttack {
   // A bundle without a collection object says its version only in its name (`enterprise-attack-18.1.json.gz`).
-  if (options.bundle) return { data: readAttackBundle(readFileSync(options.bundle), { version: versionFromFileName(options.bundle) }), full: true, origin: options.bundle };
+  if (options.bundle)
+    return {
+      data: readAttackBundle(readFileSync(options.bundle), { version: versionFromFileName(options.bundle) }),
+      full: true,
+      origin: options.bundle,
+    };
   const stored = options.catalog?.storedAttack();
   if (stored) return { data: stored, full: true, origin: 'catalog' };
   const cache = attackCachePath();
@@ -40,7 +53,14 @@ export function loadAttack(options: { bundle?: string; catalog?: Catalog }): Loa
 /** Technique ids the loaded version places under a tactic given by id (`TA0003`), shortname or name. */
 export function tacticTechniques(data: AttackData, tactic: string): string[] {
   const wanted = tactic.toLowerCase().replace(/[\s_]+/g, '-');
-  const t = data.tactics.find((x) => x.id.toLowerCase() === wanted || x.shortname === wanted || x.name.toLowerCase().replace(/\s+/g, '-') === wanted);
+  const t = data.tactics.find(
+    (x) =>
+      x.id.toLowerCase() === wanted ||
+      x.shortname === wanted ||
+      x.name.toLowerCase().replace(/\s+/g, '-') === wanted,
+  );
   if (!t) return [];
-  return Object.values(data.techniques).filter((x) => x.tactics.includes(t.shortname)).map((x) => x.id);
+  return Object.values(data.techniques)
+    .filter((x) => x.tactics.includes(t.shortname))
+    .map((x) => x.id);
 }

@@ -45,7 +45,12 @@ export class Catalog {
     return listIndicators(this.db, filter);
   }
 
-  indicatorCount(ind: { kind: string; canonical: string; op: string; value: string }): IndicatorView | undefined {
+  indicatorCount(ind: {
+    kind: string;
+    canonical: string;
+    op: string;
+    value: string;
+  }): IndicatorView | undefined {
     return indicatorCount(this.db, ind);
   }
 
@@ -58,7 +63,9 @@ export class Catalog {
   }
 
   /** Rules with their declared techniques, for coverage. */
-  ruleTechniques(filter: { source?: string; language?: string } = {}): Array<{ id: string; title: string; language: string; source: string; techniques: string[] }> {
+  ruleTechniques(
+    filter: { source?: string; language?: string } = {},
+  ): Array<{ id: string; title: string; language: string; source: string; techniques: string[] }> {
     const rows = this.db
       .prepare(
         `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques
@@ -66,14 +73,29 @@ export class Catalog {
          WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
          GROUP BY r.id ORDER BY r.key`,
       )
-      .all(filter.source ?? null, filter.source ?? null, filter.language ?? null, filter.language ?? null) as Array<Record<string, string>>;
-    return rows.map((r) => ({ id: r.id, title: r.title, language: r.language, source: r.source, techniques: JSON.parse(r.techniques) }));
+      .all(
+        filter.source ?? null,
+        filter.source ?? null,
+        filter.language ?? null,
+        filter.language ?? null,
+      ) as Array<Record<string, string>>;
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      language: r.language,
+      source: r.source,
+      techniques: JSON.parse(r.techniques),
+    }));
   }
 
   /** Technique names that rules carry (Elastic `threat` blocks), for when no ATT&CK bundle is loaded. */
   declaredTechniqueNames(): Record<string, string> {
     const names: Record<string, string> = {};
-    const rows = this.db.prepare("SELECT json_extract(document, '$.attack.names') AS names FROM rules WHERE format IN ('elastic-rule', 'elastic-hunt')").all() as Array<{ names: string | null }>;
+    const rows = this.db
+      .prepare(
+        "SELECT json_extract(document, '$.attack.names') AS names FROM rules WHERE format IN ('elastic-rule', 'elastic-hunt')",
+      )
+      .all() as Array<{ names: string | null }>;
     for (const r of rows) if (r.names) Object.assign(names, JSON.parse(r.names));
     return names;
   }
@@ -84,6 +106,8 @@ export class Catalog {
   }
 
   storeAttack(data: AttackData): void {
-    this.db.prepare('INSERT OR REPLACE INTO attack (id, version, data) VALUES (1, ?, ?)').run(data.version, JSON.stringify(data));
+    this.db
+      .prepare('INSERT OR REPLACE INTO attack (id, version, data) VALUES (1, ?, ?)')
+      .run(data.version, JSON.stringify(data));
   }
 }

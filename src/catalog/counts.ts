@@ -11,7 +11,8 @@ export function markCountsStale(db: Db): void {
  * that was killed before it could: the flag was committed with the source it changed.
  */
 export function refreshCorpusCounts(db: Db): boolean {
-  const row = db.prepare("SELECT value FROM meta WHERE key = 'counts'").get() as { value: string } | undefined;
+  const row = db.prepare("SELECT value FROM meta WHERE key = 'counts'").get() as
+    { value: string } | undefined;
   if (row?.value !== 'stale') return false;
   db.transaction(() => {
     recomputeCorpusCounts(db);

@@ -18,7 +18,9 @@ export function listIndicators(db: Db, f: IndicatorFilter): IndicatorView[] {
   const clauses: string[] = [];
   const params: unknown[] = [];
   if (f.field) {
-    clauses.push('(c.canonical = ? OR c.canonical = ? OR EXISTS (SELECT 1 FROM indicators i WHERE i.canonical = c.canonical AND i.field = ? COLLATE NOCASE))');
+    clauses.push(
+      '(c.canonical = ? OR c.canonical = ? OR EXISTS (SELECT 1 FROM indicators i WHERE i.canonical = c.canonical AND i.field = ? COLLATE NOCASE))',
+    );
     params.push(f.canonical ?? f.field, f.field.toLowerCase(), f.field);
   }
   if (f.value) {
@@ -43,14 +45,28 @@ export function listIndicators(db: Db, f: IndicatorFilter): IndicatorView[] {
        ${where} ORDER BY c.count DESC, c.canonical, c.value LIMIT ?`,
     )
     .all(...params, Math.min(Math.max(f.top ?? 25, 1), 1000)) as Array<Record<string, unknown>>;
-  return rows.map((r) => indicatorView({ field: r.field as string | null, canonical: r.canonical as string, op: r.op as string, value: r.value as string, kind: r.kind as string }, r));
+  return rows.map((r) =>
+    indicatorView(
+      {
+        field: r.field as string | null,
+        canonical: r.canonical as string,
+        op: r.op as string,
+        value: r.value as string,
+        kind: r.kind as string,
+      },
+      r,
+    ),
+  );
 }
 
 /**
  * An indicator with the counts of a row joining `indicator_counts` (count, by_language, equivalence)
  * and `equivalence_counts` (ecount, eby); an indicator with no class of its own is its own class.
  */
-function indicatorView(ind: { field: string | null; kind: string; canonical: string; op: string; value: string }, r: Record<string, unknown>): IndicatorView {
+function indicatorView(
+  ind: { field: string | null; kind: string; canonical: string; op: string; value: string },
+  r: Record<string, unknown>,
+): IndicatorView {
   return {
     ...ind,
     kind: ind.kind as IndicatorView['kind'],
@@ -68,9 +84,13 @@ export function indicatorRules(
   ind: { kind: string; canonical: string; op: string; value: string; equivalence?: string },
   equivalent = false,
 ): RuleSummary[] {
-  const sub = equivalent && ind.equivalence
-    ? { sql: 'SELECT rule FROM indicators WHERE equivalence = ?', params: [ind.equivalence] }
-    : { sql: 'SELECT rule FROM indicators WHERE kind = ? AND canonical = ? AND op = ? AND value = ?', params: [ind.kind, ind.canonical, ind.op, ind.value] };
+  const sub =
+    equivalent && ind.equivalence
+      ? { sql: 'SELECT rule FROM indicators WHERE equivalence = ?', params: [ind.equivalence] }
+      : {
+          sql: 'SELECT rule FROM indicators WHERE kind = ? AND canonical = ? AND op = ? AND value = ?',
+          params: [ind.kind, ind.canonical, ind.op, ind.value],
+        };
   const rows = db
     .prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id
@@ -81,7 +101,10 @@ export function indicatorRules(
 }
 
 /** The corpus count of one indicator, counting every rule that has it; undefined when none does. */
-export function indicatorCount(db: Db, ind: { kind: string; canonical: string; op: string; value: string }): IndicatorView | undefined {
+export function indicatorCount(
+  db: Db,
+  ind: { kind: string; canonical: string; op: string; value: string },
+): IndicatorView | undefined {
   const r = db
     .prepare(
       `SELECT c.count, c.by_language, c.equivalence, e.count AS ecount, e.by_language AS eby

@@ -33,7 +33,10 @@ beforeEach(() => {
   const src = join(root, 'src');
   mkdirSync(join(src, 'odd names (x)'), { recursive: true });
   writeFileSync(join(src, 'a.yml'), rule('Bits A', '\\bitsadmin.exe'));
-  writeFileSync(join(src, 'odd names (x)', 'b ü.yml'), `\uFEFF${rule('Bits B', '\\bitsadmin.exe').replace(/\n/g, '\r\n')}`);
+  writeFileSync(
+    join(src, 'odd names (x)', 'b ü.yml'),
+    `\uFEFF${rule('Bits B', '\\bitsadmin.exe').replace(/\n/g, '\r\n')}`,
+  );
   writeFileSync(join(src, 'c.yml'), rule('Certutil C', '\\certutil.exe'));
   writeFileSync(join(src, 'notes.txt'), 'not a rule');
   writeFileSync(join(src, 'blob.yml'), Buffer.from([0x00, 0x01, 0x02]));
@@ -89,7 +92,13 @@ describe('catalog answers', () => {
   it('counts the other rules sharing an indicator, and keeps exclusions apart', async () => {
     const view = catalog.rule('bits-a')!;
     const image = view.indicators.find((i) => i.field === 'Image')!;
-    expect(image).toMatchObject({ op: 'ends_with', value: '\\bitsadmin.exe', kind: 'detection', count: 1, byLanguage: { sigma: 1 } });
+    expect(image).toMatchObject({
+      op: 'ends_with',
+      value: '\\bitsadmin.exe',
+      kind: 'detection',
+      count: 1,
+      byLanguage: { sigma: 1 },
+    });
     const cmd = view.indicators.find((i) => i.field === 'CommandLine')!;
     expect(cmd).toMatchObject({ op: 'match', value: '/transfer', count: 2 });
     const user = view.indicators.find((i) => i.field === 'User')!;
@@ -98,7 +107,10 @@ describe('catalog answers', () => {
 
   it('searches full text and by field and value', async () => {
     expect(catalog.search({ text: 'bits' }).total).toBe(2);
-    expect(catalog.search({ field: 'Image', value: '\\bitsadmin.exe' }).rules.map((r) => r.title)).toEqual(['Bits A', 'Bits B']);
+    expect(catalog.search({ field: 'Image', value: '\\bitsadmin.exe' }).rules.map((r) => r.title)).toEqual([
+      'Bits A',
+      'Bits B',
+    ]);
     expect(catalog.search({ technique: 'T1197', severity: 'high' }).total).toBe(3);
     expect(catalog.search({ text: 'certutil' }).facets.language).toEqual([{ value: 'sigma', count: 1 }]);
   });

@@ -31,13 +31,20 @@ export interface SourceIngest {
   removedFiles: number;
 }
 
-export async function ingestSource(db: Db, rootArg: string, options: IngestOptions = {}): Promise<SourceIngest> {
+export async function ingestSource(
+  db: Db,
+  rootArg: string,
+  options: IngestOptions = {},
+): Promise<SourceIngest> {
   const root = resolve(rootArg);
   const name = options.name ?? basename(root);
   const sourceId = upsertSource(db, name, root);
   const scan = scanSource(root, storedFiles(db, sourceId));
   const artifactOutcomes = readArtifactFiles(scan, name);
-  const artifacts = [...scan.unchanged.flatMap((f) => f.artifacts), ...artifactOutcomes.flatMap((o) => o.outcome.artifacts)];
+  const artifacts = [
+    ...scan.unchanged.flatMap((f) => f.artifacts),
+    ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
+  ];
   // When macros or data sources change, every rule of the source may read differently: parse them all again.
   const reread = artifactsChanged(scan, artifactOutcomes) ? rereadRuleFiles(root, scan.unchanged) : [];
   const pending = [...scan.changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
@@ -46,7 +53,12 @@ export async function ingestSource(db: Db, rootArg: string, options: IngestOptio
   const total = pending.length + artifactOutcomes.length;
   let done = 0;
   const write = (file: ChangedFile, outcome: FileOutcome): void => {
-    writer.writeFile(sourceId, name, { hash: file.hash, bytes: file.entry.bytes, mtime: file.entry.mtimeMs, outcome });
+    writer.writeFile(sourceId, name, {
+      hash: file.hash,
+      bytes: file.entry.bytes,
+      mtime: file.entry.mtimeMs,
+      outcome,
+    });
     options.onProgress?.(++done, total);
   };
   // One transaction for the whole source: readers (WAL) see the previous state until it commits.
@@ -72,7 +84,9 @@ export async function ingestSource(db: Db, rootArg: string, options: IngestOptio
 
 function upsertSource(db: Db, name: string, root: string): number {
   const row = db
-    .prepare('INSERT INTO sources (name, root) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET root = excluded.root RETURNING id')
+    .prepare(
+      'INSERT INTO sources (name, root) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET root = excluded.root RETURNING id',
+    )
     .get(name, root) as { id: number };
   return row.id;
 }
@@ -85,8 +99,12 @@ function removeAndTouch(db: Db, scan: SourceScan): void {
 }
 
 function finishSource(db: Db, sourceId: number, root: string, files: number): void {
-  const skipped = db.prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL').get(sourceId) as { n: number };
-  db.prepare("UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ? WHERE id = ?").run(files, skipped.n, gitRemote(root) ?? null, sourceId);
+  const skipped = db
+    .prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL')
+    .get(sourceId) as { n: number };
+  db.prepare(
+    "UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ? WHERE id = ?",
+  ).run(files, skipped.n, gitRemote(root) ?? null, sourceId);
 }
 
 function toSourceFile(file: ChangedFile, sourceName: string): SourceFile {
@@ -94,12 +112,16 @@ function toSourceFile(file: ChangedFile, sourceName: string): SourceFile {
 }
 
 /** Macro and data-source files are read before any rule, since every rule may use them. */
-function readArtifactFiles(scan: SourceScan, sourceName: string): Array<{ file: ChangedFile; outcome: FileOutcome }> {
+function readArtifactFiles(
+  scan: SourceScan,
+  sourceName: string,
+): Array<{ file: ChangedFile; outcome: FileOutcome }> {
   const out: Array<{ file: ChangedFile; outcome: FileOutcome }> = [];
   for (const file of scan.changed) {
     if (file.text === undefined) continue;
     const sourceFile = toSourceFile(file, sourceName);
-    if (readerFor(sourceFile)?.artifactsOnly) out.push({ file, outcome: processFile(sourceFile, contextFrom([])) });
+    if (readerFor(sourceFile)?.artifactsOnly)
+      out.push({ file, outcome: processFile(sourceFile, contextFrom([])) });
   }
   return out;
 }
@@ -118,12 +140,19 @@ function rereadRuleFiles(root: string, unchanged: StoredFile[]): ChangedFile[] {
     .map((f) => {
       const absPath = resolve(root, f.path);
       const read = readSourceText(absPath, f.bytes);
-      return { entry: { path: f.path, absPath, bytes: f.bytes, mtimeMs: f.mtime }, hash: f.hash, text: read.kind === 'text' ? read.text : undefined };
+      return {
+        entry: { path: f.path, absPath, bytes: f.bytes, mtimeMs: f.mtime },
+        hash: f.hash,
+        text: read.kind === 'text' ? read.text : undefined,
+      };
     });
 }
 
 function unreadableOutcome(file: ChangedFile): FileOutcome {
-  const why = file.problem === 'too-large' ? `File is larger than ${MAX_FILE_BYTES} bytes; not read` : 'Binary file; not read';
+  const why =
+    file.problem === 'too-large'
+      ? `File is larger than ${MAX_FILE_BYTES} bytes; not read`
+      : 'Binary file; not read';
   const d = diagnostic('warning', why, { line: 1, column: 1, offset: 0 }, 'catalog');
   return { path: file.entry.path, format: null, rules: [], artifacts: [], diagnostics: [d] };
 }

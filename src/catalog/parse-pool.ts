@@ -38,7 +38,12 @@ type OnBatch = (outcomes: FileOutcome[]) => void;
  * Calls `onBatch` with outcomes in batches (not in file order) and resolves when all are done.
  * `jobs` is the number of worker threads; 0 parses on this thread, where no time limit can be kept.
  */
-export async function parseFiles(files: SourceFile[], artifacts: SourceArtifact[], jobs: number, onBatch: OnBatch): Promise<void> {
+export async function parseFiles(
+  files: SourceFile[],
+  artifacts: SourceArtifact[],
+  jobs: number,
+  onBatch: OnBatch,
+): Promise<void> {
   const batches: SourceFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(files.slice(i, i + BATCH_FILES));
   if (jobs < 1 || !workersAvailable()) {
@@ -67,7 +72,13 @@ async function runLane(queue: SourceFile[][], artifacts: SourceArtifact[], onBat
  * Feeds a worker until the queue is empty. If the worker sends nothing for `limitMs`, gives up on it
  * and returns the files it still held.
  */
-function drain(worker: Worker, queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: OnBatch, limitMs: number): Promise<SourceFile[]> {
+function drain(
+  worker: Worker,
+  queue: SourceFile[][],
+  artifacts: SourceArtifact[],
+  onBatch: OnBatch,
+  limitMs: number,
+): Promise<SourceFile[]> {
   const held = new Map<number, SourceFile[]>();
   let id = 0;
   return new Promise((resolveDrain, reject) => {

@@ -18,5 +18,11 @@ export interface FileOutcome {
 export function processFile(file: SourceFile, context: SourceContext): FileOutcome {
   const { reader, result } = readFile(file);
   const rules = result.rules.map((rule, i) => toRuleRow(analyzeRule(rule, context, result.prepared?.[i])));
-  return { path: file.path, format: reader?.id ?? null, rules, artifacts: result.artifacts, diagnostics: result.diagnostics };
+  return {
+    path: file.path,
+    format: reader?.id ?? null,
+    rules,
+    artifacts: result.artifacts,
+    diagnostics: result.diagnostics,
+  };
 }

@@ -42,7 +42,16 @@ export function toRuleRow(a: AnalyzedRule): RuleRow {
     query: a.query ? JSON.stringify(a.query) : null,
     events: JSON.stringify(a.events),
     diagnostics: JSON.stringify(a.diagnostics),
-    indicators: a.indicators.map((i) => [i.language, i.kind, i.field, i.canonical, i.op, i.value, i.equivalence, i.stage]),
+    indicators: a.indicators.map((i) => [
+      i.language,
+      i.kind,
+      i.field,
+      i.canonical,
+      i.op,
+      i.value,
+      i.equivalence,
+      i.stage,
+    ]),
     techniques: rule.attack.techniques,
     eventKeys: a.events.map((e) => [e.provider, e.event]),
   };

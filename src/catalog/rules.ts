@@ -18,7 +18,9 @@ export function findRuleRow(db: Db, ref: string): RuleRow | undefined {
     FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id`;
   return (db.prepare(`${select} WHERE r.key = ?`).get(ref) ??
     db.prepare(`${select} WHERE r.rule_id = ? ORDER BY r.id LIMIT 1`).get(ref) ??
-    db.prepare(`${select} WHERE r.key LIKE ? ESCAPE '\\' ORDER BY r.id LIMIT 1`).get(`%${escapeLike(ref)}`)) as RuleRow | undefined;
+    db
+      .prepare(`${select} WHERE r.key LIKE ? ESCAPE '\\' ORDER BY r.id LIMIT 1`)
+      .get(`%${escapeLike(ref)}`)) as RuleRow | undefined;
 }
 
 function escapeLike(s: string): string {
@@ -60,12 +62,24 @@ function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[]
     kind: r.kind as IndicatorView['kind'],
     equivalence: r.equivalence as string,
     ...withoutSelf(Number(r.count ?? 1), r.by_language as string | null, language, 'count', 'byLanguage'),
-    ...withoutSelf(Number(r.ecount ?? 1), r.eby as string | null, language, 'equivalentCount', 'equivalentByLanguage'),
+    ...withoutSelf(
+      Number(r.ecount ?? 1),
+      r.eby as string | null,
+      language,
+      'equivalentCount',
+      'equivalentByLanguage',
+    ),
   })) as IndicatorView[];
 }
 
 /** Counts hold every rule with the indicator; a rule's page counts the others. */
-function withoutSelf(count: number, byJson: string | null, language: string, countKey: string, byKey: string): Record<string, unknown> {
+function withoutSelf(
+  count: number,
+  byJson: string | null,
+  language: string,
+  countKey: string,
+  byKey: string,
+): Record<string, unknown> {
   const by = byJson ? (JSON.parse(byJson) as Record<string, number>) : {};
   if (by[language] !== undefined) {
     by[language] -= 1;

@@ -33,9 +33,9 @@ export interface SourceScan {
 }
 
 export function storedFiles(db: Db, sourceId: number): Map<string, StoredFile> {
-  const rows = db.prepare('SELECT id, path, hash, bytes, mtime, format, rules, artifacts FROM files WHERE source_id = ?').all(sourceId) as Array<
-    Omit<StoredFile, 'artifacts'> & { artifacts: string }
-  >;
+  const rows = db
+    .prepare('SELECT id, path, hash, bytes, mtime, format, rules, artifacts FROM files WHERE source_id = ?')
+    .all(sourceId) as Array<Omit<StoredFile, 'artifacts'> & { artifacts: string }>;
   return new Map(rows.map((r) => [r.path, { ...r, artifacts: JSON.parse(r.artifacts) as SourceArtifact[] }]));
 }
 
@@ -58,7 +58,12 @@ export function scanSource(root: string, stored: Map<string, StoredFile>): Sourc
       scan.touched.push({ id: old.id, mtime: entry.mtimeMs });
       continue;
     }
-    scan.changed.push({ entry, hash, text: read.kind === 'text' ? read.text : undefined, problem: read.kind === 'text' ? undefined : read.kind });
+    scan.changed.push({
+      entry,
+      hash,
+      text: read.kind === 'text' ? read.text : undefined,
+      problem: read.kind === 'text' ? undefined : read.kind,
+    });
   }
   for (const old of stored.values()) if (!seen.has(old.path)) scan.removed.push(old);
   return scan;

@@ -111,7 +111,10 @@ export type Db = Database.Database;
 
 /** Opens (creating if needed) a catalog; WAL lets readers see only committed ingests. */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
-  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  const db = new Database(path, {
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -33,10 +33,25 @@ function whereOf(q: SearchQuery): Where {
   if (q.source) add('r.source_id = (SELECT id FROM sources WHERE name = ?)', q.source);
   if (q.severity) add('r.severity = ? COLLATE NOCASE', q.severity);
   if (q.status) add('r.status = ? COLLATE NOCASE', q.status);
-  if (q.technique) add('r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)', q.technique.toUpperCase(), `${q.technique.toUpperCase()}.%`);
-  if (q.tacticTechniques) add(`r.id IN (SELECT rule FROM rule_techniques WHERE technique IN (SELECT value FROM json_each(?)))`, JSON.stringify(q.tacticTechniques));
-  if (q.event) add('r.id IN (SELECT rule FROM rule_events WHERE provider = ? COLLATE NOCASE OR event = ? COLLATE NOCASE)', q.event, q.event);
-  if (q.field || q.value || q.op) add(`r.id IN (SELECT rule FROM indicators i WHERE ${indicatorClause(q, w)})`);
+  if (q.technique)
+    add(
+      'r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)',
+      q.technique.toUpperCase(),
+      `${q.technique.toUpperCase()}.%`,
+    );
+  if (q.tacticTechniques)
+    add(
+      `r.id IN (SELECT rule FROM rule_techniques WHERE technique IN (SELECT value FROM json_each(?)))`,
+      JSON.stringify(q.tacticTechniques),
+    );
+  if (q.event)
+    add(
+      'r.id IN (SELECT rule FROM rule_events WHERE provider = ? COLLATE NOCASE OR event = ? COLLATE NOCASE)',
+      q.event,
+      q.event,
+    );
+  if (q.field || q.value || q.op)
+    add(`r.id IN (SELECT rule FROM indicators i WHERE ${indicatorClause(q, w)})`);
   return w;
 }
 
@@ -66,12 +81,19 @@ export function searchRules(db: Db, q: SearchQuery): SearchResult {
   const limit = Math.min(Math.max(q.limit ?? 50, 1), 500);
   const offset = Math.max(q.offset ?? 0, 0);
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY r.title COLLATE NOCASE, r.key LIMIT ? OFFSET ?`)
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY r.title COLLATE NOCASE, r.key LIMIT ? OFFSET ?`,
+    )
     .all(...w.params, limit, offset) as Record<string, unknown>[];
   // Counts and facets read the rules table alone: the joins above are only for the page of results.
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rules r ${where}`).get(...w.params) as { n: number }).n;
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rules r ${where}`).get(...w.params) as { n: number })
+    .n;
   const facet = (expr: string, join = '', count = 'COUNT(*)'): Facet[] =>
-    db.prepare(`SELECT ${expr} AS value, ${count} AS count FROM rules r ${join} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`).all(...w.params) as Facet[];
+    db
+      .prepare(
+        `SELECT ${expr} AS value, ${count} AS count FROM rules r ${join} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
+      )
+      .all(...w.params) as Facet[];
   return {
     total,
     rules: rows.map(toSummary),

@@ -22,14 +22,16 @@ export interface SourceStats {
 }
 
 export function sourceStats(db: Db, only?: string[]): SourceStats[] {
-  const sources = db.prepare('SELECT id, name, root, remote, ingested_at, files, skipped FROM sources ORDER BY name').all() as Array<
-    Record<string, unknown>
-  >;
+  const sources = db
+    .prepare('SELECT id, name, root, remote, ingested_at, files, skipped FROM sources ORDER BY name')
+    .all() as Array<Record<string, unknown>>;
   const byLang = db.prepare(
     `SELECT COALESCE(language, 'none') AS language, COUNT(*) AS rules, SUM(parsed) AS parsed, SUM(errors > 0) AS errors
      FROM rules WHERE source_id = ? GROUP BY 1 ORDER BY 1`,
   );
-  const byFormat = db.prepare('SELECT format, COUNT(*) AS n FROM rules WHERE source_id = ? GROUP BY 1 ORDER BY 1');
+  const byFormat = db.prepare(
+    'SELECT format, COUNT(*) AS n FROM rules WHERE source_id = ? GROUP BY 1 ORDER BY 1',
+  );
   return sources
     .filter((s) => !only || only.includes(s.name as string))
     .map((s) => {
@@ -46,14 +48,26 @@ export function sourceStats(db: Db, only?: string[]): SourceStats[] {
         parsed: total('parsed'),
         errors: total('errors'),
         byLanguage: Object.fromEntries(langs.map(({ language, ...l }) => [language, l])),
-        byFormat: Object.fromEntries((byFormat.all(s.id) as Array<{ format: string; n: number }>).map((f) => [f.format, f.n])),
+        byFormat: Object.fromEntries(
+          (byFormat.all(s.id) as Array<{ format: string; n: number }>).map((f) => [f.format, f.n]),
+        ),
       };
     });
 }
 
 /** Totals over several sources, by language. */
-export function sumStats(stats: SourceStats[]): Pick<SourceStats, 'files' | 'skipped' | 'rules' | 'parsed' | 'errors' | 'byLanguage' | 'byFormat'> {
-  const out = { files: 0, skipped: 0, rules: 0, parsed: 0, errors: 0, byLanguage: {} as Record<string, LanguageStats>, byFormat: {} as Record<string, number> };
+export function sumStats(
+  stats: SourceStats[],
+): Pick<SourceStats, 'files' | 'skipped' | 'rules' | 'parsed' | 'errors' | 'byLanguage' | 'byFormat'> {
+  const out = {
+    files: 0,
+    skipped: 0,
+    rules: 0,
+    parsed: 0,
+    errors: 0,
+    byLanguage: {} as Record<string, LanguageStats>,
+    byFormat: {} as Record<string, number>,
+  };
   for (const s of stats) {
     out.files += s.files;
     out.skipped += s.skipped;

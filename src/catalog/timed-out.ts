@@ -8,7 +8,12 @@ import type { FileOutcome } from './process-file.js';
 
 export function timedOutOutcome(file: SourceFile, limitMs: number): FileOutcome {
   const reader = readerFor(file);
-  const d = diagnostic('error', `Parsing stopped after ${limitMs} ms; the rule is kept unparsed`, { line: 1, column: 1, offset: 0 }, 'catalog');
+  const d = diagnostic(
+    'error',
+    `Parsing stopped after ${limitMs} ms; the rule is kept unparsed`,
+    { line: 1, column: 1, offset: 0 },
+    'catalog',
+  );
   if (!reader) return { path: file.path, format: null, rules: [], artifacts: [], diagnostics: [d] };
   const rule = unreadableRule(file, reader.id, reader.label, null, [d]);
   return {

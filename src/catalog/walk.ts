@@ -32,7 +32,12 @@ export function walkSource(root: string): WalkEntry[] {
         if (!SKIPPED_DIRS.has(d.name)) visit(abs);
       } else if (d.isFile()) {
         const st = statSync(abs);
-        entries.push({ path: relative(root, abs).split(sep).join('/'), absPath: abs, bytes: st.size, mtimeMs: st.mtimeMs });
+        entries.push({
+          path: relative(root, abs).split(sep).join('/'),
+          absPath: abs,
+          bytes: st.size,
+          mtimeMs: st.mtimeMs,
+        });
       }
     }
   };
@@ -45,7 +50,8 @@ export function walkSource(root: string): WalkEntry[] {
   return entries;
 }
 
-export type FileText = { kind: 'text'; text: string; bytes: Buffer } | { kind: 'binary' | 'too-large'; bytes?: Buffer };
+export type FileText =
+  { kind: 'text'; text: string; bytes: Buffer } | { kind: 'binary' | 'too-large'; bytes?: Buffer };
 
 /** Reads a file as UTF-8 text without its BOM, or says why it is not text. */
 export function readSourceText(absPath: string, size: number): FileText {

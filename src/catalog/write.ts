@@ -20,19 +20,24 @@ export class CatalogWriter {
   private readonly insertEvent;
 
   constructor(private readonly db: Db) {
-    this.upsertFile = db.prepare(`INSERT INTO files (source_id, path, hash, bytes, mtime, format, rules, artifacts, diagnostics)
+    this.upsertFile =
+      db.prepare(`INSERT INTO files (source_id, path, hash, bytes, mtime, format, rules, artifacts, diagnostics)
       VALUES (@source, @path, @hash, @bytes, @mtime, @format, @rules, @artifacts, @diagnostics)
       ON CONFLICT(source_id, path) DO UPDATE SET hash = excluded.hash, bytes = excluded.bytes, mtime = excluded.mtime,
         format = excluded.format, rules = excluded.rules, artifacts = excluded.artifacts, diagnostics = excluded.diagnostics
       RETURNING id`);
     this.deleteRules = db.prepare('DELETE FROM rules WHERE file_id = ?');
-    this.insertRule = db.prepare(`INSERT INTO rules (source_id, file_id, key, rule_id, title, description, status, severity,
+    this.insertRule =
+      db.prepare(`INSERT INTO rules (source_id, file_id, key, rule_id, title, description, status, severity,
       language, format, parsed, errors, query_text, tags, document, query, events, diagnostics)
       VALUES (@source, @file, @key, @ruleId, @title, @description, @status, @severity, @language, @format, @parsed, @errors,
       @queryText, @tags, @document, @query, @events, @diagnostics)`);
-    this.insertIndicator = db.prepare(`INSERT INTO indicators (rule, language, kind, field, canonical, op, value, equivalence, stage)
+    this.insertIndicator =
+      db.prepare(`INSERT INTO indicators (rule, language, kind, field, canonical, op, value, equivalence, stage)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insertTechnique = db.prepare('INSERT OR IGNORE INTO rule_techniques (rule, technique) VALUES (?, ?)');
+    this.insertTechnique = db.prepare(
+      'INSERT OR IGNORE INTO rule_techniques (rule, technique) VALUES (?, ?)',
+    );
     this.insertEvent = db.prepare('INSERT INTO rule_events (rule, provider, event) VALUES (?, ?, ?)');
   }
 

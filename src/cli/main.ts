@@ -23,49 +23,97 @@ function positiveInt(value: string): number {
 
 /** Options every command takes. */
 function common(cmd: Command): Command {
-  return cmd.option('--db <path>', 'catalog database file', DEFAULT_DB).option('--json', 'print one JSON document on stdout');
+  return cmd
+    .option('--db <path>', 'catalog database file', DEFAULT_DB)
+    .option('--json', 'print one JSON document on stdout');
 }
 
 export function buildProgram(run: (code: number | Promise<number>) => void): Command {
   // Set before the subcommands exist, which copy it: usage errors then reach exitCodeFor as exceptions.
-  const program = new Command('ruleatlas').description('A catalog of security detection rules').showHelpAfterError().exitOverride();
-  common(program.command('ingest').argument('<path...>', 'rule folders or files').option('--name <name>', 'the source name (one PATH)'))
-    .addOption(new Option('--jobs <n>', 'parse threads beside the writer (default: cores - 1; 0 parses on the main thread)').argParser(positiveInt))
+  const program = new Command('ruleatlas')
+    .description('A catalog of security detection rules')
+    .showHelpAfterError()
+    .exitOverride();
+  common(
+    program
+      .command('ingest')
+      .argument('<path...>', 'rule folders or files')
+      .option('--name <name>', 'the source name (one PATH)'),
+  )
+    .addOption(
+      new Option(
+        '--jobs <n>',
+        'parse threads beside the writer (default: cores - 1; 0 parses on the main thread)',
+      ).argParser(positiveInt),
+    )
     .description('add or refresh sources')
     .action((paths, o) => run(ingestCommand(paths, o)));
-  common(program.command('explain').argument('<file>').option('--language <language>', 'read the whole file as one query in this language'))
+  common(
+    program
+      .command('explain')
+      .argument('<file>')
+      .option('--language <language>', 'read the whole file as one query in this language'),
+  )
     .option('--attack <path>', 'ATT&CK STIX bundle to resolve techniques with')
     .option('--macros <dir>', 'a folder of SPL macro definitions to expand')
     .description('parse one file without a catalog and print each rule')
     .action((file, o) => run(explainCommand(file, o)));
-  common(program.command('show').argument('<id>', 'rule id or source:path')).option('--attack <path>').description('one rule as on its page').action((id, o) => run(showCommand(id, o)));
+  common(program.command('show').argument('<id>', 'rule id or source:path'))
+    .option('--attack <path>')
+    .description('one rule as on its page')
+    .action((id, o) => run(showCommand(id, o)));
   common(program.command('search').argument('[text...]'))
-    .option('--language <l>').option('--source <s>').option('--technique <t>').option('--tactic <t>')
-    .option('--field <f>').option('--value <v>').option('--op <op>').option('--severity <s>').option('--status <s>').option('--event <e>')
-    .addOption(new Option('--limit <n>').argParser(positiveInt).default(50)).addOption(new Option('--offset <n>').argParser(positiveInt).default(0))
+    .option('--language <l>')
+    .option('--source <s>')
+    .option('--technique <t>')
+    .option('--tactic <t>')
+    .option('--field <f>')
+    .option('--value <v>')
+    .option('--op <op>')
+    .option('--severity <s>')
+    .option('--status <s>')
+    .option('--event <e>')
+    .addOption(new Option('--limit <n>').argParser(positiveInt).default(50))
+    .addOption(new Option('--offset <n>').argParser(positiveInt).default(0))
     .description('rules that match')
     .action((text, o) => run(searchCommand(text, o)));
-  common(program.command('stats')).description('rules and parse health per source and language').action((o) => run(statsCommand(o)));
+  common(program.command('stats'))
+    .description('rules and parse health per source and language')
+    .action((o) => run(statsCommand(o)));
   common(program.command('indicators'))
-    .option('--field <f>').option('--value <v>').option('--op <op>').option('--kind <kind>', 'detection or exclusion')
+    .option('--field <f>')
+    .option('--value <v>')
+    .option('--op <op>')
+    .option('--kind <kind>', 'detection or exclusion')
     .addOption(new Option('--top <n>').argParser(positiveInt).default(25))
     .description('indicators with corpus counts; the rules behind one')
     .action((o) => run(indicatorsCommand(o)));
   common(program.command('coverage'))
-    .option('--layer <file>', 'write an ATT&CK Navigator layer').option('--source <s>').option('--language <l>')
-    .option('--compare <sources...>', 'two sources: techniques one covers and the other does not').option('--attack <path>')
+    .option('--layer <file>', 'write an ATT&CK Navigator layer')
+    .option('--source <s>')
+    .option('--language <l>')
+    .option('--compare <sources...>', 'two sources: techniques one covers and the other does not')
+    .option('--attack <path>')
     .description('ATT&CK coverage')
     .action((o) => run(coverageCommand(o)));
   const attack = program.command('attack').description('ATT&CK data');
-  common(attack.command('update').option('--from <pathOrUrl>')).description('load or refresh ATT&CK data').action((o) => run(attackUpdateCommand(o)));
+  common(attack.command('update').option('--from <pathOrUrl>'))
+    .description('load or refresh ATT&CK data')
+    .action((o) => run(attackUpdateCommand(o)));
   common(program.command('serve'))
-    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080)).option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--attack <path>', 'ATT&CK STIX bundle (default: the catalog\'s, the cache, or the built-in tactic table)')
+    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080))
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option(
+      '--attack <path>',
+      "ATT&CK STIX bundle (default: the catalog's, the cache, or the built-in tactic table)",
+    )
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
   common(program.command('demo'))
-    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080)).option('--host <host>', 'address to bind', '127.0.0.1')
-    .option('--attack <path>').option('--no-serve', 'ingest only')
+    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080))
+    .option('--host <host>', 'address to bind', '127.0.0.1')
+    .option('--attack <path>')
+    .option('--no-serve', 'ingest only')
     .description('ingest the bundled example rules into a fresh catalog and serve them')
     .action((o) => run(demoCommand({ ...o, db: o.db === DEFAULT_DB ? './ruleatlas-demo.db' : o.db })));
   return program;
@@ -85,7 +133,10 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function exitCodeFor(err: unknown): number {
-  if (err instanceof CommanderError) return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0 ? 0 : 2;
+  if (err instanceof CommanderError)
+    return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
+      ? 0
+      : 2;
   if (err instanceof UsageError) {
     process.stderr.write(`ruleatlas: ${err.message}\n`);
     return 2;

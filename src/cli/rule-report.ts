@@ -65,19 +65,31 @@ export function ruleReport(input: RuleReportInput, attack: AttackData): Record<s
       })),
       terms: s.terms.map((t) => t.value),
     })),
-    terms: (query?.stages ?? []).flatMap((s) => s.terms.map((t) => ({ stage: t.stage, value: t.value, quoted: t.quoted, negated: t.negated }))),
+    terms: (query?.stages ?? []).flatMap((s) =>
+      s.terms.map((t) => ({ stage: t.stage, value: t.value, quoted: t.quoted, negated: t.negated })),
+    ),
     dataSources: query?.dataSources ?? [],
     unresolved: query?.unresolved ?? [],
     indicators: input.indicators,
-    diagnostics: input.diagnostics.map((x) => ({ severity: x.severity, message: x.message, line: x.line, column: x.column })),
+    diagnostics: input.diagnostics.map((x) => ({
+      severity: x.severity,
+      message: x.message,
+      line: x.line,
+      column: x.column,
+    })),
   };
 }
 
 function countText(i: ReportIndicator): string {
   if (i.count === undefined) return '';
-  const by = Object.entries(i.byLanguage ?? {}).map(([l, n]) => `${l} ${n}`).join(', ');
+  const by = Object.entries(i.byLanguage ?? {})
+    .map(([l, n]) => `${l} ${n}`)
+    .join(', ');
   const exact = i.count === 0 ? 'specific to this rule' : `corpus ${i.count}${by ? ` (${by})` : ''}`;
-  const eq = i.equivalentCount !== undefined && i.equivalentCount !== i.count ? `; with equivalents ${i.equivalentCount}` : '';
+  const eq =
+    i.equivalentCount !== undefined && i.equivalentCount !== i.count
+      ? `; with equivalents ${i.equivalentCount}`
+      : '';
   return `  ${exact}${eq}`;
 }
 
@@ -86,11 +98,16 @@ export function printRuleReport(r: ReturnType<typeof ruleReport>): void {
   const attack = r.attack as RuleAttack;
   const file = r.file as RuleDocument['file'];
   print(`${r.title as string}`);
-  print(`  ${r.language ?? 'no query'} · ${r.format as string} · ${file.path} (${file.lines} lines, ${file.bytes} bytes, ${file.format})`);
+  print(
+    `  ${r.language ?? 'no query'} · ${r.format as string} · ${file.path} (${file.lines} lines, ${file.bytes} bytes, ${file.format})`,
+  );
   if (r.status || r.severity) print(`  status ${r.status ?? '-'} · severity ${r.severity ?? '-'}`);
   if (attack.tactics.length) {
     print('\nMITRE ATT&CK coverage');
-    for (const t of attack.tactics) print(`  ${t.name}: ${t.techniques.map((id) => `${id} ${attack.techniques.find((x) => x.id === id)?.name ?? ''}`.trim()).join(', ')}`);
+    for (const t of attack.tactics)
+      print(
+        `  ${t.name}: ${t.techniques.map((id) => `${id} ${attack.techniques.find((x) => x.id === id)?.name ?? ''}`.trim()).join(', ')}`,
+      );
   }
   const unplaced = attack.techniques.filter((t) => t.tactics.length === 0);
   for (const t of unplaced) print(`  (no tactic) ${t.id} ${t.name ?? ''} [${t.status}]`);
@@ -101,9 +118,13 @@ export function printRuleReport(r: ReturnType<typeof ruleReport>): void {
   }
   print('\nStages and predicates');
   for (const s of r.stages as Array<Record<string, unknown>>) {
-    print(`  Stage ${s.index as number}: ${s.kind as string}${s.name && s.name !== s.kind ? ` (${s.name as string})` : ''}`);
+    print(
+      `  Stage ${s.index as number}: ${s.kind as string}${s.name && s.name !== s.kind ? ` (${s.name as string})` : ''}`,
+    );
     for (const p of s.predicates as Array<Record<string, unknown>>) {
-      print(`    ${p.negated ? 'NOT ' : ''}${(p.field as string | null) ?? '(keyword)'} ${p.op as string}${p.all ? ' all' : ''} ${(p.values as string[]).join(', ')}`);
+      print(
+        `    ${p.negated ? 'NOT ' : ''}${(p.field as string | null) ?? '(keyword)'} ${p.op as string}${p.all ? ' all' : ''} ${(p.values as string[]).join(', ')}`,
+      );
     }
   }
   printIndicators(r.indicators as ReportIndicator[]);
@@ -112,7 +133,12 @@ export function printRuleReport(r: ReturnType<typeof ruleReport>): void {
     print('\nSearch terms');
     for (const t of terms) print(`  ${t.stage}  ${t.value}`);
   }
-  const diagnostics = r.diagnostics as Array<{ severity: string; message: string; line: number; column: number }>;
+  const diagnostics = r.diagnostics as Array<{
+    severity: string;
+    message: string;
+    line: number;
+    column: number;
+  }>;
   if (diagnostics.length) {
     print('\nDiagnostics');
     for (const d of diagnostics) print(`  ${file.path}:${d.line}:${d.column} ${d.severity} ${d.message}`);
@@ -124,6 +150,7 @@ function printIndicators(indicators: ReportIndicator[]): void {
     const list = indicators.filter((i) => i.kind === kind);
     if (!list.length) continue;
     print(kind === 'detection' ? '\nIndicators' : '\nExclusion indicators');
-    for (const i of list) print(`  ${i.field ?? '(keyword)'} [${i.canonical}] ${i.op} ${i.value}${countText(i)}`);
+    for (const i of list)
+      print(`  ${i.field ?? '(keyword)'} [${i.canonical}] ${i.op} ${i.value}${countText(i)}`);
   }
 }

@@ -8,7 +8,12 @@ import { FileLocator } from '../text/locator.js';
 type RuleFields = Partial<Omit<RuleDocument, 'type' | 'format' | 'source' | 'file'>>;
 
 /** A rule document for `file`, with empty lists and the file's facts filled in. */
-export function ruleDocument(file: SourceFile, format: FormatId, label: string, fields: RuleFields): RuleDocument {
+export function ruleDocument(
+  file: SourceFile,
+  format: FormatId,
+  label: string,
+  fields: RuleFields,
+): RuleDocument {
   const locator = new FileLocator(file.text);
   return {
     type: 'rule',

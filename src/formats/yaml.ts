@@ -26,15 +26,24 @@ export function parseYamlDocuments(text: string, locator: FileLocator, origin: s
 
 function toYamlDocument(doc: Document.Parsed, locator: FileLocator, origin: string): YamlDocument {
   const diagnostics: Diagnostic[] = [];
-  for (const e of doc.errors) diagnostics.push(diagnostic('error', yamlMessage(e.message), locator.span(e.pos[0], e.pos[1]), origin));
-  for (const w of doc.warnings) diagnostics.push(diagnostic('warning', yamlMessage(w.message), locator.span(w.pos[0], w.pos[1]), origin));
+  for (const e of doc.errors)
+    diagnostics.push(diagnostic('error', yamlMessage(e.message), locator.span(e.pos[0], e.pos[1]), origin));
+  for (const w of doc.warnings)
+    diagnostics.push(diagnostic('warning', yamlMessage(w.message), locator.span(w.pos[0], w.pos[1]), origin));
   diagnostics.push(...duplicateKeys(doc.contents, locator, origin));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     const at = doc.range ? doc.range[0] : 0;
-    diagnostics.push(diagnostic('error', `Cannot read YAML document: ${(err as Error).message}`, locator.position(at), origin));
+    diagnostics.push(
+      diagnostic(
+        'error',
+        `Cannot read YAML document: ${(err as Error).message}`,
+        locator.position(at),
+        origin,
+      ),
+    );
   }
   const [start, , end] = doc.range ?? [0, 0, 0];
   return { doc, value, start, end, diagnostics };
@@ -56,7 +65,14 @@ function duplicateKeys(node: Node | null | undefined, locator: FileLocator, orig
         if (key !== undefined) {
           if (seen.has(key)) {
             const range = (pair.key as Node).range ?? [0, 0];
-            found.push(diagnostic('warning', `Duplicate key "${key}" in a mapping; both entries are kept`, locator.span(range[0], range[1]), origin));
+            found.push(
+              diagnostic(
+                'warning',
+                `Duplicate key "${key}" in a mapping; both entries are kept`,
+                locator.span(range[0], range[1]),
+                origin,
+              ),
+            );
           }
           seen.add(key);
         }
@@ -80,7 +96,9 @@ export function nodeAt(doc: Document.Parsed, path: ReadonlyArray<string | number
 
 /** The plain value as a mapping, or undefined. */
 export function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 export type YamlMapping =
@@ -96,6 +114,11 @@ export function readYamlMapping(text: string, origin: string, expected: string):
   const [doc] = parseYamlDocuments(text, locator, origin);
   const record = asRecord(doc?.value);
   if (doc && record) return { ok: true, locator, doc, record };
-  const at = diagnostic('error', `Unexpected YAML content, expected ${expected}`, locator.position(0), origin);
+  const at = diagnostic(
+    'error',
+    `Unexpected YAML content, expected ${expected}`,
+    locator.position(0),
+    origin,
+  );
   return { ok: false, locator, diagnostics: [...(doc?.diagnostics ?? []), at] };
 }

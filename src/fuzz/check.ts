@@ -24,6 +24,11 @@ export function checkInput(target: FuzzTarget, input: string): Failure | undefin
   if (bug) return { target: target.name, input, reason: bug.message };
   const lines = input.split('\n').length;
   const bad = diagnostics.find((d) => !(d.line >= 1 && d.line <= lines + 1 && d.column >= 1));
-  if (bad) return { target: target.name, input, reason: `diagnostic outside the input at ${bad.line}:${bad.column}: ${bad.message}` };
+  if (bad)
+    return {
+      target: target.name,
+      input,
+      reason: `diagnostic outside the input at ${bad.line}:${bad.column}: ${bad.message}`,
+    };
   return undefined;
 }

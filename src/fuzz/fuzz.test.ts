@@ -25,6 +25,7 @@ describe.each(fuzzTargets().map((t) => [t.name, t] as const))('%s', (_name, targ
   const folder = join(REGRESSIONS, target.name.replace(/\s+/g, '-'));
   const cases = existsSync(folder) ? readdirSync(folder).sort() : [];
   it.skipIf(cases.length === 0)('passes every regression case', () => {
-    for (const c of cases) expect(checkInput(target, readFileSync(join(folder, c), 'utf8'))?.reason, c).toBeUndefined();
+    for (const c of cases)
+      expect(checkInput(target, readFileSync(join(folder, c), 'utf8'))?.reason, c).toBeUndefined();
   });
 });

@@ -49,9 +49,14 @@ function languageSeeds(id: string): string[] {
 function readerSeeds(): Array<{ path: string; text: string }> {
   const examples = filesUnder(join(projectRoot, 'examples'), 200, () => true);
   const corpus = ['sigma', 'elastic', 'splunk', 'kql', 'yaral'].flatMap((c) =>
-    filesUnder(join(projectRoot, '..', 'shared', 'corpus', c), 40, (p) => /\.(ya?ml|toml|md|yaral|kql)$/.test(p)),
+    filesUnder(join(projectRoot, '..', 'shared', 'corpus', c), 40, (p) =>
+      /\.(ya?ml|toml|md|yaral|kql)$/.test(p),
+    ),
   );
-  return [...examples, ...corpus].map((p) => ({ path: relative(projectRoot, p), text: readFileSync(p, 'utf8') }));
+  return [...examples, ...corpus].map((p) => ({
+    path: relative(projectRoot, p),
+    text: readFileSync(p, 'utf8'),
+  }));
 }
 
 export function fuzzTargets(): FuzzTarget[] {
@@ -59,11 +64,16 @@ export function fuzzTargets(): FuzzTarget[] {
     name: `language ${id}`,
     seeds: languageSeeds(id),
     run: (input: string) =>
-      languages[id].parse({ source: { language: id, text: input, start: { line: 1, column: 1, offset: 0 } }, context: emptyContext() }).diagnostics,
+      languages[id].parse({
+        source: { language: id, text: input, start: { line: 1, column: 1, offset: 0 } },
+        context: emptyContext(),
+      }).diagnostics,
   }));
   const samples = readerSeeds();
   for (const reader of formatReaders) {
-    const own = samples.filter((s) => reader.recognizes({ path: s.path, text: s.text, bytes: s.text.length, sourceName: 'fuzz' }));
+    const own = samples.filter((s) =>
+      reader.recognizes({ path: s.path, text: s.text, bytes: s.text.length, sourceName: 'fuzz' }),
+    );
     if (!own.length) continue;
     const path = own[0].path;
     out.push({

@@ -9,12 +9,17 @@ const cache = new Map<string, unknown>();
  * `src/knowledge/data` (see package.json `files`) is still found from dist/ through the second path.
  */
 function locate(name: string): string {
-  const places = [new URL(`./data/${name}`, import.meta.url), new URL(`../../src/knowledge/data/${name}`, import.meta.url)];
+  const places = [
+    new URL(`./data/${name}`, import.meta.url),
+    new URL(`../../src/knowledge/data/${name}`, import.meta.url),
+  ];
   for (const place of places) {
     const path = fileURLToPath(place);
     if (existsSync(path)) return path;
   }
-  throw new Error(`Knowledge data file ${name} not found (looked in ${places.map((p) => fileURLToPath(p)).join(', ')})`);
+  throw new Error(
+    `Knowledge data file ${name} not found (looked in ${places.map((p) => fileURLToPath(p)).join(', ')})`,
+  );
 }
 
 /** The parsed JSON of `src/knowledge/data/<name>`, cached for the life of the process. */

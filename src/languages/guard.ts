@@ -18,7 +18,9 @@ export function guarded(language: Language): Language {
         return language.parse(input);
       } catch (err) {
         const deep = err instanceof RangeError && /call stack/i.test(err.message);
-        const message = deep ? 'Query nests too deeply to parse' : `${INTERNAL_ERROR}: ${(err as Error).message}`;
+        const message = deep
+          ? 'Query nests too deeply to parse'
+          : `${INTERNAL_ERROR}: ${(err as Error).message}`;
         return {
           type: 'query',
           language: language.id,

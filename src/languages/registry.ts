@@ -23,7 +23,9 @@ const registered: Record<LanguageId, Language> = {
 };
 
 /** Every language behind the parser boundary (see guard.ts). */
-export const languages = Object.fromEntries(Object.entries(registered).map(([id, l]) => [id, guarded(l)])) as Record<LanguageId, Language>;
+export const languages = Object.fromEntries(
+  Object.entries(registered).map(([id, l]) => [id, guarded(l)]),
+) as Record<LanguageId, Language>;
 
 export function languageById(id: string): Language | undefined {
   return Object.hasOwn(languages, id) ? languages[id as LanguageId] : undefined;

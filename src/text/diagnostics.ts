@@ -2,9 +2,22 @@
 import type { Diagnostic, Severity } from '../model/diagnostic.js';
 import type { Position, Span } from '../model/span.js';
 
-export function diagnostic(severity: Severity, message: string, at: Position | Span, origin?: string): Diagnostic {
+export function diagnostic(
+  severity: Severity,
+  message: string,
+  at: Position | Span,
+  origin?: string,
+): Diagnostic {
   const span = 'start' in at ? at : { start: at, end: at };
-  return { type: 'diagnostic', severity, message, line: span.start.line, column: span.start.column, span, origin };
+  return {
+    type: 'diagnostic',
+    severity,
+    message,
+    line: span.start.line,
+    column: span.start.column,
+    span,
+    origin,
+  };
 }
 
 export function hasError(diagnostics: readonly Diagnostic[]): boolean {

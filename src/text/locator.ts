@@ -73,9 +73,11 @@ export class QueryLocator implements Locator {
     const line = floorIndex(this.starts, clamped);
     const column = clamped - this.starts[line];
     const lineStart = this.source.lineStarts?.[line];
-    if (lineStart) return { line: lineStart.line, column: lineStart.column + column, offset: lineStart.offset + column };
+    if (lineStart)
+      return { line: lineStart.line, column: lineStart.column + column, offset: lineStart.offset + column };
     const { start } = this.source;
-    if (line === 0) return { line: start.line, column: start.column + column, offset: start.offset + clamped };
+    if (line === 0)
+      return { line: start.line, column: start.column + column, offset: start.offset + clamped };
     return { line: start.line + line, column: column + 1, offset: start.offset + clamped };
   }
 

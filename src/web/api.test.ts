@@ -18,150 +18,167 @@ async function json(app: Hono, path: string): Promise<{ status: number; body: Js
   return { status: res.status, body: await res.json() };
 }
 
-describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))('web JSON API with full ATT&CK data', () => {
-  let fixture: FixtureCatalog;
-  let catalog: Catalog;
-  let app: Hono;
+describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
+  'web JSON API with full ATT&CK data',
+  () => {
+    let fixture: FixtureCatalog;
+    let catalog: Catalog;
+    let app: Hono;
 
-  beforeAll(async () => {
-    fixture = await buildFixtureCatalog({ attack: true });
-    catalog = Catalog.open(fixture.db, { readonly: true });
-    app = createApp(catalog);
-  });
-  afterAll(() => {
-    catalog.close();
-    fixture.remove();
-  });
+    beforeAll(async () => {
+      fixture = await buildFixtureCatalog({ attack: true });
+      catalog = Catalog.open(fixture.db, { readonly: true });
+      app = createApp(catalog);
+    });
+    afterAll(() => {
+      catalog.close();
+      fixture.remove();
+    });
 
-  it('home lists both sources with counts per language and parse health', async () => {
-    const { status, body } = await json(app, '/api/');
-    expect(status).toBe(200);
-    expect(body.sources.map((s: { name: string }) => s.name)).toEqual(['examples', 'hostile']);
-    const examples = body.sources[0];
-    expect(examples.byLanguage.sigma.rules).toBeGreaterThanOrEqual(4);
-    expect(body.health.rules).toBe(body.totals.rules);
-    expect(body.health.parsed).toBeLessThanOrEqual(body.health.rules);
-    expect(body.attack.techniques).toBeGreaterThan(0);
-    expect(body.topIndicators.length).toBeGreaterThan(0);
-    expect(body.topIndicators[0].count).toBeGreaterThanOrEqual(body.topIndicators.at(-1).count);
-  });
+    it('home lists both sources with counts per language and parse health', async () => {
+      const { status, body } = await json(app, '/api/');
+      expect(status).toBe(200);
+      expect(body.sources.map((s: { name: string }) => s.name)).toEqual(['examples', 'hostile']);
+      const examples = body.sources[0];
+      expect(examples.byLanguage.sigma.rules).toBeGreaterThanOrEqual(4);
+      expect(body.health.rules).toBe(body.totals.rules);
+      expect(body.health.parsed).toBeLessThanOrEqual(body.health.rules);
+      expect(body.attack.techniques).toBeGreaterThan(0);
+      expect(body.topIndicators.length).toBeGreaterThan(0);
+      expect(body.topIndicators[0].count).toBeGreaterThanOrEqual(body.topIndicators.at(-1).count);
+    });
 
-  it('searches full text with facets and paging in the URL', async () => {
-    const { body } = await json(app, '/api/search?q=bitsadmin');
-    const keys = body.rules.map((r: { key: string }) => r.key);
-    expect(keys).toContain(SIGMA_BITS);
-    expect(keys).toContain(SENTINEL_BITS);
-    expect(body.total).toBe(body.rules.length);
-    expect(body.facets.language.find((f: { value: string }) => f.value === 'sigma').count).toBeGreaterThanOrEqual(1);
-    const narrowed = await json(app, '/api/search?q=bitsadmin&language=kusto');
-    expect(narrowed.body.rules.map((r: { key: string }) => r.key)).toEqual([SENTINEL_BITS]);
-    expect(narrowed.body.query).toEqual({ q: 'bitsadmin', language: 'kusto' });
-  });
+    it('searches full text with facets and paging in the URL', async () => {
+      const { body } = await json(app, '/api/search?q=bitsadmin');
+      const keys = body.rules.map((r: { key: string }) => r.key);
+      expect(keys).toContain(SIGMA_BITS);
+      expect(keys).toContain(SENTINEL_BITS);
+      expect(body.total).toBe(body.rules.length);
+      expect(
+        body.facets.language.find((f: { value: string }) => f.value === 'sigma').count,
+      ).toBeGreaterThanOrEqual(1);
+      const narrowed = await json(app, '/api/search?q=bitsadmin&language=kusto');
+      expect(narrowed.body.rules.map((r: { key: string }) => r.key)).toEqual([SENTINEL_BITS]);
+      expect(narrowed.body.query).toEqual({ q: 'bitsadmin', language: 'kusto' });
+    });
 
-  it('filters by technique and by tactic through the loaded ATT&CK data', async () => {
-    const byTechnique = await json(app, '/api/search?technique=T1197');
-    expect(byTechnique.body.rules.map((r: { key: string }) => r.key)).toEqual(expect.arrayContaining([SIGMA_BITS, SENTINEL_BITS]));
-    const byTactic = await json(app, '/api/search?tactic=persistence');
-    expect(byTactic.body.rules.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
-  });
+    it('filters by technique and by tactic through the loaded ATT&CK data', async () => {
+      const byTechnique = await json(app, '/api/search?technique=T1197');
+      expect(byTechnique.body.rules.map((r: { key: string }) => r.key)).toEqual(
+        expect.arrayContaining([SIGMA_BITS, SENTINEL_BITS]),
+      );
+      const byTactic = await json(app, '/api/search?tactic=persistence');
+      expect(byTactic.body.rules.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
+    });
 
-  it('caps the query length and the page number', async () => {
-    const { body } = await json(app, `/api/search?q=${'a'.repeat(5000)}&page=99999`);
-    expect(body.query.q).toHaveLength(200);
-    expect(body.page).toBe(200);
-    expect(body.pageSize).toBe(50);
-  });
+    it('caps the query length and the page number', async () => {
+      const { body } = await json(app, `/api/search?q=${'a'.repeat(5000)}&page=99999`);
+      expect(body.query.q).toHaveLength(200);
+      expect(body.page).toBe(200);
+      expect(body.pageSize).toBe(50);
+    });
 
-  it('gives a rule as ruleReport() has it, with corpus counts and resolved ATT&CK', async () => {
-    const { status, body } = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
-    expect(status).toBe(200);
-    expect(body.title).toBe('Bitsadmin Transfer From a Script or Office Parent');
-    expect(body.language).toBe('sigma');
-    expect(body.logSource).toContain('process_creation');
-    expect(body.attackFull).toBe(true);
-    expect(body.attack.techniques.find((t: { id: string }) => t.id === 'T1197').name).toBe('BITS Jobs');
-    expect(body.stages[0].kind).toBe('condition');
-    expect(body.raw).toContain('selection_img:');
-    const exclusion = body.indicators.filter((i: { kind: string }) => i.kind === 'exclusion');
-    expect(exclusion.length).toBeGreaterThan(0);
-    for (const i of body.indicators) expect(typeof i.count).toBe('number');
-  });
+    it('gives a rule as ruleReport() has it, with corpus counts and resolved ATT&CK', async () => {
+      const { status, body } = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
+      expect(status).toBe(200);
+      expect(body.title).toBe('Bitsadmin Transfer From a Script or Office Parent');
+      expect(body.language).toBe('sigma');
+      expect(body.logSource).toContain('process_creation');
+      expect(body.attackFull).toBe(true);
+      expect(body.attack.techniques.find((t: { id: string }) => t.id === 'T1197').name).toBe('BITS Jobs');
+      expect(body.stages[0].kind).toBe('condition');
+      expect(body.raw).toContain('selection_img:');
+      const exclusion = body.indicators.filter((i: { kind: string }) => i.kind === 'exclusion');
+      expect(exclusion.length).toBeGreaterThan(0);
+      for (const i of body.indicators) expect(typeof i.count).toBe('number');
+    });
 
-  it('opens rules of a file that holds several, by their #n keys', async () => {
-    const { body } = await json(app, '/api/search?source=examples&page=1');
-    const several = body.rules.filter((r: { key: string }) => r.key.includes('#'));
-    expect(several.length).toBeGreaterThan(1);
-    for (const r of several) expect((await json(app, `/api/rule/${encodeURIComponent(r.key)}`)).body.key).toBe(r.key);
-  });
+    it('opens rules of a file that holds several, by their #n keys', async () => {
+      const { body } = await json(app, '/api/search?source=examples&page=1');
+      const several = body.rules.filter((r: { key: string }) => r.key.includes('#'));
+      expect(several.length).toBeGreaterThan(1);
+      for (const r of several)
+        expect((await json(app, `/api/rule/${encodeURIComponent(r.key)}`)).body.key).toBe(r.key);
+    });
 
-  it('finds a rule by unencoded key, and 404s an unknown one', async () => {
-    expect((await app.request(`/api/rule/${SIGMA_BITS}`)).status).toBe(200);
-    const missing = await json(app, '/api/rule/nope:missing.yml');
-    expect(missing.status).toBe(404);
-    expect(missing.body.error).toMatch(/No rule/);
-  });
+    it('finds a rule by unencoded key, and 404s an unknown one', async () => {
+      expect((await app.request(`/api/rule/${SIGMA_BITS}`)).status).toBe(200);
+      const missing = await json(app, '/api/rule/nope:missing.yml');
+      expect(missing.status).toBe(404);
+      expect(missing.body.error).toMatch(/No rule/);
+    });
 
-  it('shows an indicator with every rule that shares it', async () => {
-    const rule = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
-    const ind = rule.body.indicators.find((i: { value: string }) => i.value.includes('bitsadmin.exe'));
-    expect(ind).toBeDefined();
-    const q = new URLSearchParams({ kind: ind.kind, canonical: ind.canonical, op: ind.op, value: ind.value });
-    const { status, body } = await json(app, `/api/indicator?${q}`);
-    expect(status).toBe(200);
-    expect(body.indicator.count).toBe(ind.count + 1);
-    expect(body.rules.sigma.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
-    expect((await app.request('/api/indicator?canonical=x')).status).toBe(404);
-  });
+    it('shows an indicator with every rule that shares it', async () => {
+      const rule = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
+      const ind = rule.body.indicators.find((i: { value: string }) => i.value.includes('bitsadmin.exe'));
+      expect(ind).toBeDefined();
+      const q = new URLSearchParams({
+        kind: ind.kind,
+        canonical: ind.canonical,
+        op: ind.op,
+        value: ind.value,
+      });
+      const { status, body } = await json(app, `/api/indicator?${q}`);
+      expect(status).toBe(200);
+      expect(body.indicator.count).toBe(ind.count + 1);
+      expect(body.rules.sigma.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
+      expect((await app.request('/api/indicator?canonical=x')).status).toBe(404);
+    });
 
-  it('describes a technique with its tactics, sub-techniques and rules', async () => {
-    const { body } = await json(app, '/api/technique/T1197');
-    expect(body.name).toBe('BITS Jobs');
-    expect(body.tactics.map((t: { shortname: string }) => t.shortname)).toContain('persistence');
-    expect(body.rules.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
-    const parent = await json(app, '/api/technique/T1059');
-    expect(parent.body.subtechniques.map((s: { id: string }) => s.id)).toContain('T1059.001');
-    expect((await app.request('/api/technique/not-an-id')).status).toBe(404);
-  });
+    it('describes a technique with its tactics, sub-techniques and rules', async () => {
+      const { body } = await json(app, '/api/technique/T1197');
+      expect(body.name).toBe('BITS Jobs');
+      expect(body.tactics.map((t: { shortname: string }) => t.shortname)).toContain('persistence');
+      expect(body.rules.map((r: { key: string }) => r.key)).toContain(SIGMA_BITS);
+      const parent = await json(app, '/api/technique/T1059');
+      expect(parent.body.subtechniques.map((s: { id: string }) => s.id)).toContain('T1059.001');
+      expect((await app.request('/api/technique/not-an-id')).status).toBe(404);
+    });
 
-  it('gives the matrix and a Navigator layer of the same filters', async () => {
-    const { body } = await json(app, '/api/attack?language=sigma');
-    expect(body.filter).toEqual({ language: 'sigma' });
-    const cells = body.columns.flatMap((c: { covered: Array<{ id: string }> }) => c.covered.map((t) => t.id));
-    expect(cells).toContain('T1197');
-    const res = await app.request('/attack/layer.json?language=sigma');
-    expect(res.headers.get('content-disposition')).toContain('attachment');
-    const layer = (await res.json()) as { name: string; techniques: Array<{ techniqueID: string }> };
-    expect(layer.name).toContain('sigma');
-    expect(layer.techniques.map((t) => t.techniqueID)).toContain('T1197');
-  });
+    it('gives the matrix and a Navigator layer of the same filters', async () => {
+      const { body } = await json(app, '/api/attack?language=sigma');
+      expect(body.filter).toEqual({ language: 'sigma' });
+      const cells = body.columns.flatMap((c: { covered: Array<{ id: string }> }) =>
+        c.covered.map((t) => t.id),
+      );
+      expect(cells).toContain('T1197');
+      const res = await app.request('/attack/layer.json?language=sigma');
+      expect(res.headers.get('content-disposition')).toContain('attachment');
+      const layer = (await res.json()) as { name: string; techniques: Array<{ techniqueID: string }> };
+      expect(layer.name).toContain('sigma');
+      expect(layer.techniques.map((t) => t.techniqueID)).toContain('T1197');
+    });
 
-  it('shows a source with rules per format and the rules with diagnostics', async () => {
-    const { body } = await json(app, '/api/source/examples');
-    expect(body.source.name).toBe('examples');
-    expect(body.formats.map((f: { format: string }) => f.format)).toEqual(expect.arrayContaining(['sigma', 'elastic-rule', 'sentinel']));
-    expect((await app.request('/api/source/none')).status).toBe(404);
-  });
+    it('shows a source with rules per format and the rules with diagnostics', async () => {
+      const { body } = await json(app, '/api/source/examples');
+      expect(body.source.name).toBe('examples');
+      expect(body.formats.map((f: { format: string }) => f.format)).toEqual(
+        expect.arrayContaining(['sigma', 'elastic-rule', 'sentinel']),
+      );
+      expect((await app.request('/api/source/none')).status).toBe(404);
+    });
 
-  it('is read-only and sends a Content-Security-Policy without inline script', async () => {
-    expect((await app.request('/api/', { method: 'POST' })).status).toBe(405);
-    expect((await app.request('/search', { method: 'DELETE' })).status).toBe(405);
-    const page = await app.request('/');
-    const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).not.toContain('unsafe-inline');
-    expect(await page.text()).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
-  });
+    it('is read-only and sends a Content-Security-Policy without inline script', async () => {
+      expect((await app.request('/api/', { method: 'POST' })).status).toBe(405);
+      expect((await app.request('/search', { method: 'DELETE' })).status).toBe(405);
+      const page = await app.request('/');
+      const csp = page.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).not.toContain('unsafe-inline');
+      expect(await page.text()).not.toMatch(/<script>(?!<\/script>)|<script(?![^>]*\bsrc=)[^>]*>/);
+    });
 
-  it('escapes the hostile rule everywhere it appears', async () => {
-    const page = await (await app.request(`/rule/${encodeURIComponent(HOSTILE_KEY)}`)).text();
-    expect(page).toContain('Hostile &lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;');
-    expect(page).not.toMatch(/<script>window|<img src=x|<svg onload|href="javascript:|href="data:/i);
-    expect(page).toContain('href="https://example.org/advisory?a=1&amp;b=%3Ci%3E2%3C/i%3E"');
-    const search = await (await app.request('/search?q=hostile')).text();
-    expect(search).toContain('&lt;img src=x onerror=');
-    expect(search).not.toMatch(/<img src=x|<script>window/);
-  });
-});
+    it('escapes the hostile rule everywhere it appears', async () => {
+      const page = await (await app.request(`/rule/${encodeURIComponent(HOSTILE_KEY)}`)).text();
+      expect(page).toContain('Hostile &lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;');
+      expect(page).not.toMatch(/<script>window|<img src=x|<svg onload|href="javascript:|href="data:/i);
+      expect(page).toContain('href="https://example.org/advisory?a=1&amp;b=%3Ci%3E2%3C/i%3E"');
+      const search = await (await app.request('/search?q=hostile')).text();
+      expect(search).toContain('&lt;img src=x onerror=');
+      expect(search).not.toMatch(/<img src=x|<script>window/);
+    });
+  },
+);
 
 describe('web JSON API without ATT&CK data', () => {
   let fixture: FixtureCatalog;

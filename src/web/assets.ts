@@ -88,7 +88,11 @@ const SCRIPT = `'use strict';
 
 export function registerAssets(app: Hono): void {
   const cache = 'public, max-age=3600';
-  app.get('/assets/style.css', (c) => c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': cache }));
-  app.get('/assets/app.js', (c) => c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache }));
+  app.get('/assets/style.css', (c) =>
+    c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': cache }),
+  );
+  app.get('/assets/app.js', (c) =>
+    c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache }),
+  );
   app.get('/favicon.ico', (c) => c.body(null, 204));
 }

@@ -17,43 +17,54 @@ export interface PageShell {
 export function layout(shell: PageShell, body: Html): Html {
   const current = (s: PageShell['section']): string => (shell.section === s ? 'page' : 'false');
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${shell.title} · ruleatlas</title>
-<link rel="stylesheet" href="/assets/style.css?v=${ASSET_VERSION}">
-<script src="/assets/app.js?v=${ASSET_VERSION}" defer></script>
-</head>
-<body>
-<header class="top">
-  <a class="brand" href="/">ruleatlas</a>
-  <nav aria-label="Main">
-    <a href="/" aria-current="${current('home')}">Home</a>
-    <a href="/search" aria-current="${current('search')}">Search</a>
-    <a href="/attack" aria-current="${current('attack')}">ATT&amp;CK</a>
-  </nav>
-  <form class="quick" action="/search" method="get" role="search">
-    <input type="search" name="q" value="${shell.q ?? ''}" placeholder="Search rules, fields, values, T1197…" aria-label="Search rules" maxlength="200">
-  </form>
-</header>
-<main id="main" class="${shell.wide ? 'wide' : ''}">
-${body}
-</main>
-<footer class="bottom"><a href="${shell.api}" rel="alternate" type="application/json">This page as JSON</a></footer>
-</body>
-</html>`;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${shell.title} · ruleatlas</title>
+        <link rel="stylesheet" href="/assets/style.css?v=${ASSET_VERSION}" />
+        <script src="/assets/app.js?v=${ASSET_VERSION}" defer></script>
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">ruleatlas</a>
+          <nav aria-label="Main">
+            <a href="/" aria-current="${current('home')}">Home</a>
+            <a href="/search" aria-current="${current('search')}">Search</a>
+            <a href="/attack" aria-current="${current('attack')}">ATT&amp;CK</a>
+          </nav>
+          <form class="quick" action="/search" method="get" role="search">
+            <input
+              type="search"
+              name="q"
+              value="${shell.q ?? ''}"
+              placeholder="Search rules, fields, values, T1197…"
+              aria-label="Search rules"
+              maxlength="200"
+            />
+          </form>
+        </header>
+        <main id="main" class="${shell.wide ? 'wide' : ''}">${body}</main>
+        <footer class="bottom">
+          <a href="${shell.api}" rel="alternate" type="application/json">This page as JSON</a>
+        </footer>
+      </body>
+    </html>`;
 }
 
 /** A titled page section; `id` makes it addressable. */
 export function section(id: string, title: string, body: Html, note?: string): Html {
   return html`<section id="${id}" class="block">
-<h2>${title}</h2>
-${note ? html`<p class="note">${note}</p>` : ''}
-${body}
-</section>`;
+    <h2>${title}</h2>
+    ${note ? html`<p class="note">${note}</p>` : ''} ${body}
+  </section>`;
 }
 
 export function notFound(what: string, api: string): Html {
-  return layout({ title: 'Not found', api, section: 'other' }, html`<h1>Not found</h1><p>${what}</p><p><a href="/">Back to the catalog</a></p>`);
+  return layout(
+    { title: 'Not found', api, section: 'other' },
+    html`<h1>Not found</h1>
+      <p>${what}</p>
+      <p><a href="/">Back to the catalog</a></p>`,
+  );
 }

@@ -26,7 +26,8 @@ export function indicatorHref(i: IndicatorRef): string {
 /** A query string from the non-empty entries, in the given order. */
 export function query(params: Record<string, string | number | undefined | null>): string {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
   return search.toString();
 }
 

@@ -7,7 +7,13 @@ export type Html = ReturnType<typeof html>;
 
 export { html, raw };
 
-const ENTITIES: Readonly<Record<string, string>> = lookupTable({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' });
+const ENTITIES: Readonly<Record<string, string>> = lookupTable({
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+});
 
 /** For markup built by hand (the highlighter) before it is wrapped in `raw()`. */
 export function escapeHtml(text: string): string {
@@ -29,7 +35,9 @@ export function safeHttpUrl(text: string): string | undefined {
 /** A link out of the catalog, or the text alone when it is not a safe address. */
 export function externalLink(text: string, label: string = text): Html {
   const href = safeHttpUrl(text);
-  return href ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>` : html`<span>${label}</span>`;
+  return href
+    ? html`<a href="${href}" rel="noopener noreferrer" target="_blank">${label}</a>`
+    : html`<span>${label}</span>`;
 }
 
 export function bytesText(n: number): string {

@@ -8,8 +8,30 @@ import { Catalog } from '../catalog/catalog.js';
 import { createApp } from './server.js';
 
 const RULES = 10_000;
-const TECHNIQUES = ['T1059.001', 'T1197', 'T1105', 'T1218.011', 'T1047', 'T1053.005', 'T1003.001', 'T1021.002', 'T1566.001', 'T1070.001'];
-const TOOLS = ['bitsadmin', 'certutil', 'rundll32', 'regsvr32', 'mshta', 'wmic', 'schtasks', 'powershell', 'cmd', 'msiexec'];
+const TECHNIQUES = [
+  'T1059.001',
+  'T1197',
+  'T1105',
+  'T1218.011',
+  'T1047',
+  'T1053.005',
+  'T1003.001',
+  'T1021.002',
+  'T1566.001',
+  'T1070.001',
+];
+const TOOLS = [
+  'bitsadmin',
+  'certutil',
+  'rundll32',
+  'regsvr32',
+  'mshta',
+  'wmic',
+  'schtasks',
+  'powershell',
+  'cmd',
+  'msiexec',
+];
 
 /** A plausible Sigma rule; tools, switches and techniques repeat so indicators are shared across many rules. */
 function generatedRule(i: number): string {
@@ -62,7 +84,8 @@ describe('web render time on 10,000 rules', () => {
     process.env.RULEATLAS_CACHE = join(dir, 'cache');
     const rules = join(dir, 'rules');
     for (let d = 0; d < 10; d++) mkdirSync(join(rules, `d${d}`), { recursive: true });
-    for (let i = 0; i < RULES; i++) writeFileSync(join(rules, `d${i % 10}`, `rule_${i}.yml`), generatedRule(i));
+    for (let i = 0; i < RULES; i++)
+      writeFileSync(join(rules, `d${i % 10}`, `rule_${i}.yml`), generatedRule(i));
     const writer = Catalog.open(join(dir, 'catalog.db'));
     await writer.ingest(rules, { name: 'generated' });
     writer.close();
@@ -92,7 +115,16 @@ describe('web render time on 10,000 rules', () => {
    * 10,000 rules on a quiet machine); the bound leaves room for test files running beside this one.
    */
   it('renders searches with facets with a p95 under 50 ms', async () => {
-    const queries = ['q=certutil', 'q=switch42', 'severity=high', 'technique=T1197', 'tactic=execution', 'q=rundll32&severity=low', 'field=Image&value=\\mshta.exe', 'q=generated&page=3'];
+    const queries = [
+      'q=certutil',
+      'q=switch42',
+      'severity=high',
+      'technique=T1197',
+      'tactic=execution',
+      'q=rundll32&severity=low',
+      'field=Image&value=\\mshta.exe',
+      'q=generated&page=3',
+    ];
     const samples: number[] = [];
     for (let n = 0; n < 160; n++) samples.push(await timed(app, `/search?${queries[n % queries.length]}`));
     console.log(`search p95 ${p95(samples).toFixed(1)} ms over ${samples.length} searches`);

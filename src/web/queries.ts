@@ -9,7 +9,8 @@ export interface SourceRow {
 }
 
 export function sourceRow(db: Db, name: string): SourceRow | undefined {
-  return db.prepare('SELECT name, root, remote FROM sources WHERE name = ?').get(name) as SourceRow | undefined;
+  return db.prepare('SELECT name, root, remote FROM sources WHERE name = ?').get(name) as
+    SourceRow | undefined;
 }
 
 export interface EquivalentIndicator extends IndicatorRef {
@@ -18,14 +19,21 @@ export interface EquivalentIndicator extends IndicatorRef {
 }
 
 /** The other indicators of an equivalence class (`image ends_with \x.exe` ~ `process name eq x.exe`), most shared first. */
-export function equivalentIndicators(db: Db, equivalence: string, self: IndicatorRef, limit = 50): EquivalentIndicator[] {
+export function equivalentIndicators(
+  db: Db,
+  equivalence: string,
+  self: IndicatorRef,
+  limit = 50,
+): EquivalentIndicator[] {
   const rows = db
     .prepare(
       `SELECT kind, canonical, op, value, count, by_language FROM indicator_counts
        WHERE equivalence = ? AND NOT (kind = ? AND canonical = ? AND op = ? AND value = ?)
        ORDER BY count DESC, canonical, op, value LIMIT ?`,
     )
-    .all(equivalence, self.kind, self.canonical, self.op, self.value, limit) as Array<Record<string, unknown>>;
+    .all(equivalence, self.kind, self.canonical, self.op, self.value, limit) as Array<
+    Record<string, unknown>
+  >;
   return rows.map((r) => ({
     kind: r.kind as string,
     canonical: r.canonical as string,
@@ -37,14 +45,21 @@ export function equivalentIndicators(db: Db, equivalence: string, self: Indicato
 }
 
 /** How rules write the fields of an indicator (`Image`, `process.executable`, `FolderPath`), with how often. */
-export function indicatorFieldNames(db: Db, ind: IndicatorRef): Array<{ field: string; language: string; count: number }> {
+export function indicatorFieldNames(
+  db: Db,
+  ind: IndicatorRef,
+): Array<{ field: string; language: string; count: number }> {
   return db
     .prepare(
       `SELECT field, language, COUNT(DISTINCT rule) AS count FROM indicators
        WHERE canonical = ? AND op = ? AND value = ? AND kind = ? AND field IS NOT NULL
        GROUP BY field, language ORDER BY count DESC, field LIMIT 30`,
     )
-    .all(ind.canonical, ind.op, ind.value, ind.kind) as Array<{ field: string; language: string; count: number }>;
+    .all(ind.canonical, ind.op, ind.value, ind.kind) as Array<{
+    field: string;
+    language: string;
+    count: number;
+  }>;
 }
 
 export interface RuleProblem {
@@ -89,11 +104,18 @@ export function sourceFileProblems(db: Db, source: string, limit = 500): FilePro
        WHERE s.name = ? AND f.diagnostics <> '[]' ORDER BY f.path LIMIT ?`,
     )
     .all(source, limit) as Array<Record<string, unknown>>;
-  return rows.map((r) => ({ path: r.path as string, format: r.format as string | null, diagnostics: JSON.parse(r.diagnostics as string) }));
+  return rows.map((r) => ({
+    path: r.path as string,
+    format: r.format as string | null,
+    diagnostics: JSON.parse(r.diagnostics as string),
+  }));
 }
 
 /** Rule counts of a source by format and language together, for the source page's table. */
-export function sourceFormatLanguages(db: Db, source: string): Array<{ format: string; language: string; rules: number; parsed: number }> {
+export function sourceFormatLanguages(
+  db: Db,
+  source: string,
+): Array<{ format: string; language: string; rules: number; parsed: number }> {
   return db
     .prepare(
       `SELECT r.format, COALESCE(r.language, 'none') AS language, COUNT(*) AS rules, SUM(r.parsed) AS parsed

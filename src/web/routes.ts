@@ -31,21 +31,51 @@ export function registerPages(app: Hono, site: Site): void {
   const get = (c: Context) => (name: string) => c.req.query(name);
   app.get('/api', (c) => c.json(homePageData(site)));
   page(app, '/', () => homePageData(site), homePage, 'No such page.');
-  page(app, '/search', (c) => {
-    const { query, page: n } = searchParams(get(c));
-    return searchPageData(site, query, n);
-  }, searchPage, 'No such search.');
-  page(app, '/rule/:key{.+}', (c) => rulePageData(site, c.req.param('key') ?? ''), rulePage, 'No rule with that key in the catalog.');
-  page(app, '/indicator', (c) => {
-    const ref = indicatorParams(get(c));
-    return ref ? indicatorPageData(site, ref) : undefined;
-  }, indicatorPage, 'No rule has that indicator (give kind, canonical, op and value).');
-  page(app, '/technique/:id', (c) => {
-    const id = techniqueId(c.req.param('id') ?? '');
-    return id ? techniquePageData(site, id) : undefined;
-  }, techniquePage, 'No such ATT&CK technique, and no rule declares it.');
+  page(
+    app,
+    '/search',
+    (c) => {
+      const { query, page: n } = searchParams(get(c));
+      return searchPageData(site, query, n);
+    },
+    searchPage,
+    'No such search.',
+  );
+  page(
+    app,
+    '/rule/:key{.+}',
+    (c) => rulePageData(site, c.req.param('key') ?? ''),
+    rulePage,
+    'No rule with that key in the catalog.',
+  );
+  page(
+    app,
+    '/indicator',
+    (c) => {
+      const ref = indicatorParams(get(c));
+      return ref ? indicatorPageData(site, ref) : undefined;
+    },
+    indicatorPage,
+    'No rule has that indicator (give kind, canonical, op and value).',
+  );
+  page(
+    app,
+    '/technique/:id',
+    (c) => {
+      const id = techniqueId(c.req.param('id') ?? '');
+      return id ? techniquePageData(site, id) : undefined;
+    },
+    techniquePage,
+    'No such ATT&CK technique, and no rule declares it.',
+  );
   page(app, '/attack', (c) => attackPageData(site, coverageFilter(get(c))), attackPage, 'No such matrix.');
-  page(app, '/source/:name', (c) => sourcePageData(site, c.req.param('name') ?? ''), sourcePage, 'No source of that name in the catalog.');
+  page(
+    app,
+    '/source/:name',
+    (c) => sourcePageData(site, c.req.param('name') ?? ''),
+    sourcePage,
+    'No source of that name in the catalog.',
+  );
   const layer = (c: Context): Response => {
     const body = JSON.stringify(attackLayer(site, coverageFilter(get(c))), null, 2);
     return c.body(body, 200, {

@@ -25,11 +25,17 @@ export function createApp(catalog: Catalog, options: SiteOptions = {}): Hono {
   app.use('*', securityHeaders, readOnly);
   registerAssets(app);
   registerPages(app, site);
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json({ error: 'Not found' }, 404) : c.html(notFound('No such page.', '/api/'), 404)));
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: 'Not found' }, 404)
+      : c.html(notFound('No such page.', '/api/'), 404),
+  );
   app.onError((err, c) => {
     // The message may quote rule text; it goes to the log, and the client gets no detail to render.
     process.stderr.write(`ruleatlas web: ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}\n`);
-    return c.req.path.startsWith('/api/') ? c.json({ error: 'Internal error' }, 500) : c.text('Internal error', 500);
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: 'Internal error' }, 500)
+      : c.text('Internal error', 500);
   });
   return app;
 }

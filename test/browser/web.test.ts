@@ -22,7 +22,16 @@ async function launch(profile: string, bypassCSP: boolean): Promise<BrowserConte
     bypassCSP,
     acceptDownloads: true,
     viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -36,7 +45,8 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   const url = (path: string): string => new URL(path, server.url).href;
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+  const shot = (name: string): Promise<Buffer> =>
+    page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -77,11 +87,15 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
   });
 
   it('opens a rule page for each language, with the seed sections in order', async () => {
-    const home = (await (await fetch(url('/api/'))).json()) as { totals: { byLanguage: Record<string, unknown> } };
+    const home = (await (await fetch(url('/api/'))).json()) as {
+      totals: { byLanguage: Record<string, unknown> };
+    };
     const languages = Object.keys(home.totals.byLanguage).filter((l) => l !== 'none');
     expect(languages.length).toBeGreaterThanOrEqual(3);
     for (const language of languages) {
-      const found = (await (await fetch(url(`/api/search?language=${language}`))).json()) as { rules: Array<{ key: string; title: string }> };
+      const found = (await (await fetch(url(`/api/search?language=${language}`))).json()) as {
+        rules: Array<{ key: string; title: string }>;
+      };
       const rule = found.rules[0];
       await page.goto(url(`/rule/${encodeURIComponent(rule.key)}`));
       await expect(page.locator('h1#title').textContent()).resolves.toBe(rule.title);
@@ -93,34 +107,42 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     }
   });
 
-  it.skipIf(!FULL_ATTACK)('shows the Sigma seed-like rule and follows an indicator link to its page', async () => {
-    await page.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
-    await expect(page.locator('.crumbs').textContent()).resolves.toMatch(/Detection rules › Sigma/);
-    await expect(page.locator('#attack').textContent()).resolves.toContain('BITS Jobs');
-    await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-rule.png'), fullPage: true });
-    const link = page.locator('#indicators a[href^="/indicator?"]', { hasText: 'bitsadmin.exe' }).first();
-    await link.click();
-    await page.waitForURL(/\/indicator\?/);
-    await expect(page.locator('h1').textContent()).resolves.toContain('bitsadmin.exe');
-    expect(await page.locator(`#rules a[href="/rule/${encodeURIComponent(SIGMA_BITS)}"]`).count()).toBe(1);
-    await shot('indicator');
-  });
+  it.skipIf(!FULL_ATTACK)(
+    'shows the Sigma seed-like rule and follows an indicator link to its page',
+    async () => {
+      await page.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
+      await expect(page.locator('.crumbs').textContent()).resolves.toMatch(/Detection rules › Sigma/);
+      await expect(page.locator('#attack').textContent()).resolves.toContain('BITS Jobs');
+      await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-rule.png'), fullPage: true });
+      const link = page.locator('#indicators a[href^="/indicator?"]', { hasText: 'bitsadmin.exe' }).first();
+      await link.click();
+      await page.waitForURL(/\/indicator\?/);
+      await expect(page.locator('h1').textContent()).resolves.toContain('bitsadmin.exe');
+      expect(await page.locator(`#rules a[href="/rule/${encodeURIComponent(SIGMA_BITS)}"]`).count()).toBe(1);
+      await shot('indicator');
+    },
+  );
 
-  it.skipIf(!FULL_ATTACK)('opens the ATT&CK matrix, filters it and downloads the layer of what it shows', async () => {
-    await page.goto(url('/attack'));
-    expect(await page.locator('.matrix .col').count()).toBeGreaterThan(5);
-    await page.selectOption('select[name=language]', 'sigma');
-    await page.waitForURL(/language=sigma/);
-    const shown = await page.locator('.matrix .cell.covered b').allTextContents();
-    expect(shown).toContain('T1197');
-    await shot('attack');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#layer-download')]);
-    const layer = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { techniques: Array<{ techniqueID: string }> };
-    expect(new Set(layer.techniques.map((t) => t.techniqueID))).toEqual(new Set(shown));
-    await page.click('.matrix .cell.covered >> text=T1197');
-    await expect(page.locator('h1').textContent()).resolves.toContain('BITS Jobs');
-    await shot('technique');
-  });
+  it.skipIf(!FULL_ATTACK)(
+    'opens the ATT&CK matrix, filters it and downloads the layer of what it shows',
+    async () => {
+      await page.goto(url('/attack'));
+      expect(await page.locator('.matrix .col').count()).toBeGreaterThan(5);
+      await page.selectOption('select[name=language]', 'sigma');
+      await page.waitForURL(/language=sigma/);
+      const shown = await page.locator('.matrix .cell.covered b').allTextContents();
+      expect(shown).toContain('T1197');
+      await shot('attack');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#layer-download')]);
+      const layer = JSON.parse(readFileSync((await download.path())!, 'utf8')) as {
+        techniques: Array<{ techniqueID: string }>;
+      };
+      expect(new Set(layer.techniques.map((t) => t.techniqueID))).toEqual(new Set(shown));
+      await page.click('.matrix .cell.covered >> text=T1197');
+      await expect(page.locator('h1').textContent()).resolves.toContain('BITS Jobs');
+      await shot('technique');
+    },
+  );
 
   it('opens a source page with its formats and diagnostics', async () => {
     await page.goto(url('/source/examples'));
@@ -146,10 +168,18 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
         expect(await p.locator('main script, main img, main svg, main iframe').count()).toBe(0);
       }
       await p.goto(url(`/rule/${encodeURIComponent(HOSTILE_KEY)}`));
-      await expect(p.locator('h1#title').innerText()).resolves.toContain(`<script>window.__pwned='title'</script>`);
-      await expect(p.locator('#description').innerText()).resolves.toContain(`<img src=x onerror="window.__pwned='description-img'">`);
-      await expect(p.locator('#references').innerText()).resolves.toContain(`javascript:window.__pwned='reference'`);
-      const hrefs = await p.locator('#references a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      await expect(p.locator('h1#title').innerText()).resolves.toContain(
+        `<script>window.__pwned='title'</script>`,
+      );
+      await expect(p.locator('#description').innerText()).resolves.toContain(
+        `<img src=x onerror="window.__pwned='description-img'">`,
+      );
+      await expect(p.locator('#references').innerText()).resolves.toContain(
+        `javascript:window.__pwned='reference'`,
+      );
+      const hrefs = await p
+        .locator('#references a')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
       expect(hrefs.length).toBeGreaterThan(0);
       for (const h of hrefs) expect(h).toMatch(/^https?:\/\//);
       await p.screenshot({ path: join(shots, 'hostile.png'), fullPage: true });

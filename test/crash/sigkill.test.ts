@@ -21,12 +21,18 @@ function writeSource(dir: string, version: number): void {
 }
 
 function ingest(db: string, dir: string): { rules: number; parsed: number } {
-  return JSON.parse(execFileSync(process.execPath, [CLI, 'ingest', dir, '--name', 'src', '--db', db, '--json'], { encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, [CLI, 'ingest', dir, '--name', 'src', '--db', db, '--json'], {
+      encoding: 'utf8',
+    }),
+  );
 }
 
 function killedIngest(db: string, dir: string, afterMs: number): Promise<void> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, 'ingest', dir, '--name', 'src', '--db', db, '--json'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [CLI, 'ingest', dir, '--name', 'src', '--db', db, '--json'], {
+      stdio: 'ignore',
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), afterMs);
     child.on('exit', () => {
       clearTimeout(timer);
@@ -40,7 +46,9 @@ function state(db: string): { versions: string[]; rules: number; integrity: stri
   const d = new Database(db, { readonly: true });
   try {
     const integrity = (d.pragma('integrity_check', { simple: true }) as string) ?? '';
-    const rows = d.prepare("SELECT DISTINCT substr(title, instr(title, ' v') + 1) AS v FROM rules").all() as Array<{ v: string }>;
+    const rows = d
+      .prepare("SELECT DISTINCT substr(title, instr(title, ' v') + 1) AS v FROM rules")
+      .all() as Array<{ v: string }>;
     const rules = (d.prepare('SELECT COUNT(*) AS n FROM rules').get() as { n: number }).n;
     return { versions: rows.map((r) => r.v).sort(), rules, integrity };
   } finally {
@@ -71,6 +79,9 @@ describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
       expect(state(db).versions).toEqual([`v${round}`]);
     }
     const final = ingest(db, dir);
-    expect({ rules: final.rules, parsed: final.parsed }).toEqual({ rules: reference.rules, parsed: reference.parsed });
+    expect({ rules: final.rules, parsed: final.parsed }).toEqual({
+      rules: reference.rules,
+      parsed: reference.parsed,
+    });
   }, 240_000);
 });

@@ -29,7 +29,11 @@ describe.skipIf(!existsSync(CLI))('the parse time limit', () => {
     expect(report.rules).toBe(6);
     expect(report.parsed).toBe(5);
     const d = new Database(db, { readonly: true });
-    const stalled = d.prepare("SELECT r.title, r.diagnostics FROM rules r JOIN files f ON f.id = r.file_id WHERE f.path = 'stall-me.yml'").get() as { title: string; diagnostics: string };
+    const stalled = d
+      .prepare(
+        "SELECT r.title, r.diagnostics FROM rules r JOIN files f ON f.id = r.file_id WHERE f.path = 'stall-me.yml'",
+      )
+      .get() as { title: string; diagnostics: string };
     d.close();
     expect(stalled.title).toBe('stall-me');
     expect(JSON.parse(stalled.diagnostics)[0]).toMatchObject({ severity: 'error', line: 1, column: 1 });

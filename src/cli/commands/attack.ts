@@ -6,7 +6,11 @@ import { attackCachePath } from '../../catalog/attack-data.js';
 import { downloadAttackBundle, readAttackBundle, versionFromFileName } from '../../knowledge/attack/index.js';
 import { print, printJson } from '../output.js';
 
-export async function attackUpdateCommand(options: { db: string; json?: boolean; from?: string }): Promise<number> {
+export async function attackUpdateCommand(options: {
+  db: string;
+  json?: boolean;
+  from?: string;
+}): Promise<number> {
   const from = options.from;
   let bytes: Buffer;
   try {
@@ -27,8 +31,16 @@ export async function attackUpdateCommand(options: { db: string; json?: boolean;
   } finally {
     catalog.close();
   }
-  const summary = { version: data.version, tactics: data.tactics.length, techniques: Object.keys(data.techniques).length, cache };
+  const summary = {
+    version: data.version,
+    tactics: data.tactics.length,
+    techniques: Object.keys(data.techniques).length,
+    cache,
+  };
   if (options.json) printJson(summary);
-  else print(`ATT&CK ${summary.version}: ${summary.tactics} tactics, ${summary.techniques} techniques (cached at ${cache})`);
+  else
+    print(
+      `ATT&CK ${summary.version}: ${summary.tactics} tactics, ${summary.techniques} techniques (cached at ${cache})`,
+    );
   return 0;
 }

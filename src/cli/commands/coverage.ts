@@ -20,19 +20,35 @@ export function coverageCommand(options: CoverageCommandOptions): number {
   try {
     const attack = loadAttack({ bundle: options.attack, catalog });
     if (options.compare) return compare(catalog, options.compare, attack.data, options.json);
-    const coverage = coverageMatrix(catalog.ruleTechniques({ source: options.source, language: options.language }), attack.data);
+    const coverage = coverageMatrix(
+      catalog.ruleTechniques({ source: options.source, language: options.language }),
+      attack.data,
+    );
     if (options.layer) {
       const name = ['ruleatlas coverage', options.source, options.language].filter(Boolean).join(' · ');
-      writeFileSync(options.layer, `${JSON.stringify(navigatorLayer(coverage, attack.data, { name }), null, 2)}\n`);
+      writeFileSync(
+        options.layer,
+        `${JSON.stringify(navigatorLayer(coverage, attack.data, { name }), null, 2)}\n`,
+      );
     }
     if (options.json) printJson({ attackVersion: attack.data.version, full: attack.full, coverage });
     else {
       const rows: Array<Array<string | number>> = [];
       for (const tactic of coverage.tactics) {
-        for (const t of tactic.techniques) rows.push([tactic.name, t.id, t.name ?? '', t.rules, Object.entries(t.byLanguage).map(([l, n]) => `${l} ${n}`).join(', ')]);
+        for (const t of tactic.techniques)
+          rows.push([
+            tactic.name,
+            t.id,
+            t.name ?? '',
+            t.rules,
+            Object.entries(t.byLanguage)
+              .map(([l, n]) => `${l} ${n}`)
+              .join(', '),
+          ]);
       }
       printTable(['tactic', 'technique', 'name', 'rules', 'by language'], rows);
-      if (options.layer) print(`\nNavigator layer written to ${options.layer} (ATT&CK ${attack.data.version})`);
+      if (options.layer)
+        print(`\nNavigator layer written to ${options.layer} (ATT&CK ${attack.data.version})`);
       if (!attack.full) print(`\n${ATTACK_NOT_LOADED}`);
     }
     return 0;
@@ -41,9 +57,17 @@ export function coverageCommand(options: CoverageCommandOptions): number {
   }
 }
 
-function compare(catalog: Catalog, sources: string[], data: Parameters<typeof coverageMatrix>[1], json?: boolean): number {
+function compare(
+  catalog: Catalog,
+  sources: string[],
+  data: Parameters<typeof coverageMatrix>[1],
+  json?: boolean,
+): number {
   const [a, b] = sources;
-  const diff = compareCoverage(coverageMatrix(catalog.ruleTechniques({ source: a }), data), coverageMatrix(catalog.ruleTechniques({ source: b }), data));
+  const diff = compareCoverage(
+    coverageMatrix(catalog.ruleTechniques({ source: a }), data),
+    coverageMatrix(catalog.ruleTechniques({ source: b }), data),
+  );
   if (json) printJson({ [a]: diff.onlyA, [b]: diff.onlyB });
   else {
     print(`Only in ${a} (${diff.onlyA.length}): ${diff.onlyA.join(', ')}`);

@@ -26,8 +26,13 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     const attack = loadAttack({ bundle: options.attack });
     if (attack.full) catalog.storeAttack(attack.data);
     const total = sumStats(catalog.sources());
-    print(`Example catalog: ${total.rules} rules, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`);
-    if (!attack.full) print('ATT&CK: using the built-in tactic table (run `ruleatlas attack update` or pass --attack PATH for full data).');
+    print(
+      `Example catalog: ${total.rules} rules, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`,
+    );
+    if (!attack.full)
+      print(
+        'ATT&CK: using the built-in tactic table (run `ruleatlas attack update` or pass --attack PATH for full data).',
+      );
   } finally {
     catalog.close();
   }

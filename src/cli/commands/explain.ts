@@ -27,14 +27,31 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
   }
   const decoded = decodeText(readFileSync(path));
   if (decoded.kind !== 'text') throw new UsageError(`${path} is not a text file`);
-  const file = { path: basename(path), text: decoded.text, bytes: statSync(path).size, sourceName: basename(dirname(resolve(path))) };
-  const explained = explainFile(file, { language: options.language as LanguageId | undefined, artifacts: options.macros ? artifactsIn(options.macros) : [] });
+  const file = {
+    path: basename(path),
+    text: decoded.text,
+    bytes: statSync(path).size,
+    sourceName: basename(dirname(resolve(path))),
+  };
+  const explained = explainFile(file, {
+    language: options.language as LanguageId | undefined,
+    artifacts: options.macros ? artifactsIn(options.macros) : [],
+  });
   // A catalog beside the file gives corpus counts; explain works the same without one.
   const catalog = existsSync(options.db) ? Catalog.open(options.db, { readonly: true }) : undefined;
   try {
     const attack = loadAttack({ bundle: options.attack, catalog });
     const reports = explained.rules.map((a) =>
-      ruleReport({ document: a.rule, query: a.query, events: a.events, diagnostics: a.diagnostics, indicators: withCounts(a.indicators, catalog) }, attack.data),
+      ruleReport(
+        {
+          document: a.rule,
+          query: a.query,
+          events: a.events,
+          diagnostics: a.diagnostics,
+          indicators: withCounts(a.indicators, catalog),
+        },
+        attack.data,
+      ),
     );
     if (options.json) printJson({ rules: reports, ...(attack.full ? {} : { note: ATTACK_NOT_LOADED }) });
     else {
@@ -53,10 +70,25 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
 }
 
 function withCounts(indicators: ReportIndicator[], catalog: Catalog | undefined): ReportIndicator[] {
-  if (!catalog) return indicators.map(({ field, canonical, op, value, kind }) => ({ field, canonical, op, value, kind }));
+  if (!catalog)
+    return indicators.map(({ field, canonical, op, value, kind }) => ({ field, canonical, op, value, kind }));
   return indicators.map(({ field, canonical, op, value, kind }) => {
     const found = catalog.indicatorCount({ canonical, value, op, kind });
-    return { field, canonical, op, value, kind, ...(found ? { count: found.count, byLanguage: found.byLanguage, equivalentCount: found.equivalentCount, equivalentByLanguage: found.equivalentByLanguage } : { count: 0, byLanguage: {} }) };
+    return {
+      field,
+      canonical,
+      op,
+      value,
+      kind,
+      ...(found
+        ? {
+            count: found.count,
+            byLanguage: found.byLanguage,
+            equivalentCount: found.equivalentCount,
+            equivalentByLanguage: found.equivalentByLanguage,
+          }
+        : { count: 0, byLanguage: {} }),
+    };
   });
 }
 
@@ -66,7 +98,12 @@ function artifactsIn(dir: string): SourceArtifact[] {
   for (const entry of walkSource(dir)) {
     const read = readSourceText(entry.absPath, entry.bytes);
     if (read.kind !== 'text') continue;
-    out.push(...processFile({ path: entry.path, text: read.text, bytes: entry.bytes, sourceName: 'context' }, contextFrom([])).artifacts);
+    out.push(
+      ...processFile(
+        { path: entry.path, text: read.text, bytes: entry.bytes, sourceName: 'context' },
+        contextFrom([]),
+      ).artifacts,
+    );
   }
   return out;
 }

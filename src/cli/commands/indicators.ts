@@ -17,17 +17,39 @@ export function indicatorsCommand(options: IndicatorsCommandOptions): number {
   const catalog = Catalog.open(options.db, { readonly: true });
   try {
     const canonical = options.field ? canonicalField(options.field, { language: 'sigma' }) : undefined;
-    const list = catalog.indicators({ field: options.field, canonical, value: options.value, op: options.op, kind: options.kind, top: options.top });
-    const withRules = options.value ? list.map((i) => ({ ...i, rules: catalog.indicatorRules(i, true) })) : list;
+    const list = catalog.indicators({
+      field: options.field,
+      canonical,
+      value: options.value,
+      op: options.op,
+      kind: options.kind,
+      top: options.top,
+    });
+    const withRules = options.value
+      ? list.map((i) => ({ ...i, rules: catalog.indicatorRules(i, true) }))
+      : list;
     if (options.json) printJson({ indicators: withRules });
     else {
-      const by = (m: Record<string, number>): string => Object.entries(m).map(([l, n]) => `${l} ${n}`).join(', ');
+      const by = (m: Record<string, number>): string =>
+        Object.entries(m)
+          .map(([l, n]) => `${l} ${n}`)
+          .join(', ');
       printTable(
         ['count', 'kind', 'canonical', 'op', 'value', 'by language', 'with equivalents'],
-        list.map((i) => [i.count, i.kind, i.canonical, i.op, i.value, by(i.byLanguage), `${i.equivalentCount} (${by(i.equivalentByLanguage)})`]),
+        list.map((i) => [
+          i.count,
+          i.kind,
+          i.canonical,
+          i.op,
+          i.value,
+          by(i.byLanguage),
+          `${i.equivalentCount} (${by(i.equivalentByLanguage)})`,
+        ]),
       );
       if (options.value) {
-        for (const i of withRules as Array<(typeof list)[number] & { rules: Array<{ language: string | null; key: string }> }>) {
+        for (const i of withRules as Array<
+          (typeof list)[number] & { rules: Array<{ language: string | null; key: string }> }
+        >) {
           print(`\n${i.canonical} ${i.op} ${i.value}`);
           for (const r of i.rules) print(`  ${r.language ?? '-'}  ${r.key}`);
         }

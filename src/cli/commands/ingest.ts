@@ -13,12 +13,19 @@ export interface IngestCommandOptions {
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
-  if (options.name && paths.length > 1) throw new UsageError('--name names one source: give one PATH with it');
+  if (options.name && paths.length > 1)
+    throw new UsageError('--name names one source: give one PATH with it');
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
   const started = performance.now();
   const catalog = Catalog.open(options.db);
   try {
-    const bar = process.stderr.isTTY && !options.json && !process.env.CI ? new cliProgress.SingleBar({ clearOnComplete: true, stream: process.stderr }, cliProgress.Presets.shades_classic) : undefined;
+    const bar =
+      process.stderr.isTTY && !options.json && !process.env.CI
+        ? new cliProgress.SingleBar(
+            { clearOnComplete: true, stream: process.stderr },
+            cliProgress.Presets.shades_classic,
+          )
+        : undefined;
     const ingests = [];
     for (const p of paths) {
       let started = false;
@@ -62,10 +69,33 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
   }
 }
 
-function printIngest(r: { rules: number; parsed: number; errors: number; skipped: number; files: number; parsedFiles: number; removedFiles: number; byLanguage: Record<string, { rules: number; parsed: number; errors: number }>; byFormat: Record<string, number>; sources: string[]; elapsedMs: number }): void {
-  print(`Ingested ${r.sources.join(', ')}: ${r.files} files (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${r.rules} rules, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`);
+function printIngest(r: {
+  rules: number;
+  parsed: number;
+  errors: number;
+  skipped: number;
+  files: number;
+  parsedFiles: number;
+  removedFiles: number;
+  byLanguage: Record<string, { rules: number; parsed: number; errors: number }>;
+  byFormat: Record<string, number>;
+  sources: string[];
+  elapsedMs: number;
+}): void {
+  print(
+    `Ingested ${r.sources.join(', ')}: ${r.files} files (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${r.rules} rules, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`,
+  );
   print();
-  printTable(['language', 'rules', 'parsed', 'errors', 'parsed %'], Object.entries(r.byLanguage).map(([l, s]) => [l, s.rules, s.parsed, s.errors, percent(s.parsed, s.rules)]));
+  printTable(
+    ['language', 'rules', 'parsed', 'errors', 'parsed %'],
+    Object.entries(r.byLanguage).map(([l, s]) => [
+      l,
+      s.rules,
+      s.parsed,
+      s.errors,
+      percent(s.parsed, s.rules),
+    ]),
+  );
   print();
   printTable(['format', 'rules'], Object.entries(r.byFormat));
 }

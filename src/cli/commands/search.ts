@@ -17,12 +17,16 @@ export function searchCommand(words: string[], options: SearchCommandOptions): n
     const { db: _db, json, tactic, ...filters } = options;
     const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
     if (tactic) query.tacticTechniques = tacticTechniques(loadAttack({ catalog }).data, tactic);
-    if (options.field) query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
+    if (options.field)
+      query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
     const result = catalog.search(query);
     if (json) printJson(result);
     else {
       print(`${result.total} rules`);
-      printTable(['language', 'title', 'key'], result.rules.map((r) => [r.language ?? '-', r.title, r.key]));
+      printTable(
+        ['language', 'title', 'key'],
+        result.rules.map((r) => [r.language ?? '-', r.title, r.key]),
+      );
     }
     return result.total > 0 ? 0 : 1;
   } finally {

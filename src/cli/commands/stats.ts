@@ -15,7 +15,16 @@ export function statsCommand(options: { db: string; json?: boolean }): number {
         sources.map((s) => [s.name, s.files, s.skipped, s.rules, s.parsed, percent(s.parsed, s.rules)]),
       );
       print();
-      printTable(['language', 'rules', 'parsed', 'errors', 'parsed %'], Object.entries(total.byLanguage).map(([l, s]) => [l, s.rules, s.parsed, s.errors, percent(s.parsed, s.rules)]));
+      printTable(
+        ['language', 'rules', 'parsed', 'errors', 'parsed %'],
+        Object.entries(total.byLanguage).map(([l, s]) => [
+          l,
+          s.rules,
+          s.parsed,
+          s.errors,
+          percent(s.parsed, s.rules),
+        ]),
+      );
     }
     return 0;
   } finally {

@@ -13,7 +13,17 @@ import { hasKeyAtLineStart, isYamlPath } from '../splunk/top-keys.js';
 const FORMAT = 'analytic';
 const LABEL = 'YAML';
 
-const MAPPED = new Set(['id', 'title', 'description', 'logic', 'logic_format', 'techniques', 'technique_id', 'data_category', 'references']);
+const MAPPED = new Set([
+  'id',
+  'title',
+  'description',
+  'logic',
+  'logic_format',
+  'techniques',
+  'technique_id',
+  'data_category',
+  'references',
+]);
 
 /** `logic_format` values, lower-cased with blanks and punctuation dropped, to the language that parses them. */
 const LANGUAGE_OF: Readonly<Record<string, LanguageId>> = lookupTable({
@@ -35,7 +45,10 @@ const LANGUAGE_OF: Readonly<Record<string, LanguageId>> = lookupTable({
 export const analyticReader: FormatReader = {
   id: FORMAT,
   label: LABEL,
-  recognizes: (file) => isYamlPath(file.path) && hasKeyAtLineStart(file.text, 'logic') && hasKeyAtLineStart(file.text, 'logic_format'),
+  recognizes: (file) =>
+    isYamlPath(file.path) &&
+    hasKeyAtLineStart(file.text, 'logic') &&
+    hasKeyAtLineStart(file.text, 'logic_format'),
   read: readAnalytic,
 };
 
@@ -45,7 +58,12 @@ export function languageOfLogicFormat(format: string): LanguageId | undefined {
 
 function readAnalytic(file: SourceFile): ReadResult {
   const yaml = readYamlMapping(file.text, FORMAT, 'a mapping with `logic`');
-  if (!yaml.ok) return { rules: [unreadableRule(file, FORMAT, LABEL, null, yaml.diagnostics)], artifacts: [], diagnostics: [] };
+  if (!yaml.ok)
+    return {
+      rules: [unreadableRule(file, FORMAT, LABEL, null, yaml.diagnostics)],
+      artifacts: [],
+      diagnostics: [],
+    };
   const { locator, doc, record } = yaml;
   const format = optionalString(record.logic_format) ?? '';
   const language = languageOfLogicFormat(format) ?? null;
@@ -54,17 +72,31 @@ function readAnalytic(file: SourceFile): ReadResult {
   const logicNode = nodeAt(doc.doc, ['logic']);
   if (!language) {
     const at = logicNode?.range ? locator.position(logicNode.range[0]) : locator.position(0);
-    rule.diagnostics.push(diagnostic('error', `Unexpected logic_format ${JSON.stringify(format)}, expected Splunk, Sigma, KQL, EQL, ES|QL, Lucene or kuery`, at, FORMAT));
+    rule.diagnostics.push(
+      diagnostic(
+        'error',
+        `Unexpected logic_format ${JSON.stringify(format)}, expected Splunk, Sigma, KQL, EQL, ES|QL, Lucene or kuery`,
+        at,
+        FORMAT,
+      ),
+    );
   } else if (logic !== undefined) {
     rule.query = scalarQuery(file.text, logicNode, logic, language);
   }
   return { rules: [rule], artifacts: [], diagnostics: [] };
 }
 
-function analyticRule(file: SourceFile, record: Record<string, unknown>, language: LanguageId | null, diagnostics: RuleDocument['diagnostics']): RuleDocument {
+function analyticRule(
+  file: SourceFile,
+  record: Record<string, unknown>,
+  language: LanguageId | null,
+  diagnostics: RuleDocument['diagnostics'],
+): RuleDocument {
   const declared = stringList(record.technique_id).flatMap(techniqueIds);
   // `techniques` holds `tactic:technique name` pairs; the tactic half is the declared tactic shortname.
-  const tactics = stringList(record.techniques).map((t) => t.split(':')[0].trim().toLowerCase().replace(/\s+/g, '-')).filter((t) => t.length > 0);
+  const tactics = stringList(record.techniques)
+    .map((t) => t.split(':')[0].trim().toLowerCase().replace(/\s+/g, '-'))
+    .filter((t) => t.length > 0);
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) if (!MAPPED.has(key)) metadata[key] = value;
   metadata.logic_format = record.logic_format;

@@ -21,7 +21,14 @@ interface Tally {
 }
 
 function run(dir: string): { tally: Tally; rules: RuleDocument[] } {
-  const tally: Tally = { files: 0, byLanguage: {}, machineLearning: 0, eqlFailures: [], readerErrors: [], ms: 0 };
+  const tally: Tally = {
+    files: 0,
+    byLanguage: {},
+    machineLearning: 0,
+    eqlFailures: [],
+    readerErrors: [],
+    ms: 0,
+  };
   const rules: RuleDocument[] = [];
   const started = performance.now();
   for (const path of filesUnder(dir, /\.toml$/)) {
@@ -33,12 +40,19 @@ function run(dir: string): { tally: Tally; rules: RuleDocument[] } {
     for (const rule of reader.read(file).rules) {
       rules.push(rule);
       if (hasError(rule.diagnostics)) tally.readerErrors.push(rule.file.path);
-      const language = rule.language ?? (rule.context.type === 'machine_learning' ? 'machine_learning' : String(rule.metadata.queryLanguage ?? 'none'));
+      const language =
+        rule.language ??
+        (rule.context.type === 'machine_learning'
+          ? 'machine_learning'
+          : String(rule.metadata.queryLanguage ?? 'none'));
       tally.byLanguage[language] = (tally.byLanguage[language] ?? 0) + 1;
       if (rule.context.type === 'machine_learning') tally.machineLearning++;
       if (rule.query?.language !== 'eql') continue;
       const parsed = eqlLanguage.parse({ source: rule.query, context: emptyContext() });
-      if (hasError(parsed.diagnostics)) tally.eqlFailures.push(`${rule.file.path}: ${parsed.diagnostics.find((d) => d.severity === 'error')?.message}`);
+      if (hasError(parsed.diagnostics))
+        tally.eqlFailures.push(
+          `${rule.file.path}: ${parsed.diagnostics.find((d) => d.severity === 'error')?.message}`,
+        );
     }
   }
   tally.ms = performance.now() - started;
@@ -49,7 +63,9 @@ describe.skipIf(!root)('Elastic detection-rules corpus', () => {
   const { tally, rules } = root ? run(root) : { tally: undefined as unknown as Tally, rules: [] };
 
   test('reads every TOML file, counted by language', () => {
-    console.log(`elastic corpus: ${tally.files} files, ${rules.length} rules, by language ${JSON.stringify(tally.byLanguage)}, read + EQL parse ${tally.ms.toFixed(0)} ms`);
+    console.log(
+      `elastic corpus: ${tally.files} files, ${rules.length} rules, by language ${JSON.stringify(tally.byLanguage)}, read + EQL parse ${tally.ms.toFixed(0)} ms`,
+    );
     expect(tally.files).toBeGreaterThan(2000);
     expect(tally.readerErrors).toEqual([]);
   });
@@ -83,7 +99,9 @@ describe.skipIf(!root)('Elastic detection-rules corpus', () => {
   test('places every query at its text in the file', () => {
     for (const r of rules) {
       if (!r.query || r.query.lineStarts) continue;
-      expect(r.raw.slice(r.query.start.offset, r.query.start.offset + r.query.text.length)).toBe(r.query.text);
+      expect(r.raw.slice(r.query.start.offset, r.query.start.offset + r.query.text.length)).toBe(
+        r.query.text,
+      );
     }
   });
 

@@ -28,20 +28,34 @@ function projectRule(rule: RuleDocument): Record<string, unknown> {
     },
     diagnostics: diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`),
     // Only EQL is parsed here; the other languages belong to their own parsers' tests.
-    parsed: query?.language === 'eql' ? projectQuery(eqlLanguage.parse({ source: query, context: emptyContext() })) : null,
+    parsed:
+      query?.language === 'eql'
+        ? projectQuery(eqlLanguage.parse({ source: query, context: emptyContext() }))
+        : null,
   };
 }
 
 describe('Elastic reader golden cases', () => {
   for (const c of goldenCases('elastic')) {
     test(c.name, () => {
-      const file = { path: `${c.name}.toml`, text: c.input, bytes: Buffer.byteLength(c.input), sourceName: 'golden' };
+      const file = {
+        path: `${c.name}.toml`,
+        text: c.input,
+        bytes: Buffer.byteLength(c.input),
+        sourceName: 'golden',
+      };
       const reader = readers.find((r) => r.recognizes(file));
       expect(reader).toBeDefined();
       const result = reader!.read(file);
       expectGolden('elastic', c.name, { format: reader!.id, rules: result.rules.map(projectRule) });
-      const errors = result.rules.flatMap((r) => projectRule(r).diagnostics as string[]).filter((d) => d.startsWith('error'));
-      const parseErrors = result.rules.flatMap((r) => ((projectRule(r).parsed as { diagnostics?: string[] } | null)?.diagnostics ?? []).filter((d) => d.startsWith('error')));
+      const errors = result.rules
+        .flatMap((r) => projectRule(r).diagnostics as string[])
+        .filter((d) => d.startsWith('error'));
+      const parseErrors = result.rules.flatMap((r) =>
+        ((projectRule(r).parsed as { diagnostics?: string[] } | null)?.diagnostics ?? []).filter((d) =>
+          d.startsWith('error'),
+        ),
+      );
       if (c.name.startsWith('_errors_/')) expect(errors.length + parseErrors.length).toBeGreaterThan(0);
       else expect([...errors, ...parseErrors]).toEqual([]);
     });

@@ -10,7 +10,12 @@ import { eqlLanguage } from '../../languages/eql/index.js';
 import { emptyContext } from '../../languages/language.js';
 import type { SourceFile } from '../format.js';
 
-const sourceFile = (path: string, text: string): SourceFile => ({ path, text, bytes: Buffer.byteLength(text), sourceName: 'test' });
+const sourceFile = (path: string, text: string): SourceFile => ({
+  path,
+  text,
+  bytes: Buffer.byteLength(text),
+  sourceName: 'test',
+});
 
 describe('hunt query languages', () => {
   test('are inferred from the query text first', () => {
@@ -26,31 +31,51 @@ describe('hunt query languages', () => {
   });
 
   test('a Markdown tag line before a query is skipped, and the query placed after it', () => {
-    const text = "[hunt]\nuuid = \"h-1\"\nname = \"H\"\nlanguage = [\"ES|QL\"]\nquery = [\n'''sql\nfrom logs-* | limit 5\n''',\n]\n";
+    const text =
+      '[hunt]\nuuid = "h-1"\nname = "H"\nlanguage = ["ES|QL"]\nquery = [\n\'\'\'sql\nfrom logs-* | limit 5\n\'\'\',\n]\n';
     const [rule] = elasticHuntReader.read(sourceFile('h.toml', text)).rules;
-    expect(rule).toMatchObject({ id: 'h-1', language: 'esql', query: { text: 'from logs-* | limit 5\n', start: { line: 7, column: 1 } } });
+    expect(rule).toMatchObject({
+      id: 'h-1',
+      language: 'esql',
+      query: { text: 'from logs-* | limit 5\n', start: { line: 7, column: 1 } },
+    });
     expect(rule.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(['info 6:4']);
   });
 
   test('a hunt with one query keeps its uuid as the rule id', () => {
-    const text = "[hunt]\nuuid = \"h-2\"\nname = \"Solo\"\nlanguage = [\"EQL\"]\nmitre = [\"t1059\"]\nquery = ['''any where true''']\n";
+    const text =
+      '[hunt]\nuuid = "h-2"\nname = "Solo"\nlanguage = ["EQL"]\nmitre = ["t1059"]\nquery = [\'\'\'any where true\'\'\']\n';
     const [rule] = elasticHuntReader.read(sourceFile('h.toml', text)).rules;
-    expect(rule).toMatchObject({ id: 'h-2', title: 'Solo', language: 'eql', attack: { techniques: ['T1059'] } });
+    expect(rule).toMatchObject({
+      id: 'h-2',
+      title: 'Solo',
+      language: 'eql',
+      attack: { techniques: ['T1059'] },
+    });
     expect(rule.query?.start).toMatchObject({ line: 6, column: 13 });
   });
 });
 
 describe('eqllib analytics', () => {
   test('are read with legacy EQL and tactic shortnames', () => {
-    const text = "[analytic.metadata]\nid = \"a-1\"\nname = \"A\"\ntactics = [\"Command and Control\"]\ntechniques = [\"T1071\"]\n\n[analytic]\nquery = '''\nnetwork where process_name == \"*.exe\"\n'''\n";
+    const text =
+      '[analytic.metadata]\nid = "a-1"\nname = "A"\ntactics = ["Command and Control"]\ntechniques = ["T1071"]\n\n[analytic]\nquery = \'\'\'\nnetwork where process_name == "*.exe"\n\'\'\'\n';
     const file = sourceFile('a.toml', text);
     expect(eqllibReader.recognizes(file)).toBe(true);
     expect(elasticRuleReader.recognizes(file)).toBe(false);
     const [rule] = eqllibReader.read(file).rules;
-    expect(rule).toMatchObject({ id: 'a-1', format: 'eqllib', attack: { tactics: ['command-and-control'], techniques: ['T1071'] } });
+    expect(rule).toMatchObject({
+      id: 'a-1',
+      format: 'eqllib',
+      attack: { tactics: ['command-and-control'], techniques: ['T1071'] },
+    });
     expect(rule.query?.options).toEqual({ legacy: true });
     const parsed = eqlLanguage.parse({ source: rule.query!, context: emptyContext() });
-    expect(parsed.stages[0].predicates[0]).toMatchObject({ op: 'wildcard', caseSensitive: false, span: { start: { line: 9, column: 15 } } });
+    expect(parsed.stages[0].predicates[0]).toMatchObject({
+      op: 'wildcard',
+      caseSensitive: false,
+      span: { start: { line: 9, column: 15 } },
+    });
   });
 });
 
@@ -58,7 +83,10 @@ describe('examples/elastic', () => {
   const dir = join(examplesRoot, 'elastic');
   const rules = readdirSync(dir)
     .filter((name) => name.endsWith('.toml'))
-    .flatMap((name) => elasticRuleReader.read(sourceFile(`elastic/${name}`, readFileSync(join(dir, name), 'utf8'))).rules);
+    .flatMap(
+      (name) =>
+        elasticRuleReader.read(sourceFile(`elastic/${name}`, readFileSync(join(dir, name), 'utf8'))).rules,
+    );
 
   test('hold an EQL sequence, a kuery rule and an ES|QL rule, read without diagnostics', () => {
     expect(rules.map((r) => r.language).sort()).toEqual(['eql', 'esql', 'kuery']);

@@ -15,9 +15,15 @@ const seedPath = sharedPath('seeds', 'rules', 'seed-elastic-bits-notify-cmdline.
 
 describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdline', () => {
   // The body is collected even when skipped: read the seed only when it is there.
-  const file = sourceFile('rules/windows/persistence_via_bits_job_notify_command.toml', seedPath ? readFileSync(seedPath, 'utf8') : '');
+  const file = sourceFile(
+    'rules/windows/persistence_via_bits_job_notify_command.toml',
+    seedPath ? readFileSync(seedPath, 'utf8') : '',
+  );
   const [rule] = elasticRuleReader.read(file).rules;
-  const parsed = eqlLanguage.parse({ source: rule?.query ?? { language: 'eql', text: '', start: { line: 1, column: 1, offset: 0 } }, context: emptyContext() });
+  const parsed = eqlLanguage.parse({
+    source: rule?.query ?? { language: 'eql', text: '', start: { line: 1, column: 1, offset: 0 } },
+    context: emptyContext(),
+  });
   const predicate = (field: string) => parsed.stages[0].predicates.find((p) => p.field === field);
 
   test('is recognised and read with its metadata', () => {
@@ -35,22 +41,36 @@ describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdli
       type: 'eql',
       integration: ['endpoint', 'windows'],
     });
-    expect(rule.metadata).toMatchObject({ risk_score: 47, license: 'Elastic License v2', from: 'now-9m', min_stack_version: '8.3.0' });
+    expect(rule.metadata).toMatchObject({
+      risk_score: 47,
+      license: 'Elastic License v2',
+      from: 'now-9m',
+      min_stack_version: '8.3.0',
+    });
     expect(rule.metadata.setup).toContain('custom ingest pipeline');
     expect(rule.diagnostics).toEqual([]);
   });
 
   test('declares T1197 under TA0003 with their names', () => {
-    expect(rule.attack).toEqual({ techniques: ['T1197'], tactics: ['TA0003'], names: { T1197: 'BITS Jobs', TA0003: 'Persistence' } });
+    expect(rule.attack).toEqual({
+      techniques: ['T1197'],
+      tactics: ['TA0003'],
+      names: { T1197: 'BITS Jobs', TA0003: 'Persistence' },
+    });
   });
 
   test('has the file facts of the seed page, with the line count corrected', () => {
     // The page says 66 lines; the file has 56 newlines and a last line without one: 57 lines in an editor.
-    expect(rule.file).toEqual({ path: 'rules/windows/persistence_via_bits_job_notify_command.toml', lines: 57, bytes: 2520, format: 'TOML' });
+    expect(rule.file).toEqual({
+      path: 'rules/windows/persistence_via_bits_job_notify_command.toml',
+      lines: 57,
+      bytes: 2520,
+      format: 'TOML',
+    });
     expect(rule.file.bytes / 1024).toBeCloseTo(2.5, 1);
   });
 
-  test('places the query on the line after `query = \'\'\'`', () => {
+  test("places the query on the line after `query = '''`", () => {
     expect(rule.language).toBe('eql');
     expect(rule.query?.start).toEqual({ line: 40, column: 1, offset: file.text.indexOf('process where') });
     expect(rule.query?.lineStarts).toBeUndefined();
@@ -61,10 +81,30 @@ describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdli
     expect(parsed.stages).toHaveLength(1);
     expect(parsed.stages[0].kind).toBe('where');
     expect(parsed.dataSources).toEqual([{ type: 'datasource', kind: 'category', value: 'process' }]);
-    expect(predicate('host.os.type')).toMatchObject({ op: 'eq', values: ['windows'], negated: false, caseSensitive: true });
-    expect(predicate('event.type')).toMatchObject({ op: 'eq', values: ['start'], negated: false, caseSensitive: true });
-    expect(predicate('process.parent.name')).toMatchObject({ op: 'eq', values: ['svchost.exe'], negated: false, caseSensitive: false });
-    expect(predicate('process.parent.args')).toMatchObject({ op: 'eq', values: ['BITS'], negated: false, caseSensitive: false });
+    expect(predicate('host.os.type')).toMatchObject({
+      op: 'eq',
+      values: ['windows'],
+      negated: false,
+      caseSensitive: true,
+    });
+    expect(predicate('event.type')).toMatchObject({
+      op: 'eq',
+      values: ['start'],
+      negated: false,
+      caseSensitive: true,
+    });
+    expect(predicate('process.parent.name')).toMatchObject({
+      op: 'eq',
+      values: ['svchost.exe'],
+      negated: false,
+      caseSensitive: false,
+    });
+    expect(predicate('process.parent.args')).toMatchObject({
+      op: 'eq',
+      values: ['BITS'],
+      negated: false,
+      caseSensitive: false,
+    });
     expect(predicate('process.executable')).toMatchObject({
       op: 'wildcard',
       negated: true,
@@ -87,10 +127,18 @@ describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdli
 });
 
 describe('query positions and languages', () => {
-  const rule = (body: string) => elasticRuleReader.read(sourceFile('r.toml', `[metadata]\nmaturity = "production"\n\n[rule]\nrule_id = "x"\nname = "X"\n${body}`)).rules[0];
+  const rule = (body: string) =>
+    elasticRuleReader.read(
+      sourceFile(
+        'r.toml',
+        `[metadata]\nmaturity = "production"\n\n[rule]\nrule_id = "x"\nname = "X"\n${body}`,
+      ),
+    ).rules[0];
 
   test('a basic string with escapes maps each line into the file', () => {
-    const r = rule('type = "eql"\nlanguage = "eql"\nquery = """\nprocess where\n  process.name : "a\\\\b.exe"\n"""\n');
+    const r = rule(
+      'type = "eql"\nlanguage = "eql"\nquery = """\nprocess where\n  process.name : "a\\\\b.exe"\n"""\n',
+    );
     expect(r.query?.text).toBe('process where\n  process.name : "a\\b.exe"\n');
     expect(r.query?.lineStarts?.map((p) => `${p.line}:${p.column}`).slice(0, 2)).toEqual(['10:1', '11:1']);
     const parsed = eqlLanguage.parse({ source: r.query!, context: emptyContext() });
@@ -100,11 +148,17 @@ describe('query positions and languages', () => {
   test('a one-line basic string starts after its quote', () => {
     const r = rule('type = "query"\nlanguage = "kuery"\nquery = "event.dataset:aws.cloudtrail"\n');
     expect(r.language).toBe('kuery');
-    expect(r.query).toMatchObject({ language: 'kuery', text: 'event.dataset:aws.cloudtrail', start: { line: 9, column: 10 } });
+    expect(r.query).toMatchObject({
+      language: 'kuery',
+      text: 'event.dataset:aws.cloudtrail',
+      start: { line: 9, column: 10 },
+    });
   });
 
   test('type = "esql" rules are ES|QL', () => {
-    expect(rule("type = \"esql\"\nlanguage = \"esql\"\nquery = '''\nfrom logs-* | limit 1\n'''\n").query?.language).toBe('esql');
+    expect(
+      rule("type = \"esql\"\nlanguage = \"esql\"\nquery = '''\nfrom logs-* | limit 1\n'''\n").query?.language,
+    ).toBe('esql');
   });
 
   test('a query in an unknown language is kept as metadata with a warning', () => {
@@ -114,7 +168,8 @@ describe('query positions and languages', () => {
   });
 
   test('the query key of another table is not taken for the rule query', () => {
-    const body = "type = \"eql\"\nlanguage = \"eql\"\nquery = '''\nany where true\n'''\n\n[[transform.osquery]]\nquery = \"SELECT 1\"\n";
+    const body =
+      'type = "eql"\nlanguage = "eql"\nquery = \'\'\'\nany where true\n\'\'\'\n\n[[transform.osquery]]\nquery = "SELECT 1"\n';
     const r = rule(body);
     expect(r.query?.start.line).toBe(10);
     expect(r.metadata.transform).toEqual({ osquery: [{ query: 'SELECT 1' }] });
@@ -123,21 +178,33 @@ describe('query positions and languages', () => {
 
 describe('rules without a query and files that are not TOML', () => {
   test('a machine learning rule keeps its metadata with an info diagnostic', () => {
-    const text = '[metadata]\nmaturity = "production"\n[rule]\nrule_id = "ml-1"\nname = "Rare process"\ntype = "machine_learning"\nanomaly_threshold = 50\nmachine_learning_job_id = ["rare_process"]\n';
+    const text =
+      '[metadata]\nmaturity = "production"\n[rule]\nrule_id = "ml-1"\nname = "Rare process"\ntype = "machine_learning"\nanomaly_threshold = 50\nmachine_learning_job_id = ["rare_process"]\n';
     const [r] = elasticRuleReader.read(sourceFile('ml.toml', text)).rules;
-    expect(r).toMatchObject({ id: 'ml-1', language: null, query: null, context: { type: 'machine_learning' } });
+    expect(r).toMatchObject({
+      id: 'ml-1',
+      language: null,
+      query: null,
+      context: { type: 'machine_learning' },
+    });
     expect(r.metadata).toMatchObject({ anomaly_threshold: 50, machine_learning_job_id: ['rare_process'] });
     expect(r.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(['info 3:1']);
   });
 
   test('a TOML syntax error gives the raw text and an error with line and column', () => {
-    const text = "[metadata]\nmaturity = \"production\"\n[rule]\nname = \"Broken\nquery = '''\nany where true\n'''\n";
+    const text =
+      "[metadata]\nmaturity = \"production\"\n[rule]\nname = \"Broken\nquery = '''\nany where true\n'''\n";
     const [r] = elasticRuleReader.read(sourceFile('broken.toml', text)).rules;
     expect(r.raw).toBe(text);
     expect(r.id).toBe('broken.toml');
     expect(r.query).toBeNull();
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]).toMatchObject({ severity: 'error', line: 4, column: 15, origin: 'elastic-rule' });
+    expect(r.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      line: 4,
+      column: 15,
+      origin: 'elastic-rule',
+    });
     expect(r.diagnostics[0].message).toMatch(/^Invalid TOML: /);
   });
 

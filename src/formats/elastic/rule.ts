@@ -13,11 +13,27 @@ const LABEL = 'TOML';
 const ORIGIN = 'elastic-rule';
 const QUERY_LANGUAGES = new Set<LanguageId>(['eql', 'kuery', 'lucene', 'esql']);
 /** `[rule]` keys that have a place of their own in the rule document; the rest go to `metadata`. */
-const MAPPED_RULE_KEYS = new Set(['rule_id', 'name', 'description', 'severity', 'author', 'references', 'tags', 'threat', 'index', 'type', 'language', 'query']);
+const MAPPED_RULE_KEYS = new Set([
+  'rule_id',
+  'name',
+  'description',
+  'severity',
+  'author',
+  'references',
+  'tags',
+  'threat',
+  'index',
+  'type',
+  'language',
+  'query',
+]);
 const MAPPED_METADATA_KEYS = new Set(['creation_date', 'updated_date', 'integration', 'maturity']);
 
 function isRuleFile(file: SourceFile): boolean {
-  return file.path.toLowerCase().endsWith('.toml') && (file.text.startsWith('[rule]') || file.text.includes('\n[rule]'));
+  return (
+    file.path.toLowerCase().endsWith('.toml') &&
+    (file.text.startsWith('[rule]') || file.text.includes('\n[rule]'))
+  );
 }
 
 function rest(table: Record<string, unknown>, mapped: ReadonlySet<string>): Record<string, unknown> {
@@ -41,20 +57,40 @@ function findQuery(file: SourceFile, rule: Record<string, unknown>): QueryFindin
   const language = languageOf(rule);
   if (text === undefined) {
     const at = headerPosition(file.text, 'rule');
-    const what = rule.type === 'machine_learning' ? 'A machine learning rule has no query' : `A ${String(rule.type ?? 'rule')} rule without a query`;
-    return { language: null, query: null, diagnostics: [diagnostic('info', `${what}; its metadata is kept`, at, ORIGIN)] };
+    const what =
+      rule.type === 'machine_learning'
+        ? 'A machine learning rule has no query'
+        : `A ${String(rule.type ?? 'rule')} rule without a query`;
+    return {
+      language: null,
+      query: null,
+      diagnostics: [diagnostic('info', `${what}; its metadata is kept`, at, ORIGIN)],
+    };
   }
   if (!language || !QUERY_LANGUAGES.has(language as LanguageId)) {
     const message = `Unexpected query language ${JSON.stringify(language ?? '')}, expected one of eql, kuery, lucene, esql`;
-    return { language: null, query: null, diagnostics: [diagnostic('warning', message, headerPosition(file.text, 'rule'), ORIGIN)] };
+    return {
+      language: null,
+      query: null,
+      diagnostics: [diagnostic('warning', message, headerPosition(file.text, 'rule'), ORIGIN)],
+    };
   }
   const site = stringSites(file.text, 'rule', 'query')[0];
-  return { language: language as LanguageId, query: querySource(file.text, site, text, language as LanguageId), diagnostics: [] };
+  return {
+    language: language as LanguageId,
+    query: querySource(file.text, site, text, language as LanguageId),
+    diagnostics: [],
+  };
 }
 
 function readRule(file: SourceFile): ReadResult {
   const read = readToml(file.text, ORIGIN);
-  if (read.error) return { rules: [unreadableRule(file, 'elastic-rule', LABEL, null, [read.error])], artifacts: [], diagnostics: [] };
+  if (read.error)
+    return {
+      rules: [unreadableRule(file, 'elastic-rule', LABEL, null, [read.error])],
+      artifacts: [],
+      diagnostics: [],
+    };
   const { table } = read;
   const rule = asTable(table.rule) ?? {};
   const meta = asTable(table.metadata) ?? {};
@@ -64,24 +100,29 @@ function readRule(file: SourceFile): ReadResult {
   if (rule.type !== undefined) context.type = String(rule.type);
   if (meta.integration !== undefined) context.integration = stringList(meta.integration);
   const others = Object.fromEntries(Object.entries(table).filter(([k]) => k !== 'rule' && k !== 'metadata'));
-  const doc = ruleDocument(file, 'elastic-rule', LABEL, defined({
-    id: optionalString(rule.rule_id),
-    title: optionalString(rule.name),
-    description: optionalString(rule.description),
-    severity: optionalString(rule.severity),
-    status: optionalString(meta.maturity),
-    authors: stringList(rule.author),
-    date: optionalString(meta.creation_date),
-    modified: optionalString(meta.updated_date),
-    references: stringList(rule.references),
-    tags: stringList(rule.tags),
-    attack: threatAttack(rule.threat),
-    context,
-    language: found.language,
-    query: found.query,
-    metadata: { ...rest(meta, MAPPED_METADATA_KEYS), ...rest(rule, MAPPED_RULE_KEYS), ...others },
-    diagnostics: found.diagnostics,
-  }));
+  const doc = ruleDocument(
+    file,
+    'elastic-rule',
+    LABEL,
+    defined({
+      id: optionalString(rule.rule_id),
+      title: optionalString(rule.name),
+      description: optionalString(rule.description),
+      severity: optionalString(rule.severity),
+      status: optionalString(meta.maturity),
+      authors: stringList(rule.author),
+      date: optionalString(meta.creation_date),
+      modified: optionalString(meta.updated_date),
+      references: stringList(rule.references),
+      tags: stringList(rule.tags),
+      attack: threatAttack(rule.threat),
+      context,
+      language: found.language,
+      query: found.query,
+      metadata: { ...rest(meta, MAPPED_METADATA_KEYS), ...rest(rule, MAPPED_RULE_KEYS), ...others },
+      diagnostics: found.diagnostics,
+    }),
+  );
   return { rules: [doc], artifacts: [], diagnostics: [] };
 }
 

@@ -32,12 +32,17 @@ export function threatAttack(threat: unknown): DeclaredAttack {
 
 /** A tactic name as the model's shortname: `Defense Evasion` → `defense-evasion`. */
 export function tacticShortname(name: string): string {
-  return name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
 }
 
 /** Plain lists of technique ids and tactic names (eqllib `techniques`/`tactics`, hunting `mitre`). */
 export function listedAttack(techniques: unknown, tactics: unknown): DeclaredAttack {
-  const tacticIds = stringList(tactics).map((t) => (/^TA\d{4}$/i.test(t.trim()) ? t.trim().toUpperCase() : tacticShortname(t)));
+  const tacticIds = stringList(tactics).map((t) =>
+    /^TA\d{4}$/i.test(t.trim()) ? t.trim().toUpperCase() : tacticShortname(t),
+  );
   return {
     techniques: [...new Set(stringList(techniques).map((t) => t.trim().toUpperCase()))],
     tactics: [...new Set(tacticIds)],

@@ -8,7 +8,8 @@ import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator, lineStarts, locateLines } from '../../text/locator.js';
 import type { StringSite } from './toml-sites.js';
 
-export type TomlRead = { table: Record<string, unknown>; error?: undefined } | { table?: undefined; error: Diagnostic };
+export type TomlRead =
+  { table: Record<string, unknown>; error?: undefined } | { table?: undefined; error: Diagnostic };
 
 /** Parses a TOML file; a syntax error becomes an error diagnostic at smol-toml's line and column. */
 export function readToml(text: string, origin: string): TomlRead {
@@ -16,11 +17,22 @@ export function readToml(text: string, origin: string): TomlRead {
     return { table: plain(parse(text)) as Record<string, unknown> };
   } catch (err) {
     if (!(err instanceof TomlError)) {
-      return { error: diagnostic('error', `Cannot read TOML: ${(err as Error).message}`, { line: 1, column: 1, offset: 0 }, origin) };
+      return {
+        error: diagnostic(
+          'error',
+          `Cannot read TOML: ${(err as Error).message}`,
+          { line: 1, column: 1, offset: 0 },
+          origin,
+        ),
+      };
     }
     const starts = lineStarts(text);
     const lineStart = starts[Math.min(err.line, starts.length) - 1] ?? 0;
-    const at: Position = { line: err.line, column: err.column, offset: Math.min(lineStart + err.column - 1, text.length) };
+    const at: Position = {
+      line: err.line,
+      column: err.column,
+      offset: Math.min(lineStart + err.column - 1, text.length),
+    };
     const message = err.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
     return { error: diagnostic('error', `Invalid TOML: ${message}`, at, origin) };
   }
@@ -42,14 +54,22 @@ export function defined<T extends object>(fields: T): T {
 }
 
 export function asTable(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 /**
  * The query source for a string value read from `site`. A literal string is the file's own text; a basic
  * string has escapes, so each of its lines is located in the file instead.
  */
-export function querySource(fileText: string, site: StringSite | undefined, value: string, language: LanguageId, options?: Record<string, unknown>): QuerySource {
+export function querySource(
+  fileText: string,
+  site: StringSite | undefined,
+  value: string,
+  language: LanguageId,
+  options?: Record<string, unknown>,
+): QuerySource {
   const source: QuerySource = { language, text: value, start: { line: 1, column: 1, offset: 0 } };
   if (options) source.options = options;
   const file = new FileLocator(fileText);

@@ -86,7 +86,10 @@ class TomlScanner {
       if (this.pos >= text.length) return;
       if (text[this.pos] === '[') {
         const end = text.indexOf(']', this.pos);
-        table = text.slice(this.pos, end === -1 ? text.length : end).replace(/^\[+/, '').trim();
+        table = text
+          .slice(this.pos, end === -1 ? text.length : end)
+          .replace(/^\[+/, '')
+          .trim();
         this.toLineEnd();
         continue;
       }
@@ -96,7 +99,10 @@ class TomlScanner {
         this.toLineEnd();
         continue;
       }
-      const key = text.slice(this.pos, eq).trim().replace(/^["']|["']$/g, '');
+      const key = text
+        .slice(this.pos, eq)
+        .trim()
+        .replace(/^["']|["']$/g, '');
       this.pos = eq + 1;
       this.skipBlank(false);
       if (visit(table, key)) return;

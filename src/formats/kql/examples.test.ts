@@ -30,7 +30,11 @@ describe('examples/kql', () => {
       expect(result.rules.length).toBeGreaterThan(0);
       if (name.endsWith('.md')) expect(result.rules).toHaveLength(2);
       result.rules.forEach((rule, i) => {
-        const parsed = kustoLanguage.parse({ source: rule.query!, context: emptyContext(), prepared: result.prepared?.[i] });
+        const parsed = kustoLanguage.parse({
+          source: rule.query!,
+          context: emptyContext(),
+          prepared: result.prepared?.[i],
+        });
         expect(parsed.diagnostics).toEqual([]);
         expect(parsed.stages.some((s) => s.predicates.length > 0)).toBe(true);
       });

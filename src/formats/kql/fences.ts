@@ -67,7 +67,7 @@ export function scanMarkdown(text: string): MarkdownScan {
   const fences: Fence[] = [];
   const lines: TextLine[] = [];
   let open: (Opening & { start: number; contentStart: number }) | undefined;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     const line = text.slice(start, end).replace(/\r$/, '');
@@ -88,7 +88,12 @@ export function scanMarkdown(text: string): MarkdownScan {
   return { fences, lines };
 }
 
-function fenceOf(open: Opening & { start: number; contentStart: number }, closeStart: number, closeEnd: number, closed: boolean): Fence {
+function fenceOf(
+  open: Opening & { start: number; contentStart: number },
+  closeStart: number,
+  closeEnd: number,
+  closed: boolean,
+): Fence {
   // The content ends before the newline that precedes the closing fence line.
   const contentEnd = closed ? Math.max(open.contentStart, closeStart - 1) : closeStart;
   return {

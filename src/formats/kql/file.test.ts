@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../format.js';
 import { kqlFileReader } from './file.js';
 
-const file = (path: string, text: string): SourceFile => ({ path, text, bytes: text.length, sourceName: 'test' });
+const file = (path: string, text: string): SourceFile => ({
+  path,
+  text,
+  bytes: text.length,
+  sourceName: 'test',
+});
 
 describe('kql file reader', () => {
   it('takes .kql and .csl files, and .txt files only when they are KQL queries', () => {
@@ -16,13 +21,21 @@ describe('kql file reader', () => {
   });
 
   it('reads the title, description and ATT&CK ids from the leading comments', () => {
-    const { rules } = kqlFileReader.read(file('q/rdp.kql', '// RDP from the internet\n// Inbound RDP sessions from public addresses. T1133, TA0001\nDeviceNetworkEvents\n| where LocalPort == 3389\n'));
+    const { rules } = kqlFileReader.read(
+      file(
+        'q/rdp.kql',
+        '// RDP from the internet\n// Inbound RDP sessions from public addresses. T1133, TA0001\nDeviceNetworkEvents\n| where LocalPort == 3389\n',
+      ),
+    );
     expect(rules[0]).toMatchObject({
       id: 'q/rdp.kql',
       title: 'RDP from the internet',
       description: 'Inbound RDP sessions from public addresses. T1133, TA0001',
       attack: { techniques: ['T1133'], tactics: ['TA0001'] },
-      query: { text: expect.stringContaining('DeviceNetworkEvents'), start: { line: 1, column: 1, offset: 0 } },
+      query: {
+        text: expect.stringContaining('DeviceNetworkEvents'),
+        start: { line: 1, column: 1, offset: 0 },
+      },
     });
   });
 });

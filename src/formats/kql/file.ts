@@ -11,7 +11,8 @@ const QUERY_FILE = /\.(kql|csl|kusto)$/i;
 const TEXT_FILE = /\.txt$/i;
 const URL = /https?:\/\/[^\s)<>"']+/g;
 /** `// Title: x`, `// Name - x`: a labelled header line. */
-const HEADER = /^(title|name|description|author|references?|mitre(?: att&ck)?|technique|tactics?)\s*[:-]\s*(.*)$/i;
+const HEADER =
+  /^(title|name|description|author|references?|mitre(?: att&ck)?|technique|tactics?)\s*[:-]\s*(.*)$/i;
 
 /** A `.txt` file is probed once for `recognizes` and reused by `read`. */
 let last: { file: SourceFile; prepared?: PreparedKusto } | undefined;
@@ -71,7 +72,11 @@ export const kqlFileReader: FormatReader = {
       description: header.description,
       authors: header.authors,
       references: [...new Set(header.comments.match(URL) ?? [])],
-      attack: { techniques: techniqueIds(withSubtechniqueUrls(header.comments)), tactics: tacticIds(header.comments), names: {} },
+      attack: {
+        techniques: techniqueIds(withSubtechniqueUrls(header.comments)),
+        tactics: tacticIds(header.comments),
+        names: {},
+      },
       language: 'kusto',
       query: { language: 'kusto', text: file.text, start: { line: 1, column: 1, offset: 0 } },
     });

@@ -26,7 +26,11 @@ function projectRule(rule: RuleDocument): Record<string, unknown> {
     attack: rule.attack,
     context: rule.context,
     metadata: rule.metadata,
-    query: q && { at: `${q.start.line}:${q.start.column}`, lines: q.text.split('\n').length, mapped: Boolean(q.lineStarts) },
+    query: q && {
+      at: `${q.start.line}:${q.start.column}`,
+      lines: q.text.split('\n').length,
+      mapped: Boolean(q.lineStarts),
+    },
     diagnostics: rule.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`),
   };
 }
@@ -34,13 +38,26 @@ function projectRule(rule: RuleDocument): Record<string, unknown> {
 describe('kql reader golden cases', () => {
   for (const c of goldenCases('kql')) {
     it(c.name, () => {
-      const file: SourceFile = { path: basename(c.inputPath), text: c.input, bytes: Buffer.byteLength(c.input), sourceName: 'golden' };
+      const file: SourceFile = {
+        path: basename(c.inputPath),
+        text: c.input,
+        bytes: Buffer.byteLength(c.input),
+        sourceName: 'golden',
+      };
       const reader = readers.find((r) => r.recognizes(file));
       if (!reader) return expectGolden('kql', c.name, { recognized: false });
       const result = reader.read(file);
       const rules = result.rules.map((rule, i) => ({
         ...projectRule(rule),
-        parsed: rule.query && projectQuery(kustoLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] })),
+        parsed:
+          rule.query &&
+          projectQuery(
+            kustoLanguage.parse({
+              source: rule.query,
+              context: emptyContext(),
+              prepared: result.prepared?.[i],
+            }),
+          ),
       }));
       expectGolden('kql', c.name, { reader: reader.id, rules });
     });

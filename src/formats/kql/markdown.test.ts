@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { SourceFile } from '../format.js';
 import { kqlMarkdownReader } from './markdown.js';
 
-const file = (text: string, path = 'hunt/doc.md'): SourceFile => ({ path, text, bytes: text.length, sourceName: 'test' });
+const file = (text: string, path = 'hunt/doc.md'): SourceFile => ({
+  path,
+  text,
+  bytes: text.length,
+  sourceName: 'test',
+});
 
 describe('kql markdown reader', () => {
   it('does not take Markdown without a query block, nor files that are not Markdown', () => {
@@ -13,7 +18,8 @@ describe('kql markdown reader', () => {
   });
 
   it('makes one rule per KQL block, titled after the document and the section', () => {
-    const text = '# Rare logons\n\nSee T1078 in the table below.\n\n| Technique | Tactic |\n|---|---|\n| T1078 | TA0001 |\n\n## Defender XDR\n```KQL\nDeviceLogonEvents\n| where LogonType == "Network"\n```\n## Sentinel\n```\nSecurityEvent\n| where EventID == 4624\n```\n';
+    const text =
+      '# Rare logons\n\nSee T1078 in the table below.\n\n| Technique | Tactic |\n|---|---|\n| T1078 | TA0001 |\n\n## Defender XDR\n```KQL\nDeviceLogonEvents\n| where LogonType == "Network"\n```\n## Sentinel\n```\nSecurityEvent\n| where EventID == 4624\n```\n';
     const { rules } = kqlMarkdownReader.read(file(text));
     expect(rules.map((r) => [r.id, r.title, r.query?.start.line])).toEqual([
       ['hunt/doc.md#1', 'Rare logons — Defender XDR', 11],

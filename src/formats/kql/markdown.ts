@@ -17,7 +17,8 @@ const GLUED_LABEL = /^kql([A-Za-z_]\w*)$/i;
  * A line starting with `| where`, `| project`, ... or a `let` statement: what a KQL block looks like even
  * when a mistake keeps it from parsing (such a block is kept as a rule with its diagnostic, not lost).
  */
-const PIPELINE_SHAPE = /^\s*(?:\|\s*(?:where|project|extend|summarize|join|union|take|limit|sort|order|top|distinct|mv-expand|mv-apply|parse|evaluate|lookup|count|render|make-series|invoke)\b|let\s+\w+\s*=)/m;
+const PIPELINE_SHAPE =
+  /^\s*(?:\|\s*(?:where|project|extend|summarize|join|union|take|limit|sort|order|top|distinct|mv-expand|mv-apply|parse|evaluate|lookup|count|render|make-series|invoke)\b|let\s+\w+\s*=)/m;
 
 interface QueryBlock {
   fence: Fence;
@@ -51,13 +52,23 @@ function scanFile(file: SourceFile): MarkdownRead {
 }
 
 /** The fence as a Kusto query block, or undefined when it holds something else. */
-function queryBlock(text: string, fence: Fence, outline: Outline, locator: FileLocator): QueryBlock | undefined {
+function queryBlock(
+  text: string,
+  fence: Fence,
+  outline: Outline,
+  locator: FileLocator,
+): QueryBlock | undefined {
   const label = fence.info.split(/[\s{]/, 1)[0];
   const glued = fence.indent === 0 ? GLUED_LABEL.exec(label) : null;
   if (glued) {
     // ```KQLDeviceEvents: the author's first line ran into the label; the query starts inside the info string.
     const source = querySource(text, fence, locator, fence.infoStart + 3);
-    const warning = diagnostic('warning', `Unexpected fence label "${label}", expected "KQL" on a line of its own; read as KQL followed by "${glued[1]}"`, locator.span(fence.infoStart, fence.infoStart + label.length), 'kql-markdown');
+    const warning = diagnostic(
+      'warning',
+      `Unexpected fence label "${label}", expected "KQL" on a line of its own; read as KQL followed by "${glued[1]}"`,
+      locator.span(fence.infoStart, fence.infoStart + label.length),
+      'kql-markdown',
+    );
     return { fence, source, diagnostics: [warning, ...unclosed(fence, locator)] };
   }
   const source = querySource(text, fence, locator);
@@ -72,11 +83,23 @@ function queryBlock(text: string, fence: Fence, outline: Outline, locator: FileL
 
 function unclosed(fence: Fence, locator: FileLocator): Diagnostic[] {
   if (fence.closed) return [];
-  return [diagnostic('warning', 'Unexpected end of file, expected a closing code fence', locator.position(fence.start), 'kql-markdown')];
+  return [
+    diagnostic(
+      'warning',
+      'Unexpected end of file, expected a closing code fence',
+      locator.position(fence.start),
+      'kql-markdown',
+    ),
+  ];
 }
 
 /** The block's text with the fence's indentation removed; positions map line by line when it was indented. */
-function querySource(text: string, fence: Fence, locator: FileLocator, from = fence.contentStart): QuerySource {
+function querySource(
+  text: string,
+  fence: Fence,
+  locator: FileLocator,
+  from = fence.contentStart,
+): QuerySource {
   const slice = text.slice(from, fence.contentEnd);
   if (fence.indent === 0) return { language: 'kusto', text: slice, start: locator.position(from) };
   const lines: string[] = [];
@@ -115,7 +138,10 @@ function blockRule(file: SourceFile, read: MarkdownRead, block: QueryBlock, n: n
 export const kqlMarkdownReader: FormatReader = {
   id: 'kql-markdown',
   label: LABEL,
-  recognizes: (file) => /\.(md|markdown)$/i.test(file.path) && /^ {0,3}(```|~~~)/m.test(file.text) && scanFile(file).blocks.length > 0,
+  recognizes: (file) =>
+    /\.(md|markdown)$/i.test(file.path) &&
+    /^ {0,3}(```|~~~)/m.test(file.text) &&
+    scanFile(file).blocks.length > 0,
   read: (file) => {
     const read = scanFile(file);
     return {

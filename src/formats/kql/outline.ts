@@ -57,7 +57,10 @@ export function withSubtechniqueUrls(text: string): string {
 
 /** Heading text without emphasis markers and link syntax. */
 function plainText(text: string): string {
-  return text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').trim();
+  return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .trim();
 }
 
 /** The section under a heading, as the lines up to the next heading of the same or a higher level. */
@@ -77,14 +80,21 @@ function sectionLines(lines: TextLine[], matches: RegExp): TextLine[] {
 function descriptionOf(lines: TextLine[]): string | undefined {
   const section = sectionLines(lines, /^description\b/i);
   const paragraph = section.length > 0 ? section : firstParagraph(lines);
-  const text = paragraph.map((l) => l.text.trim()).join('\n').trim();
+  const text = paragraph
+    .map((l) => l.text.trim())
+    .join('\n')
+    .trim();
   return text || undefined;
 }
 
 function firstParagraph(lines: TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const line of lines) {
-    const plain = line.text.trim() !== '' && !HEADING.test(line.text) && !LIST_ITEM.test(line.text) && !TABLE_ROW.test(line.text);
+    const plain =
+      line.text.trim() !== '' &&
+      !HEADING.test(line.text) &&
+      !LIST_ITEM.test(line.text) &&
+      !TABLE_ROW.test(line.text);
     if (plain) out.push(line);
     else if (out.length > 0) break;
   }

@@ -9,24 +9,29 @@ import { kustoLanguage } from '../../languages/kusto/index.js';
 import { emptyContext } from '../../languages/language.js';
 import { sentinelReader, tacticShortname } from './index.js';
 
-const file = (path: string, text: string): SourceFile => ({ path, text, bytes: text.length, sourceName: 'test' });
+const file = (path: string, text: string): SourceFile => ({
+  path,
+  text,
+  bytes: text.length,
+  sourceName: 'test',
+});
 
 describe('sentinel reader', () => {
   it('takes YAML with a query and a Sentinel key at the start of a line, and nothing else', () => {
-    expect(sentinelReader.recognizes(file('r.yaml', 'name: x\ntactics:\n  - Execution\nquery: T\n'))).toBe(true);
-    expect(sentinelReader.recognizes(file('r.yml', 'name: x\nrequiredDataConnectors: []\nquery: |\n  T\n'))).toBe(true);
+    expect(sentinelReader.recognizes(file('r.yaml', 'name: x\ntactics:\n  - Execution\nquery: T\n'))).toBe(
+      true,
+    );
+    expect(
+      sentinelReader.recognizes(file('r.yml', 'name: x\nrequiredDataConnectors: []\nquery: |\n  T\n')),
+    ).toBe(true);
     expect(sentinelReader.recognizes(file('r.yaml', 'title: x\ndetection:\n  query: T\n'))).toBe(false);
     expect(sentinelReader.recognizes(file('r.md', 'tactics: []\nquery: T\n'))).toBe(false);
   });
 
   it('writes Sentinel tactics as ATT&CK shortnames', () => {
-    expect(['DefenseEvasion', 'CommandAndControl', 'Initial Access', 'PreAttack', 'TA0003'].map(tacticShortname)).toEqual([
-      'defense-evasion',
-      'command-and-control',
-      'initial-access',
-      'pre-attack',
-      'TA0003',
-    ]);
+    expect(
+      ['DefenseEvasion', 'CommandAndControl', 'Initial Access', 'PreAttack', 'TA0003'].map(tacticShortname),
+    ).toEqual(['defense-evasion', 'command-and-control', 'initial-access', 'pre-attack', 'TA0003']);
   });
 
   it('reads the example analytics rule with its query positioned in the file', () => {

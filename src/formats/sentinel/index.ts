@@ -16,7 +16,18 @@ const QUERY_KEY = /^query\s*:/m;
 const SENTINEL_KEY = /^(?:tactics|relevantTechniques|requiredDataConnectors)\s*:/m;
 
 /** Keys the reader maps to rule fields; every other top-level key is kept in `metadata`. */
-const MAPPED = new Set(['id', 'name', 'description', 'severity', 'status', 'query', 'tactics', 'relevantTechniques', 'requiredDataConnectors', 'tags']);
+const MAPPED = new Set([
+  'id',
+  'name',
+  'description',
+  'severity',
+  'status',
+  'query',
+  'tactics',
+  'relevantTechniques',
+  'requiredDataConnectors',
+  'tags',
+]);
 
 /** Sentinel writes tactics as `DefenseEvasion` or `Defense Evasion`; ATT&CK shortnames are `defense-evasion`. */
 export function tacticShortname(tactic: string): string {
@@ -55,16 +66,29 @@ function querySource(file: SourceFile, yaml: YamlDocument, locator: FileLocator)
   // A quoted scalar's text starts after its quote; one with no escapes is a contiguous slice of the file.
   const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
   const from = quoted ? node.range[0] + 1 : node.range[0];
-  if (quoted && file.text.slice(from, node.range[1] - 1) === text) return { language: 'kusto', text, start: locator.position(from) };
+  if (quoted && file.text.slice(from, node.range[1] - 1) === text)
+    return { language: 'kusto', text, start: locator.position(from) };
   const lineStarts = locateLines(file.text, from, node.range[1], text);
   return { language: 'kusto', text, start: lineStarts[0] ?? locator.position(node.range[0]), lineStarts };
 }
 
-function readRule(file: SourceFile, yaml: YamlDocument, locator: FileLocator): ReturnType<typeof ruleDocument> {
+function readRule(
+  file: SourceFile,
+  yaml: YamlDocument,
+  locator: FileLocator,
+): ReturnType<typeof ruleDocument> {
   const v = asRecord(yaml.value) ?? {};
   const diagnostics: Diagnostic[] = [...yaml.diagnostics];
   const query = querySource(file, yaml, locator);
-  if (!query) diagnostics.push(diagnostic('error', 'Unexpected value of "query", expected a Kusto query string', locator.position(yaml.start), ORIGIN));
+  if (!query)
+    diagnostics.push(
+      diagnostic(
+        'error',
+        'Unexpected value of "query", expected a Kusto query string',
+        locator.position(yaml.start),
+        ORIGIN,
+      ),
+    );
   const { ids, dataTypes } = connectors(v.requiredDataConnectors);
   const metadata: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(v)) if (!MAPPED.has(key)) metadata[key] = value;
@@ -91,15 +115,30 @@ function readRule(file: SourceFile, yaml: YamlDocument, locator: FileLocator): R
 export const sentinelReader: FormatReader = {
   id: 'sentinel',
   label: LABEL,
-  recognizes: (file) => YAML_FILE.test(file.path) && QUERY_KEY.test(file.text) && SENTINEL_KEY.test(file.text),
+  recognizes: (file) =>
+    YAML_FILE.test(file.path) && QUERY_KEY.test(file.text) && SENTINEL_KEY.test(file.text),
   read: (file) => {
     const locator = new FileLocator(file.text);
     const docs = parseYamlDocuments(file.text, locator, ORIGIN);
     const yaml = docs.find((d) => asRecord(d.value)) ?? docs[0];
     if (!yaml || !asRecord(yaml.value)) {
       const found = yaml?.diagnostics ?? [];
-      const reason = found.length > 0 ? found : [diagnostic('error', 'Unexpected YAML content, expected a mapping with a query', locator.position(0), ORIGIN)];
-      return { rules: [unreadableRule(file, 'sentinel', LABEL, 'kusto', reason)], artifacts: [], diagnostics: [] };
+      const reason =
+        found.length > 0
+          ? found
+          : [
+              diagnostic(
+                'error',
+                'Unexpected YAML content, expected a mapping with a query',
+                locator.position(0),
+                ORIGIN,
+              ),
+            ];
+      return {
+        rules: [unreadableRule(file, 'sentinel', LABEL, 'kusto', reason)],
+        artifacts: [],
+        diagnostics: [],
+      };
     }
     return { rules: [readRule(file, yaml, locator)], artifacts: [], diagnostics: [] };
   },

@@ -32,16 +32,27 @@ describe.skipIf(!root)('the SigmaHQ corpus', () => {
       const result = sigmaReader.read(file);
       result.rules.forEach((rule, i) => {
         rules++;
-        const parsed = rule.query ? sigmaLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] }) : null;
+        const parsed = rule.query
+          ? sigmaLanguage.parse({
+              source: rule.query,
+              context: emptyContext(),
+              prepared: result.prepared?.[i],
+            })
+          : null;
         const diagnostics = [...rule.diagnostics, ...(parsed?.diagnostics ?? [])];
-        if (hasError(diagnostics) || !parsed) failures.push(`${file.path}: ${diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+        if (hasError(diagnostics) || !parsed)
+          failures.push(
+            `${file.path}: ${diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`,
+          );
       });
     }
     const elapsed = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
     const cpuMs = (cpu.user + cpu.system) / 1000;
     const share = (rules - failures.length) / rules;
-    console.log(`sigma corpus: ${files.length} files, ${recognised} recognised, ${skipped} not; ${rules} rules, ${rules - failures.length} parsed (${(share * 100).toFixed(2)}%) in ${elapsed.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU)`);
+    console.log(
+      `sigma corpus: ${files.length} files, ${recognised} recognised, ${skipped} not; ${rules} rules, ${rules - failures.length} parsed (${(share * 100).toFixed(2)}%) in ${elapsed.toFixed(0)} ms (${cpuMs.toFixed(0)} ms CPU)`,
+    );
     if (failures.length) console.log(failures.slice(0, 20).join('\n'));
     expect(recognised + skipped).toBe(files.length);
     expect(share).toBeGreaterThanOrEqual(0.995);

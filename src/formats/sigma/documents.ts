@@ -18,7 +18,10 @@ export interface RulePart {
 }
 
 /** Sigma's merge: mappings merge key by key, anything else is replaced by the later value. */
-export function deepMerge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+export function deepMerge(
+  base: Record<string, unknown>,
+  over: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(over)) {
     const before = asRecord(out[key]);
@@ -46,7 +49,8 @@ function topLevel(doc: YamlDocument): Record<string, unknown> | undefined {
   pairs.forEach((pair, i) => {
     const key = keys[i];
     if (key === undefined) return;
-    const item = isScalar(pair.value) || pair.value === null ? (pair.value?.value ?? null) : plainOf(pair, doc);
+    const item =
+      isScalar(pair.value) || pair.value === null ? (pair.value?.value ?? null) : plainOf(pair, doc);
     if (!(key in out)) out[key] = item;
     else if (Array.isArray(out[key]) && Array.isArray(item)) out[key] = [...(out[key] as unknown[]), ...item];
   });
@@ -66,7 +70,11 @@ function isEmpty(doc: YamlDocument): boolean {
 }
 
 /** The rule documents of a file, in order; problems with global parts go to `fileDiagnostics`. */
-export function assembleRules(docs: YamlDocument[], locator: FileLocator, fileDiagnostics: Diagnostic[]): RulePart[] {
+export function assembleRules(
+  docs: YamlDocument[],
+  locator: FileLocator,
+  fileDiagnostics: Diagnostic[],
+): RulePart[] {
   const parts: RulePart[] = [];
   let global: { value: Record<string, unknown>; documents: YamlDocument[] } = { value: {}, documents: [] };
   let previous: RulePart | undefined;
@@ -76,16 +84,34 @@ export function assembleRules(docs: YamlDocument[], locator: FileLocator, fileDi
     const action = typeof value?.action === 'string' ? value.action : undefined;
     if (action === 'global' || action === 'reset') {
       fileDiagnostics.push(...doc.diagnostics);
-      global = action === 'global' ? { value: withoutAction(value!), documents: [doc] } : { value: {}, documents: [] };
+      global =
+        action === 'global'
+          ? { value: withoutAction(value!), documents: [doc] }
+          : { value: {}, documents: [] };
       continue;
     }
     let base = global;
     if (action === 'repeat') {
       if (previous) base = previous;
-      else doc.diagnostics.push(diagnostic('warning', 'Unexpected "action: repeat", expected a rule document before it', locator.position(doc.start), 'sigma'));
+      else
+        doc.diagnostics.push(
+          diagnostic(
+            'warning',
+            'Unexpected "action: repeat", expected a rule document before it',
+            locator.position(doc.start),
+            'sigma',
+          ),
+        );
     }
     if (value === undefined && doc.value !== undefined && doc.value !== null) {
-      doc.diagnostics.push(diagnostic('error', 'Unexpected value, expected a mapping with title, logsource and detection', locator.position(doc.start), 'sigma'));
+      doc.diagnostics.push(
+        diagnostic(
+          'error',
+          'Unexpected value, expected a mapping with title, logsource and detection',
+          locator.position(doc.start),
+          'sigma',
+        ),
+      );
     }
     const own = withoutAction(value ?? {});
     const merged = base.documents.length > 0 ? deepMerge(base.value, own) : own;

@@ -33,7 +33,12 @@ function isYamlPath(path: string): boolean {
  * The part of the file a rule stands in: all of it for a one-document file, else its own document (the
  * first document from the top of the file, so leading comments stay with it).
  */
-function ruleText(file: SourceFile, part: RulePart, layout: { single: boolean; first: unknown }, locator: FileLocator): Pick<RuleDocument, 'raw' | 'rawStart'> {
+function ruleText(
+  file: SourceFile,
+  part: RulePart,
+  layout: { single: boolean; first: unknown },
+  locator: FileLocator,
+): Pick<RuleDocument, 'raw' | 'rawStart'> {
   if (layout.single) return { raw: file.text, rawStart: locator.position(0) };
   const start = part.own === layout.first ? 0 : part.own.start;
   return { raw: file.text.slice(start, part.own.end), rawStart: locator.position(start) };
@@ -50,13 +55,28 @@ function ruleIds(file: SourceFile, parts: RulePart[]): string[] {
   });
 }
 
-function buildRule(file: SourceFile, part: RulePart, id: string, layout: { single: boolean; first: unknown }, locator: FileLocator): RuleDocument {
+function buildRule(
+  file: SourceFile,
+  part: RulePart,
+  id: string,
+  layout: { single: boolean; first: unknown },
+  locator: FileLocator,
+): RuleDocument {
   const text = ruleText(file, part, layout, locator);
   const diagnostics = [...part.own.diagnostics];
   if (part.value.title === undefined) {
-    diagnostics.push(diagnostic('warning', 'Unexpected end of rule, expected a "title"', text.rawStart, 'sigma'));
+    diagnostics.push(
+      diagnostic('warning', 'Unexpected end of rule, expected a "title"', text.rawStart, 'sigma'),
+    );
   } else if (optionalString(part.value.title) === undefined) {
-    diagnostics.push(diagnostic('warning', 'Unexpected value of "title", expected a string; the file name stands in', text.rawStart, 'sigma'));
+    diagnostics.push(
+      diagnostic(
+        'warning',
+        'Unexpected value of "title", expected a string; the file name stands in',
+        text.rawStart,
+        'sigma',
+      ),
+    );
   }
   return ruleDocument(file, 'sigma', LABEL, {
     ...ruleFields(part.value),
@@ -74,8 +94,17 @@ function readSigma(file: SourceFile): ReadResult {
   const documents = parseYamlDocuments(file.text, locator, 'sigma');
   const parts = assembleRules(documents, locator, fileDiagnostics);
   if (parts.length === 0) {
-    const missing = diagnostic('error', 'Unexpected end of file, expected a Sigma rule document', locator.position(0), 'sigma');
-    return { rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [missing, ...fileDiagnostics])], artifacts: [], diagnostics: [] };
+    const missing = diagnostic(
+      'error',
+      'Unexpected end of file, expected a Sigma rule document',
+      locator.position(0),
+      'sigma',
+    );
+    return {
+      rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [missing, ...fileDiagnostics])],
+      artifacts: [],
+      diagnostics: [],
+    };
   }
   const layout = { single: parts.length === 1 && parts[0].documents.length === 1, first: documents[0] };
   const ids = ruleIds(file, parts);
@@ -93,8 +122,17 @@ export const sigmaReader: FormatReader = {
       return readSigma(file);
     } catch (err) {
       // The YAML library can exhaust the stack on absurdly nested input; the file still becomes a rule.
-      const failed = diagnostic('error', `Cannot read YAML: ${(err as Error).message}`, { line: 1, column: 1, offset: 0 }, 'sigma');
-      return { rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [failed])], artifacts: [], diagnostics: [] };
+      const failed = diagnostic(
+        'error',
+        `Cannot read YAML: ${(err as Error).message}`,
+        { line: 1, column: 1, offset: 0 },
+        'sigma',
+      );
+      return {
+        rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [failed])],
+        artifacts: [],
+        diagnostics: [],
+      };
     }
   },
 };

@@ -4,11 +4,29 @@ import { asRecord } from '../yaml.js';
 import { optionalString, stringList } from '../document.js';
 import { techniqueIds } from '../attack-ids.js';
 
-type MappedFields = Pick<RuleDocument, 'authors' | 'references' | 'tags' | 'attack' | 'context' | 'metadata'> &
+type MappedFields = Pick<
+  RuleDocument,
+  'authors' | 'references' | 'tags' | 'attack' | 'context' | 'metadata'
+> &
   Partial<Pick<RuleDocument, 'id' | 'title' | 'description' | 'status' | 'severity' | 'date' | 'modified'>>;
 
 /** Keys that become rule-document fields or the query; everything else is kept as metadata. */
-const MAPPED = new Set(['id', 'title', 'description', 'status', 'level', 'author', 'date', 'modified', 'references', 'tags', 'logsource', 'detection', 'filter', 'correlation']);
+const MAPPED = new Set([
+  'id',
+  'title',
+  'description',
+  'status',
+  'level',
+  'author',
+  'date',
+  'modified',
+  'references',
+  'tags',
+  'logsource',
+  'detection',
+  'filter',
+  'correlation',
+]);
 const CONTEXT_KEYS = ['product', 'category', 'service', 'definition'];
 
 const TECHNIQUE_TAG = /^t\d{4}(\.\d{3})?$/;
@@ -92,7 +110,15 @@ export function ruleFields(value: Record<string, unknown>): MappedFields {
     context: logsourceContext(value.logsource),
     metadata: extraMetadata(value),
   };
-  const optional = { id: value.id, title: value.title, description: value.description, status: value.status, severity: value.level, date: value.date, modified: value.modified };
+  const optional = {
+    id: value.id,
+    title: value.title,
+    description: value.description,
+    status: value.status,
+    severity: value.level,
+    date: value.date,
+    modified: value.modified,
+  };
   for (const [key, v] of Object.entries(optional)) {
     const text = optionalString(v);
     if (text !== undefined) fields[key as keyof typeof optional] = text;

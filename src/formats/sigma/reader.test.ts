@@ -21,52 +21,85 @@ describe('recognising Sigma files', () => {
     expect(sigmaReader.recognizes(file('a.yml', MINIMAL))).toBe(true);
     expect(sigmaReader.recognizes(file('a.yaml', MINIMAL.replaceAll('\n', '\r\n')))).toBe(true);
     expect(sigmaReader.recognizes(file('c.yml', 'title: c\ncorrelation:\n  type: event_count\n'))).toBe(true);
-    expect(sigmaReader.recognizes(file('f.yml', 'title: f\nlogsource:\n  product: windows\nfilter:\n  rules: [x]\n'))).toBe(true);
+    expect(
+      sigmaReader.recognizes(
+        file('f.yml', 'title: f\nlogsource:\n  product: windows\nfilter:\n  rules: [x]\n'),
+      ),
+    ).toBe(true);
     expect(sigmaReader.recognizes(file('b.yml', `\uFEFF${MINIMAL}`))).toBe(true);
   });
 
   it('leaves other YAML and other extensions alone', () => {
     expect(sigmaReader.recognizes(file('a.txt', MINIMAL))).toBe(false);
-    expect(sigmaReader.recognizes(file('info.yml', 'id: x\ndescription: N/A\nregression_tests_info:\n  - name: t\n'))).toBe(false);
-    expect(sigmaReader.recognizes(file('nested.yml', 'meta:\n  title: t\n  detection: x\n  logsource: y\n'))).toBe(false);
+    expect(
+      sigmaReader.recognizes(
+        file('info.yml', 'id: x\ndescription: N/A\nregression_tests_info:\n  - name: t\n'),
+      ),
+    ).toBe(false);
+    expect(
+      sigmaReader.recognizes(file('nested.yml', 'meta:\n  title: t\n  detection: x\n  logsource: y\n')),
+    ).toBe(false);
     expect(sigmaReader.recognizes(file('bin.yml', '\u0000\u0001PK\u0003\u0004title'))).toBe(false);
   });
 });
 
 describe('rule metadata', () => {
   it('maps ATT&CK tags: techniques upper case, tactics as lower-case shortnames with -', () => {
-    const attack = declaredAttack(['attack.t1048', 'attack.lateral_movement', 'attack.Command_and_control', 'attack.T1059.001', 'attack.g0016', 'attack.s0002', 'attack.ta0003', 'cve.2021-44228', 'detection.emerging-threats']);
+    const attack = declaredAttack([
+      'attack.t1048',
+      'attack.lateral_movement',
+      'attack.Command_and_control',
+      'attack.T1059.001',
+      'attack.g0016',
+      'attack.s0002',
+      'attack.ta0003',
+      'cve.2021-44228',
+      'detection.emerging-threats',
+    ]);
     expect(attack.techniques).toEqual(['T1048', 'T1059.001']);
     expect(attack.tactics).toEqual(['lateral-movement', 'command-and-control', 'TA0003']);
   });
 
   it('splits authors on commas outside parentheses', () => {
-    expect(splitAuthors('Florian Roth (Nextron Systems), Jane Doe (ACME, Inc.)')).toEqual(['Florian Roth (Nextron Systems)', 'Jane Doe (ACME, Inc.)']);
+    expect(splitAuthors('Florian Roth (Nextron Systems), Jane Doe (ACME, Inc.)')).toEqual([
+      'Florian Roth (Nextron Systems)',
+      'Jane Doe (ACME, Inc.)',
+    ]);
     expect(splitAuthors(['A', 'B'])).toEqual(['A', 'B']);
   });
 
-  it.skipIf(!sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml'))('reads the seed rule as its page shows it', () => {
-    const text = readFileSync(sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml')!, 'utf8');
-    const [rule] = sigmaReader.read(file('seed.yml', text)).rules;
-    expect(rule).toMatchObject({
-      id: 'seed.yml',
-      title: 'BITS payload downloaded via commandline',
-      status: 'experimental',
-      severity: 'medium',
-      authors: ['mdecrevoisier'],
-      language: 'sigma',
-      format: 'sigma',
-      context: { product: 'windows', category: 'process_creation' },
-      attack: { techniques: ['T1048', 'T1570', 'T1105', 'T1197'], tactics: ['exfiltration', 'lateral-movement', 'command-and-control', 'persistence'] },
-    });
-    expect(rule.references).toHaveLength(7);
-    expect(rule.metadata).toMatchObject({ falsepositives: ['None'], ruleType: 'detection' });
-    expect(rule.query).toMatchObject({ language: 'sigma', text, start: { line: 1, column: 1, offset: 0 } });
-    expect(rule.file).toMatchObject({ format: 'YAML', lines: 34 });
-  });
+  it.skipIf(!sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml'))(
+    'reads the seed rule as its page shows it',
+    () => {
+      const text = readFileSync(
+        sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml')!,
+        'utf8',
+      );
+      const [rule] = sigmaReader.read(file('seed.yml', text)).rules;
+      expect(rule).toMatchObject({
+        id: 'seed.yml',
+        title: 'BITS payload downloaded via commandline',
+        status: 'experimental',
+        severity: 'medium',
+        authors: ['mdecrevoisier'],
+        language: 'sigma',
+        format: 'sigma',
+        context: { product: 'windows', category: 'process_creation' },
+        attack: {
+          techniques: ['T1048', 'T1570', 'T1105', 'T1197'],
+          tactics: ['exfiltration', 'lateral-movement', 'command-and-control', 'persistence'],
+        },
+      });
+      expect(rule.references).toHaveLength(7);
+      expect(rule.metadata).toMatchObject({ falsepositives: ['None'], ruleType: 'detection' });
+      expect(rule.query).toMatchObject({ language: 'sigma', text, start: { line: 1, column: 1, offset: 0 } });
+      expect(rule.file).toMatchObject({ format: 'YAML', lines: 34 });
+    },
+  );
 
   it('keeps both entries of a top-level key written twice, with a warning', () => {
-    const text = 'title: t\ntags:\n  - attack.t1059\nlogsource: {product: windows}\ntags:\n  - attack.t1105\ndetection:\n  sel: {a: b}\n  condition: sel\n';
+    const text =
+      'title: t\ntags:\n  - attack.t1059\nlogsource: {product: windows}\ntags:\n  - attack.t1105\ndetection:\n  sel: {a: b}\n  condition: sel\n';
     const [rule] = sigmaReader.read(file('dup.yml', text)).rules;
     expect(rule.tags).toEqual(['attack.t1059', 'attack.t1105']);
     expect(rule.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(['warning 5:1']);
@@ -83,7 +116,11 @@ describe('multi-document files', () => {
     const second = result.rules[1];
     expect(second.raw.startsWith('---\nlogsource:')).toBe(true);
     expect(second.rawStart.line).toBe(text.slice(0, text.lastIndexOf('---')).split('\n').length);
-    expect(second).toMatchObject({ title: 'Service Installed From a User-Writable Folder', severity: 'medium', context: { service: 'security' } });
+    expect(second).toMatchObject({
+      title: 'Service Installed From a User-Writable Folder',
+      severity: 'medium',
+      context: { service: 'security' },
+    });
     expect(second.attack.techniques).toEqual(['T1543.003']);
   });
 
@@ -94,7 +131,11 @@ describe('multi-document files', () => {
       ['r.yml#1', 't', 'windows'],
       ['r.yml#2', 't2', 'windows'],
     ]);
-    const q = sigmaLanguage.parse({ source: result.rules[1].query!, context: emptyContext(), prepared: result.prepared![1] });
+    const q = sigmaLanguage.parse({
+      source: result.rules[1].query!,
+      context: emptyContext(),
+      prepared: result.prepared![1],
+    });
     expect(q.diagnostics).toEqual([]);
     expect(q.stages[1].predicates[0].values).toEqual(['c']);
   });
@@ -102,7 +143,10 @@ describe('multi-document files', () => {
 
 describe('input the reader must survive', () => {
   const cases: Array<[string, string]> = [
-    ['broken.yml', 'title: t\nlogsource:\n  product: windows\ndetection:\n  sel:\n    a: "unclosed\n  condition: sel\n'],
+    [
+      'broken.yml',
+      'title: t\nlogsource:\n  product: windows\ndetection:\n  sel:\n    a: "unclosed\n  condition: sel\n',
+    ],
     ['tabs.yml', 'title: t\nlogsource:\n\tproduct: x\ndetection:\n  condition: sel\n'],
     ['only-global.yml', 'action: global\ntitle: t\nlogsource: {product: w}\ndetection: {condition: x}\n'],
     ['scalar.yml', 'title\nlogsource\ndetection\n'],
@@ -117,7 +161,13 @@ describe('input the reader must survive', () => {
       expect(result.rules.length).toBeGreaterThan(0);
       result.rules.forEach((rule, i) => {
         expect(rule.raw.length).toBeGreaterThan(0);
-        const q = rule.query ? sigmaLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] }) : null;
+        const q = rule.query
+          ? sigmaLanguage.parse({
+              source: rule.query,
+              context: emptyContext(),
+              prepared: result.prepared?.[i],
+            })
+          : null;
         const all = [...rule.diagnostics, ...(q?.diagnostics ?? [])];
         if (path !== 'weird name [1] (copy).YML') expect(hasError(all)).toBe(true);
         for (const d of all) expect(d.line).toBeGreaterThan(0);
@@ -144,14 +194,19 @@ describe('the examples', () => {
       expect(sigmaReader.recognizes(f)).toBe(true);
       const result = sigmaReader.read(f);
       result.rules.forEach((rule, i) => {
-        const q = sigmaLanguage.parse({ source: rule.query!, context: emptyContext(), prepared: result.prepared?.[i] });
+        const q = sigmaLanguage.parse({
+          source: rule.query!,
+          context: emptyContext(),
+          prepared: result.prepared?.[i],
+        });
         expect([...rule.diagnostics, ...q.diagnostics]).toEqual([]);
       });
     }
   });
 
   it('include a correlation rule that names another example rule', () => {
-    const read = (name: string) => sigmaReader.read(file(name, readFileSync(join(dir, name), 'utf8'))).rules[0];
+    const read = (name: string) =>
+      sigmaReader.read(file(name, readFileSync(join(dir, name), 'utf8'))).rules[0];
     const correlation = read('correlation_password_spray.yml');
     const base = read('win_security_failed_logon.yml');
     const referenced = (correlation.metadata.correlation as { rules: string[] }).rules;
@@ -159,6 +214,10 @@ describe('the examples', () => {
     expect(referenced).toContain(base.id);
     const q = sigmaLanguage.parse({ source: correlation.query!, context: emptyContext() });
     expect(q.stages[0]).toMatchObject({ kind: 'correlation', name: 'value_count' });
-    expect(q.stages[0].predicates[0]).toMatchObject({ field: 'value_count(TargetUserName)', op: 'gte', values: ['20'] });
+    expect(q.stages[0].predicates[0]).toMatchObject({
+      field: 'value_count(TargetUserName)',
+      op: 'gte',
+      values: ['20'],
+    });
   });
 });

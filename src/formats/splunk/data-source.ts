@@ -28,7 +28,12 @@ function readDataSource(file: SourceFile): ReadResult {
   const record = asRecord(doc?.value);
   const name = optionalString(record?.name)?.trim();
   if (!doc || !record || !name) {
-    const at = diagnostic('error', 'Unexpected data source content, expected a mapping with `name`', locator.position(0), FORMAT);
+    const at = diagnostic(
+      'error',
+      'Unexpected data source content, expected a mapping with `name`',
+      locator.position(0),
+      FORMAT,
+    );
     return { rules: [], artifacts: [], diagnostics: [...(doc?.diagnostics ?? []), at] };
   }
   const artifact: DataSourceDefinition = {
@@ -52,6 +57,7 @@ function eventIdsOf(record: Record<string, unknown>, name: string): string[] {
   const separator = optionalString(record.separator) ?? '';
   const numeric = /(?:^|\s)(\d{1,5})$/.exec(name);
   if (!numeric) return [];
-  const splitById = /^(?:EventCode|EventID)$/i.test(separator) || /\bEventID\b|^(?:Windows|Sysmon|Powershell)\b/i.test(name);
+  const splitById =
+    /^(?:EventCode|EventID)$/i.test(separator) || /\bEventID\b|^(?:Windows|Sysmon|Powershell)\b/i.test(name);
   return splitById ? [numeric[1]] : [];
 }

@@ -12,7 +12,19 @@ const FORMAT = 'splunk-detection';
 const LABEL = 'YAML';
 
 /** Keys the document maps to its own fields; everything else goes to metadata. */
-const MAPPED = new Set(['name', 'id', 'date', 'author', 'status', 'description', 'references', 'search', 'tags', 'data_source', 'data_sources']);
+const MAPPED = new Set([
+  'name',
+  'id',
+  'date',
+  'author',
+  'status',
+  'description',
+  'references',
+  'search',
+  'tags',
+  'data_source',
+  'data_sources',
+]);
 
 export const splunkDetectionReader: FormatReader = {
   id: FORMAT,
@@ -20,26 +32,47 @@ export const splunkDetectionReader: FormatReader = {
   recognizes: (file) =>
     isYamlPath(file.path) &&
     hasKeyAtLineStart(file.text, 'search') &&
-    (hasKeyAtLineStart(file.text, 'data_source') || hasKeyAtLineStart(file.text, 'data_sources') || hasIndentedKey(file.text, 'mitre_attack_id')),
+    (hasKeyAtLineStart(file.text, 'data_source') ||
+      hasKeyAtLineStart(file.text, 'data_sources') ||
+      hasIndentedKey(file.text, 'mitre_attack_id')),
   read: readDetection,
 };
 
 function readDetection(file: SourceFile): ReadResult {
   const yaml = readYamlMapping(file.text, FORMAT, 'a mapping with a search');
-  if (!yaml.ok) return { rules: [unreadableRule(file, FORMAT, LABEL, 'spl', yaml.diagnostics)], artifacts: [], diagnostics: [] };
+  if (!yaml.ok)
+    return {
+      rules: [unreadableRule(file, FORMAT, LABEL, 'spl', yaml.diagnostics)],
+      artifacts: [],
+      diagnostics: [],
+    };
   const { locator, doc, record } = yaml;
   const rule = detectionRule(file, record, doc.diagnostics);
   const search = optionalString(record.search);
   if (search !== undefined) rule.query = scalarQuery(file.text, nodeAt(doc.doc, ['search']), search, 'spl');
-  else rule.diagnostics.push(diagnostic('error', 'Unexpected detection without a search, expected a `search:` string', locator.position(0), FORMAT));
+  else
+    rule.diagnostics.push(
+      diagnostic(
+        'error',
+        'Unexpected detection without a search, expected a `search:` string',
+        locator.position(0),
+        FORMAT,
+      ),
+    );
   return { rules: [rule], artifacts: [], diagnostics: [] };
 }
 
-function detectionRule(file: SourceFile, record: Record<string, unknown>, diagnostics: RuleDocument['diagnostics']): RuleDocument {
+function detectionRule(
+  file: SourceFile,
+  record: Record<string, unknown>,
+  diagnostics: RuleDocument['diagnostics'],
+): RuleDocument {
   const tags = asRecord(record.tags) ?? {};
   const techniques = mergeIds(...stringList(tags.mitre_attack_id).map(techniqueIds));
   const tactics = mergeIds(...stringList(tags.mitre_attack_tactic ?? tags.kill_chain_phases).map(tacticIds));
-  const context: RuleDocument['context'] = { data_source: stringList(record.data_source ?? record.data_sources) };
+  const context: RuleDocument['context'] = {
+    data_source: stringList(record.data_source ?? record.data_sources),
+  };
   const type = optionalString(record.type);
   if (type) context.type = type;
   return ruleDocument(file, FORMAT, LABEL, {
@@ -61,7 +94,10 @@ function detectionRule(file: SourceFile, record: Record<string, unknown>, diagno
 
 /** Authors are one comma-separated string in security_content (`Michael Haag, Splunk`). */
 function authorsOf(value: unknown): string[] {
-  return stringList(value).flatMap((a) => a.split(',')).map((a) => a.trim()).filter((a) => a.length > 0);
+  return stringList(value)
+    .flatMap((a) => a.split(','))
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
 }
 
 /** Searchable tags: analytic stories, ATT&CK ids, CVEs, security domain and asset type, prefixed by their key. */

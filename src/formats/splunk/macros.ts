@@ -34,7 +34,15 @@ function readMacros(file: SourceFile): ReadResult {
       const name = optionalString(record?.name)?.trim();
       const definition = record ? optionalString(record.definition) : undefined;
       if (!record || !name || definition === undefined) {
-        if (item !== null && item !== undefined) diagnostics.push(diagnostic('error', 'Unexpected macro entry, expected `name` and `definition`', locator.position(doc.start), FORMAT));
+        if (item !== null && item !== undefined)
+          diagnostics.push(
+            diagnostic(
+              'error',
+              'Unexpected macro entry, expected `name` and `definition`',
+              locator.position(doc.start),
+              FORMAT,
+            ),
+          );
         return;
       }
       const node = nodeAt(doc.doc, Array.isArray(doc.value) ? [i] : []) ?? doc.doc.contents ?? undefined;

@@ -16,23 +16,46 @@ interface PhysicalLine {
  * which would leave every position after the first line wrong; for SPL, where a line break outside a
  * string is a blank, the query keeps the file's line breaks instead, so each line maps to its file line.
  */
-export function scalarQuery(fileText: string, node: Node | undefined, value: string, language: LanguageId): QuerySource {
+export function scalarQuery(
+  fileText: string,
+  node: Node | undefined,
+  value: string,
+  language: LanguageId,
+): QuerySource {
   const locator = new FileLocator(fileText);
   const range = node?.range;
   if (!range || !isScalar(node)) return { language, text: value, start: { line: 1, column: 1, offset: 0 } };
   const [from, to] = range;
-  const unfolded = language === 'spl' ? unfoldFlowScalar(fileText, from, to, String(node.type), value) : undefined;
+  const unfolded =
+    language === 'spl' ? unfoldFlowScalar(fileText, from, to, String(node.type), value) : undefined;
   if (unfolded) {
-    return { language, text: unfolded.text, start: locator.position(unfolded.starts[0]), lineStarts: unfolded.starts.map((o) => locator.position(o)) };
+    return {
+      language,
+      text: unfolded.text,
+      start: locator.position(unfolded.starts[0]),
+      lineStarts: unfolded.starts.map((o) => locator.position(o)),
+    };
   }
   const text = value.replace(/\s+$/, '');
   const starts = locateLines(fileText, from, to, text);
-  return { language, text, start: starts[0] ?? locator.position(from), lineStarts: starts.length > 1 ? starts : undefined };
+  return {
+    language,
+    text,
+    start: starts[0] ?? locator.position(from),
+    lineStarts: starts.length > 1 ? starts : undefined,
+  };
 }
 
 /** Unfolds a plain or quoted scalar; undefined when the scalar is of another kind or its unescaping disagrees with YAML's. */
-function unfoldFlowScalar(fileText: string, from: number, to: number, kind: string, value: string): { text: string; starts: number[] } | undefined {
-  const quote = kind === 'QUOTE_SINGLE' ? "'" : kind === 'QUOTE_DOUBLE' ? '"' : kind === 'PLAIN' ? '' : undefined;
+function unfoldFlowScalar(
+  fileText: string,
+  from: number,
+  to: number,
+  kind: string,
+  value: string,
+): { text: string; starts: number[] } | undefined {
+  const quote =
+    kind === 'QUOTE_SINGLE' ? "'" : kind === 'QUOTE_DOUBLE' ? '"' : kind === 'PLAIN' ? '' : undefined;
   if (quote === undefined) return undefined;
   const bodyFrom = from + quote.length;
   const bodyTo = to - quote.length;
@@ -42,7 +65,12 @@ function unfoldFlowScalar(fileText: string, from: number, to: number, kind: stri
   return joinOutsideStrings(lines);
 }
 
-function physicalLines(fileText: string, from: number, to: number, quote: string): PhysicalLine[] | undefined {
+function physicalLines(
+  fileText: string,
+  from: number,
+  to: number,
+  quote: string,
+): PhysicalLine[] | undefined {
   const lines: PhysicalLine[] = [];
   let start = from;
   while (start <= to) {

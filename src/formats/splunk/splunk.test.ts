@@ -17,13 +17,16 @@ function file(path: string, text: string): SourceFile {
 
 function exampleFiles(folder: string): SourceFile[] {
   const dir = join(examplesRoot, 'splunk', folder);
-  return readdirSync(dir).sort().map((name) => file(`splunk/${folder}/${name}`, readFileSync(join(dir, name), 'utf8')));
+  return readdirSync(dir)
+    .sort()
+    .map((name) => file(`splunk/${folder}/${name}`, readFileSync(join(dir, name), 'utf8')));
 }
 
 function exampleContext(): SourceContext {
   const macros = new Map<string, MacroDefinition>();
   for (const f of exampleFiles('macros')) {
-    for (const a of splunkMacrosReader.read(f).artifacts) if (a.type === 'macro') macros.set(a.args.length ? `${a.name}(${a.args.length})` : a.name, a);
+    for (const a of splunkMacrosReader.read(f).artifacts)
+      if (a.type === 'macro') macros.set(a.args.length ? `${a.name}(${a.args.length})` : a.name, a);
   }
   return { macros, dataSources: new Map() };
 }
@@ -61,8 +64,14 @@ tests:
 describe('splunkDetectionReader', () => {
   it('recognises detections by search plus data_source or mitre_attack_id, not stories', () => {
     expect(splunkDetectionReader.recognizes(file('d.yml', DETECTION))).toBe(true);
-    expect(splunkDetectionReader.recognizes(file('s.yml', 'name: Story\nnarrative: x\ntags:\n  category: [a]\n'))).toBe(false);
-    expect(splunkDetectionReader.recognizes(file('d.yml', 'name: x\nsearch: a\ntags:\n  mitre_attack_id:\n  - T1\n'))).toBe(true);
+    expect(
+      splunkDetectionReader.recognizes(file('s.yml', 'name: Story\nnarrative: x\ntags:\n  category: [a]\n')),
+    ).toBe(false);
+    expect(
+      splunkDetectionReader.recognizes(
+        file('d.yml', 'name: x\nsearch: a\ntags:\n  mitre_attack_id:\n  - T1\n'),
+      ),
+    ).toBe(true);
     expect(splunkDetectionReader.recognizes(file('d.txt', DETECTION))).toBe(false);
   });
 
@@ -77,15 +86,26 @@ describe('splunkDetectionReader', () => {
     expect(rule.context).toEqual({ data_source: ['Sysmon EventID 1'], type: 'TTP' });
     expect(rule.references).toEqual(['https://example.com/a']);
     expect(rule.tags).toContain('analytic_story:BITS Jobs');
-    expect(rule.metadata).toMatchObject({ version: 2, how_to_implement: 'Ingest Sysmon.', known_false_positives: 'None known.', analytic_story: ['BITS Jobs'] });
+    expect(rule.metadata).toMatchObject({
+      version: 2,
+      how_to_implement: 'Ingest Sysmon.',
+      known_false_positives: 'None known.',
+      analytic_story: ['BITS Jobs'],
+    });
     expect(rule.metadata.tests).toEqual([{ name: 'True Positive Test' }]);
     expect(rule.language).toBe('spl');
     // The folded scalar keeps its line break, so the second line maps to line 12, column 3.
     expect(rule.query?.text).toBe('`sysmon` EventCode=1 process_name=bitsadmin.exe\n| stats count by host');
     expect(rule.query?.start).toEqual({ line: 11, column: 10, offset: rule.raw.indexOf('`sysmon`') });
-    const parsed = splLanguage.parse({ source: rule.query!, context: { macros: new Map(), dataSources: new Map() } });
+    const parsed = splLanguage.parse({
+      source: rule.query!,
+      context: { macros: new Map(), dataSources: new Map() },
+    });
     expect(parsed.stages[1].span?.start).toMatchObject({ line: 12, column: 3 });
-    expect(parsed.stages[0].predicates[1]).toMatchObject({ field: 'process_name', span: { start: { line: 11, column: 31 } } });
+    expect(parsed.stages[0].predicates[1]).toMatchObject({
+      field: 'process_name',
+      span: { start: { line: 11, column: 31 } },
+    });
   });
 
   it('turns unparseable YAML into a rule with diagnostics, not an exception', () => {
@@ -97,15 +117,23 @@ describe('splunkDetectionReader', () => {
 
 describe('splunkMacrosReader and splunkDataSourceReader', () => {
   it('reads a macro with arguments', () => {
-    const text = "arguments:\n  - field\ndefinition: 'convert ctime($field$)'\ndescription: epoch to text\nname: my_ctime\n";
+    const text =
+      "arguments:\n  - field\ndefinition: 'convert ctime($field$)'\ndescription: epoch to text\nname: my_ctime\n";
     const f = file('macros/my_ctime.yml', text);
     expect(readerFor(f)?.id).toBe('splunk-macros');
     const [macro] = splunkMacrosReader.read(f).artifacts;
-    expect(macro).toMatchObject({ type: 'macro', name: 'my_ctime', args: ['field'], definition: 'convert ctime($field$)', description: 'epoch to text' });
+    expect(macro).toMatchObject({
+      type: 'macro',
+      name: 'my_ctime',
+      args: ['field'],
+      definition: 'convert ctime($field$)',
+      description: 'epoch to text',
+    });
   });
 
   it('reads a data source with its event id', () => {
-    const text = 'name: Sysmon EventID 1\nid: x\nsource: XmlWinEventLog:Microsoft-Windows-Sysmon/Operational\nsourcetype: xmlwineventlog\nseparator: EventID\n';
+    const text =
+      'name: Sysmon EventID 1\nid: x\nsource: XmlWinEventLog:Microsoft-Windows-Sysmon/Operational\nsourcetype: xmlwineventlog\nseparator: EventID\n';
     const f = file('data_sources/sysmon_eventid_1.yml', text);
     expect(readerFor(f)?.id).toBe('splunk-data-source');
     expect(splunkDataSourceReader.read(f).artifacts[0]).toEqual({
@@ -122,7 +150,12 @@ describe('splunkMacrosReader and splunkDataSourceReader', () => {
 describe('bundled Splunk examples', () => {
   it('parse cleanly, expanding the example macros', () => {
     const context = exampleContext();
-    expect([...context.macros.keys()].sort()).toEqual(['certutil_url_cache_download_filter', 'process_certutil', 'ruleatlas_ctime(1)', 'ruleatlas_summariesonly']);
+    expect([...context.macros.keys()].sort()).toEqual([
+      'certutil_url_cache_download_filter',
+      'process_certutil',
+      'ruleatlas_ctime(1)',
+      'ruleatlas_summariesonly',
+    ]);
     const rules = exampleFiles('detections').flatMap((f) => splunkDetectionReader.read(f).rules);
     expect(rules).toHaveLength(2);
     const [certutil, wevtutil] = rules.map((r) => splLanguage.parse({ source: r.query!, context }));
@@ -135,9 +168,18 @@ describe('bundled Splunk examples', () => {
       'Processes.process wildcard *urlcache*',
       'Processes.process wildcard * -f *,*-split*',
     ]);
-    expect(certutil.dataSources).toEqual([{ type: 'datasource', kind: 'datamodel', value: 'Endpoint.Processes' }]);
+    expect(certutil.dataSources).toEqual([
+      { type: 'datasource', kind: 'datamodel', value: 'Endpoint.Processes' },
+    ]);
     expect(wevtutil.stages.map((s) => s.kind)).toEqual(['search', 'eval', 'where', 'stats']);
-    expect(wevtutil.stages[2].predicates[0]).toMatchObject({ field: 'cmd', op: 'regex', derivedFrom: ['Process_Command_Line'] });
-    expect(wevtutil.stages[0].predicates.find((p) => p.field === 'Account_Name')).toMatchObject({ op: 'wildcard', negated: true });
+    expect(wevtutil.stages[2].predicates[0]).toMatchObject({
+      field: 'cmd',
+      op: 'regex',
+      derivedFrom: ['Process_Command_Line'],
+    });
+    expect(wevtutil.stages[0].predicates.find((p) => p.field === 'Account_Name')).toMatchObject({
+      op: 'wildcard',
+      negated: true,
+    });
   });
 });

@@ -34,7 +34,10 @@ export interface AttackPair {
 
 /** `Defense Evasion`, `Defense_Evasion`, `command_and_control` → the shortname, when it names a tactic. */
 export function tacticShortname(name: string): string | undefined {
-  const shortname = name.trim().toLowerCase().replace(/[\s_]+/g, '-');
+  const shortname = name
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-');
   return TACTIC_SHORTNAMES.has(shortname) ? shortname : undefined;
 }
 
@@ -56,6 +59,11 @@ export function declaredAttack(pairs: AttackPair[]): DeclaredAttack {
 /** A technique name is tied to an id only when the rule declares exactly one technique. */
 function techniqueNames(pairs: AttackPair[], techniques: string[]): Record<string, string> {
   if (techniques.length !== 1) return {};
-  const name = pairs.find((p) => TECHNIQUE_NAME_KEYS.has(p.key) && !TECHNIQUE_ID.test(p.value.trim()) && techniqueIds(p.value).length === 0);
+  const name = pairs.find(
+    (p) =>
+      TECHNIQUE_NAME_KEYS.has(p.key) &&
+      !TECHNIQUE_ID.test(p.value.trim()) &&
+      techniqueIds(p.value).length === 0,
+  );
   return name ? { [techniques[0]]: name.value.trim() } : {};
 }

@@ -13,7 +13,12 @@ const root = corpusPath('yaral');
 
 describe.skipIf(!root)('the chronicle/detection-rules corpus', () => {
   it('reads and parses at least 98% of the rules with no error, fast', () => {
-    const files: SourceFile[] = filesUnder(root!).map((path) => ({ path: relative(root!, path), text: readFileSync(path, 'utf8'), bytes: statSync(path).size, sourceName: 'yaral' }));
+    const files: SourceFile[] = filesUnder(root!).map((path) => ({
+      path: relative(root!, path),
+      text: readFileSync(path, 'utf8'),
+      bytes: statSync(path).size,
+      sourceName: 'yaral',
+    }));
     const yaralFiles = files.filter((f) => f.path.endsWith('.yaral')).length;
     let recognised = 0;
     let rules = 0;
@@ -26,10 +31,15 @@ describe.skipIf(!root)('the chronicle/detection-rules corpus', () => {
       recognised++;
       for (const rule of yaralReader.read(file).rules) {
         rules++;
-        const parsed = rule.query ? yaralLanguage.parse({ source: rule.query, context: emptyContext() }) : null;
+        const parsed = rule.query
+          ? yaralLanguage.parse({ source: rule.query, context: emptyContext() })
+          : null;
         predicates += parsed?.stages.reduce((n, s) => n + s.predicates.length, 0) ?? 0;
         const diagnostics = [...rule.diagnostics, ...(parsed?.diagnostics ?? [])];
-        if (hasError(diagnostics) || !parsed) failures.push(`${file.path}: ${diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`);
+        if (hasError(diagnostics) || !parsed)
+          failures.push(
+            `${file.path}: ${diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('; ')}`,
+          );
       }
     }
     const elapsed = performance.now() - started;

@@ -15,7 +15,21 @@ const EVENTS_SECTION = /\bevents[ \t]*:/;
 const OTHER_FORMAT = /\.(?:md|markdown|rst|txt|html?|json|ya?ml|toml|py|js|ts|go|yara?)$/i;
 
 /** Meta keys that become rule-document fields or context; every other key is kept in `metadata`. */
-const MAPPED = new Set(['rule_id', 'id', 'rule_name', 'description', 'author', 'severity', 'status', 'rule_stage', 'created', 'date', 'modified', 'updated', 'tags']);
+const MAPPED = new Set([
+  'rule_id',
+  'id',
+  'rule_name',
+  'description',
+  'author',
+  'severity',
+  'status',
+  'rule_stage',
+  'created',
+  'date',
+  'modified',
+  'updated',
+  'tags',
+]);
 const CONTEXT_KEYS = new Set(['product', 'service', 'category', 'data_source', 'platform']);
 const REFERENCE_KEY = /^references?\d*$/;
 
@@ -36,11 +50,18 @@ function first(meta: Meta, ...keys: string[]): string | undefined {
 }
 
 function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 /** Context and metadata: what the meta carries besides the mapped fields; repeated keys become lists. */
-function leftovers(meta: Meta): { context: Record<string, string | string[]>; metadata: Record<string, unknown>; references: string[] } {
+function leftovers(meta: Meta): {
+  context: Record<string, string | string[]>;
+  metadata: Record<string, unknown>;
+  references: string[];
+} {
   const context: Record<string, string | string[]> = {};
   const metadata: Record<string, unknown> = {};
   const references: string[] = [];
@@ -52,12 +73,21 @@ function leftovers(meta: Meta): { context: Record<string, string | string[]>; me
   return { context, metadata, references };
 }
 
-function readRule(file: SourceFile, locator: FileLocator, outline: RuleOutline, n: number, several: boolean): RuleDocument {
+function readRule(
+  file: SourceFile,
+  locator: FileLocator,
+  outline: RuleOutline,
+  n: number,
+  several: boolean,
+): RuleDocument {
   const meta = metaMap(outline);
   const raw = file.text.slice(outline.start, outline.end);
   const start = locator.position(outline.start);
   const { context, metadata, references } = leftovers(meta);
-  const attackPairs = [...outline.meta, ...outline.outcomeAttack.map((o) => ({ key: o.name, value: o.value }))];
+  const attackPairs = [
+    ...outline.meta,
+    ...outline.outcomeAttack.map((o) => ({ key: o.name, value: o.value })),
+  ];
   return ruleDocument(file, 'yaral', LABEL, {
     id: first(meta, 'rule_id', 'id') ?? (several ? `${file.path}#${n}` : file.path),
     title: first(meta, 'rule_name') ?? outline.name,
@@ -82,15 +112,29 @@ function readRule(file: SourceFile, locator: FileLocator, outline: RuleOutline, 
 export const yaralReader: FormatReader = {
   id: 'yaral',
   label: LABEL,
-  recognizes: (file) => !OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text),
+  recognizes: (file) =>
+    !OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text),
   read: (file) => {
     const locator = new FileLocator(file.text);
     const outlines = outlineRules(file.text);
     if (outlines.length === 0) {
-      const reason = diagnostic('error', 'Unexpected content, expected "rule NAME {"', locator.position(0), ORIGIN);
-      return { rules: [unreadableRule(file, 'yaral', LABEL, 'yaral', [reason])], artifacts: [], diagnostics: [] };
+      const reason = diagnostic(
+        'error',
+        'Unexpected content, expected "rule NAME {"',
+        locator.position(0),
+        ORIGIN,
+      );
+      return {
+        rules: [unreadableRule(file, 'yaral', LABEL, 'yaral', [reason])],
+        artifacts: [],
+        diagnostics: [],
+      };
     }
     const several = outlines.length > 1;
-    return { rules: outlines.map((o, i) => readRule(file, locator, o, i + 1, several)), artifacts: [], diagnostics: [] };
+    return {
+      rules: outlines.map((o, i) => readRule(file, locator, o, i + 1, several)),
+      artifacts: [],
+      diagnostics: [],
+    };
   },
 };

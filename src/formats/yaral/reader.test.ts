@@ -23,7 +23,9 @@ describe('yaralReader.recognizes', () => {
     expect(yaralReader.recognizes(file('a.yaral', rule))).toBe(true);
     expect(yaralReader.recognizes(file('rules/a', rule))).toBe(true);
     expect(yaralReader.recognizes(file('README.md', rule))).toBe(false);
-    expect(yaralReader.recognizes(file('a.yar', 'rule x {\n strings:\n  $a = "x"\n condition:\n  $a\n}\n'))).toBe(false);
+    expect(
+      yaralReader.recognizes(file('a.yar', 'rule x {\n strings:\n  $a = "x"\n condition:\n  $a\n}\n')),
+    ).toBe(false);
     expect(yaralReader.recognizes(file('a.yaral', 'just text'))).toBe(false);
   });
 });
@@ -51,22 +53,40 @@ describe('yaralReader.read', () => {
 
   it('reads each rule of a file with several, numbering the ids', () => {
     const { rules } = yaralReader.read(example('multi_rule_cloud.yaral'));
-    expect(rules.map((r) => r.id)).toEqual(['yaral/multi_rule_cloud.yaral#1', 'yaral/multi_rule_cloud.yaral#2']);
-    expect(rules.map((r) => r.title)).toEqual(['cloud_storage_bucket_made_public', 'many_failed_logins_then_success']);
-    expect(rules[0].attack).toEqual({ techniques: ['T1537'], tactics: ['exfiltration'], names: { T1537: 'Transfer Data to Cloud Account' } });
+    expect(rules.map((r) => r.id)).toEqual([
+      'yaral/multi_rule_cloud.yaral#1',
+      'yaral/multi_rule_cloud.yaral#2',
+    ]);
+    expect(rules.map((r) => r.title)).toEqual([
+      'cloud_storage_bucket_made_public',
+      'many_failed_logins_then_success',
+    ]);
+    expect(rules[0].attack).toEqual({
+      techniques: ['T1537'],
+      tactics: ['exfiltration'],
+      names: { T1537: 'Transfer Data to Cloud Account' },
+    });
     expect(rules[1].attack.tactics).toEqual(['credential-access']);
     expect(rules[1].query?.start.line).toBe(22);
   });
 
   it('parses the examples with file positions and no errors', () => {
-    const rules = [...yaralReader.read(example('encoded_powershell_from_office.yaral')).rules, ...yaralReader.read(example('multi_rule_cloud.yaral')).rules];
+    const rules = [
+      ...yaralReader.read(example('encoded_powershell_from_office.yaral')).rules,
+      ...yaralReader.read(example('multi_rule_cloud.yaral')).rules,
+    ];
     for (const rule of rules) {
       const parsed = yaralLanguage.parse({ source: rule.query!, context: emptyContext() });
       expect(parsed.diagnostics).toEqual([]);
     }
     const second = yaralLanguage.parse({ source: rules[2].query!, context: emptyContext() });
     const cidr = second.stages[0].predicates.find((p) => p.op === 'cidr');
-    expect(cidr).toMatchObject({ field: 'principal.ip', values: ['10.0.0.0/8'], negated: true, scope: '$ok' });
+    expect(cidr).toMatchObject({
+      field: 'principal.ip',
+      values: ['10.0.0.0/8'],
+      negated: true,
+      scope: '$ok',
+    });
     expect(cidr?.span?.start.line).toBe(38);
     expect(second.stages.map((s) => s.kind)).toEqual(['events', 'match', 'outcome', 'condition']);
   });
@@ -79,12 +99,15 @@ describe('yaralReader.read', () => {
   });
 
   it('keeps a rule whose brace never closes, up to the next rule', () => {
-    const text = 'rule a {\n events:\n  $e.x = "{"\n condition:\n  $e\n\nrule b {\n events:\n  $e.y = 1\n condition:\n  $e\n}\n';
+    const text =
+      'rule a {\n events:\n  $e.x = "{"\n condition:\n  $e\n\nrule b {\n events:\n  $e.y = 1\n condition:\n  $e\n}\n';
     const { rules } = yaralReader.read(file('two.yaral', text));
     expect(rules.map((r) => r.title)).toEqual(['a', 'b']);
     expect(rules[1].query?.start).toEqual({ line: 7, column: 1, offset: text.indexOf('rule b') });
     const parsed = yaralLanguage.parse({ source: rules[0].query!, context: emptyContext() });
-    expect(parsed.diagnostics.map((d) => d.message)).toEqual(['Unexpected end of input, expected "}" to close rule a']);
+    expect(parsed.diagnostics.map((d) => d.message)).toEqual([
+      'Unexpected end of input, expected "}" to close rule a',
+    ]);
   });
 });
 
@@ -100,21 +123,29 @@ describe('tacticShortname', () => {
 const root = corpusPath('yaral');
 
 describe.skipIf(!root)('real chronicle rules', () => {
-  const read = (path: string) => yaralReader.read(file(path, readFileSync(join(root!, path), 'utf8'))).rules[0];
+  const read = (path: string) =>
+    yaralReader.read(file(path, readFileSync(join(root!, path), 'utf8'))).rules[0];
 
   it('reads an AWS CloudTrail rule with ATT&CK names and its log source', () => {
-    const rule = read('rules/community/aws/cloudtrail/aws_account_leaving_or_removed_from_organization.yaral');
+    const rule = read(
+      'rules/community/aws/cloudtrail/aws_account_leaving_or_removed_from_organization.yaral',
+    );
     expect(rule.id).toBe('mr_eb9b7a74-0ad2-43e1-bf93-376844fe62b6');
     expect(rule.title).toBe('AWS Account Leaving Or Removed From The Organization');
     expect(rule.severity).toBe('low');
-    expect(rule.attack).toEqual({ techniques: ['T1562'], tactics: ['defense-evasion'], names: { T1562: 'Impair Defenses' } });
+    expect(rule.attack).toEqual({
+      techniques: ['T1562'],
+      tactics: ['defense-evasion'],
+      names: { T1562: 'Impair Defenses' },
+    });
     expect(rule.context).toMatchObject({ data_source: 'AWS CloudTrail', platform: 'AWS' });
     const parsed = yaralLanguage.parse({ source: rule.query!, context: emptyContext() });
     expect(parsed.dataSources).toEqual([{ type: 'datasource', kind: 'logsource', value: 'AWS CloudTrail' }]);
-    expect(parsed.stages[0].predicates.filter((p) => p.field === 'metadata.product_event_type').map((p) => p.values[0])).toEqual([
-      'LeaveOrganization',
-      'RemoveAccountFromOrganization',
-    ]);
+    expect(
+      parsed.stages[0].predicates
+        .filter((p) => p.field === 'metadata.product_event_type')
+        .map((p) => p.values[0]),
+    ).toEqual(['LeaveOrganization', 'RemoveAccountFromOrganization']);
   });
 
   it('reads a converted SOC Prime rule: tactic names and ids from the mitre key', () => {

@@ -63,13 +63,15 @@ function bundleObjects(bytes: Buffer | string): ScannedBundle {
   const first = buf.toString('utf8', 0, Math.min(buf.length, 256)).trimStart();
   if (!first.startsWith('{')) throw new Error('Not an ATT&CK STIX bundle: the content is not a JSON object');
   const { starts, ends } = objectRanges(buf);
-  if (starts.length === 0 && !/"objects"/.test(buf.toString('utf8'))) throw new Error('Not an ATT&CK STIX bundle: no "objects" list');
+  if (starts.length === 0 && !/"objects"/.test(buf.toString('utf8')))
+    throw new Error('Not an ATT&CK STIX bundle: no "objects" list');
   const objects: StixObject[] = [];
   for (let i = 0; i < starts.length; i++) {
     const object = buf.subarray(starts[i], ends[i]);
     const type = stringValue(object, TYPE_KEY);
     if (type === undefined) continue;
-    if (WANTED.has(type) || (type === 'relationship' && object.indexOf(REVOKED_BY) >= 0)) objects.push(parseObject(object));
+    if (WANTED.has(type) || (type === 'relationship' && object.indexOf(REVOKED_BY) >= 0))
+      objects.push(parseObject(object));
   }
   const newestModified = (): string | undefined => {
     let newest: string | undefined;
@@ -107,7 +109,11 @@ function attackId(o: StixObject): string | undefined {
   return undefined;
 }
 
-function bundleVersion(objects: StixObject[], hint: string | undefined, newestModified: () => string | undefined): string {
+function bundleVersion(
+  objects: StixObject[],
+  hint: string | undefined,
+  newestModified: () => string | undefined,
+): string {
   const collection = objects.find((o) => o.type === 'x-mitre-collection');
   if (collection?.x_mitre_version) return collection.x_mitre_version;
   if (hint) return hint;
@@ -128,7 +134,8 @@ function matrixTactics(objects: StixObject[], domain: string): Tactic[] {
   for (const o of objects) {
     if (o.type !== 'x-mitre-tactic' || o.revoked || o.x_mitre_deprecated) continue;
     const id = attackId(o);
-    if (id && o.x_mitre_shortname) byRef.set(o.id, { id, shortname: o.x_mitre_shortname, name: o.name ?? id });
+    if (id && o.x_mitre_shortname)
+      byRef.set(o.id, { id, shortname: o.x_mitre_shortname, name: o.name ?? id });
   }
   const matrices = objects.filter((o) => o.type === 'x-mitre-matrix' && !o.revoked);
   const matrix = matrices.find((m) => attackId(m) === domain) ?? matrices[0];
@@ -139,7 +146,9 @@ function matrixTactics(objects: StixObject[], domain: string): Tactic[] {
     byRef.delete(ref);
   }
   const rank = new Map(knownTactics().map((t, i) => [t.shortname, i]));
-  const rest = [...byRef.values()].sort((a, b) => (rank.get(a.shortname) ?? 99) - (rank.get(b.shortname) ?? 99) || a.id.localeCompare(b.id));
+  const rest = [...byRef.values()].sort(
+    (a, b) => (rank.get(a.shortname) ?? 99) - (rank.get(b.shortname) ?? 99) || a.id.localeCompare(b.id),
+  );
   return [...ordered, ...rest];
 }
 
@@ -170,7 +179,12 @@ function toTechnique(o: StixObject, id: string | undefined): Technique | undefin
   if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) return undefined;
   const tactics: string[] = [];
   for (const phase of o.kill_chain_phases ?? []) {
-    if (phase.kill_chain_name?.startsWith('mitre-') && phase.phase_name && !tactics.includes(phase.phase_name)) tactics.push(phase.phase_name);
+    if (
+      phase.kill_chain_name?.startsWith('mitre-') &&
+      phase.phase_name &&
+      !tactics.includes(phase.phase_name)
+    )
+      tactics.push(phase.phase_name);
   }
   const dot = id.indexOf('.');
   return {

@@ -1,7 +1,8 @@
 /** Downloads an ATT&CK STIX bundle: the one network access of the knowledge layer. */
 
 /** The current Enterprise bundle in MITRE's attack-stix-data repository. */
-export const DEFAULT_ATTACK_URL = 'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack.json';
+export const DEFAULT_ATTACK_URL =
+  'https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack.json';
 
 const TIMEOUT_MS = 60_000;
 
@@ -13,7 +14,10 @@ export async function downloadAttackBundle(url: string = DEFAULT_ATTACK_URL): Pr
   } catch (err) {
     throw new Error(`Cannot download ATT&CK data from ${url}: ${reason(err)}`, { cause: err });
   }
-  if (!response.ok) throw new Error(`Cannot download ATT&CK data from ${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  if (!response.ok)
+    throw new Error(
+      `Cannot download ATT&CK data from ${url}: HTTP ${response.status} ${response.statusText}`.trim(),
+    );
   try {
     return Buffer.from(await response.arrayBuffer());
   } catch (err) {

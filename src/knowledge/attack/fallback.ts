@@ -39,7 +39,10 @@ export function learnTechniqueNames(data: AttackData, names: Record<string, stri
   for (const [id] of learned) {
     const parent = techniques[id].parent;
     if (parent && techniques[parent] && !techniques[parent].subtechniques.includes(id)) {
-      techniques[parent] = { ...techniques[parent], subtechniques: [...techniques[parent].subtechniques, id].sort() };
+      techniques[parent] = {
+        ...techniques[parent],
+        subtechniques: [...techniques[parent].subtechniques, id].sort(),
+      };
     }
   }
   return { ...data, techniques };

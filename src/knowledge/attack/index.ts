@@ -1,7 +1,21 @@
 /** ATT&CK knowledge: read any version's STIX bundle, fall back without one, resolve what rules declare. */
-export type { AttackData, Tactic, Technique, TechniqueStatus, ResolvedTechnique, RuleAttack, DeclaredAttackInput } from './types.js';
+export type {
+  AttackData,
+  Tactic,
+  Technique,
+  TechniqueStatus,
+  ResolvedTechnique,
+  RuleAttack,
+  DeclaredAttackInput,
+} from './types.js';
 export { readAttackBundle, type ReadBundleOptions } from './bundle.js';
-export { fallbackAttack, learnTechniqueNames, isFallback, FALLBACK_VERSION, FALLBACK_NOTICE } from './fallback.js';
+export {
+  fallbackAttack,
+  learnTechniqueNames,
+  isFallback,
+  FALLBACK_VERSION,
+  FALLBACK_NOTICE,
+} from './fallback.js';
 export { resolveAttack } from './resolve.js';
 export { downloadAttackBundle, DEFAULT_ATTACK_URL } from './download.js';
 export { knownTactics, normalizeTactic, findTactic } from './tactics.js';

@@ -12,7 +12,9 @@ const bundlePath = sharedPath('attack', 'enterprise-attack-18.1.json.gz');
 /** `Tactic: T1 Name, T2 Name` lines, as a rule page shows them. */
 function table(attack: RuleAttack): string[] {
   const names = new Map(attack.techniques.map((t) => [t.id, t.name]));
-  return attack.tactics.map((t) => `${t.name}: ${t.techniques.map((id) => `${id} ${names.get(id)}`).join(', ')}`.trimEnd());
+  return attack.tactics.map((t) =>
+    `${t.name}: ${t.techniques.map((id) => `${id} ${names.get(id)}`).join(', ')}`.trimEnd(),
+  );
 }
 
 const seedSigma = {
@@ -39,21 +41,52 @@ describe.skipIf(!bundlePath)('against ATT&CK v18.1', () => {
 
   it('follows a revoked technique to its replacement', () => {
     const [t] = resolveAttack({ techniques: ['T1066'], tactics: [], names: {} }, data).techniques;
-    expect(t).toMatchObject({ id: 'T1066', name: 'Indicator Removal from Tools', status: 'revoked', resolvedTo: 'T1027.005' });
+    expect(t).toMatchObject({
+      id: 'T1066',
+      name: 'Indicator Removal from Tools',
+      status: 'revoked',
+      resolvedTo: 'T1027.005',
+    });
     expect(t.tactics.map((x) => x.shortname)).toEqual(['defense-evasion']);
   });
 
   it('marks deprecated techniques and keeps unknown ones', () => {
-    const attack = resolveAttack({ techniques: ['T1064', 't1685.001'], tactics: ['attack.nothing'], names: { 'T1685.001': 'Disable or Modify Tools' } }, data);
+    const attack = resolveAttack(
+      {
+        techniques: ['T1064', 't1685.001'],
+        tactics: ['attack.nothing'],
+        names: { 'T1685.001': 'Disable or Modify Tools' },
+      },
+      data,
+    );
     expect(attack.techniques[0]).toMatchObject({ id: 'T1064', status: 'deprecated' });
-    expect(attack.techniques[1]).toEqual({ id: 'T1685.001', name: 'Disable or Modify Tools', tactics: [], status: 'unknown', parent: 'T1685' });
-    expect(attack.tactics).toContainEqual({ id: 'TA0005', shortname: 'defense-evasion', name: 'Defense Evasion', techniques: ['T1064'] });
+    expect(attack.techniques[1]).toEqual({
+      id: 'T1685.001',
+      name: 'Disable or Modify Tools',
+      tactics: [],
+      status: 'unknown',
+      parent: 'T1685',
+    });
+    expect(attack.tactics).toContainEqual({
+      id: 'TA0005',
+      shortname: 'defense-evasion',
+      name: 'Defense Evasion',
+      techniques: ['T1064'],
+    });
     expect(attack.tactics.flatMap((t) => t.techniques)).not.toContain('T1685.001');
   });
 
   it('reads tactic ids and places tactics v18.1 lacks where the merged matrix puts them', () => {
-    const attack = resolveAttack({ techniques: [], tactics: ['TA0011', 'defense-impairment', 'stealth', 'TA0002'], names: {} }, data);
-    expect(attack.tactics.map((t) => t.shortname)).toEqual(['execution', 'stealth', 'defense-impairment', 'command-and-control']);
+    const attack = resolveAttack(
+      { techniques: [], tactics: ['TA0011', 'defense-impairment', 'stealth', 'TA0002'], names: {} },
+      data,
+    );
+    expect(attack.tactics.map((t) => t.shortname)).toEqual([
+      'execution',
+      'stealth',
+      'defense-impairment',
+      'command-and-control',
+    ]);
   });
 });
 
@@ -63,16 +96,48 @@ describe('against a v19-shaped bundle', () => {
     type: 'bundle',
     objects: [
       { type: 'x-mitre-collection', id: 'x-mitre-collection--1', x_mitre_version: '19.0' },
-      { type: 'x-mitre-matrix', id: 'x-mitre-matrix--1', external_references: ref('enterprise-attack'), tactic_refs: ['x-mitre-tactic--p', 'x-mitre-tactic--s', 'x-mitre-tactic--d'] },
-      { type: 'x-mitre-tactic', id: 'x-mitre-tactic--p', name: 'Persistence', x_mitre_shortname: 'persistence', external_references: ref('TA0003') },
-      { type: 'x-mitre-tactic', id: 'x-mitre-tactic--s', name: 'Stealth', x_mitre_shortname: 'stealth', external_references: ref('TA0005') },
-      { type: 'x-mitre-tactic', id: 'x-mitre-tactic--d', name: 'Defense Impairment', x_mitre_shortname: 'defense-impairment', external_references: ref('TA0112') },
       {
-        type: 'attack-pattern', id: 'attack-pattern--bits', name: 'BITS Jobs', external_references: ref('T1197'),
-        kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'persistence' }, { kill_chain_name: 'mitre-attack', phase_name: 'stealth' }],
+        type: 'x-mitre-matrix',
+        id: 'x-mitre-matrix--1',
+        external_references: ref('enterprise-attack'),
+        tactic_refs: ['x-mitre-tactic--p', 'x-mitre-tactic--s', 'x-mitre-tactic--d'],
       },
       {
-        type: 'attack-pattern', id: 'attack-pattern--tools', name: 'Disable or Modify Tools', external_references: ref('T1685'),
+        type: 'x-mitre-tactic',
+        id: 'x-mitre-tactic--p',
+        name: 'Persistence',
+        x_mitre_shortname: 'persistence',
+        external_references: ref('TA0003'),
+      },
+      {
+        type: 'x-mitre-tactic',
+        id: 'x-mitre-tactic--s',
+        name: 'Stealth',
+        x_mitre_shortname: 'stealth',
+        external_references: ref('TA0005'),
+      },
+      {
+        type: 'x-mitre-tactic',
+        id: 'x-mitre-tactic--d',
+        name: 'Defense Impairment',
+        x_mitre_shortname: 'defense-impairment',
+        external_references: ref('TA0112'),
+      },
+      {
+        type: 'attack-pattern',
+        id: 'attack-pattern--bits',
+        name: 'BITS Jobs',
+        external_references: ref('T1197'),
+        kill_chain_phases: [
+          { kill_chain_name: 'mitre-attack', phase_name: 'persistence' },
+          { kill_chain_name: 'mitre-attack', phase_name: 'stealth' },
+        ],
+      },
+      {
+        type: 'attack-pattern',
+        id: 'attack-pattern--tools',
+        name: 'Disable or Modify Tools',
+        external_references: ref('T1685'),
         kill_chain_phases: [{ kill_chain_name: 'mitre-attack', phase_name: 'defense-impairment' }],
       },
     ],
@@ -81,7 +146,11 @@ describe('against a v19-shaped bundle', () => {
 
   it("shows that version's tactics", () => {
     const attack = resolveAttack({ techniques: ['T1197', 'T1685'], tactics: ['TA0005'], names: {} }, data);
-    expect(table(attack)).toEqual(['Persistence: T1197 BITS Jobs', 'Stealth: T1197 BITS Jobs', 'Defense Impairment: T1685 Disable or Modify Tools']);
+    expect(table(attack)).toEqual([
+      'Persistence: T1197 BITS Jobs',
+      'Stealth: T1197 BITS Jobs',
+      'Defense Impairment: T1685 Disable or Modify Tools',
+    ]);
   });
 });
 
@@ -92,7 +161,10 @@ describe('against fallback data', () => {
     const attack = resolveAttack({ techniques: ['T1197'], tactics: ['TA0003', 'TA0005'], names }, data);
     expect(attack.techniques[0]).toMatchObject({ id: 'T1197', name: 'BITS Jobs', status: 'ok' });
     expect(attack.tactics.map((t) => t.name)).toEqual(['Persistence', 'Defense Evasion']);
-    const stealth = resolveAttack({ techniques: [], tactics: ['TA0005'], names: { TA0005: 'Stealth' } }, data);
+    const stealth = resolveAttack(
+      { techniques: [], tactics: ['TA0005'], names: { TA0005: 'Stealth' } },
+      data,
+    );
     expect(stealth.tactics.map((t) => t.name)).toEqual(['Stealth']);
   });
 });

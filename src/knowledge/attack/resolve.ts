@@ -1,5 +1,12 @@
 /** Resolves the ATT&CK a rule declares against the loaded data: names, tactics, revoked and unknown ids. */
-import type { AttackData, DeclaredAttackInput, ResolvedTechnique, RuleAttack, Tactic, Technique } from './types.js';
+import type {
+  AttackData,
+  DeclaredAttackInput,
+  ResolvedTechnique,
+  RuleAttack,
+  Tactic,
+  Technique,
+} from './types.js';
 import { findTactic, knownTactics } from './tactics.js';
 
 /** Revocation chains are short; the bound only guards against a cycle in a malformed bundle. */
@@ -28,7 +35,8 @@ function resolveTechnique(id: string, names: Record<string, string>, data: Attac
   const dot = id.indexOf('.');
   const parent = dot > 0 ? id.slice(0, dot) : undefined;
   const known = data.techniques[id];
-  if (!known) return { id, name: names[id] ?? '', tactics: [], status: 'unknown', ...(parent ? { parent } : {}) };
+  if (!known)
+    return { id, name: names[id] ?? '', tactics: [], status: 'unknown', ...(parent ? { parent } : {}) };
   const current = followRevocations(known, data);
   const status = known.revoked ? 'revoked' : known.deprecated ? 'deprecated' : 'ok';
   return {
@@ -54,14 +62,20 @@ function followRevocations(technique: Technique, data: AttackData): Technique {
 function tacticsOf(technique: Technique, data: AttackData): Tactic[] {
   const found: Tactic[] = [];
   for (const shortname of technique.tactics) {
-    const tactic = data.tactics.find((t) => t.shortname === shortname) ?? knownTactics().find((t) => t.shortname === shortname);
+    const tactic =
+      data.tactics.find((t) => t.shortname === shortname) ??
+      knownTactics().find((t) => t.shortname === shortname);
     if (tactic) found.push(tactic);
   }
   return found;
 }
 
 /** A tactic the loaded version lacks (`stealth` against v18, `defense-evasion` against v19) is still shown as declared. */
-function declaredTactic(declared: string, names: Record<string, string>, data: AttackData): Tactic | undefined {
+function declaredTactic(
+  declared: string,
+  names: Record<string, string>,
+  data: AttackData,
+): Tactic | undefined {
   const name = names[declared.trim().toUpperCase()];
   return findTactic(data.tactics, declared, name) ?? findTactic(knownTactics(), declared, name);
 }
@@ -79,5 +93,8 @@ function inMatrixOrder<T extends Tactic>(tactics: T[], data: AttackData): T[] {
     }
     return at < 0 ? data.tactics.length : -0.5 + at / (2 * merged.length);
   };
-  return tactics.map((t) => ({ t, r: rank(t) })).sort((a, b) => a.r - b.r).map((x) => x.t);
+  return tactics
+    .map((t) => ({ t, r: rank(t) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.t);
 }

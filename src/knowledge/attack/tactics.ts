@@ -8,7 +8,11 @@ interface TacticsFile {
 
 /** Every tactic the project knows, pre-v19 and v19, in merged matrix order. */
 export function knownTactics(): Tactic[] {
-  return readDataFile<TacticsFile>('attack-tactics.json').tactics.map(({ id, shortname, name }) => ({ id, shortname, name }));
+  return readDataFile<TacticsFile>('attack-tactics.json').tactics.map(({ id, shortname, name }) => ({
+    id,
+    shortname,
+    name,
+  }));
 }
 
 /**
@@ -18,7 +22,11 @@ export function knownTactics(): Tactic[] {
 export function normalizeTactic(declared: string): string {
   const text = declared.trim();
   if (/^ta\d{4}$/i.test(text)) return text.toUpperCase();
-  return text.toLowerCase().replace(/[\s_]+/g, '-').replace(/&/g, 'and').replace(/-+/g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .replace(/&/g, 'and')
+    .replace(/-+/g, '-');
 }
 
 /**

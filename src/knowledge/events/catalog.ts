@@ -98,7 +98,8 @@ export function logRow(p: Provider): EventRef {
 /** A provider's event; an id the catalog does not list still makes a row for an event-id log. */
 export function eventOf(p: Provider, event: string): EventRef | undefined {
   const title = p.events?.[event];
-  if (p.kind === 'event-id') return { provider: p.name, event: `Event ID ${event}`, title: title ?? 'Not in the event catalog' };
+  if (p.kind === 'event-id')
+    return { provider: p.name, event: `Event ID ${event}`, title: title ?? 'Not in the event catalog' };
   return title === undefined ? undefined : { provider: p.name, event, title };
 }
 

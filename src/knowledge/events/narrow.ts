@@ -32,7 +32,9 @@ function narrowed(candidates: Candidates, ids: string[]): string[] {
     else if (ids.includes(key.slice(key.indexOf(':') + 1))) kept.push(key);
   }
   const placed = new Set(kept.filter(isEventIdProvider).map((key) => key.slice(key.indexOf(':') + 1)));
-  const hosts = [...new Set([...logs, ...candidates.hints])].map((id) => provider(id)).filter((p): p is Provider => p?.kind === 'event-id');
+  const hosts = [...new Set([...logs, ...candidates.hints])]
+    .map((id) => provider(id))
+    .filter((p): p is Provider => p?.kind === 'event-id');
   for (const id of ids) {
     if (placed.has(id)) continue;
     const owner = ownerOf(id, hosts);

@@ -58,7 +58,11 @@ function fromContext(context: Record<string, string | string[]>, into: Candidate
 }
 
 /** Sigma's `logsource` reaches the parse as one data source per key; together they are one logsource. */
-function fromDataSources(dataSources: EventInput['dataSources'], sigmaContext: boolean, into: Candidates): void {
+function fromDataSources(
+  dataSources: EventInput['dataSources'],
+  sigmaContext: boolean,
+  into: Candidates,
+): void {
   const logsource: Record<string, string> = {};
   for (const ds of dataSources) {
     if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, into);
@@ -114,7 +118,8 @@ function byActivity(c: Candidates): void {
   const activities = categories.flatMap((cat) => sources().elasticCategories[cat] ?? []);
   const found: string[] = [];
   for (const p of providers) {
-    if (p === 'elastic') found.push(...(categories.length ? categories.map((cat) => `elastic:${cat}`) : ['elastic']));
+    if (p === 'elastic')
+      found.push(...(categories.length ? categories.map((cat) => `elastic:${cat}`) : ['elastic']));
     else if (categories.length === 0 || provider(p)?.kind === 'log') found.push(p);
     else found.push(...activities.flatMap((a) => activityEvents(a, [p])));
   }

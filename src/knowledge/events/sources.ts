@@ -55,7 +55,10 @@ export function fromSigma(context: Record<string, string | string[]>, into: Cand
   const rule = { product: value('product'), category: value('category'), service: value('service') };
   if (!rule.product && !rule.category && !rule.service) return;
   const matches = sources().sigma.filter(
-    (m) => (m.product ?? rule.product) === rule.product && (m.category ?? rule.category) === rule.category && (m.service ?? rule.service) === rule.service,
+    (m) =>
+      (m.product ?? rule.product) === rule.product &&
+      (m.category ?? rule.category) === rule.category &&
+      (m.service ?? rule.service) === rule.service,
   );
   // A product-only mapping is the last resort: a category or service mapping says more.
   const specific = matches.filter((m) => m.category || m.service);
@@ -72,7 +75,9 @@ export function fromDataSource(text: string, into: Candidates): void {
       continue;
     }
     const m = /^(.*?)\s+(?:eventid\s+|eventcode\s+)?(\d+(?:\s*,\s*\d+)*)$/.exec(name);
-    const log = m ? logNamed(m[1], sources().dataSourcePrefixes) : logNamed(name, sources().dataSourcePrefixes) ?? longestAliasPrefix(name);
+    const log = m
+      ? logNamed(m[1], sources().dataSourcePrefixes)
+      : (logNamed(name, sources().dataSourcePrefixes) ?? longestAliasPrefix(name));
     if (!log) continue;
     if (m) into.events.push(...m[2].split(',').map((id) => `${log}:${id.trim()}`));
     else into.events.push(log);
@@ -84,10 +89,11 @@ export function logNamed(name: string, prefixes: string[] = sources().logPrefixe
   const text = name.trim().toLowerCase().replace(/^"|"$/g, '');
   const direct = providerByName(text);
   if (direct) return direct.id;
-  for (const prefix of prefixes) if (text.startsWith(prefix)) {
-    const found = providerByName(text.slice(prefix.length));
-    if (found) return found.id;
-  }
+  for (const prefix of prefixes)
+    if (text.startsWith(prefix)) {
+      const found = providerByName(text.slice(prefix.length));
+      if (found) return found.id;
+    }
   return undefined;
 }
 
@@ -110,7 +116,10 @@ export function fromDataCategory(text: string, into: Candidates): void {
 
 /** Elastic `index` patterns: the providers (and endpoint categories) each pattern reads. */
 export function fromIndex(pattern: string, into: Candidates): void {
-  const text = pattern.trim().toLowerCase().replace(/^[^:]+:/, '');
+  const text = pattern
+    .trim()
+    .toLowerCase()
+    .replace(/^[^:]+:/, '');
   const entry = sources().indexes.find((i) => text.startsWith(i.prefix));
   if (!entry) return;
   into.providers.push(...entry.providers);

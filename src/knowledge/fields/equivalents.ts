@@ -31,8 +31,14 @@ export function equivalents(indicator: FieldIndicator): FieldIndicator[] {
     if (indicator.canonical === pair.path && indicator.op === 'ends_with') {
       const name = lastSegment(indicator.value);
       if (name) out.push({ canonical: pair.name, op: 'eq', value: name });
-    } else if (indicator.canonical === pair.name && indicator.op === 'eq' && indicator.value && !NOT_A_NAME.test(indicator.value)) {
-      for (const sep of SEPARATORS) out.push({ canonical: pair.path, op: 'ends_with', value: `${sep}${indicator.value}` });
+    } else if (
+      indicator.canonical === pair.name &&
+      indicator.op === 'eq' &&
+      indicator.value &&
+      !NOT_A_NAME.test(indicator.value)
+    ) {
+      for (const sep of SEPARATORS)
+        out.push({ canonical: pair.path, op: 'ends_with', value: `${sep}${indicator.value}` });
     }
   }
   return out;

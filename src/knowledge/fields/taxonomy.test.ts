@@ -29,7 +29,9 @@ describe('canonicalField', () => {
     expect(canon('FolderPath', 'kusto', 'DeviceFileEvents')).toBe('file.path');
     expect(canon('InitiatingProcessFileName', 'kusto', 'DeviceProcessEvents')).toBe('process.parent.name');
     expect(canon('InitiatingProcessFileName', 'kusto', 'DeviceNetworkEvents')).toBe('process.name');
-    expect(canon('InitiatingProcessCommandLine', 'kusto', 'DeviceProcessEvents')).toBe('process.parent.command_line');
+    expect(canon('InitiatingProcessCommandLine', 'kusto', 'DeviceProcessEvents')).toBe(
+      'process.parent.command_line',
+    );
     expect(canon('ProcessCommandLine', 'kusto')).toBe('process.command_line');
     expect(canon('RemoteIP', 'kusto')).toBe('destination.ip');
   });
@@ -65,9 +67,17 @@ describe('canonicalField', () => {
   });
 
   it('looks up a hundred thousand fields in well under a second', () => {
-    const names = ['Image', 'CommandLine', 'Processes.process_name', 'FileName', 'winlog.event_data.TargetUserName', 'x'];
+    const names = [
+      'Image',
+      'CommandLine',
+      'Processes.process_name',
+      'FileName',
+      'winlog.event_data.TargetUserName',
+      'x',
+    ];
     const started = performance.now();
-    for (let i = 0; i < 100_000; i++) canon(names[i % names.length], 'spl', i % 2 ? 'DeviceFileEvents' : undefined);
+    for (let i = 0; i < 100_000; i++)
+      canon(names[i % names.length], 'spl', i % 2 ? 'DeviceFileEvents' : undefined);
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
@@ -79,7 +89,9 @@ describe('concepts', () => {
     expect(concept.label).toBe('Process image path');
     expect(concept.names.sigma).toContain('Image');
     expect(concept.names.windows).toContain('NewProcessName');
-    expect(Object.keys(concept.names)).toEqual(expect.arrayContaining(['sigma', 'windows', 'ecs', 'cim', 'defender', 'sentinel', 'endgame', 'udm']));
+    expect(Object.keys(concept.names)).toEqual(
+      expect.arrayContaining(['sigma', 'windows', 'ecs', 'cim', 'defender', 'sentinel', 'endgame', 'udm']),
+    );
     expect(fieldSchemas().cim).toBe('Splunk CIM');
     expect(fieldConcept('nothing')).toBeUndefined();
   });
@@ -100,11 +112,175 @@ describe('concepts', () => {
 
 /** The most frequent field names of each corpus (counted over ../shared/corpus when the taxonomy was written). */
 const frequent: Record<string, string[]> = {
-  sigma: ['Image', 'CommandLine', 'OriginalFileName', 'TargetFilename', 'ParentImage', 'TargetObject', 'EventID', 'Details', 'ScriptBlockText', 'ImageLoaded', 'SourceImage', 'ParentCommandLine', 'cs-uri-query', 'Provider_Name', 'Description', 'eventName', 'TargetImage', 'cs-method', 'ImagePath', 'eventSource', 'Product', 'Hashes', 'PipeName', 'Initiated', 'Payload', 'ProcessName', 'QueryName', 'GrantedAccess', 'ObjectName', 'ServiceFileName', 'ServiceName', 'DestinationIp', 'c-uri', 'User', 'sc-status', 'ContextInfo', 'DestinationHostname', 'DestinationPort', 'IntegrityLevel', 'c-useragent'],
-  kuery: ['process.name', 'event.action', 'user.id', 'process.args', 'host.os.type', 'process.executable', 'source.ip', 'event.type', 'process.command_line', 'user.name', 'event.category', 'file.path', 'event.outcome', 'process.parent.executable', 'process.parent.name', 'user_agent.original', 'process.pid', 'host.name', 'process.parent.command_line', 'file.name', 'process.code_signature.subject_name', 'powershell.file.script_block_text', 'destination.ip', 'event.code', 'event.provider', 'process.code_signature.trusted', 'process.pe.original_file_name', 'user.domain', 'process.hash.sha256', 'registry.data.strings', 'registry.path', 'dns.question.name', 'file.extension', 'destination.port', 'file.directory', 'process.working_directory', 'registry.value', 'dll.path', 'winlog.logon.type', 'dll.name'],
-  spl: ['Processes.process', 'Processes.process_name', 'Processes.dest', 'Processes.user', 'Processes.parent_process_name', 'Processes.process_id', 'Processes.parent_process_id', 'Processes.parent_process', 'Processes.original_file_name', 'Registry.registry_path', 'Processes.process_path', 'Registry.registry_value_data', 'Processes.parent_process_path', 'Registry.registry_key_name', 'Registry.registry_value_name', 'Processes.process_guid', 'Filesystem.file_path', 'Filesystem.file_name', 'Web.url', 'Web.http_method', 'All_Traffic.dest_port', 'Web.http_user_agent', 'All_Traffic.dest_ip', 'DNS.query', 'All_Traffic.src_ip', 'Authentication.user', 'Processes.process_integrity_level', 'Processes.process_current_directory'],
-  kusto: ['DeviceName', 'ActionType', 'ProcessCommandLine', 'RemoteIP', 'FileName', 'InitiatingProcessCommandLine', 'DeviceId', 'RemoteUrl', 'FolderPath', 'InitiatingProcessFileName', 'SHA256', 'SHA1', 'RemotePort', 'AccountUpn', 'AccountName', 'AccountObjectId', 'IPAddress', 'InitiatingProcessAccountName', 'LocalPort', 'AccountDomain', 'RegistryKey', 'SenderFromAddress', 'MD5', 'RecipientEmailAddress', 'UserPrincipalName', 'AccountSid', 'Protocol', 'RegistryValueData', 'InitiatingProcessFolderPath', 'LogonType', 'ProcessVersionInfoOriginalFileName'],
-  yaral: ['target.process.command_line', 'metadata.product_event_type', 'target.process.file.full_path', 'target.file.full_path', 'principal.user.userid', 'metadata.event_type', 'target.file.md5', 'principal.ip', 'target.url', 'principal.process.file.full_path', 'target.registry.registry_key', 'principal.hostname', 'target.hostname', 'network.http.user_agent', 'target.registry.registry_value_data', 'principal.process.command_line', 'target.ip', 'target.user.userid', 'target.port', 'network.dns.questions.name'],
+  sigma: [
+    'Image',
+    'CommandLine',
+    'OriginalFileName',
+    'TargetFilename',
+    'ParentImage',
+    'TargetObject',
+    'EventID',
+    'Details',
+    'ScriptBlockText',
+    'ImageLoaded',
+    'SourceImage',
+    'ParentCommandLine',
+    'cs-uri-query',
+    'Provider_Name',
+    'Description',
+    'eventName',
+    'TargetImage',
+    'cs-method',
+    'ImagePath',
+    'eventSource',
+    'Product',
+    'Hashes',
+    'PipeName',
+    'Initiated',
+    'Payload',
+    'ProcessName',
+    'QueryName',
+    'GrantedAccess',
+    'ObjectName',
+    'ServiceFileName',
+    'ServiceName',
+    'DestinationIp',
+    'c-uri',
+    'User',
+    'sc-status',
+    'ContextInfo',
+    'DestinationHostname',
+    'DestinationPort',
+    'IntegrityLevel',
+    'c-useragent',
+  ],
+  kuery: [
+    'process.name',
+    'event.action',
+    'user.id',
+    'process.args',
+    'host.os.type',
+    'process.executable',
+    'source.ip',
+    'event.type',
+    'process.command_line',
+    'user.name',
+    'event.category',
+    'file.path',
+    'event.outcome',
+    'process.parent.executable',
+    'process.parent.name',
+    'user_agent.original',
+    'process.pid',
+    'host.name',
+    'process.parent.command_line',
+    'file.name',
+    'process.code_signature.subject_name',
+    'powershell.file.script_block_text',
+    'destination.ip',
+    'event.code',
+    'event.provider',
+    'process.code_signature.trusted',
+    'process.pe.original_file_name',
+    'user.domain',
+    'process.hash.sha256',
+    'registry.data.strings',
+    'registry.path',
+    'dns.question.name',
+    'file.extension',
+    'destination.port',
+    'file.directory',
+    'process.working_directory',
+    'registry.value',
+    'dll.path',
+    'winlog.logon.type',
+    'dll.name',
+  ],
+  spl: [
+    'Processes.process',
+    'Processes.process_name',
+    'Processes.dest',
+    'Processes.user',
+    'Processes.parent_process_name',
+    'Processes.process_id',
+    'Processes.parent_process_id',
+    'Processes.parent_process',
+    'Processes.original_file_name',
+    'Registry.registry_path',
+    'Processes.process_path',
+    'Registry.registry_value_data',
+    'Processes.parent_process_path',
+    'Registry.registry_key_name',
+    'Registry.registry_value_name',
+    'Processes.process_guid',
+    'Filesystem.file_path',
+    'Filesystem.file_name',
+    'Web.url',
+    'Web.http_method',
+    'All_Traffic.dest_port',
+    'Web.http_user_agent',
+    'All_Traffic.dest_ip',
+    'DNS.query',
+    'All_Traffic.src_ip',
+    'Authentication.user',
+    'Processes.process_integrity_level',
+    'Processes.process_current_directory',
+  ],
+  kusto: [
+    'DeviceName',
+    'ActionType',
+    'ProcessCommandLine',
+    'RemoteIP',
+    'FileName',
+    'InitiatingProcessCommandLine',
+    'DeviceId',
+    'RemoteUrl',
+    'FolderPath',
+    'InitiatingProcessFileName',
+    'SHA256',
+    'SHA1',
+    'RemotePort',
+    'AccountUpn',
+    'AccountName',
+    'AccountObjectId',
+    'IPAddress',
+    'InitiatingProcessAccountName',
+    'LocalPort',
+    'AccountDomain',
+    'RegistryKey',
+    'SenderFromAddress',
+    'MD5',
+    'RecipientEmailAddress',
+    'UserPrincipalName',
+    'AccountSid',
+    'Protocol',
+    'RegistryValueData',
+    'InitiatingProcessFolderPath',
+    'LogonType',
+    'ProcessVersionInfoOriginalFileName',
+  ],
+  yaral: [
+    'target.process.command_line',
+    'metadata.product_event_type',
+    'target.process.file.full_path',
+    'target.file.full_path',
+    'principal.user.userid',
+    'metadata.event_type',
+    'target.file.md5',
+    'principal.ip',
+    'target.url',
+    'principal.process.file.full_path',
+    'target.registry.registry_key',
+    'principal.hostname',
+    'target.hostname',
+    'network.http.user_agent',
+    'target.registry.registry_value_data',
+    'principal.process.command_line',
+    'target.ip',
+    'target.user.userid',
+    'target.port',
+    'network.dns.questions.name',
+  ],
 };
 
 describe('corpus fields', () => {
@@ -118,9 +294,9 @@ describe('corpus fields', () => {
 
 describe('equivalents', () => {
   it('turns an image path suffix into a process name and back', () => {
-    expect(equivalents({ canonical: 'process.image_path', op: 'ends_with', value: '\\bitsadmin.exe' })).toEqual([
-      { canonical: 'process.name', op: 'eq', value: 'bitsadmin.exe' },
-    ]);
+    expect(
+      equivalents({ canonical: 'process.image_path', op: 'ends_with', value: '\\bitsadmin.exe' }),
+    ).toEqual([{ canonical: 'process.name', op: 'eq', value: 'bitsadmin.exe' }]);
     expect(equivalents({ canonical: 'process.name', op: 'eq', value: 'bitsadmin.exe' })).toEqual([
       { canonical: 'process.image_path', op: 'ends_with', value: '\\bitsadmin.exe' },
       { canonical: 'process.image_path', op: 'ends_with', value: '/bitsadmin.exe' },
@@ -128,12 +304,18 @@ describe('equivalents', () => {
     expect(equivalents({ canonical: 'process.parent.image_path', op: 'ends_with', value: '/bash' })).toEqual([
       { canonical: 'process.parent.name', op: 'eq', value: 'bash' },
     ]);
-    expect(equivalents({ canonical: 'file.path', op: 'ends_with', value: '\\evil.dll' })).toEqual([{ canonical: 'file.name', op: 'eq', value: 'evil.dll' }]);
+    expect(equivalents({ canonical: 'file.path', op: 'ends_with', value: '\\evil.dll' })).toEqual([
+      { canonical: 'file.name', op: 'eq', value: 'evil.dll' },
+    ]);
   });
 
   it('has none for suffixes that are not a whole name', () => {
-    expect(equivalents({ canonical: 'process.image_path', op: 'ends_with', value: 'bitsadmin.exe' })).toEqual([]);
-    expect(equivalents({ canonical: 'process.image_path', op: 'ends_with', value: '\\system32\\cmd.exe' })).toEqual([]);
+    expect(equivalents({ canonical: 'process.image_path', op: 'ends_with', value: 'bitsadmin.exe' })).toEqual(
+      [],
+    );
+    expect(
+      equivalents({ canonical: 'process.image_path', op: 'ends_with', value: '\\system32\\cmd.exe' }),
+    ).toEqual([]);
     expect(equivalents({ canonical: 'process.image_path', op: 'match', value: '\\cmd.exe' })).toEqual([]);
     expect(equivalents({ canonical: 'process.name', op: 'eq', value: 'c*.exe' })).toEqual([]);
   });

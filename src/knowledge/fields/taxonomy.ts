@@ -84,7 +84,12 @@ function lookup(name: string, options: FieldOptions): string | undefined {
   return (
     inSchemas(t, preferred, scopes, name) ??
     withoutPrefix(t, name, scopes) ??
-    inSchemas(t, t.schemaIds.filter((s) => !preferred.includes(s)), scopes, name)
+    inSchemas(
+      t,
+      t.schemaIds.filter((s) => !preferred.includes(s)),
+      scopes,
+      name,
+    )
   );
 }
 

@@ -109,7 +109,6 @@ export type Expr =
   | RelationExpr
   | ErrorExpr;
 
-
 /** `process where ...`, `any where ...`. */
 export interface EventQuery extends Node {
   kind: 'event';

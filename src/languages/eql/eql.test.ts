@@ -36,7 +36,10 @@ describe('spans are file-relative', () => {
       context: emptyContext(),
     });
     const [p] = parsed.stages[0].predicates;
-    expect(p.span).toEqual({ start: { line: 11, column: 3, offset: 216 }, end: { line: 11, column: 22, offset: 235 } });
+    expect(p.span).toEqual({
+      start: { line: 11, column: 3, offset: 216 },
+      end: { line: 11, column: 22, offset: 235 },
+    });
     expect(parsed.stages[0].span?.start).toEqual({ line: 10, column: 5, offset: 200 });
   });
 
@@ -48,17 +51,22 @@ describe('spans are file-relative', () => {
 
 describe('semantics', () => {
   test('== is case-sensitive, : is not, and legacy == reads * as a case-insensitive wildcard', () => {
-    const modern = parseQuery('eql', 'file where file.name == "*.dmp" and file.path : "C:\\\\x"').stages[0].predicates;
+    const modern = parseQuery('eql', 'file where file.name == "*.dmp" and file.path : "C:\\\\x"').stages[0]
+      .predicates;
     expect(modern.map((p) => [p.op, p.caseSensitive, p.values[0]])).toEqual([
       ['eq', true, '*.dmp'],
       ['eq', false, 'C:\\x'],
     ]);
-    const legacy = parseQuery('eql', 'file where file_name == "*.dmp"', { legacy: true }).stages[0].predicates;
+    const legacy = parseQuery('eql', 'file where file_name == "*.dmp"', { legacy: true }).stages[0]
+      .predicates;
     expect(legacy.map((p) => [p.op, p.caseSensitive])).toEqual([['wildcard', false]]);
   });
 
   test('sequence sub-queries are stages under the sequence, pipes follow', () => {
-    const parsed = parseQuery('eql', 'sequence by host.id [process where true] [file where true] until [any where true] | head 3');
+    const parsed = parseQuery(
+      'eql',
+      'sequence by host.id [process where true] [file where true] until [any where true] | head 3',
+    );
     expect(parsed.stages.map((s) => [s.index, s.kind, s.name ?? '', s.parent ?? -1])).toEqual([
       [0, 'sequence', '', -1],
       [1, 'where', '', 0],
@@ -71,10 +79,49 @@ describe('semantics', () => {
 });
 
 describe('robustness', () => {
-  const pieces = ['process', 'where', 'sequence', 'by', 'with', 'maxspan=', '[', ']', '(', ')', '"', '"""', '?"', '`', 'and', 'or', 'not', ':', '==', 'in', '~', ',', '|', 'head', 'x.y', '"v*"', '1', '/*', '//', '\n', ' ', '\\', 'until', '![', '?'];
+  const pieces = [
+    'process',
+    'where',
+    'sequence',
+    'by',
+    'with',
+    'maxspan=',
+    '[',
+    ']',
+    '(',
+    ')',
+    '"',
+    '"""',
+    '?"',
+    '`',
+    'and',
+    'or',
+    'not',
+    ':',
+    '==',
+    'in',
+    '~',
+    ',',
+    '|',
+    'head',
+    'x.y',
+    '"v*"',
+    '1',
+    '/*',
+    '//',
+    '\n',
+    ' ',
+    '\\',
+    'until',
+    '![',
+    '?',
+  ];
 
   test('never throws, and every diagnostic has a line and column', () => {
-    const query = fc.oneof(fc.string(), fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(' ')));
+    const query = fc.oneof(
+      fc.string(),
+      fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((a) => a.join(' ')),
+    );
     fc.assert(
       fc.property(query, fc.boolean(), (text, legacy) => {
         const parsed = parseQuery('eql', text, { legacy });

@@ -5,7 +5,22 @@ import { TokenStream } from './token-stream.js';
 const COMPARE_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', '=']);
 const MATCH_WORDS = new Set(['like', 'like~', 'regex', 'regex~']);
 /** Words that end an operand: a field may not be called by these names without backquotes. */
-const RESERVED = new Set(['and', 'or', 'not', 'in', 'in~', 'like', 'like~', 'regex', 'regex~', 'where', 'by', 'with', 'until', 'of']);
+const RESERVED = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'in~',
+  'like',
+  'like~',
+  'regex',
+  'regex~',
+  'where',
+  'by',
+  'with',
+  'until',
+  'of',
+]);
 /** Legacy relationships: `descendant of [...]`. */
 const RELATIONS = new Set(['descendant', 'child', 'event']);
 
@@ -41,7 +56,14 @@ export abstract class ExpressionParser extends TokenStream {
     if (t.kind === 'punct' && COMPARE_OPS.has(t.text)) {
       this.next();
       const right = this.additive();
-      return { kind: 'compare', op: t.text as CompareExpr['op'], left, right, start: left.start, end: right.end };
+      return {
+        kind: 'compare',
+        op: t.text as CompareExpr['op'],
+        left,
+        right,
+        start: left.start,
+        end: right.end,
+      };
     }
     if (t.kind === 'punct' && t.text === ':') return this.match(left, ':');
     if (t.kind !== 'ident') return left;
@@ -52,7 +74,8 @@ export abstract class ExpressionParser extends TokenStream {
       this.next();
       return this.membership(left, true);
     }
-    if (word === 'of' && left.kind === 'field' && RELATIONS.has(left.name.toLowerCase())) return this.relation(left.name, left.start);
+    if (word === 'of' && left.kind === 'field' && RELATIONS.has(left.name.toLowerCase()))
+      return this.relation(left.name, left.start);
     return left;
   }
 
@@ -81,7 +104,12 @@ export abstract class ExpressionParser extends TokenStream {
       else if (this.peek().kind === 'string' || this.peek().kind === 'number') {
         // eqllib has lists with a comma missing; the legacy engine read them, so only warn there.
         const t = this.peek();
-        this.error(`Unexpected ${JSON.stringify(t.text)}, expected "," between list items`, t.start, t.end, this.legacy ? 'warning' : 'error');
+        this.error(
+          `Unexpected ${JSON.stringify(t.text)}, expected "," between list items`,
+          t.start,
+          t.end,
+          this.legacy ? 'warning' : 'error',
+        );
         values.push(this.expression());
       } else break;
     }
@@ -119,8 +147,16 @@ export abstract class ExpressionParser extends TokenStream {
     if (!this.isPunct('-') && !this.isPunct('+')) return this.primary();
     const sign = this.next();
     const operand = this.unary();
-    if (operand.kind === 'number') return { ...operand, text: sign.text === '-' ? `-${operand.text}` : operand.text, start: sign.start };
-    return { kind: 'arithmetic', op: sign.text as '+' | '-', left: null, right: operand, start: sign.start, end: operand.end };
+    if (operand.kind === 'number')
+      return { ...operand, text: sign.text === '-' ? `-${operand.text}` : operand.text, start: sign.start };
+    return {
+      kind: 'arithmetic',
+      op: sign.text as '+' | '-',
+      left: null,
+      right: operand,
+      start: sign.start,
+      end: operand.end,
+    };
   }
 
   private primary(): Expr {
@@ -129,7 +165,12 @@ export abstract class ExpressionParser extends TokenStream {
       case 'string':
         this.next();
         // Elasticsearch reads only double quotes; the original engine took single quotes too.
-        if (t.quote === "'" && !this.legacy) this.error(`Unexpected ${JSON.stringify(t.text.slice(0, 40))}, expected a double-quoted string`, t.start, t.end);
+        if (t.quote === "'" && !this.legacy)
+          this.error(
+            `Unexpected ${JSON.stringify(t.text.slice(0, 40))}, expected a double-quoted string`,
+            t.start,
+            t.end,
+          );
         return { kind: 'string', value: t.value, start: t.start, end: t.end };
       case 'number':
         this.next();
@@ -137,7 +178,13 @@ export abstract class ExpressionParser extends TokenStream {
         return { kind: 'number', text: t.value, start: t.start, end: t.end };
       case 'field':
         this.next();
-        return this.indexed({ kind: 'field', name: t.value, optional: t.optional === true, start: t.start, end: t.end });
+        return this.indexed({
+          kind: 'field',
+          name: t.value,
+          optional: t.optional === true,
+          start: t.start,
+          end: t.end,
+        });
       case 'ident':
         return this.word();
       case 'punct':
@@ -165,7 +212,8 @@ export abstract class ExpressionParser extends TokenStream {
       return { kind: 'error', start: t.start, end: t.end };
     }
     this.next();
-    if (lower === 'true' || lower === 'false') return { kind: 'boolean', value: lower === 'true', start: t.start, end: t.end };
+    if (lower === 'true' || lower === 'false')
+      return { kind: 'boolean', value: lower === 'true', start: t.start, end: t.end };
     if (lower === 'null') return { kind: 'null', start: t.start, end: t.end };
     if (this.isPunct('(')) return this.call(t.value, t.start);
     return this.indexed({ kind: 'field', name: t.value, optional: false, start: t.start, end: t.end });
@@ -184,7 +232,12 @@ export abstract class ExpressionParser extends TokenStream {
 
   /** `process.args[0]`: an array index is part of the field. */
   private indexed(field: Expr & { kind: 'field' }): Expr {
-    while (this.isPunct('[') && this.peek(1).kind === 'number' && this.isPunct(']', 2) && this.peek().start === field.end) {
+    while (
+      this.isPunct('[') &&
+      this.peek(1).kind === 'number' &&
+      this.isPunct(']', 2) &&
+      this.peek().start === field.end
+    ) {
       this.next();
       const n = this.next().text;
       const close = this.next();

@@ -27,7 +27,24 @@ export interface LexResult {
 }
 
 const TWO_CHAR_PUNCT = new Set(['==', '!=', '<=', '>=', '![']);
-const ONE_CHAR_PUNCT = new Set(['(', ')', '[', ']', ',', '|', ':', '<', '>', '=', '+', '-', '*', '/', '%', '.']);
+const ONE_CHAR_PUNCT = new Set([
+  '(',
+  ')',
+  '[',
+  ']',
+  ',',
+  '|',
+  ':',
+  '<',
+  '>',
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '.',
+]);
 
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 64; // a-z A-Z _ @
@@ -46,7 +63,18 @@ function isSpace(c: number): boolean {
 }
 
 /** The character a backslash escape stands for; `undefined` for an unknown escape. */
-const SIMPLE_ESCAPES: Readonly<Record<string, string>> = lookupTable({ n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0', '"': '"', "'": "'", '\\': '\\', '/': '/' });
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = lookupTable({
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  b: '\b',
+  f: '\f',
+  '0': '\0',
+  '"': '"',
+  "'": "'",
+  '\\': '\\',
+  '/': '/',
+});
 
 export class Lexer {
   private pos = 0;
@@ -81,7 +109,11 @@ export class Lexer {
       } else if (c === 47 && text.charCodeAt(this.pos + 1) === 42) {
         const close = text.indexOf('*/', this.pos + 2);
         if (close === -1) {
-          this.problems.push({ message: 'Unexpected end of input, expected "*/" to close the comment', start: this.pos, end: text.length });
+          this.problems.push({
+            message: 'Unexpected end of input, expected "*/" to close the comment',
+            start: this.pos,
+            end: text.length,
+          });
           this.pos = text.length;
         } else this.pos = close + 2;
       } else return true;
@@ -131,7 +163,11 @@ export class Lexer {
     for (;;) {
       const close = text.indexOf('`', i);
       if (close === -1) {
-        this.problems.push({ message: 'Unexpected end of input, expected "`" to close the field name', start, end: text.length });
+        this.problems.push({
+          message: 'Unexpected end of input, expected "`" to close the field name',
+          start,
+          end: text.length,
+        });
         this.pos = text.length;
         return value + text.slice(i);
       }
@@ -157,7 +193,11 @@ export class Lexer {
       this.identifier(start, true);
     } else {
       this.pos++;
-      this.problems.push({ message: 'Unexpected "?", expected a field name or a raw string after it', start, end: this.pos });
+      this.problems.push({
+        message: 'Unexpected "?", expected a field name or a raw string after it',
+        start,
+        end: this.pos,
+      });
     }
   }
 
@@ -204,7 +244,11 @@ export class Lexer {
         emit(String.fromCodePoint(code));
         return i + 2 + (braced ? braced[0].length : 4);
       }
-      this.problems.push({ message: 'Unexpected "\\u", expected a unicode escape like \\u{00e9}', start: i, end: i + 2 });
+      this.problems.push({
+        message: 'Unexpected "\\u", expected a unicode escape like \\u{00e9}',
+        start: i,
+        end: i + 2,
+      });
       return i + 2;
     }
     const simple = e === undefined ? undefined : SIMPLE_ESCAPES[e];
@@ -222,7 +266,8 @@ export class Lexer {
     const { text } = this;
     const q = quote.charCodeAt(0);
     let i = this.pos + 1;
-    while (i < text.length && text.charCodeAt(i) !== q && text.charCodeAt(i) !== 10) i += text.charCodeAt(i) === 92 ? 2 : 1;
+    while (i < text.length && text.charCodeAt(i) !== q && text.charCodeAt(i) !== 10)
+      i += text.charCodeAt(i) === 92 ? 2 : 1;
     if (i >= text.length || text.charCodeAt(i) !== q) return this.unterminated(start, quote);
     this.pos = i + 1;
     this.push('string', start, text.slice(start + 2, i), { raw: true, quote });
@@ -232,9 +277,15 @@ export class Lexer {
     const nl = this.text.indexOf('\n', start);
     const end = nl === -1 ? this.text.length : nl;
     const found = quote === '"""' ? 'end of input' : 'end of line';
-    this.problems.push({ message: `Unexpected ${found}, expected ${JSON.stringify(quote)} to close the string`, start, end });
+    this.problems.push({
+      message: `Unexpected ${found}, expected ${JSON.stringify(quote)} to close the string`,
+      start,
+      end,
+    });
     this.pos = quote === '"""' ? this.text.length : end;
-    this.push('string', start, this.text.slice(start + quote.length, this.pos), { quote: quote[0] as '"' | "'" });
+    this.push('string', start, this.text.slice(start + quote.length, this.pos), {
+      quote: quote[0] as '"' | "'",
+    });
   }
 
   private number(): void {
@@ -260,7 +311,11 @@ export class Lexer {
     else if (ONE_CHAR_PUNCT.has(two[0])) this.pos += 1;
     else {
       this.pos += 1;
-      this.problems.push({ message: `Unexpected ${JSON.stringify(two[0])}, expected an expression`, start, end: this.pos });
+      this.problems.push({
+        message: `Unexpected ${JSON.stringify(two[0])}, expected an expression`,
+        start,
+        end: this.pos,
+      });
       return;
     }
     this.push('punct', start, this.text.slice(start, this.pos));

@@ -22,7 +22,15 @@ class StageBuilder {
   ) {}
 
   stage(kind: string, start: number, end: number, extra: { name?: string; parent?: number } = {}): Stage {
-    const stage = sourceStage({ index: this.stages.length, kind, text: this.text, locator: this.locator, start, end, ...extra });
+    const stage = sourceStage({
+      index: this.stages.length,
+      kind,
+      text: this.text,
+      locator: this.locator,
+      start,
+      end,
+      ...extra,
+    });
     this.stages.push(stage);
     return stage;
   }
@@ -52,7 +60,8 @@ class StageBuilder {
       locator: this.locator,
       text: this.text,
       add: (p: Predicate) => stage.predicates.push(p),
-      relation: (expr: RelationExpr, negated: boolean) => this.event(expr.query, negated, { parent: stage.index, name: expr.relation }),
+      relation: (expr: RelationExpr, negated: boolean) =>
+        this.event(expr.query, negated, { parent: stage.index, name: expr.relation }),
     };
   }
 

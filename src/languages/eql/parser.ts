@@ -96,7 +96,12 @@ export class QueryParser extends ExpressionParser {
     this.next();
     let unit = t.unit;
     if (!unit && this.peek().kind === 'ident' && TIME_UNITS.has(this.peek().value)) unit = this.next().value;
-    if (unit && !TIME_UNITS.has(unit)) this.error(`Unexpected time unit ${JSON.stringify(unit)}, expected one of ms, s, m, h, d`, t.start, t.end);
+    if (unit && !TIME_UNITS.has(unit))
+      this.error(
+        `Unexpected time unit ${JSON.stringify(unit)}, expected one of ms, s, m, h, d`,
+        t.start,
+        t.end,
+      );
     return `${t.value}${unit ?? ''}`;
   }
 
@@ -104,7 +109,13 @@ export class QueryParser extends ExpressionParser {
   private term(): SequenceTerm {
     const open = this.next();
     const query = this.subqueryBody();
-    const term: SequenceTerm = { query, by: [], missing: open.text === '![', start: open.start, end: this.lastEnd };
+    const term: SequenceTerm = {
+      query,
+      by: [],
+      missing: open.text === '![',
+      start: open.start,
+      end: this.lastEnd,
+    };
     if (this.isWord('by')) term.by = this.joinKeys();
     if (this.isWord('with') && this.isWord('runs', 1)) {
       this.next();
@@ -135,7 +146,13 @@ export class QueryParser extends ExpressionParser {
   protected subquery(): EventQuery {
     if (!this.acceptPunct('[')) {
       this.unexpected('"[" to open a sub-query');
-      return { kind: 'event', category: '', condition: null, start: this.peek().start, end: this.peek().start };
+      return {
+        kind: 'event',
+        category: '',
+        condition: null,
+        start: this.peek().start,
+        end: this.peek().start,
+      };
     }
     return this.subqueryBody();
   }
@@ -151,7 +168,11 @@ export class QueryParser extends ExpressionParser {
     this.next();
     const name = nameToken.value.toLowerCase();
     if (!KNOWN_PIPES.has(name)) {
-      this.error(`Unexpected pipe ${JSON.stringify(nameToken.value)}, expected one of ${PIPES.join(', ')}`, nameToken.start, nameToken.end);
+      this.error(
+        `Unexpected pipe ${JSON.stringify(nameToken.value)}, expected one of ${PIPES.join(', ')}`,
+        nameToken.start,
+        nameToken.end,
+      );
     }
     const args: Expr[] = [];
     if (!this.isPunct('|') && this.peek().kind !== 'eof') {

@@ -21,8 +21,18 @@ interface Subject {
 }
 
 const WILDCARD = /[*?]/;
-const FLIPPED: Readonly<Record<string, CompareExpr['op']>> = lookupTable({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' });
-const RANGE_OPS: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
+const FLIPPED: Readonly<Record<string, CompareExpr['op']>> = lookupTable({
+  '<': '>',
+  '<=': '>=',
+  '>': '<',
+  '>=': '<=',
+});
+const RANGE_OPS: Readonly<Record<string, Op>> = lookupTable({
+  '<': 'lt',
+  '<=': 'lte',
+  '>': 'gt',
+  '>=': 'gte',
+});
 const STRING_FUNCTIONS: Readonly<Record<string, Op>> = lookupTable({
   wildcard: 'wildcard',
   cidrmatch: 'cidr',
@@ -85,7 +95,15 @@ function constantValue(expr: Expr): string | undefined {
   return undefined;
 }
 
-function emit(sink: PredicateSink, at: Expr, subject: Subject, op: Op, values: string[], negated: boolean, caseSensitive: boolean): void {
+function emit(
+  sink: PredicateSink,
+  at: Expr,
+  subject: Subject,
+  op: Op,
+  values: string[],
+  negated: boolean,
+  caseSensitive: boolean,
+): void {
   const predicate: Predicate = {
     type: 'predicate',
     field: subject.field,
@@ -111,12 +129,14 @@ function lowerCompare(expr: CompareExpr, negated: boolean, sink: PredicateSink):
   const equality = op === '==' || op === '=' || op === '!=';
   const polarity = op === '!=' ? !negated : negated;
   if (equality && right.kind === 'null') return emit(sink, expr, subject, 'exists', [], !polarity, false);
-  if (equality && right.kind === 'field') return emit(sink, expr, subject, 'fieldref', [right.name], polarity, !sink.legacy);
+  if (equality && right.kind === 'field')
+    return emit(sink, expr, subject, 'fieldref', [right.name], polarity, !sink.legacy);
   const value = constantValue(right);
   if (value === undefined) return;
   if (!equality) return emit(sink, expr, subject, RANGE_OPS[op], [value], negated, false);
   // The original EQL engine compared strings without case and read `*` in `==` as a wildcard.
-  if (sink.legacy && right.kind === 'string' && value.includes('*')) return emit(sink, expr, subject, 'wildcard', [value], polarity, false);
+  if (sink.legacy && right.kind === 'string' && value.includes('*'))
+    return emit(sink, expr, subject, 'wildcard', [value], polarity, false);
   // Case only matters for strings; numbers and booleans match the same either way.
   emit(sink, expr, subject, 'eq', [value], polarity, !sink.legacy && right.kind === 'string');
 }
@@ -142,17 +162,31 @@ function lowerIn(expr: InExpr, negated: boolean, sink: PredicateSink): void {
   const values = expr.values.map(constantValue).filter((v): v is string => v !== undefined);
   if (values.length === 0) return;
   const strings = expr.values.some((v) => v.kind === 'string');
-  emit(sink, expr, subject, 'eq', values, expr.negated ? !negated : negated, strings && !expr.insensitive && !sink.legacy);
+  emit(
+    sink,
+    expr,
+    subject,
+    'eq',
+    values,
+    expr.negated ? !negated : negated,
+    strings && !expr.insensitive && !sink.legacy,
+  );
 }
 
 /** String functions used as conditions; other functions (`between`, `length`) say nothing on their own. */
 function lowerCall(expr: CallExpr, negated: boolean, sink: PredicateSink): void {
   const insensitive = expr.name.endsWith('~') || sink.legacy;
-  const op = STRING_FUNCTIONS[(insensitive && expr.name.endsWith('~') ? expr.name.slice(0, -1) : expr.name).toLowerCase()];
+  const op =
+    STRING_FUNCTIONS[
+      (insensitive && expr.name.endsWith('~') ? expr.name.slice(0, -1) : expr.name).toLowerCase()
+    ];
   if (!op || expr.args.length < 2) return;
   const subject = subjectOf(expr.args[0], sink.text);
   if (!subject) return;
-  const values = expr.args.slice(1).map(constantValue).filter((v): v is string => v !== undefined);
+  const values = expr.args
+    .slice(1)
+    .map(constantValue)
+    .filter((v): v is string => v !== undefined);
   if (values.length === 0) return;
   // `wildcard()` comes from the original engine, where every string comparison ignored case.
   emit(sink, expr, subject, op, values, negated, op !== 'cidr' && op !== 'wildcard' && !insensitive);

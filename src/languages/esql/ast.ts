@@ -79,7 +79,8 @@ export interface Collection extends Extent {
   items: Expr[];
 }
 
-export type Expr = FieldRef | Literal | Call | Binary | Unary | InList | Like | IsNull | MatchOp | Cast | Collection;
+export type Expr =
+  FieldRef | Literal | Call | Binary | Unary | InList | Like | IsNull | MatchOp | Cast | Collection;
 
 /** `name = expr` or a bare `expr` (EVAL, ROW, STATS, ENRICH WITH, RENAME); STATS aggregates may carry `WHERE`. */
 export interface Assignment extends Extent {

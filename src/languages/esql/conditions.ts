@@ -28,15 +28,31 @@ interface Subject {
   caseSensitive: boolean;
 }
 
-const COMPARISON_OPS: Readonly<Record<string, Op>> = lookupTable({ '==': 'eq', '!=': 'eq', '=~': 'eq', '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
+const COMPARISON_OPS: Readonly<Record<string, Op>> = lookupTable({
+  '==': 'eq',
+  '!=': 'eq',
+  '=~': 'eq',
+  '<': 'lt',
+  '<=': 'lte',
+  '>': 'gt',
+  '>=': 'gte',
+});
 /** The same comparison read from the other side: `5 < x` is `x > 5`. */
 const MIRRORED: Partial<Record<Op, Op>> = { lt: 'gt', lte: 'gte', gt: 'lt', gte: 'lte' };
 const CASE_FOLDS = new Set(['to_lower', 'to_upper']);
 /** Type conversions keep the field they convert as the subject of a comparison. */
 const CONVERSIONS = new Set(
-  'to_string to_str to_integer to_int to_long to_double to_dbl to_ip to_version to_boolean to_bool to_datetime to_dt to_unsigned_long to_ul'.split(' '),
+  'to_string to_str to_integer to_int to_long to_double to_dbl to_ip to_version to_boolean to_bool to_datetime to_dt to_unsigned_long to_ul'.split(
+    ' ',
+  ),
 );
-const FUNCTION_OPS: Readonly<Record<string, Op>> = lookupTable({ starts_with: 'starts_with', ends_with: 'ends_with', cidr_match: 'cidr', match: 'match', match_phrase: 'match' });
+const FUNCTION_OPS: Readonly<Record<string, Op>> = lookupTable({
+  starts_with: 'starts_with',
+  ends_with: 'ends_with',
+  cidr_match: 'cidr',
+  match: 'match',
+  match_phrase: 'match',
+});
 
 export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionContext): void {
   switch (expr.kind) {
@@ -59,9 +75,13 @@ export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionConte
     case 'rlike':
       return like(expr, negated !== expr.negated, ctx);
     case 'isnull':
-      return withSubject(expr.operand, ctx, (s) => push(ctx, s, 'exists', [], expr.negated ? negated : !negated, expr));
+      return withSubject(expr.operand, ctx, (s) =>
+        push(ctx, s, 'exists', [], expr.negated ? negated : !negated, expr),
+      );
     case 'match':
-      return withSubject(expr.operand, ctx, (s) => push(ctx, { ...s, caseSensitive: false }, 'match', values([expr.query], ctx), negated, expr));
+      return withSubject(expr.operand, ctx, (s) =>
+        push(ctx, { ...s, caseSensitive: false }, 'match', values([expr.query], ctx), negated, expr),
+      );
     case 'call':
       return call(expr.name, expr.args, expr, negated, ctx);
   }
@@ -71,7 +91,8 @@ export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionConte
 function subject(expr: Expr): Subject | undefined {
   if (expr.kind === 'field' && expr.name !== '*') return { field: expr.name, caseSensitive: true };
   if (expr.kind === 'cast') return subject(expr.operand);
-  if (expr.kind === 'call' && CONVERSIONS.has(expr.name) && expr.args.length === 1) return subject(expr.args[0]);
+  if (expr.kind === 'call' && CONVERSIONS.has(expr.name) && expr.args.length === 1)
+    return subject(expr.args[0]);
   if (expr.kind === 'call' && CASE_FOLDS.has(expr.name) && expr.args.length === 1) {
     const inner = subject(expr.args[0]);
     return inner && { field: inner.field, caseSensitive: false };
@@ -95,7 +116,14 @@ function values(exprs: Expr[], ctx: ConditionContext): string[] {
   return exprs.map((e) => value(e, ctx)).filter((v): v is string => v !== undefined);
 }
 
-function comparison(op: string, left: Expr, right: Expr, whole: Expr, negated: boolean, ctx: ConditionContext): void {
+function comparison(
+  op: string,
+  left: Expr,
+  right: Expr,
+  whole: Expr,
+  negated: boolean,
+  ctx: ConditionContext,
+): void {
   const polarity = op === '!=' ? !negated : negated;
   const folds = op === '=~';
   const l = subject(left);
@@ -106,7 +134,14 @@ function comparison(op: string, left: Expr, right: Expr, whole: Expr, negated: b
   if (!side || stated === undefined) return;
   const base = COMPARISON_OPS[op];
   const lowered = mirrored ? (MIRRORED[base] ?? base) : base;
-  push(ctx, { field: side.field, caseSensitive: side.caseSensitive && !folds }, lowered, [stated], polarity, whole);
+  push(
+    ctx,
+    { field: side.field, caseSensitive: side.caseSensitive && !folds },
+    lowered,
+    [stated],
+    polarity,
+    whole,
+  );
 }
 
 function inList(operand: Expr, list: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): void {
@@ -143,7 +178,8 @@ function hasGlob(pattern: string): boolean {
 /** STARTS_WITH, ENDS_WITH, CIDR_MATCH, MATCH: predicates on their first argument; KQL and QSTR: embedded queries. */
 function call(name: string, args: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): void {
   const [first] = args;
-  if (isEmbeddedQuery(name) && first?.kind === 'literal' && first.type === 'string') return lowerEmbeddedQuery(name, first, negated, ctx);
+  if (isEmbeddedQuery(name) && first?.kind === 'literal' && first.type === 'string')
+    return lowerEmbeddedQuery(name, first, negated, ctx);
   const op = FUNCTION_OPS[name];
   const found = op && args.length >= 2 ? subject(args[0]) : undefined;
   if (!found) return;

@@ -58,8 +58,16 @@ export class TokenCursor {
     const token = this.peek();
     if (token.start === this.lastErrorAt) return;
     this.lastErrorAt = token.start;
-    const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text.length > 40 ? `${token.text.slice(0, 40)}…` : token.text);
-    this.problems.push({ severity: 'error', message: `Unexpected ${found}, expected ${expected}`, start: token.start, end: token.end });
+    const found =
+      token.kind === 'eof'
+        ? 'end of input'
+        : JSON.stringify(token.text.length > 40 ? `${token.text.slice(0, 40)}…` : token.text);
+    this.problems.push({
+      severity: 'error',
+      message: `Unexpected ${found}, expected ${expected}`,
+      start: token.start,
+      end: token.end,
+    });
   }
 
   /** Skips to the `|` that ends the current command, stepping over bracketed parts (FORK branches hold pipes). */
@@ -69,7 +77,8 @@ export class TokenCursor {
       const token = this.peek();
       if (token.kind === 'op') {
         if (token.text === '(' || token.text === '[' || token.text === '{') depth++;
-        else if (token.text === ')' || token.text === ']' || token.text === '}') depth = Math.max(0, depth - 1);
+        else if (token.text === ')' || token.text === ']' || token.text === '}')
+          depth = Math.max(0, depth - 1);
         else if (token.text === '|' && depth === 0) return;
       }
       this.pos++;

@@ -7,7 +7,13 @@ import { esqlLanguage } from './index.js';
 import { tokenize } from './lexer.js';
 
 const where = (condition: string): unknown[] =>
-  parseQuery('esql', `FROM logs-*\n| WHERE ${condition}`).stages[1].predicates.map((p) => [p.field, p.op, p.values, p.negated, p.caseSensitive]);
+  parseQuery('esql', `FROM logs-*\n| WHERE ${condition}`).stages[1].predicates.map((p) => [
+    p.field,
+    p.op,
+    p.values,
+    p.negated,
+    p.caseSensitive,
+  ]);
 
 describe('ES|QL lexer', () => {
   it('skips comments and reads strings, triple-quoted strings, params and dotted names', () => {
@@ -26,7 +32,10 @@ describe('ES|QL lexer', () => {
 
 describe('ES|QL parse', () => {
   it('makes one stage per command and reads FROM indices as data sources', () => {
-    const q = parseQuery('esql', 'from logs-endpoint.events.*, logs-windows.* metadata _id\n| where process.name == "a"\n| lookup join hosts on host.name\n| inline stats c = count(*) by host.name\n| limit 5');
+    const q = parseQuery(
+      'esql',
+      'from logs-endpoint.events.*, logs-windows.* metadata _id\n| where process.name == "a"\n| lookup join hosts on host.name\n| inline stats c = count(*) by host.name\n| limit 5',
+    );
     expect(q.diagnostics).toEqual([]);
     expect(q.stages.map((s) => s.kind)).toEqual(['from', 'where', 'lookup join', 'inline stats', 'limit']);
     expect(q.stages[2].text).toBe('lookup join hosts on host.name');
@@ -37,7 +46,11 @@ describe('ES|QL parse', () => {
   });
 
   it('lowers comparisons, IN, LIKE, RLIKE and IS NULL', () => {
-    expect(where('a == "x" and b != 1 and c IN ("p", "q") and d LIKE "*.exe" and e RLIKE "f.*" and g IS NOT NULL and h IS NULL')).toEqual([
+    expect(
+      where(
+        'a == "x" and b != 1 and c IN ("p", "q") and d LIKE "*.exe" and e RLIKE "f.*" and g IS NOT NULL and h IS NULL',
+      ),
+    ).toEqual([
       ['a', 'eq', ['x'], false, true],
       ['b', 'eq', ['1'], true, true],
       ['c', 'eq', ['p', 'q'], false, true],
@@ -63,7 +76,11 @@ describe('ES|QL parse', () => {
   });
 
   it('pushes NOT through AND and OR as polarity', () => {
-    expect(where('NOT (a == 1 OR NOT (b == 2 AND c == 3))').map((p) => (p as unknown[])[3])).toEqual([true, false, false]);
+    expect(where('NOT (a == 1 OR NOT (b == 2 AND c == 3))').map((p) => (p as unknown[])[3])).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('remembers what computed fields derive from', () => {
@@ -75,20 +92,47 @@ describe('ES|QL parse', () => {
 
   it('reports spans relative to the file', () => {
     const text = 'FROM logs-*\n| WHERE a == 1';
-    const q = esqlLanguage.parse({ source: { language: 'esql', text, start: { line: 20, column: 9, offset: 500 } }, context: emptyContext() });
+    const q = esqlLanguage.parse({
+      source: { language: 'esql', text, start: { line: 20, column: 9, offset: 500 } },
+      context: emptyContext(),
+    });
     expect(q.stages[1].span?.start).toEqual({ line: 21, column: 3, offset: 514 });
     expect(q.stages[1].predicates[0].span?.start).toEqual({ line: 21, column: 9, offset: 520 });
   });
 
   it('recovers at the next pipe after an error', () => {
     const q = parseQuery('esql', 'FROM x\n| WHERE a == (1\n| WHERE b == 2');
-    expect(q.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[3, 1, 'Unexpected "|", expected ")"']]);
+    expect(q.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 1, 'Unexpected "|", expected ")"'],
+    ]);
     expect(q.stages.map((s) => s.kind)).toEqual(['from', 'where', 'where']);
     expect(q.stages[2].predicates[0].field).toBe('b');
   });
 
   it('never throws on arbitrary input', () => {
-    const unit = fc.constantFrom('FROM x', '|', 'WHERE', 'a', '==', '"', '"""', '(', ')', ' ', 'NOT', 'IN', 'LIKE', '/*', '//', '\n', '`', '?', '{', ':', ',');
+    const unit = fc.constantFrom(
+      'FROM x',
+      '|',
+      'WHERE',
+      'a',
+      '==',
+      '"',
+      '"""',
+      '(',
+      ')',
+      ' ',
+      'NOT',
+      'IN',
+      'LIKE',
+      '/*',
+      '//',
+      '\n',
+      '`',
+      '?',
+      '{',
+      ':',
+      ',',
+    );
     fc.assert(
       fc.property(fc.string({ unit }), (text) => {
         expect(Array.isArray(parseQuery('esql', text).stages)).toBe(true);

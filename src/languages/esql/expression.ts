@@ -7,11 +7,30 @@ import { TokenCursor } from './cursor.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~']);
 const TIME_UNITS = new Set(
-  ('millisecond milliseconds ms second seconds sec s minute minutes min m hour hours h day days d week weeks w ' +
-    'month months mo quarter quarters q year years yr y nanosecond nanoseconds ns microsecond microseconds').split(' '),
+  (
+    'millisecond milliseconds ms second seconds sec s minute minutes min m hour hours h day days d week weeks w ' +
+    'month months mo quarter quarters q year years yr y nanosecond nanoseconds ns microsecond microseconds'
+  ).split(' '),
 );
 /** Words that end an expression instead of naming a field. */
-const RESERVED = new Set(['and', 'or', 'not', 'in', 'like', 'rlike', 'is', 'by', 'as', 'on', 'with', 'where', 'asc', 'desc', 'nulls', 'metadata']);
+const RESERVED = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'like',
+  'rlike',
+  'is',
+  'by',
+  'as',
+  'on',
+  'with',
+  'where',
+  'asc',
+  'desc',
+  'nulls',
+  'metadata',
+]);
 const MAX_DEPTH = 200;
 
 export class ExpressionParser extends TokenCursor {
@@ -62,13 +81,15 @@ export class ExpressionParser extends TokenCursor {
     const nots: number[] = [];
     while (this.isWord('not')) nots.push(this.next().start);
     let operand = this.predicate();
-    for (let i = nots.length - 1; i >= 0; i--) operand = { kind: 'not', operand, start: nots[i], end: operand.end };
+    for (let i = nots.length - 1; i >= 0; i--)
+      operand = { kind: 'not', operand, start: nots[i], end: operand.end };
     return operand;
   }
 
   private predicate(): Expr {
     const operand = this.additive();
-    const negated = this.isWord('not') && (this.isWord('in', 1) || this.isWord('like', 1) || this.isWord('rlike', 1));
+    const negated =
+      this.isWord('not') && (this.isWord('in', 1) || this.isWord('like', 1) || this.isWord('rlike', 1));
     if (negated) this.next();
     if (this.acceptWord('in')) {
       const list = this.bracketed('(', ')');
@@ -77,7 +98,14 @@ export class ExpressionParser extends TokenCursor {
     const like = this.acceptWord('like') ?? this.acceptWord('rlike');
     if (like) {
       const patterns = this.isOp('(') ? this.bracketed('(', ')') : [this.primary()];
-      return { kind: like.lower as 'like' | 'rlike', operand, patterns, negated, start: operand.start, end: this.previous().end };
+      return {
+        kind: like.lower as 'like' | 'rlike',
+        operand,
+        patterns,
+        negated,
+        start: operand.start,
+        end: this.previous().end,
+      };
     }
     if (this.acceptWord('is')) {
       const not = Boolean(this.acceptWord('not'));
@@ -119,11 +147,16 @@ export class ExpressionParser extends TokenCursor {
 
   private unary(): Expr {
     const minuses: number[] = [];
-    for (let sign = this.acceptOp('-') ?? this.acceptOp('+'); sign; sign = this.acceptOp('-') ?? this.acceptOp('+')) {
+    for (
+      let sign = this.acceptOp('-') ?? this.acceptOp('+');
+      sign;
+      sign = this.acceptOp('-') ?? this.acceptOp('+')
+    ) {
       if (sign.text === '-') minuses.push(sign.start);
     }
     let operand = this.cast();
-    for (let i = minuses.length - 1; i >= 0; i--) operand = { kind: 'neg', operand, start: minuses[i], end: operand.end };
+    for (let i = minuses.length - 1; i >= 0; i--)
+      operand = { kind: 'neg', operand, start: minuses[i], end: operand.end };
     return operand;
   }
 
@@ -182,7 +215,13 @@ export class ExpressionParser extends TokenCursor {
     if (token.kind === 'ident') {
       if (token.lower === 'null' || token.lower === 'true' || token.lower === 'false') {
         this.next();
-        return { kind: 'literal', type: token.lower === 'null' ? 'null' : 'boolean', value: token.lower, start: token.start, end: token.end };
+        return {
+          kind: 'literal',
+          type: token.lower === 'null' ? 'null' : 'boolean',
+          value: token.lower,
+          start: token.start,
+          end: token.end,
+        };
       }
       if (RESERVED.has(token.lower)) {
         this.unexpected('an expression');

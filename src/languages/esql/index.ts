@@ -16,7 +16,10 @@ export const esqlLanguage: Language = {
       type: 'query',
       language: 'esql',
       stages: lowered.stages,
-      diagnostics: [...problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')), ...lowered.diagnostics],
+      diagnostics: [
+        ...problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')),
+        ...lowered.diagnostics,
+      ],
       dataSources: lowered.dataSources,
       unresolved: [],
     };

@@ -18,8 +18,40 @@ export interface Problem {
 }
 
 /** Longest first, so that `==` is not read as two `=`. */
-const OPERATORS = ['==', '!=', '<=', '>=', '=~', '::', '<', '>', '=', '+', '-', '*', '/', '%', '(', ')', '[', ']', '{', '}', ',', '.', ':', '|', '?'];
-const STRING_ESCAPES: Readonly<Record<string, string>> = lookupTable({ n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' });
+const OPERATORS = [
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '=~',
+  '::',
+  '<',
+  '>',
+  '=',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '.',
+  ':',
+  '|',
+  '?',
+];
+const STRING_ESCAPES: Readonly<Record<string, string>> = lookupTable({
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '"': '"',
+  '\\': '\\',
+});
 
 function isIdentStart(c: string): boolean {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '@';
@@ -71,7 +103,14 @@ class EsqlLexer {
 
   private push(kind: TokenKind, start: number, end: number, value?: string): void {
     const text = this.text.slice(start, end);
-    this.tokens.push({ kind, start, end, text, value: value ?? text, lower: kind === 'ident' ? text.toLowerCase() : '' });
+    this.tokens.push({
+      kind,
+      start,
+      end,
+      text,
+      value: value ?? text,
+      lower: kind === 'ident' ? text.toLowerCase() : '',
+    });
     this.pos = end;
   }
 
@@ -96,7 +135,13 @@ class EsqlLexer {
       i += 2;
       if (depth === 0) break;
     }
-    if (depth > 0) this.problems.push({ severity: 'error', message: "Unexpected end of input, expected '*/' to close the comment", start, end: this.text.length });
+    if (depth > 0)
+      this.problems.push({
+        severity: 'error',
+        message: "Unexpected end of input, expected '*/' to close the comment",
+        start,
+        end: this.text.length,
+      });
     this.pos = i;
   }
 
@@ -119,7 +164,12 @@ class EsqlLexer {
       }
       const escaped = STRING_ESCAPES[text[i + 1]];
       if (escaped === undefined) {
-        this.problems.push({ severity: 'error', message: `Unexpected ${JSON.stringify(text.slice(i, i + 2))}, expected an escape of \\n \\t \\r \\" or \\\\`, start: i, end: i + 2 });
+        this.problems.push({
+          severity: 'error',
+          message: `Unexpected ${JSON.stringify(text.slice(i, i + 2))}, expected an escape of \\n \\t \\r \\" or \\\\`,
+          start: i,
+          end: i + 2,
+        });
       }
       value += escaped ?? text.slice(i + 1, i + 2);
       i += 2;
@@ -130,7 +180,12 @@ class EsqlLexer {
 
   private unterminated(start: number, what: string, value: string, end = this.text.length): void {
     const close = what === 'string' ? '"' : '`';
-    this.problems.push({ severity: 'error', message: `Unexpected end of ${end < this.text.length ? 'line' : 'input'}, expected '${close}' to close the ${what}`, start, end });
+    this.problems.push({
+      severity: 'error',
+      message: `Unexpected end of ${end < this.text.length ? 'line' : 'input'}, expected '${close}' to close the ${what}`,
+      start,
+      end,
+    });
     this.push(what === 'string' ? 'string' : 'quoted_ident', start, end, value);
   }
 
@@ -154,9 +209,12 @@ class EsqlLexer {
     const { text } = this;
     let i = this.pos;
     while (isDigit(text[i])) i++;
-    if (text[i] === '.' && isDigit(text[i + 1])) for (i++; isDigit(text[i]); ) i++;
-    if ((text[i] === 'e' || text[i] === 'E') && (isDigit(text[i + 1]) || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text[i + 2])))) {
-      for (i += 2; isDigit(text[i]); ) i++;
+    if (text[i] === '.' && isDigit(text[i + 1])) for (i++; isDigit(text[i]);) i++;
+    if (
+      (text[i] === 'e' || text[i] === 'E') &&
+      (isDigit(text[i + 1]) || ((text[i + 1] === '+' || text[i + 1] === '-') && isDigit(text[i + 2])))
+    ) {
+      for (i += 2; isDigit(text[i]);) i++;
     }
     this.push('number', this.pos, i);
   }
@@ -186,7 +244,12 @@ class EsqlLexer {
     const two = text.slice(this.pos, this.pos + 2);
     const op = OPERATORS.find((o) => (o.length === 2 ? o === two : o === text[this.pos]));
     if (op) return this.push('op', this.pos, this.pos + op.length);
-    this.problems.push({ severity: 'error', message: `Unexpected ${JSON.stringify(text[this.pos])}, expected an ES|QL token`, start: this.pos, end: this.pos + 1 });
+    this.problems.push({
+      severity: 'error',
+      message: `Unexpected ${JSON.stringify(text[this.pos])}, expected an ES|QL token`,
+      start: this.pos,
+      end: this.pos + 1,
+    });
     this.pos++;
   }
 }

@@ -28,12 +28,28 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
   const dataSources: DataSourceRef[] = [];
   const diagnostics: Diagnostic[] = [];
   const stages = commands.map((command, index) => {
-    const stage = sourceStage({ index, kind: command.name, text, locator, start: command.start, end: command.end });
-    const ctx: ConditionContext = { text, locator, derived, stage: index, predicates: stage.predicates, terms: stage.terms, diagnostics };
+    const stage = sourceStage({
+      index,
+      kind: command.name,
+      text,
+      locator,
+      start: command.start,
+      end: command.end,
+    });
+    const ctx: ConditionContext = {
+      text,
+      locator,
+      derived,
+      stage: index,
+      predicates: stage.predicates,
+      terms: stage.terms,
+      diagnostics,
+    };
     lowerCommand(command, ctx);
     if (command.name === 'from' || command.name === 'ts') {
       for (const source of command.sources) {
-        if (!dataSources.some((d) => d.value === source.name)) dataSources.push({ type: 'datasource', kind: 'index', value: source.name });
+        if (!dataSources.some((d) => d.value === source.name))
+          dataSources.push({ type: 'datasource', kind: 'index', value: source.name });
       }
     }
     return stage;
@@ -53,7 +69,8 @@ function lowerCommand(command: Command, ctx: ConditionContext): void {
       for (const assignment of [...command.assignments, ...command.groups]) lowerAssignment(assignment, ctx);
       return;
     case 'rename':
-      for (const { name, expr } of command.assignments) if (name) ctx.derived.set(name, derivation(expr, ctx.derived));
+      for (const { name, expr } of command.assignments)
+        if (name) ctx.derived.set(name, derivation(expr, ctx.derived));
       return;
     case 'dissect':
     case 'grok':

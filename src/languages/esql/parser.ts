@@ -114,7 +114,8 @@ class EsqlParser extends ExpressionParser {
     const list: Assignment[] = [];
     do {
       const start = this.peek().start;
-      const named = (this.peek().kind === 'ident' || this.peek().kind === 'quoted_ident') && this.isOp('=', 1);
+      const named =
+        (this.peek().kind === 'ident' || this.peek().kind === 'quoted_ident') && this.isOp('=', 1);
       const name = named ? this.fieldName().text : null;
       if (named) this.next();
       const expr = this.expression();
@@ -154,7 +155,8 @@ class EsqlParser extends ExpressionParser {
     do {
       command.expressions.push(this.expression());
       if (!this.acceptWord('asc')) this.acceptWord('desc');
-      if (this.acceptWord('nulls') && !this.acceptWord('first') && !this.acceptWord('last')) this.unexpected('"FIRST" or "LAST"');
+      if (this.acceptWord('nulls') && !this.acceptWord('first') && !this.acceptWord('last'))
+        this.unexpected('"FIRST" or "LAST"');
     } while (this.acceptOp(','));
   }
 

@@ -30,7 +30,8 @@ function corpusQueries(dir: string): CorpusQuery[] {
       queries.push({ path, language, text: rule.query });
     }
     if (doc.hunt?.language?.includes('ES|QL')) {
-      for (const text of doc.hunt.query ?? []) if (SOURCE_COMMAND.test(text)) queries.push({ path: `${path} (hunt)`, language: 'esql', text });
+      for (const text of doc.hunt.query ?? [])
+        if (SOURCE_COMMAND.test(text)) queries.push({ path: `${path} (hunt)`, language: 'esql', text });
     }
   }
   return queries;
@@ -43,7 +44,9 @@ describe.skipIf(!root)('Elastic corpus: kuery, Lucene and ES|QL', () => {
   for (const query of queries) results.set(query, parseQuery(query.language, query.text));
   const elapsed = performance.now() - started;
 
-  const share = (filter: (q: CorpusQuery) => boolean): { total: number; parsed: number; failures: string[] } => {
+  const share = (
+    filter: (q: CorpusQuery) => boolean,
+  ): { total: number; parsed: number; failures: string[] } => {
     const chosen = queries.filter(filter);
     const failures = chosen
       .filter((q) => results.get(q)!.diagnostics.some((d) => d.severity === 'error'))
@@ -53,7 +56,9 @@ describe.skipIf(!root)('Elastic corpus: kuery, Lucene and ES|QL', () => {
 
   const report = (label: string, result: ReturnType<typeof share>): void => {
     const percent = ((100 * result.parsed) / Math.max(1, result.total)).toFixed(2);
-    console.log(`${label}: ${result.parsed}/${result.total} parsed (${percent}%)${result.failures.map((f) => `\n  ${f}`).join('')}`);
+    console.log(
+      `${label}: ${result.parsed}/${result.total} parsed (${percent}%)${result.failures.map((f) => `\n  ${f}`).join('')}`,
+    );
   };
 
   it('parses ≥ 99% of kuery rules', () => {
@@ -86,7 +91,9 @@ describe.skipIf(!root)('Elastic corpus: kuery, Lucene and ES|QL', () => {
     const warmStart = performance.now();
     for (const query of queries) parseQuery(query.language, query.text);
     const warm = performance.now() - warmStart;
-    console.log(`parsed ${queries.length} queries in ${elapsed.toFixed(0)} ms cold, ${warm.toFixed(0)} ms warm`);
+    console.log(
+      `parsed ${queries.length} queries in ${elapsed.toFixed(0)} ms cold, ${warm.toFixed(0)} ms warm`,
+    );
     expect(elapsed).toBeLessThan(1500);
   });
 

@@ -12,9 +12,13 @@ export const kueryLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseKuery(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'kuery'));
+    const diagnostics: Diagnostic[] = problems.map((p) =>
+      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'kuery'),
+    );
     if (source.text.trim() === '') {
-      diagnostics.push(diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'kuery'));
+      diagnostics.push(
+        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'kuery'),
+      );
     }
     return {
       type: 'query',

@@ -33,7 +33,10 @@ describe('kuery lexer', () => {
 
 describe('kuery parse', () => {
   it('lowers the issue example', () => {
-    const q = parseQuery('kuery', 'event.category:process and process.name:(cmd.exe or powershell.exe) and not user.name:SYSTEM');
+    const q = parseQuery(
+      'kuery',
+      'event.category:process and process.name:(cmd.exe or powershell.exe) and not user.name:SYSTEM',
+    );
     expect(q.diagnostics).toEqual([]);
     expect(q.stages).toHaveLength(1);
     expect(q.stages[0].kind).toBe('query');
@@ -58,7 +61,10 @@ describe('kuery parse', () => {
 
   it('reports spans relative to the file the query sits in', () => {
     const text = 'host.os.type:windows and\n  process.name:"cmd.exe"';
-    const q = kueryLanguage.parse({ source: { language: 'kuery', text, start: { line: 12, column: 9, offset: 300 } }, context: emptyContext() });
+    const q = kueryLanguage.parse({
+      source: { language: 'kuery', text, start: { line: 12, column: 9, offset: 300 } },
+      context: emptyContext(),
+    });
     const [host, name] = q.stages[0].predicates;
     expect(host.span?.start).toEqual({ line: 12, column: 9, offset: 300 });
     expect(name.span?.start).toEqual({ line: 13, column: 3, offset: 327 });
@@ -67,16 +73,23 @@ describe('kuery parse', () => {
 
   it('reports errors with line and column and keeps what it understood', () => {
     const q = parseQuery('kuery', 'a:1 and\n  b:(2 or 3');
-    expect(q.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([['error', 2, 12, 'Unexpected end of input, expected ")"']]);
+    expect(q.diagnostics.map((d) => [d.severity, d.line, d.column, d.message])).toEqual([
+      ['error', 2, 12, 'Unexpected end of input, expected ")"'],
+    ]);
     expect(q.stages[0].predicates.map((p) => p.field)).toEqual(['a', 'b']);
   });
 
   it('never throws on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', ':', '(', ')', '"', '\\', '*', ' ', 'or', 'not', '{', '}', '>', '=') }), (text) => {
-        const q = parseQuery('kuery', text);
-        expect(q.stages).toHaveLength(1);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom('a', ':', '(', ')', '"', '\\', '*', ' ', 'or', 'not', '{', '}', '>', '='),
+        }),
+        (text) => {
+          const q = parseQuery('kuery', text);
+          expect(q.stages).toHaveLength(1);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -2,7 +2,8 @@
 import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 
-export type TokenKind = 'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
+export type TokenKind =
+  'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
 
 /** Literals carry their value with escapes removed. */
 export interface Token extends LexedToken<TokenKind> {
@@ -21,7 +22,13 @@ export interface Problem {
 
 const SPECIAL = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
 const STOPPERS = new Set(['(', ')', ':', '<', '>', '"', '{', '}']);
-const PUNCTUATION: Readonly<Record<string, TokenKind>> = lookupTable({ '(': 'lparen', ')': 'rparen', '{': 'lbrace', '}': 'rbrace', ':': 'colon' });
+const PUNCTUATION: Readonly<Record<string, TokenKind>> = lookupTable({
+  '(': 'lparen',
+  ')': 'rparen',
+  '{': 'lbrace',
+  '}': 'rbrace',
+  ':': 'colon',
+});
 const WHITESPACE_ESCAPES: Readonly<Record<string, string>> = lookupTable({ t: '\t', r: '\r', n: '\n' });
 
 function isSpace(c: string | undefined): boolean {
@@ -49,7 +56,8 @@ class KueryLexer {
       const c = text[this.pos];
       if (isSpace(c)) this.pos++;
       else if (PUNCTUATION[c]) this.push(PUNCTUATION[c], this.pos + 1, c);
-      else if (c === '<' || c === '>') this.push('range', this.pos + (text[this.pos + 1] === '=' ? 2 : 1), '');
+      else if (c === '<' || c === '>')
+        this.push('range', this.pos + (text[this.pos + 1] === '=' ? 2 : 1), '');
       else if (c === '"') this.quoted();
       else if (!this.keyword()) this.unquoted();
     }
@@ -59,7 +67,14 @@ class KueryLexer {
     return this.tokens;
   }
 
-  private token(kind: TokenKind, start: number, end: number, value: string, quoted: boolean, wildcard: boolean): Token {
+  private token(
+    kind: TokenKind,
+    start: number,
+    end: number,
+    value: string,
+    quoted: boolean,
+    wildcard: boolean,
+  ): Token {
     return { kind, start, end, text: this.text.slice(start, end), value, quoted, wildcard };
   }
 
@@ -89,13 +104,23 @@ class KueryLexer {
         i += 2;
       } else if (text[i] === '\\' && next !== undefined && WHITESPACE_ESCAPES[next]) {
         // Kibana reads \t, \r, \n as whitespace even inside quotes, which turns "C:\tmp" into a tab.
-        this.problems.push({ severity: 'warning', message: `Escape "\\${next}" in a quoted value is read as whitespace by Kibana`, start: i, end: i + 2 });
+        this.problems.push({
+          severity: 'warning',
+          message: `Escape "\\${next}" in a quoted value is read as whitespace by Kibana`,
+          start: i,
+          end: i + 2,
+        });
         value += WHITESPACE_ESCAPES[next];
         i += 2;
       } else value += text[i++];
     }
     if (i >= text.length) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected \'"\' to close the quoted value', start, end: text.length });
+      this.problems.push({
+        severity: 'error',
+        message: "Unexpected end of input, expected '\"' to close the quoted value",
+        start,
+        end: text.length,
+      });
       this.tokens.push(this.token('literal', start, text.length, value, true, false));
       this.pos = text.length;
       return;
@@ -143,7 +168,12 @@ class KueryLexer {
     const { text } = this;
     const next = text[at + 1];
     if (next === undefined) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected a character after "\\"', start: at, end: at + 1 });
+      this.problems.push({
+        severity: 'error',
+        message: 'Unexpected end of input, expected a character after "\\"',
+        start: at,
+        end: at + 1,
+      });
       return { value: '\\', end: at + 1 };
     }
     if (WHITESPACE_ESCAPES[next]) return { value: WHITESPACE_ESCAPES[next], end: at + 2 };

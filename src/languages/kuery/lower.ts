@@ -17,7 +17,11 @@ export function lowerKuery(query: QueryNode | null, text: string, locator: Locat
   const end = text.trimEnd().length;
   const lowering: Lowering = { locator, predicates: [], terms: [] };
   if (query) lowerQuery(query, false, '', lowering);
-  return { ...sourceStage({ index: 0, kind: 'query', text, locator, start, end: Math.max(start, end) }), predicates: lowering.predicates, terms: lowering.terms };
+  return {
+    ...sourceStage({ index: 0, kind: 'query', text, locator, start, end: Math.max(start, end) }),
+    predicates: lowering.predicates,
+    terms: lowering.terms,
+  };
 }
 
 /** `negated` is the polarity so far; `not` flips it, and/or keep it (De Morgan changes the connective, not the polarity). */
@@ -39,7 +43,15 @@ function lowerQuery(node: QueryNode, negated: boolean, prefix: string, out: Lowe
       lowerValues(prefix + node.field.value, node.field.start, node.value, negated, out);
       return;
     case 'range':
-      out.predicates.push(predicate(prefix + node.field.value, node.op, [node.value.value], negated, out.locator.span(node.start, node.end)));
+      out.predicates.push(
+        predicate(
+          prefix + node.field.value,
+          node.op,
+          [node.value.value],
+          negated,
+          out.locator.span(node.start, node.end),
+        ),
+      );
       return;
     case 'nested':
       lowerQuery(node.query, negated, `${prefix}${node.field.value}.`, out);
@@ -59,7 +71,13 @@ export function valueOp(value: KueryLiteral): Op {
  * The values of one `field:` expression. Literals that sit directly in the same `or` list (or `and` list) and
  * share an op become one predicate with several values ("any of", or `all` for `and`).
  */
-function lowerValues(field: string, fieldStart: number, node: ValueNode, negated: boolean, out: Lowering): void {
+function lowerValues(
+  field: string,
+  fieldStart: number,
+  node: ValueNode,
+  negated: boolean,
+  out: Lowering,
+): void {
   if (node.kind === 'literal') {
     out.predicates.push(single(field, fieldStart, node, negated, out.locator));
     return;
@@ -91,12 +109,30 @@ function lowerValues(field: string, fieldStart: number, node: ValueNode, negated
   }
 }
 
-function single(field: string, fieldStart: number, value: KueryLiteral, negated: boolean, locator: Locator): Predicate {
+function single(
+  field: string,
+  fieldStart: number,
+  value: KueryLiteral,
+  negated: boolean,
+  locator: Locator,
+): Predicate {
   const op = valueOp(value);
-  return predicate(field, op, op === 'exists' ? [] : [value.value], negated, locator.span(fieldStart, value.end));
+  return predicate(
+    field,
+    op,
+    op === 'exists' ? [] : [value.value],
+    negated,
+    locator.span(fieldStart, value.end),
+  );
 }
 
-function predicate(field: string, op: Op, values: string[], negated: boolean, span: Predicate['span']): Predicate {
+function predicate(
+  field: string,
+  op: Op,
+  values: string[],
+  negated: boolean,
+  span: Predicate['span'],
+): Predicate {
   return { type: 'predicate', field, op, values, negated, caseSensitive: op !== 'exists', all: false, span };
 }
 

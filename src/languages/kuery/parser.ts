@@ -3,7 +3,12 @@ import { lookupTable } from '../../text/lookup.js';
 import type { FieldRange, KueryLiteral, QueryNode, RangeOperator, ValueNode } from './ast.js';
 import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
 
-const RANGE_OPS: Readonly<Record<string, RangeOperator>> = lookupTable({ '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' });
+const RANGE_OPS: Readonly<Record<string, RangeOperator>> = lookupTable({
+  '>': 'gt',
+  '>=': 'gte',
+  '<': 'lt',
+  '<=': 'lte',
+});
 const EXPECTED: Record<TokenKind, string> = {
   lparen: '"("',
   rparen: '")"',
@@ -80,7 +85,12 @@ class KueryParser {
     if (token.start === this.lastErrorAt) return;
     this.lastErrorAt = token.start;
     const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
-    this.problems.push({ severity: 'error', message: `Unexpected ${found}, expected ${expected}`, start: token.start, end: token.end });
+    this.problems.push({
+      severity: 'error',
+      message: `Unexpected ${found}, expected ${expected}`,
+      start: token.start,
+      end: token.end,
+    });
   }
 
   private orQuery(): QueryNode | null {
@@ -114,7 +124,8 @@ class KueryParser {
     const nots: number[] = [];
     while (this.peek().kind === 'not') nots.push(this.next().start);
     let item = operand();
-    for (let i = nots.length - 1; i >= 0 && item; i--) item = { kind: 'not', item, start: nots[i], end: item.end } as unknown as T;
+    for (let i = nots.length - 1; i >= 0 && item; i--)
+      item = { kind: 'not', item, start: nots[i], end: item.end } as unknown as T;
     return item;
   }
 
@@ -218,5 +229,12 @@ class KueryParser {
 }
 
 function literal(token: Token): KueryLiteral {
-  return { kind: 'literal', value: token.value, quoted: token.quoted, wildcard: token.wildcard, start: token.start, end: token.end };
+  return {
+    kind: 'literal',
+    value: token.value,
+    quoted: token.quoted,
+    wildcard: token.wildcard,
+    start: token.start,
+    end: token.end,
+  };
 }

@@ -42,7 +42,12 @@ function parseOptionValue(c: Cursor): string {
 
 function isKeyword(c: Cursor, spec: OperatorSpec): boolean {
   const t = c.token;
-  return t.kind === 'name' && spec.keywords !== undefined && spec.keywords.has(t.text.toLowerCase()) && !c.isAhead(1, '=');
+  return (
+    t.kind === 'name' &&
+    spec.keywords !== undefined &&
+    spec.keywords.has(t.text.toLowerCase()) &&
+    !c.isAhead(1, '=')
+  );
 }
 
 /**
@@ -65,7 +70,8 @@ export function parseListArguments(c: Cursor, op: Operator, spec: OperatorSpec, 
     op.args.push(parseItem(c));
     // `evaluate pivot(...) : (schema)` declares the plugin's output columns.
     if (c.accept(':')) skipType(c);
-    if (c.accept(',') || c.atBoundary || isKeyword(c, spec) || optionAhead(c, spec) || (stop && c.is(stop))) continue;
+    if (c.accept(',') || c.atBoundary || isKeyword(c, spec) || optionAhead(c, spec) || (stop && c.is(stop)))
+      continue;
     c.fail('"," or "|"');
     return;
   }

@@ -26,20 +26,31 @@ describe.skipIf(!root)('KQL corpus', () => {
     for (const file of files) {
       if (!kqlMarkdownReader.recognizes(file)) {
         const fences = scanMarkdown(file.text).fences;
-        const queryLike = (f: (typeof fences)[number]) => /^(kql|kusto)/i.test(f.info) || (f.info === '' && /^\s*\|\s*where\b/m.test(file.text.slice(f.contentStart, f.contentEnd)));
+        const queryLike = (f: (typeof fences)[number]) =>
+          /^(kql|kusto)/i.test(f.info) ||
+          (f.info === '' && /^\s*\|\s*where\b/m.test(file.text.slice(f.contentStart, f.contentEnd)));
         if (fences.some(queryLike)) lost.push(file.path);
         continue;
       }
       const result = kqlMarkdownReader.read(file);
       result.rules.forEach((rule, i) => {
         rules++;
-        const query = kustoLanguage.parse({ source: rule.query!, context: emptyContext(), prepared: result.prepared?.[i] });
+        const query = kustoLanguage.parse({
+          source: rule.query!,
+          context: emptyContext(),
+          prepared: result.prepared?.[i],
+        });
         if (!hasError(query.diagnostics)) parsed++;
-        else failures.push(`${rule.id}: ${query.diagnostics[0].line}:${query.diagnostics[0].column} ${query.diagnostics[0].message}`);
+        else
+          failures.push(
+            `${rule.id}: ${query.diagnostics[0].line}:${query.diagnostics[0].column} ${query.diagnostics[0].message}`,
+          );
       });
     }
     const ms = performance.now() - started;
-    console.log(`KQL corpus: ${files.length} files, ${rules} rules, ${parsed} parsed (${((100 * parsed) / rules).toFixed(1)}%), ${ms.toFixed(0)} ms`);
+    console.log(
+      `KQL corpus: ${files.length} files, ${rules} rules, ${parsed} parsed (${((100 * parsed) / rules).toFixed(1)}%), ${ms.toFixed(0)} ms`,
+    );
     if (process.env.KQL_FAILURES) console.log(failures.join('\n'));
     expect(lost).toEqual([]);
     expect(rules).toBeGreaterThanOrEqual(400);

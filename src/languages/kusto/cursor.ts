@@ -49,12 +49,18 @@ export class Cursor {
   /** Is the current token this punctuation or (case-insensitive) word? */
   is(text: string): boolean {
     const t = this.token;
-    return (t.kind === 'op' || t.kind === 'name') && (t.text === text || (t.kind === 'name' && t.text.toLowerCase() === text));
+    return (
+      (t.kind === 'op' || t.kind === 'name') &&
+      (t.text === text || (t.kind === 'name' && t.text.toLowerCase() === text))
+    );
   }
 
   isAhead(ahead: number, text: string): boolean {
     const t = this.peek(ahead);
-    return (t.kind === 'op' || t.kind === 'name') && (t.text === text || (t.kind === 'name' && t.text.toLowerCase() === text));
+    return (
+      (t.kind === 'op' || t.kind === 'name') &&
+      (t.text === text || (t.kind === 'name' && t.text.toLowerCase() === text))
+    );
   }
 
   accept(text: string): boolean {
@@ -73,7 +79,10 @@ export class Cursor {
   /** Enters one level of nesting; false (with a problem recorded) past the limit. Pair with `leave()`. */
   enter(): boolean {
     if (++this.depth <= MAX_DEPTH) return true;
-    this.problem(`Unexpected ${describeToken(this.token.text)}, expected at most ${MAX_DEPTH} levels of nesting`, this.token);
+    this.problem(
+      `Unexpected ${describeToken(this.token.text)}, expected at most ${MAX_DEPTH} levels of nesting`,
+      this.token,
+    );
     return false;
   }
 
@@ -84,8 +93,18 @@ export class Cursor {
   /** Records an unexpected-token problem at the current token, once per panic. */
   fail(expected: string): void {
     const t = this.token;
-    if (t.kind === 'error') this.problem(t.value === 'unterminated string' ? 'Unterminated string literal' : `Unexpected character ${describeToken(t.text)}`, t);
-    else this.problem(`Unexpected ${t.kind === 'eof' ? 'end of input' : describeToken(t.text)}, expected ${expected}`, t);
+    if (t.kind === 'error')
+      this.problem(
+        t.value === 'unterminated string'
+          ? 'Unterminated string literal'
+          : `Unexpected character ${describeToken(t.text)}`,
+        t,
+      );
+    else
+      this.problem(
+        `Unexpected ${t.kind === 'eof' ? 'end of input' : describeToken(t.text)}, expected ${expected}`,
+        t,
+      );
   }
 
   problem(message: string, at: { start: number; end: number }): void {
@@ -98,7 +117,10 @@ export class Cursor {
   get atBoundary(): boolean {
     const t = this.token;
     if (t.kind === 'eof') return true;
-    return t.kind === 'op' && (t.text === '|' || t.text === ';' || t.text === ')' || t.text === ']' || t.text === '}');
+    return (
+      t.kind === 'op' &&
+      (t.text === '|' || t.text === ';' || t.text === ')' || t.text === ']' || t.text === '}')
+    );
   }
 
   /**
@@ -131,6 +153,9 @@ export class Cursor {
       if (t.text === open) depth++;
       else if (t.text === close && --depth === 0) return;
     }
-    this.problem(`Unexpected end of input, expected "${close}"`, { start: this.text.length, end: this.text.length });
+    this.problem(`Unexpected end of input, expected "${close}"`, {
+      start: this.text.length,
+      end: this.text.length,
+    });
   }
 }

@@ -5,11 +5,45 @@ import { parsePipe } from './tabular.js';
 
 /** Comparison and string operators whose right side is one expression. */
 const BINARY_COMPARISONS = new Set([
-  '==', '!=', '<>', '<', '<=', '>', '>=', '=~', '!~',
-  'has', '!has', 'has_cs', '!has_cs', 'hasprefix', '!hasprefix', 'hasprefix_cs', '!hasprefix_cs',
-  'hassuffix', '!hassuffix', 'hassuffix_cs', '!hassuffix_cs', 'contains', '!contains', 'contains_cs', '!contains_cs',
-  'startswith', '!startswith', 'startswith_cs', '!startswith_cs', 'endswith', '!endswith', 'endswith_cs', '!endswith_cs',
-  'like', '!like', 'likecs', '!likecs', 'notlike', 'notlikecs',
+  '==',
+  '!=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  '=~',
+  '!~',
+  'has',
+  '!has',
+  'has_cs',
+  '!has_cs',
+  'hasprefix',
+  '!hasprefix',
+  'hasprefix_cs',
+  '!hasprefix_cs',
+  'hassuffix',
+  '!hassuffix',
+  'hassuffix_cs',
+  '!hassuffix_cs',
+  'contains',
+  '!contains',
+  'contains_cs',
+  '!contains_cs',
+  'startswith',
+  '!startswith',
+  'startswith_cs',
+  '!startswith_cs',
+  'endswith',
+  '!endswith',
+  'endswith_cs',
+  '!endswith_cs',
+  'like',
+  '!like',
+  'likecs',
+  '!likecs',
+  'notlike',
+  'notlikecs',
 ]);
 
 /** Operators whose right side is a parenthesised list (or a tabular expression). */
@@ -46,7 +80,8 @@ function comparisonOperator(c: Cursor): string | undefined {
   const t = c.token;
   if (t.kind !== 'op' && t.kind !== 'name') return undefined;
   const op = t.kind === 'name' ? t.text.toLowerCase() : t.text;
-  if (BINARY_COMPARISONS.has(op) || SET_COMPARISONS.has(op) || op === 'between' || op === '!between') return op;
+  if (BINARY_COMPARISONS.has(op) || SET_COMPARISONS.has(op) || op === 'between' || op === '!between')
+    return op;
   if (op === 'matches' && c.isAhead(1, 'regex')) return 'matches regex';
   if (c.searchColon && op === ':') return ':';
   return undefined;
@@ -83,7 +118,8 @@ export function parseParenList(c: Cursor): ListExpr {
   }
   if (!c.accept(')')) {
     // At the end of the query the useful position is the bracket left open, not the end.
-    if (c.atEnd) c.problem('Unexpected end of input, expected ")" to close this "("', { start, end: start + 1 });
+    if (c.atEnd)
+      c.problem('Unexpected end of input, expected ")" to close this "("', { start, end: start + 1 });
     else c.fail('"," or ")"');
   }
   return { type: 'list', items, start, end: c.lastEnd };
@@ -217,7 +253,8 @@ function parsePrimary(c: Cursor): Expr {
       return { type: 'literal', text: t.text, start: t.start, end: t.end };
     case 'name':
       c.next();
-      if (t.text === 'true' || t.text === 'false' || t.text === 'null') return { type: 'literal', text: t.text, start: t.start, end: t.end };
+      if (t.text === 'true' || t.text === 'false' || t.text === 'null')
+        return { type: 'literal', text: t.text, start: t.start, end: t.end };
       return { type: 'name', name: t.text, start: t.start, end: t.end };
     case 'op':
       return parseBracketed(c);

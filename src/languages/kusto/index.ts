@@ -24,13 +24,22 @@ export const kustoLanguage: Language = {
   parse: ({ source, prepared }): ParsedQuery => {
     const script = preparedScript(prepared, source.text) ?? parseScript(source.text);
     const locator = new QueryLocator(source);
-    const diagnostics = script.problems.map((p) => diagnostic('error', p.message, locator.span(p.start, p.end), 'kusto'));
+    const diagnostics = script.problems.map((p) =>
+      diagnostic('error', p.message, locator.span(p.start, p.end), 'kusto'),
+    );
     try {
       return { type: 'query', language: 'kusto', ...lowerScript(script, source.text, locator), diagnostics };
     } catch (err) {
       // Only a chain of tens of thousands of and/or terms recurses this deep; the parse errors still count.
       if (!(err instanceof RangeError)) throw err;
-      diagnostics.push(diagnostic('error', 'Unexpected query size, expected fewer nested or chained conditions', source.start, 'kusto'));
+      diagnostics.push(
+        diagnostic(
+          'error',
+          'Unexpected query size, expected fewer nested or chained conditions',
+          source.start,
+          'kusto',
+        ),
+      );
       return { type: 'query', language: 'kusto', stages: [], dataSources: [], unresolved: [], diagnostics };
     }
   },

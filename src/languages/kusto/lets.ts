@@ -14,7 +14,14 @@ export interface LetBinding {
 export type LetEnvironment = Map<string, LetBinding>;
 
 /** List functions whose result is the concatenation of their arguments' values. */
-const LIST_FUNCTIONS = new Set(['dynamic', 'pack_array', 'array_concat', 'set_union', 'make_list', 'todynamic']);
+const LIST_FUNCTIONS = new Set([
+  'dynamic',
+  'pack_array',
+  'array_concat',
+  'set_union',
+  'make_list',
+  'todynamic',
+]);
 
 /**
  * The literal values of an expression: strings unescaped, numbers and other literals as written,

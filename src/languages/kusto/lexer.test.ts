@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { tokenize } from './lexer.js';
 
-const kinds = (text: string): string[] => tokenize(text).map((t) => `${t.kind}:${t.kind === 'string' ? t.value : t.text}`);
+const kinds = (text: string): string[] =>
+  tokenize(text).map((t) => `${t.kind}:${t.kind === 'string' ? t.value : t.text}`);
 
 describe('kusto lexer', () => {
   it('keeps offsets and skips // comments', () => {
@@ -17,7 +18,9 @@ describe('kusto lexer', () => {
   });
 
   it('unescapes regular, verbatim, obfuscated and multi-line strings', () => {
-    expect(kinds(String.raw`"a\"b\\c" 'it\'s' @"C:\Temp\" h"secret" H@'x''y' ` + '```multi\nline```')).toEqual([
+    expect(
+      kinds(String.raw`"a\"b\\c" 'it\'s' @"C:\Temp\" h"secret" H@'x''y' ` + '```multi\nline```'),
+    ).toEqual([
       'string:a"b\\c',
       "string:it's",
       'string:C:\\Temp\\',

@@ -8,16 +8,58 @@ export type Token = LexedToken<TokenKind>;
 
 /** Operator words written with a hyphen, lexed as one name (`project-away`, `mv-expand`). */
 const HYPHENATED = new Set([
-  'project-away', 'project-keep', 'project-rename', 'project-reorder', 'project-smart', 'mv-expand', 'mv-apply',
-  'parse-where', 'parse-kv', 'make-series', 'make-graph', 'graph-match', 'graph-merge', 'graph-to-table',
-  'top-nested', 'top-hitters', 'sample-distinct', 'macro-expand', 'assert-schema',
+  'project-away',
+  'project-keep',
+  'project-rename',
+  'project-reorder',
+  'project-smart',
+  'mv-expand',
+  'mv-apply',
+  'parse-where',
+  'parse-kv',
+  'make-series',
+  'make-graph',
+  'graph-match',
+  'graph-merge',
+  'graph-to-table',
+  'top-nested',
+  'top-hitters',
+  'sample-distinct',
+  'macro-expand',
+  'assert-schema',
 ]);
-const HYPHEN_PREFIXES = new Set(['project', 'mv', 'parse', 'make', 'graph', 'top', 'sample', 'macro', 'assert']);
+const HYPHEN_PREFIXES = new Set([
+  'project',
+  'mv',
+  'parse',
+  'make',
+  'graph',
+  'top',
+  'sample',
+  'macro',
+  'assert',
+]);
 
 /** String operators that take a `!` prefix as one token (`!has`, `!contains_cs`). */
 const NEGATABLE = new Set([
-  'has', 'has_cs', 'hasprefix', 'hasprefix_cs', 'hassuffix', 'hassuffix_cs', 'contains', 'contains_cs',
-  'startswith', 'startswith_cs', 'endswith', 'endswith_cs', 'in', 'between', 'has_any', 'has_all', 'like', 'likecs',
+  'has',
+  'has_cs',
+  'hasprefix',
+  'hasprefix_cs',
+  'hassuffix',
+  'hassuffix_cs',
+  'contains',
+  'contains_cs',
+  'startswith',
+  'startswith_cs',
+  'endswith',
+  'endswith_cs',
+  'in',
+  'between',
+  'has_any',
+  'has_all',
+  'like',
+  'likecs',
 ]);
 
 /** Literal forms whose parenthesised content is not made of tokens: `datetime(2024-01-01 10:00)`. */
@@ -36,7 +78,17 @@ function isIdentPart(c: number): boolean {
 
 /** Non-ASCII spaces (no-break, narrow, ideographic) that pasted queries carry. */
 function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+  return (
+    c === 0xa0 ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 function isDigit(c: number): boolean {
@@ -78,7 +130,11 @@ export class Lexer {
     if (c === 34 || c === 39) return this.quoted(start, start, false);
     if (c === 64 && (next === 34 || next === 39)) return this.quoted(start, start + 1, true);
     if ((c === 104 || c === 72) && (next === 34 || next === 39)) return this.quoted(start, start + 1, false);
-    if ((c === 104 || c === 72) && next === 64 && (text.charCodeAt(start + 2) === 34 || text.charCodeAt(start + 2) === 39)) {
+    if (
+      (c === 104 || c === 72) &&
+      next === 64 &&
+      (text.charCodeAt(start + 2) === 34 || text.charCodeAt(start + 2) === 39)
+    ) {
       return this.quoted(start, start + 2, true);
     }
     if (c === 96 && text.startsWith('```', start)) return this.fenced(start);
@@ -146,7 +202,12 @@ export class Lexer {
     while (isIdentPart(text.charCodeAt(i)) && text.charCodeAt(i) !== 36) {
       const c = text.charCodeAt(i);
       // An exponent's sign belongs to the number: 1e-5.
-      if ((c === 101 || c === 69) && (text.charCodeAt(i + 1) === 45 || text.charCodeAt(i + 1) === 43) && isDigit(text.charCodeAt(i + 2))) i += 2;
+      if (
+        (c === 101 || c === 69) &&
+        (text.charCodeAt(i + 1) === 45 || text.charCodeAt(i + 1) === 43) &&
+        isDigit(text.charCodeAt(i + 2))
+      )
+        i += 2;
       i++;
     }
     return this.make('number', start, i);
@@ -206,11 +267,16 @@ export class Lexer {
 
 function unescape(c: string): string {
   switch (c) {
-    case 'n': return '\n';
-    case 't': return '\t';
-    case 'r': return '\r';
-    case '0': return '\0';
-    default: return c;
+    case 'n':
+      return '\n';
+    case 't':
+      return '\t';
+    case 'r':
+      return '\r';
+    case '0':
+      return '\0';
+    default:
+      return c;
   }
 }
 

@@ -9,7 +9,15 @@ const predicatesOf = (query: string) => parseQuery('kusto', query).stages.flatMa
 describe('kusto lowering', () => {
   it('resolves a let list into has_any: C match [a, b]', () => {
     const [p] = predicatesOf('let x = dynamic(["a","b"]); T | where C has_any (x)');
-    expect(p).toMatchObject({ field: 'C', op: 'match', values: ['a', 'b'], negated: false, caseSensitive: false, all: false, scope: 'T' });
+    expect(p).toMatchObject({
+      field: 'C',
+      op: 'match',
+      values: ['a', 'b'],
+      negated: false,
+      caseSensitive: false,
+      all: false,
+      scope: 'T',
+    });
   });
 
   it('gives ProcessCommandLine match /transfer, case-insensitive, scoped to DeviceProcessEvents', () => {
@@ -27,7 +35,9 @@ describe('kusto lowering', () => {
   });
 
   it('maps each comparison to the model op with its case sensitivity and polarity', () => {
-    const ps = predicatesOf('T | where a == "1" and b =~ "2" and c !in~ ("3") and d has_all ("4", "5") and e !startswith_cs "6" and f hassuffix "7" and g matches regex "8"');
+    const ps = predicatesOf(
+      'T | where a == "1" and b =~ "2" and c !in~ ("3") and d has_all ("4", "5") and e !startswith_cs "6" and f hassuffix "7" and g matches regex "8"',
+    );
     expect(ps.map((p) => [p.field, p.op, p.caseSensitive, p.negated, p.all])).toEqual([
       ['a', 'eq', true, false, false],
       ['b', 'eq', false, false, false],
@@ -49,7 +59,10 @@ describe('kusto lowering', () => {
   });
 
   it('keeps each sub-query its own table and its parent stage', () => {
-    const parsed = parseQuery('kusto', 'A | where x == 1 | join kind=inner (B | where y == 2) on k | union (C | where z == 3)');
+    const parsed = parseQuery(
+      'kusto',
+      'A | where x == 1 | join kind=inner (B | where y == 2) on k | union (C | where z == 3)',
+    );
     expect(parsed.stages.map((s) => [s.kind, s.parent, s.predicates[0]?.scope])).toEqual([
       ['table', undefined, undefined],
       ['where', undefined, 'A'],
@@ -64,7 +77,10 @@ describe('kusto lowering', () => {
   });
 
   it('lists let names and tables it cannot resolve, and keeps lets out of the data sources', () => {
-    const parsed = parseQuery('kusto', 'let t = DeviceEvents | where a == 1;\nt | where b in (missingList) | join (_GetWatchlist("vip")) on c');
+    const parsed = parseQuery(
+      'kusto',
+      'let t = DeviceEvents | where a == 1;\nt | where b in (missingList) | join (_GetWatchlist("vip")) on c',
+    );
     expect(parsed.unresolved).toEqual(['missingList', '_GetWatchlist']);
     expect(parsed.dataSources.map((d) => d.value)).toEqual(['DeviceEvents']);
     expect(parsed.stages.find((s) => s.kind === 'where' && s.parent === undefined)?.predicates).toEqual([]);
@@ -72,7 +88,15 @@ describe('kusto lowering', () => {
 
   it('maps spans to the file through the query source', () => {
     const parsed = kustoLanguage.parse({
-      source: { language: 'kusto', text: 'T\n| where a == "x"', start: { line: 10, column: 3, offset: 200 }, lineStarts: [{ line: 10, column: 3, offset: 200 }, { line: 11, column: 3, offset: 205 }] },
+      source: {
+        language: 'kusto',
+        text: 'T\n| where a == "x"',
+        start: { line: 10, column: 3, offset: 200 },
+        lineStarts: [
+          { line: 10, column: 3, offset: 200 },
+          { line: 11, column: 3, offset: 205 },
+        ],
+      },
       context: emptyContext(),
     });
     expect(parsed.stages[1].span?.start).toEqual({ line: 11, column: 5, offset: 207 });

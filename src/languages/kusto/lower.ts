@@ -13,7 +13,19 @@ export interface Lowered {
 }
 
 /** Calls that name or wrap a table rather than invoke a user function. */
-const TABLE_CALLS = new Set(['table', 'materialize', 'view', 'database', 'cluster', 'arg', 'externaldata', 'toscalar', 'workspace', 'app', 'adx']);
+const TABLE_CALLS = new Set([
+  'table',
+  'materialize',
+  'view',
+  'database',
+  'cluster',
+  'arg',
+  'externaldata',
+  'toscalar',
+  'workspace',
+  'app',
+  'adx',
+]);
 
 /** Operators whose first argument is a filter. */
 const FILTERS = new Set(['where', 'filter', 'search', 'find']);
@@ -21,7 +33,11 @@ const FILTERS = new Set(['where', 'filter', 'search', 'find']);
 export function lowerScript(script: Script, text: string, locator: Locator): Lowered {
   const lowering = new Lowering(text, locator);
   for (const statement of script.statements) lowering.statement(statement, undefined);
-  return { stages: lowering.stages, dataSources: [...lowering.tables.values()], unresolved: [...lowering.unresolved] };
+  return {
+    stages: lowering.stages,
+    dataSources: [...lowering.tables.values()],
+    unresolved: [...lowering.unresolved],
+  };
 }
 
 class Lowering {
@@ -43,8 +59,23 @@ class Lowering {
     else for (const name of statement.names) this.env.set(name, { tabular: false });
   }
 
-  private addStage(kind: string, start: number, end: number, parent: number | undefined, name?: string): Stage {
-    const stage = sourceStage({ index: this.stages.length, kind, text: this.text, locator: this.locator, start, end, name, parent });
+  private addStage(
+    kind: string,
+    start: number,
+    end: number,
+    parent: number | undefined,
+    name?: string,
+  ): Stage {
+    const stage = sourceStage({
+      index: this.stages.length,
+      kind,
+      text: this.text,
+      locator: this.locator,
+      start,
+      end,
+      name,
+      parent,
+    });
     this.stages.push(stage);
     return stage;
   }
@@ -74,7 +105,10 @@ class Lowering {
   /** Lowers a tabular expression; returns the table its rows come from, when there is one. */
   pipe(expr: Expr, parent: number | undefined): string | undefined {
     if (expr.type !== 'pipe') return this.source(expr, parent);
-    const scope = expr.source.type === 'operator' ? this.operator(expr.source, undefined, parent) : this.source(expr.source, parent);
+    const scope =
+      expr.source.type === 'operator'
+        ? this.operator(expr.source, undefined, parent)
+        : this.source(expr.source, parent);
     for (const op of expr.operators) this.operator(op, scope, parent);
     return scope;
   }
@@ -86,7 +120,10 @@ class Lowering {
     if (expr.type === 'literal' && expr.text === '') return undefined;
     const stage = this.addStage('table', expr.start, expr.end, parent);
     // materialize(T | ...), view () {...}: the rows come from the wrapped pipeline.
-    const wrapped = expr.type === 'call' && TABLE_CALLS.has(expr.name.toLowerCase()) ? expr.args.find((a) => a.type === 'pipe') : undefined;
+    const wrapped =
+      expr.type === 'call' && TABLE_CALLS.has(expr.name.toLowerCase())
+        ? expr.args.find((a) => a.type === 'pipe')
+        : undefined;
     if (wrapped) return this.pipe(wrapped, stage.index);
     const table = this.tableOf(expr);
     this.nestedPipes(expr, stage.index);
@@ -127,7 +164,8 @@ class Lowering {
     if (!op.name) return scope;
     const stage = this.addStage(op.name, op.start, op.end, parent);
     const legs = op.tables.map((t) => this.leg(t, scope, stage.index));
-    if (FILTERS.has(op.name) && op.args[0]) this.filter(op.args[0], stage, legs.length === 1 ? legs[0] : scope);
+    if (FILTERS.has(op.name) && op.args[0])
+      this.filter(op.args[0], stage, legs.length === 1 ? legs[0] : scope);
     else for (const arg of op.args) this.nestedPipes(arg, stage.index);
     if (op.name === 'extend') this.recordDerived(op);
     if (scope === undefined && (op.name === 'union' || op.name === 'search' || op.name === 'find')) {
@@ -152,7 +190,8 @@ class Lowering {
     for (const arg of op.args) {
       if (arg.type !== 'assign') continue;
       const columns = columnsOf(arg.value, this.env);
-      for (const name of arg.names) if (name && columns.length && !columns.includes(name)) this.derived.set(name, columns);
+      for (const name of arg.names)
+        if (name && columns.length && !columns.includes(name)) this.derived.set(name, columns);
     }
   }
 
@@ -169,7 +208,14 @@ class Lowering {
     const { predicates, terms } = lowerFilter(expr, ctx);
     stage.predicates.push(...predicates);
     for (const t of terms) {
-      stage.terms.push({ type: 'term', value: t.value, stage: stage.index, quoted: t.quoted, negated: t.negated, span: this.locator.span(t.start, t.end) });
+      stage.terms.push({
+        type: 'term',
+        value: t.value,
+        stage: stage.index,
+        quoted: t.quoted,
+        negated: t.negated,
+        span: this.locator.span(t.start, t.end),
+      });
     }
   }
 
@@ -186,7 +232,11 @@ function isTabular(expr: Expr, env: LetEnvironment): boolean {
   if (expr.type === 'pipe') return true;
   if (expr.type === 'name') return env.get(expr.name)?.tabular ?? /^[A-Z_]/.test(expr.name);
   if (expr.type === 'member') return true;
-  if (expr.type === 'call') return ['table', 'materialize', 'view', 'externaldata'].includes(expr.name.toLowerCase()) || Boolean(env.get(expr.name)?.tabular);
+  if (expr.type === 'call')
+    return (
+      ['table', 'materialize', 'view', 'externaldata'].includes(expr.name.toLowerCase()) ||
+      Boolean(env.get(expr.name)?.tabular)
+    );
   return false;
 }
 

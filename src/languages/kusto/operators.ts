@@ -28,7 +28,11 @@ const words = (...list: string[]): ReadonlySet<string> => new Set(list);
 const ORDERING = words('by', 'asc', 'desc', 'nulls', 'first', 'last');
 const NONE = words();
 
-const list = (keywords: ReadonlySet<string> = NONE, options?: ReadonlySet<string>): OperatorSpec => ({ grammar: 'list', keywords, options });
+const list = (keywords: ReadonlySet<string> = NONE, options?: ReadonlySet<string>): OperatorSpec => ({
+  grammar: 'list',
+  keywords,
+  options,
+});
 
 export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map<string, OperatorSpec>([
   ['where', { grammar: 'predicate' }],
@@ -71,7 +75,14 @@ export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map<string, Oper
   ['union', { grammar: 'union', options: words('kind', 'withsource', 'isfuzzy') }],
   ['parse', { grammar: 'parse', options: words('kind', 'flags') }],
   ['parse-where', { grammar: 'parse', options: words('kind', 'flags') }],
-  ['mv-apply', { grammar: 'apply', options: words('kind', 'bagexpansion', 'with_itemindex'), keywords: words('to', 'limit') }],
+  [
+    'mv-apply',
+    {
+      grammar: 'apply',
+      options: words('kind', 'bagexpansion', 'with_itemindex'),
+      keywords: words('to', 'limit'),
+    },
+  ],
   ['partition', { grammar: 'partition', options: NONE }],
   ['fork', { grammar: 'fork' }],
   ['scan', { grammar: 'opaque', options: words('with_match_id') }],
@@ -85,4 +96,13 @@ export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map<string, Oper
 ]);
 
 /** Operators that may start a pipeline in place of a table. */
-export const SOURCE_OPERATORS = words('union', 'datatable', 'externaldata', 'print', 'range', 'search', 'find', 'evaluate');
+export const SOURCE_OPERATORS = words(
+  'union',
+  'datatable',
+  'externaldata',
+  'print',
+  'range',
+  'search',
+  'find',
+  'evaluate',
+);

@@ -99,7 +99,10 @@ function withLexerProblems(problems: ParseProblem[], tokens: Token[]): ParseProb
   const extra: ParseProblem[] = [];
   for (const t of tokens) {
     if (t.kind !== 'error' || seen.has(t.start)) continue;
-    const message = t.value === 'unterminated string' ? 'Unterminated string literal' : `Unexpected character ${JSON.stringify(t.text)}`;
+    const message =
+      t.value === 'unterminated string'
+        ? 'Unterminated string literal'
+        : `Unexpected character ${JSON.stringify(t.text)}`;
     extra.push({ message, start: t.start, end: t.end });
   }
   if (extra.length === 0) return problems;

@@ -11,7 +11,11 @@ interface OpMeaning {
   all?: boolean;
 }
 
-const meaning = (op: Op, caseSensitive: boolean, extra: Partial<OpMeaning> = {}): OpMeaning => ({ op, caseSensitive, ...extra });
+const meaning = (op: Op, caseSensitive: boolean, extra: Partial<OpMeaning> = {}): OpMeaning => ({
+  op,
+  caseSensitive,
+  ...extra,
+});
 
 /** Each Kusto comparison's op, case sensitivity and polarity; `!` forms are the negation of the plain form. */
 const OPERATORS: ReadonlyMap<string, OpMeaning> = new Map([
@@ -116,10 +120,19 @@ function fieldOf(expr: Expr, ctx: PredicateContext): Pick<Predicate, 'field' | '
     return derived ? { field: expr.name, derivedFrom: derived } : { field: expr.name };
   }
   const field = ctx.text.slice(expr.start, expr.end);
-  return isColumnLike(expr) && expr.type === 'member' && columns.length === 1 ? { field } : { field, derivedFrom: columns };
+  return isColumnLike(expr) && expr.type === 'member' && columns.length === 1
+    ? { field }
+    : { field, derivedFrom: columns };
 }
 
-function predicate(field: Pick<Predicate, 'field' | 'derivedFrom'>, m: OpMeaning, values: string[], negated: boolean, ctx: PredicateContext, at: Expr): Predicate {
+function predicate(
+  field: Pick<Predicate, 'field' | 'derivedFrom'>,
+  m: OpMeaning,
+  values: string[],
+  negated: boolean,
+  ctx: PredicateContext,
+  at: Expr,
+): Predicate {
   const p: Predicate = {
     type: 'predicate',
     field: field.field,
@@ -140,12 +153,23 @@ function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, o
   if (!m) return;
   if (expr.left.type === 'star') {
     const values = valuesOf(expr.right, ctx) ?? [];
-    for (const value of values) out.terms.push({ value, quoted: true, negated: negated !== Boolean(m.negated), start: expr.start, end: expr.end });
+    for (const value of values)
+      out.terms.push({
+        value,
+        quoted: true,
+        negated: negated !== Boolean(m.negated),
+        start: expr.start,
+        end: expr.end,
+      });
     return;
   }
   const field = fieldOf(expr.left, ctx);
   if (!field) return;
-  if (isColumnLike(expr.right) && !(expr.right.type === 'name' && ctx.env.has(expr.right.name)) && !isSetOperator(expr.op)) {
+  if (
+    isColumnLike(expr.right) &&
+    !(expr.right.type === 'name' && ctx.env.has(expr.right.name)) &&
+    !isSetOperator(expr.op)
+  ) {
     const other = ctx.text.slice(expr.right.start, expr.right.end);
     out.predicates.push(predicate(field, { ...m, op: 'fieldref' }, [other], negated, ctx, expr));
     return;
@@ -218,7 +242,12 @@ function functionPredicate(expr: CallExpr, negated: boolean, ctx: PredicateConte
     out.predicates.push(predicate(field, meaning('exists', false), [], negated, ctx, expr));
   } else if (name === 'isempty' || name === 'isnull') {
     out.predicates.push(predicate(field, meaning('exists', false), [], !negated, ctx, expr));
-  } else if (name === 'ipv4_is_in_range' || name === 'ipv4_is_in_any_range' || name === 'ipv6_is_in_range' || name === 'ipv6_is_in_any_range') {
+  } else if (
+    name === 'ipv4_is_in_range' ||
+    name === 'ipv4_is_in_any_range' ||
+    name === 'ipv6_is_in_range' ||
+    name === 'ipv6_is_in_any_range'
+  ) {
     const values = valuesOf({ type: 'list', items: rest, start: expr.start, end: expr.end }, ctx);
     if (values) out.predicates.push(predicate(field, meaning('cidr', false), values, negated, ctx, expr));
   } else if (name === 'ipv4_is_private') {

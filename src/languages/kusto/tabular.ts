@@ -38,7 +38,15 @@ export function parseOperator(c: Cursor): Operator {
   const t = c.token;
   const name = t.kind === 'name' ? t.text.toLowerCase() : '';
   const spec = OPERATORS.get(name);
-  const op: Operator = { type: 'operator', name, options: {}, args: [], tables: [], start: t.start, end: t.end };
+  const op: Operator = {
+    type: 'operator',
+    name,
+    options: {},
+    args: [],
+    tables: [],
+    start: t.start,
+    end: t.end,
+  };
   if (!spec) {
     c.fail('a tabular operator');
     c.synchronize();

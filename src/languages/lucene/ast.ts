@@ -71,4 +71,5 @@ export interface FreeClause extends Extent {
   value: LeafValue;
 }
 
-export type QueryNode = OrNode<QueryNode> | AndNode<QueryNode> | NotNode<QueryNode> | FieldClause | FreeClause;
+export type QueryNode =
+  OrNode<QueryNode> | AndNode<QueryNode> | NotNode<QueryNode> | FieldClause | FreeClause;

@@ -11,9 +11,13 @@ export const luceneLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseLucene(source.text);
-    const diagnostics = problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'lucene'));
+    const diagnostics = problems.map((p) =>
+      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'lucene'),
+    );
     if (source.text.trim() === '') {
-      diagnostics.push(diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'lucene'));
+      diagnostics.push(
+        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'lucene'),
+      );
     }
     return {
       type: 'query',

@@ -37,7 +37,25 @@ export interface Problem {
 }
 
 /** Characters that end a term; Lucene's classic grammar also refuses `/` and `!` inside one unless escaped. */
-const TERM_STOP = new Set([' ', '\t', '\n', '\r', '\u3000', '(', ')', ':', '^', '[', ']', '"', '{', '}', '~', '/', '!']);
+const TERM_STOP = new Set([
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u3000',
+  '(',
+  ')',
+  ':',
+  '^',
+  '[',
+  ']',
+  '"',
+  '{',
+  '}',
+  '~',
+  '/',
+  '!',
+]);
 const SINGLE: Readonly<Record<string, TokenKind>> = lookupTable({
   '(': 'lparen',
   ')': 'rparen',
@@ -90,7 +108,14 @@ function modifierEnd(text: string, from: number): number {
 }
 
 /** A phrase or a regex: up to the closing delimiter; a phrase drops its escapes, a regex keeps them but `\/`. */
-function quoted(text: string, start: number, close: string, kind: TokenKind, push: Push, problems: Problem[]): number {
+function quoted(
+  text: string,
+  start: number,
+  close: string,
+  kind: TokenKind,
+  push: Push,
+  problems: Problem[],
+): number {
   let value = '';
   let i = start + 1;
   while (i < text.length && text[i] !== close) {
@@ -102,7 +127,12 @@ function quoted(text: string, start: number, close: string, kind: TokenKind, pus
   }
   if (i >= text.length) {
     const what = kind === 'phrase' ? 'quoted phrase' : 'regular expression';
-    problems.push({ severity: 'error', message: `Unexpected end of input, expected '${close}' to close the ${what}`, start, end: text.length });
+    problems.push({
+      severity: 'error',
+      message: `Unexpected end of input, expected '${close}' to close the ${what}`,
+      start,
+      end: text.length,
+    });
     return push(kind, start, text.length, value);
   }
   return push(kind, start, i + 1, value);
@@ -158,24 +188,45 @@ function skipSpaces(text: string, from: number, to: number): number {
  */
 function range(text: string, start: number, tokens: Token[], problems: Problem[]): number {
   let close = start + 1;
-  while (close < text.length && text[close] !== ']' && text[close] !== '}') close += text[close] === '\\' ? 2 : 1;
+  while (close < text.length && text[close] !== ']' && text[close] !== '}')
+    close += text[close] === '\\' ? 2 : 1;
   const fail = (message: string, at: number): number => {
     problems.push({ severity: 'error', message, start: at, end: Math.min(close + 1, text.length) });
-    tokens.push({ kind: 'range', start, end: Math.min(close + 1, text.length), text: text.slice(start, close + 1), value: '', wildcard: false });
+    tokens.push({
+      kind: 'range',
+      start,
+      end: Math.min(close + 1, text.length),
+      text: text.slice(start, close + 1),
+      value: '',
+      wildcard: false,
+    });
     return Math.min(close + 1, text.length);
   };
-  if (close >= text.length) return fail('Unexpected end of input, expected "]" or "}" to close the range', start);
+  if (close >= text.length)
+    return fail('Unexpected end of input, expected "]" or "}" to close the range', start);
   const lower = bound(text, skipSpaces(text, start + 1, close), close);
   const to = skipSpaces(text, lower.end, close);
   if (text.slice(to, to + 2) !== 'TO' || !isSpace(text[to + 2])) {
-    return fail(`Unexpected ${JSON.stringify(text.slice(to, close + 1))}, expected "TO" between range bounds`, to);
+    return fail(
+      `Unexpected ${JSON.stringify(text.slice(to, close + 1))}, expected "TO" between range bounds`,
+      to,
+    );
   }
   const upper = bound(text, skipSpaces(text, to + 2, close), close);
   const after = skipSpaces(text, upper.end, close);
-  if (after !== close) return fail(`Unexpected ${JSON.stringify(text.slice(after, close))}, expected "]" or "}"`, after);
+  if (after !== close)
+    return fail(`Unexpected ${JSON.stringify(text.slice(after, close))}, expected "]" or "}"`, after);
   const lowerInclusive = text[start] === '[';
   const upperInclusive = text[close] === ']';
   const range = { lower: lower.value, upper: upper.value, lowerInclusive, upperInclusive };
-  tokens.push({ kind: 'range', start, end: close + 1, text: text.slice(start, close + 1), value: '', wildcard: false, range });
+  tokens.push({
+    kind: 'range',
+    start,
+    end: close + 1,
+    text: text.slice(start, close + 1),
+    value: '',
+    wildcard: false,
+    range,
+  });
   return close + 1;
 }

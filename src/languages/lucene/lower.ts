@@ -17,7 +17,11 @@ export function lowerLucene(query: QueryNode | null, text: string, locator: Loca
   const end = Math.max(start, text.trimEnd().length);
   const lowering: Lowering = { text, locator, predicates: [], terms: [] };
   if (query) lowerQuery(query, false, lowering);
-  return { ...sourceStage({ index: 0, kind: 'query', text, locator, start, end }), predicates: lowering.predicates, terms: lowering.terms };
+  return {
+    ...sourceStage({ index: 0, kind: 'query', text, locator, start, end }),
+    predicates: lowering.predicates,
+    terms: lowering.terms,
+  };
 }
 
 /** Polarity flips under NOT, `!` and `-`; AND and OR keep it. */
@@ -51,24 +55,44 @@ function lowerQuery(node: QueryNode, negated: boolean, out: Lowering): void {
 }
 
 /** `_exists_:name` names the field it tests; any other field takes its values. */
-function lowerField(field: string, fieldStart: number, value: ValueNode, negated: boolean, out: Lowering): void {
+function lowerField(
+  field: string,
+  fieldStart: number,
+  value: ValueNode,
+  negated: boolean,
+  out: Lowering,
+): void {
   if (field === '_exists_') {
     forEachLeaf(value, negated, (leaf, polarity) => {
-      if ('value' in leaf) out.predicates.push(predicate(leaf.value, 'exists', [], polarity, out.locator.span(fieldStart, leaf.end)));
+      if ('value' in leaf)
+        out.predicates.push(
+          predicate(leaf.value, 'exists', [], polarity, out.locator.span(fieldStart, leaf.end)),
+        );
     });
     return;
   }
   lowerValues(field, fieldStart, value, negated, out);
 }
 
-function forEachLeaf(node: ValueNode, negated: boolean, visit: (leaf: LeafValue, negated: boolean) => void): void {
+function forEachLeaf(
+  node: ValueNode,
+  negated: boolean,
+  visit: (leaf: LeafValue, negated: boolean) => void,
+): void {
   if (node.kind === 'not') forEachLeaf(node.item, !negated, visit);
-  else if (node.kind === 'or' || node.kind === 'and') for (const item of node.items) forEachLeaf(item, negated, visit);
+  else if (node.kind === 'or' || node.kind === 'and')
+    for (const item of node.items) forEachLeaf(item, negated, visit);
   else visit(node, negated);
 }
 
 /** Leaves side by side in one bracketed list that share an op become one predicate with several values. */
-function lowerValues(field: string, fieldStart: number, node: ValueNode, negated: boolean, out: Lowering): void {
+function lowerValues(
+  field: string,
+  fieldStart: number,
+  node: ValueNode,
+  negated: boolean,
+  out: Lowering,
+): void {
   if (node.kind === 'not') {
     lowerValues(field, fieldStart, node.item, !negated, out);
     return;
@@ -108,19 +132,33 @@ function leafOp(leaf: LeafValue): Op {
 }
 
 /** A range gives a lower and an upper bound predicate (an open `*` bound gives none). */
-function leafPredicates(field: string, fieldStart: number, leaf: LeafValue, negated: boolean, locator: Locator): Predicate[] {
+function leafPredicates(
+  field: string,
+  fieldStart: number,
+  leaf: LeafValue,
+  negated: boolean,
+  locator: Locator,
+): Predicate[] {
   const span = locator.span(fieldStart, leaf.end);
   if (leaf.kind === 'compare') return [predicate(field, leaf.op, [leaf.value], negated, span)];
   if (leaf.kind === 'range') {
     const bounds: Predicate[] = [];
-    if (leaf.lower !== null) bounds.push(predicate(field, leaf.lowerInclusive ? 'gte' : 'gt', [leaf.lower], negated, span));
-    if (leaf.upper !== null) bounds.push(predicate(field, leaf.upperInclusive ? 'lte' : 'lt', [leaf.upper], negated, span));
+    if (leaf.lower !== null)
+      bounds.push(predicate(field, leaf.lowerInclusive ? 'gte' : 'gt', [leaf.lower], negated, span));
+    if (leaf.upper !== null)
+      bounds.push(predicate(field, leaf.upperInclusive ? 'lte' : 'lt', [leaf.upper], negated, span));
     return bounds;
   }
   const op = leafOp(leaf);
   return [predicate(field, op, op === 'exists' ? [] : [leaf.value], negated, span)];
 }
 
-function predicate(field: string, op: Op, values: string[], negated: boolean, span: Predicate['span']): Predicate {
+function predicate(
+  field: string,
+  op: Op,
+  values: string[],
+  negated: boolean,
+  span: Predicate['span'],
+): Predicate {
   return { type: 'predicate', field, op, values, negated, caseSensitive: op !== 'exists', all: false, span };
 }

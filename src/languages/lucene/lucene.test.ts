@@ -31,7 +31,9 @@ describe('Lucene lexer', () => {
 
 describe('Lucene parse', () => {
   it('lowers the Elastic setgid rule, regex included', () => {
-    expect(lowered('event.category:process AND process.args:(g+s OR /2[0-9]{3}/) AND NOT user.name:root')).toEqual([
+    expect(
+      lowered('event.category:process AND process.args:(g+s OR /2[0-9]{3}/) AND NOT user.name:root'),
+    ).toEqual([
       ['event.category', 'eq', ['process'], false],
       ['process.args', 'eq', ['g+s'], false],
       ['process.args', 'regex', ['2[0-9]{3}'], false],
@@ -70,7 +72,10 @@ describe('Lucene parse', () => {
   });
 
   it('reports spans relative to the file', () => {
-    const q = luceneLanguage.parse({ source: { language: 'lucene', text: 'a:1 AND\nb:2', start: { line: 5, column: 9, offset: 80 } }, context: emptyContext() });
+    const q = luceneLanguage.parse({
+      source: { language: 'lucene', text: 'a:1 AND\nb:2', start: { line: 5, column: 9, offset: 80 } },
+      context: emptyContext(),
+    });
     expect(q.stages[0].predicates.map((p) => p.span?.start)).toEqual([
       { line: 5, column: 9, offset: 80 },
       { line: 6, column: 1, offset: 88 },
@@ -78,12 +83,38 @@ describe('Lucene parse', () => {
   });
 
   it('survives deep nesting and long runs of NOT', () => {
-    expect(parseQuery('lucene', `${'('.repeat(5000)}a:1${')'.repeat(5000)}`).diagnostics.some((d) => d.severity === 'error')).toBe(true);
+    expect(
+      parseQuery('lucene', `${'('.repeat(5000)}a:1${')'.repeat(5000)}`).diagnostics.some(
+        (d) => d.severity === 'error',
+      ),
+    ).toBe(true);
     expect(parseQuery('lucene', `${'NOT '.repeat(20001)}a:1`).stages[0].predicates[0].negated).toBe(true);
   });
 
   it('never throws on arbitrary input', () => {
-    const unit = fc.constantFrom('a', ':', '(', ')', '"', '\\', '*', ' ', 'OR', 'NOT', '[', ']', '{', '}', 'TO', '/', '-', '!', '~', '^', '>');
+    const unit = fc.constantFrom(
+      'a',
+      ':',
+      '(',
+      ')',
+      '"',
+      '\\',
+      '*',
+      ' ',
+      'OR',
+      'NOT',
+      '[',
+      ']',
+      '{',
+      '}',
+      'TO',
+      '/',
+      '-',
+      '!',
+      '~',
+      '^',
+      '>',
+    );
     fc.assert(
       fc.property(fc.string({ unit }), (text) => {
         expect(parseQuery('lucene', text).stages).toHaveLength(1);

@@ -6,9 +6,24 @@ import { lookupTable } from '../../text/lookup.js';
 import type { AndNode, Extent, LeafValue, NotNode, OrNode, QueryNode, ValueNode } from './ast.js';
 import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
 
-const COMPARE: Readonly<Record<string, 'gt' | 'gte' | 'lt' | 'lte'>> = lookupTable({ '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' });
+const COMPARE: Readonly<Record<string, 'gt' | 'gte' | 'lt' | 'lte'>> = lookupTable({
+  '>': 'gt',
+  '>=': 'gte',
+  '<': 'lt',
+  '<=': 'lte',
+});
 /** Tokens that open a clause, so that two clauses side by side are joined by the implicit operator. */
-const CLAUSE_START = new Set<TokenKind>(['term', 'phrase', 'regex', 'range', 'compare', 'lparen', 'not', 'plus', 'minus']);
+const CLAUSE_START = new Set<TokenKind>([
+  'term',
+  'phrase',
+  'regex',
+  'range',
+  'compare',
+  'lparen',
+  'not',
+  'plus',
+  'minus',
+]);
 const LOWER_CASE_OPERATORS = new Set(['and', 'or', 'not']);
 const MAX_DEPTH = 200;
 
@@ -71,7 +86,12 @@ class LuceneParser {
     if (token.start === this.lastErrorAt) return;
     this.lastErrorAt = token.start;
     const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
-    this.problems.push({ severity: 'error', message: `Unexpected ${found}, expected ${expected}`, start: token.start, end: token.end });
+    this.problems.push({
+      severity: 'error',
+      message: `Unexpected ${found}, expected ${expected}`,
+      start: token.start,
+      end: token.end,
+    });
   }
 
   /** OR and the implicit operator over AND-chains; the same grammar serves clauses and bracketed value lists. */
@@ -102,7 +122,8 @@ class LuceneParser {
     for (let op = this.prefix(); op; op = this.prefix()) if (op.kind !== 'plus') nots.push(op.start);
     let node = primary();
     while (this.accept('modifier'));
-    for (let i = nots.length - 1; i >= 0 && node; i--) node = bool({ kind: 'not', item: node, start: nots[i], end: node.end });
+    for (let i = nots.length - 1; i >= 0 && node; i--)
+      node = bool({ kind: 'not', item: node, start: nots[i], end: node.end });
     return node;
   }
 
@@ -151,7 +172,13 @@ class LuceneParser {
       case 'term':
         this.next();
         this.warnLowerCaseOperator(token);
-        return { kind: 'term', value: token.value, wildcard: token.wildcard, start: token.start, end: token.end };
+        return {
+          kind: 'term',
+          value: token.value,
+          wildcard: token.wildcard,
+          start: token.start,
+          end: token.end,
+        };
       case 'phrase':
       case 'regex':
         this.next();

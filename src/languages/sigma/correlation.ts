@@ -13,7 +13,16 @@ import { describeToken, diagnostic } from '../../text/diagnostics.js';
 import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
 
-const TYPES = new Set(['event_count', 'value_count', 'temporal', 'temporal_ordered', 'value_sum', 'value_avg', 'value_percentile', 'value_median']);
+const TYPES = new Set([
+  'event_count',
+  'value_count',
+  'temporal',
+  'temporal_ordered',
+  'value_sum',
+  'value_avg',
+  'value_percentile',
+  'value_median',
+]);
 const THRESHOLD_OPS: Readonly<Record<string, { op: Op; negated: boolean }>> = lookupTable({
   gt: { op: 'gt', negated: false },
   gte: { op: 'gte', negated: false },
@@ -28,7 +37,11 @@ interface CorrelationContext {
   diagnostics: Diagnostic[];
 }
 
-function spanOf(ctx: CorrelationContext, from: Node | null | undefined, to: Node | null | undefined = from): Span {
+function spanOf(
+  ctx: CorrelationContext,
+  from: Node | null | undefined,
+  to: Node | null | undefined = from,
+): Span {
   const start = from?.range?.[0] ?? 0;
   return ctx.nodes.span(start, Math.max(start, to?.range?.[1] ?? start));
 }
@@ -45,19 +58,56 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   const key = pair.key as Node;
   const value = pair.value as Node | null;
   const span = spanOf(ctx, key, value ?? key);
-  const stage: Stage = { type: 'stage', index: 0, kind: 'correlation', text: ctx.nodes.text.slice(span.start.offset, span.end.offset).trimEnd(), span, predicates: [], terms: [] };
+  const stage: Stage = {
+    type: 'stage',
+    index: 0,
+    kind: 'correlation',
+    text: ctx.nodes.text.slice(span.start.offset, span.end.offset).trimEnd(),
+    span,
+    predicates: [],
+    terms: [],
+  };
   if (!isMap(value)) {
-    ctx.diagnostics.push(diagnostic('error', 'Unexpected value, expected a correlation mapping with "type" and "rules"', span, 'sigma'));
+    ctx.diagnostics.push(
+      diagnostic(
+        'error',
+        'Unexpected value, expected a correlation mapping with "type" and "rules"',
+        span,
+        'sigma',
+      ),
+    );
     return stage;
   }
   const type = scalarString(entry(value, 'type')?.value);
-  if (type === undefined) ctx.diagnostics.push(diagnostic('error', 'Unexpected end of correlation, expected "type"', spanOf(ctx, key), 'sigma'));
-  else if (!TYPES.has(type)) ctx.diagnostics.push(diagnostic('warning', `Unexpected correlation type ${describeToken(type)}, expected one of ${[...TYPES].join(', ')}`, spanOf(ctx, entry(value, 'type')?.value as Node), 'sigma'));
+  if (type === undefined)
+    ctx.diagnostics.push(
+      diagnostic('error', 'Unexpected end of correlation, expected "type"', spanOf(ctx, key), 'sigma'),
+    );
+  else if (!TYPES.has(type))
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        `Unexpected correlation type ${describeToken(type)}, expected one of ${[...TYPES].join(', ')}`,
+        spanOf(ctx, entry(value, 'type')?.value as Node),
+        'sigma',
+      ),
+    );
   if (type) stage.name = type;
-  if (!entry(value, 'rules')) ctx.diagnostics.push(diagnostic('error', 'Unexpected end of correlation, expected "rules"', spanOf(ctx, key), 'sigma'));
+  if (!entry(value, 'rules'))
+    ctx.diagnostics.push(
+      diagnostic('error', 'Unexpected end of correlation, expected "rules"', spanOf(ctx, key), 'sigma'),
+    );
   const condition = entry(value, 'condition');
   if (condition) stage.predicates = thresholdPredicates(condition, type ?? 'correlation', ctx);
-  else if (type && !type.startsWith('temporal')) ctx.diagnostics.push(diagnostic('warning', `Unexpected end of correlation, expected a "condition" for ${type}`, spanOf(ctx, key), 'sigma'));
+  else if (type && !type.startsWith('temporal'))
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        `Unexpected end of correlation, expected a "condition" for ${type}`,
+        spanOf(ctx, key),
+        'sigma',
+      ),
+    );
   return stage;
 }
 
@@ -65,7 +115,14 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
 function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationContext): Predicate[] {
   const map = condition.value;
   if (!isMap(map)) {
-    ctx.diagnostics.push(diagnostic('error', 'Unexpected value, expected a condition mapping such as "gte: 10"', spanOf(ctx, condition.key as Node), 'sigma'));
+    ctx.diagnostics.push(
+      diagnostic(
+        'error',
+        'Unexpected value, expected a condition mapping such as "gte: 10"',
+        spanOf(ctx, condition.key as Node),
+        'sigma',
+      ),
+    );
     return [];
   }
   const field = scalarString(entry(map, 'field')?.value);
@@ -74,13 +131,31 @@ function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationCont
   for (const item of map.items) {
     const op = keyText(item);
     if (op === 'field' || op === undefined) continue;
-    const mapped = Object.hasOwn(THRESHOLD_OPS, op.toLowerCase()) ? THRESHOLD_OPS[op.toLowerCase()] : undefined;
+    const mapped = Object.hasOwn(THRESHOLD_OPS, op.toLowerCase())
+      ? THRESHOLD_OPS[op.toLowerCase()]
+      : undefined;
     const itemSpan = spanOf(ctx, item.key as Node, item.value as Node);
     if (!mapped) {
-      ctx.diagnostics.push(diagnostic('error', `Unexpected ${describeToken(op)}, expected gt, gte, lt, lte, eq, neq or field`, itemSpan, 'sigma'));
+      ctx.diagnostics.push(
+        diagnostic(
+          'error',
+          `Unexpected ${describeToken(op)}, expected gt, gte, lt, lte, eq, neq or field`,
+          itemSpan,
+          'sigma',
+        ),
+      );
       continue;
     }
-    const p: Predicate = { type: 'predicate', field: name, op: mapped.op, values: [scalarString(item.value) ?? ''], negated: mapped.negated, caseSensitive: false, all: false, span: itemSpan };
+    const p: Predicate = {
+      type: 'predicate',
+      field: name,
+      op: mapped.op,
+      values: [scalarString(item.value) ?? ''],
+      negated: mapped.negated,
+      caseSensitive: false,
+      all: false,
+      span: itemSpan,
+    };
     if (field) p.derivedFrom = [field];
     out.push(p);
   }

@@ -44,9 +44,14 @@ const RESERVED: Readonly<Record<string, ReadonlySet<string>>> = lookupTable({
   filter: new Set(['condition', 'timeframe', 'rules']),
 });
 
-const KNOWN_MODIFIERS = 'contains, startswith, endswith, all, re, cidr, exists, fieldref, expand, gt, gte, lt, lte, cased, base64, base64offset, utf16le, utf16be, utf16, wide, windash';
+const KNOWN_MODIFIERS =
+  'contains, startswith, endswith, all, re, cidr, exists, fieldref, expand, gt, gte, lt, lte, cased, base64, base64offset, utf16le, utf16be, utf16, wide, windash';
 
-export function readDetection(pairs: readonly Pair[], section: 'detection' | 'filter', ctx: WalkContext): DetectionRead {
+export function readDetection(
+  pairs: readonly Pair[],
+  section: 'detection' | 'filter',
+  ctx: WalkContext,
+): DetectionRead {
   const read: DetectionRead = { items: [], conditions: [] };
   const reserved = RESERVED[section];
   for (const pair of pairs) {
@@ -73,7 +78,11 @@ function nodeSpan(ctx: WalkContext, node: Node | null | undefined): Span {
 /** A block node's range runs to the next line; spans stop at its last character. */
 function contentEnd(text: string, start: number, end: number): number {
   let at = end;
-  while (at > start && (text[at - 1] === '\n' || text[at - 1] === '\r' || text[at - 1] === ' ' || text[at - 1] === '\t')) at--;
+  while (
+    at > start &&
+    (text[at - 1] === '\n' || text[at - 1] === '\r' || text[at - 1] === ' ' || text[at - 1] === '\t')
+  )
+    at--;
   return at;
 }
 
@@ -89,7 +98,14 @@ function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[
   const out: ConditionSource[] = [];
   for (const item of scalars) {
     if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
-      ctx.diagnostics.push(diagnostic('error', 'Unexpected value, expected a condition string or a list of them', nodeSpan(ctx, item as Node), 'sigma'));
+      ctx.diagnostics.push(
+        diagnostic(
+          'error',
+          'Unexpected value, expected a condition string or a list of them',
+          nodeSpan(ctx, item as Node),
+          'sigma',
+        ),
+      );
       continue;
     }
     const text = String(item.value);
@@ -108,7 +124,11 @@ function blockContentStart(node: Scalar, text: string, start: number): number {
   if (node.type !== 'BLOCK_FOLDED' && node.type !== 'BLOCK_LITERAL') return start;
   let at = text.indexOf('\n', start);
   if (at === -1) return start;
-  while (at < text.length && (text[at] === '\n' || text[at] === '\r' || text[at] === ' ' || text[at] === '\t')) at++;
+  while (
+    at < text.length &&
+    (text[at] === '\n' || text[at] === '\r' || text[at] === ' ' || text[at] === '\t')
+  )
+    at++;
   return at;
 }
 
@@ -134,13 +154,28 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
     for (const entry of node.items) {
       if (isMap(entry)) mapContent(entry, item, ctx);
       else if (isScalar(entry) && entry.value !== null) keywords.push(entry);
-      else ctx.diagnostics.push(diagnostic('warning', 'Unexpected entry, expected a mapping or a keyword', nodeSpan(ctx, entry as Node), 'sigma'));
+      else
+        ctx.diagnostics.push(
+          diagnostic(
+            'warning',
+            'Unexpected entry, expected a mapping or a keyword',
+            nodeSpan(ctx, entry as Node),
+            'sigma',
+          ),
+        );
     }
     if (keywords.length > 0) keywordPredicates(parseFieldSpec(''), keywords, nodeSpan(ctx, node), item, ctx);
   } else if (isScalar(node) && node.value !== null) {
     keywordPredicates(parseFieldSpec(''), [node], nodeSpan(ctx, node), item, ctx);
   } else {
-    ctx.diagnostics.push(diagnostic('warning', `Unexpected empty detection item ${describeToken(item.name)}, expected a mapping or a list`, item.keySpan, 'sigma'));
+    ctx.diagnostics.push(
+      diagnostic(
+        'warning',
+        `Unexpected empty detection item ${describeToken(item.name)}, expected a mapping or a list`,
+        item.keySpan,
+        'sigma',
+      ),
+    );
   }
 }
 
@@ -149,7 +184,14 @@ function mapContent(map: YAMLMap, item: DetectionItem, ctx: WalkContext): void {
   for (const pair of map.items) {
     const key = keyText(pair) ?? '';
     if (ctx.reportDuplicates && seen.has(key)) {
-      ctx.diagnostics.push(diagnostic('warning', `Duplicate key "${key}" in a mapping; both entries are kept`, nodeSpan(ctx, pair.key as Node), 'sigma'));
+      ctx.diagnostics.push(
+        diagnostic(
+          'warning',
+          `Duplicate key "${key}" in a mapping; both entries are kept`,
+          nodeSpan(ctx, pair.key as Node),
+          'sigma',
+        ),
+      );
     }
     seen.add(key);
     fieldPair(key, pair, item, ctx);
@@ -160,14 +202,17 @@ function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContex
   const spec = parseFieldSpec(key);
   const keyNode = pair.key as Node;
   for (const written of spec.unknown) {
-    const at = (range(keyNode)?.[0] ?? 0) + (isScalar(keyNode) && keyNode.type === 'PLAIN' ? modifierOffset(key, written) : 0);
+    const at =
+      (range(keyNode)?.[0] ?? 0) +
+      (isScalar(keyNode) && keyNode.type === 'PLAIN' ? modifierOffset(key, written) : 0);
     const message = `Unexpected modifier ${describeToken(written)}, expected one of ${KNOWN_MODIFIERS}`;
     ctx.diagnostics.push(diagnostic('error', message, ctx.nodes.span(at, at + written.length), 'sigma'));
   }
   const [start, end] = pairRange(pair, ctx.nodes.text);
   const span = ctx.nodes.span(start, end);
   const scalars = valueScalars(pair.value as Node | null, ctx);
-  if (spec.expand) for (const s of scalars) for (const name of placeholders(scalarText(s) ?? '')) ctx.placeholders.add(name);
+  if (spec.expand)
+    for (const s of scalars) for (const name of placeholders(scalarText(s) ?? '')) ctx.placeholders.add(name);
   if (spec.field === null) {
     keywordPredicates(spec, scalars, span, item, ctx);
     return;
@@ -183,11 +228,26 @@ function valueScalars(node: Node | null, ctx: WalkContext): Array<Scalar | null>
     const out: Array<Scalar | null> = [];
     for (const entry of node.items) {
       if (entry === null || isScalar(entry)) out.push(entry);
-      else ctx.diagnostics.push(diagnostic('error', 'Unexpected nested value, expected a value in a list of values', nodeSpan(ctx, entry as Node), 'sigma'));
+      else
+        ctx.diagnostics.push(
+          diagnostic(
+            'error',
+            'Unexpected nested value, expected a value in a list of values',
+            nodeSpan(ctx, entry as Node),
+            'sigma',
+          ),
+        );
     }
     return out;
   }
-  ctx.diagnostics.push(diagnostic('error', 'Unexpected mapping, expected a value or a list of values', nodeSpan(ctx, node), 'sigma'));
+  ctx.diagnostics.push(
+    diagnostic(
+      'error',
+      'Unexpected mapping, expected a value or a list of values',
+      nodeSpan(ctx, node),
+      'sigma',
+    ),
+  );
   return [];
 }
 
@@ -199,7 +259,13 @@ function scalarText(node: Scalar | null): string | null {
 }
 
 /** Keywords (field-less values): a `keyword` predicate, and each value also as a search term. */
-function keywordPredicates(spec: FieldSpec, scalars: Array<Scalar | null>, span: Span, item: DetectionItem, ctx: WalkContext): void {
+function keywordPredicates(
+  spec: FieldSpec,
+  scalars: Array<Scalar | null>,
+  span: Span,
+  item: DetectionItem,
+  ctx: WalkContext,
+): void {
   const present = scalars.filter((s): s is Scalar => s !== null && s.value !== null);
   const predicates = pairPredicates(spec, present.map(scalarText), span);
   item.predicates.push(...predicates);

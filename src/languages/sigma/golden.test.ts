@@ -11,9 +11,15 @@ function projectFile(name: string, text: string): unknown {
   const file = { path: `golden/${name}.yml`, text, bytes: Buffer.byteLength(text), sourceName: 'golden' };
   const result = sigmaReader.read(file);
   const projected = result.rules.map((rule, i) => {
-    const query = rule.query ? sigmaLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] }) : null;
+    const query = rule.query
+      ? sigmaLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] })
+      : null;
     const readerDiagnostics = rule.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column} ${d.message}`);
-    return { id: rule.id, ...(query ? projectQuery(query) : {}), ...(readerDiagnostics.length ? { readerDiagnostics } : {}) };
+    return {
+      id: rule.id,
+      ...(query ? projectQuery(query) : {}),
+      ...(readerDiagnostics.length ? { readerDiagnostics } : {}),
+    };
   });
   return projected.length === 1 ? projected[0] : projected;
 }

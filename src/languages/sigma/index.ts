@@ -15,7 +15,11 @@ const LOGSOURCE_KEYS = ['product', 'category', 'service'];
 
 function dataSources(yaml: RuleYaml): DataSourceRef[] {
   const logsource = sectionStrings(yaml.documents, 'logsource');
-  return LOGSOURCE_KEYS.filter((k) => logsource.has(k)).map((k) => ({ type: 'datasource', kind: 'logsource', value: `${k}:${logsource.get(k)}` }));
+  return LOGSOURCE_KEYS.filter((k) => logsource.has(k)).map((k) => ({
+    type: 'datasource',
+    kind: 'logsource',
+    value: `${k}:${logsource.get(k)}`,
+  }));
 }
 
 /** A filter rule's `filter:` holds its items and condition like `detection:` does, beside `rules`. */
@@ -31,19 +35,42 @@ function ruleStages(yaml: RuleYaml, ctx: WalkContext): Stage[] {
     const key = pair.key as Node;
     const at = nodes.span(key.range?.[0] ?? 0, key.range?.[1] ?? 0);
     if (!isMap(pair.value)) {
-      ctx.diagnostics.push(diagnostic('error', `Unexpected value of "${section}", expected a mapping of detection items and a "condition"`, at, 'sigma'));
+      ctx.diagnostics.push(
+        diagnostic(
+          'error',
+          `Unexpected value of "${section}", expected a mapping of detection items and a "condition"`,
+          at,
+          'sigma',
+        ),
+      );
       return [];
     }
-    return lowerDetection(readDetection(sectionPairs(documents, section) ?? [], section, ctx), ctx.diagnostics, at);
+    return lowerDetection(
+      readDetection(sectionPairs(documents, section) ?? [], section, ctx),
+      ctx.diagnostics,
+      at,
+    );
   }
   const start = documents[0]?.range?.[0] ?? 0;
-  ctx.diagnostics.push(diagnostic('error', 'Unexpected end of rule, expected "detection", "correlation" or "filter"', nodes.position(start), 'sigma'));
+  ctx.diagnostics.push(
+    diagnostic(
+      'error',
+      'Unexpected end of rule, expected "detection", "correlation" or "filter"',
+      nodes.position(start),
+      'sigma',
+    ),
+  );
   return [];
 }
 
 function parseSigma(input: ParseInput): ParsedQuery {
   const yaml = ruleYaml(input);
-  const ctx: WalkContext = { nodes: yaml.nodes, diagnostics: [...yaml.diagnostics], reportDuplicates: yaml.ownYaml, placeholders: new Set() };
+  const ctx: WalkContext = {
+    nodes: yaml.nodes,
+    diagnostics: [...yaml.diagnostics],
+    reportDuplicates: yaml.ownYaml,
+    placeholders: new Set(),
+  };
   const stages = ruleStages(yaml, ctx);
   return {
     type: 'query',

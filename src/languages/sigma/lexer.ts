@@ -10,7 +10,12 @@ export interface Token {
   end: number;
 }
 
-const SINGLE: Readonly<Record<string, TokenKind>> = lookupTable({ '(': 'lparen', ')': 'rparen', '|': 'pipe', ',': 'comma' });
+const SINGLE: Readonly<Record<string, TokenKind>> = lookupTable({
+  '(': 'lparen',
+  ')': 'rparen',
+  '|': 'pipe',
+  ',': 'comma',
+});
 
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\t' || c === '\n' || c === '\r';

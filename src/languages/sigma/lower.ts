@@ -41,7 +41,11 @@ class UsageMap {
       case 'name':
         return this.useName(node.name, negated, locator.span(node.start, node.end));
       case 'quantified':
-        return this.usePattern(node.them ? undefined : node.target, negated, locator.span(node.start, node.end));
+        return this.usePattern(
+          node.them ? undefined : node.target,
+          negated,
+          locator.span(node.start, node.end),
+        );
     }
   }
 
@@ -56,9 +60,18 @@ class UsageMap {
 
   /** `them` (no pattern) means every item whose name does not start with `_`, as Sigma defines it. */
   private usePattern(pattern: string | undefined, negated: boolean, span: Span): void {
-    const matched = this.names.filter((n) => (pattern === undefined ? !n.startsWith('_') : globMatch(pattern, n)));
+    const matched = this.names.filter((n) =>
+      pattern === undefined ? !n.startsWith('_') : globMatch(pattern, n),
+    );
     if (matched.length === 0) {
-      this.diagnostics.push(diagnostic('warning', `Unexpected pattern ${describeToken(pattern ?? 'them')}, expected it to match a detection item`, span, 'sigma'));
+      this.diagnostics.push(
+        diagnostic(
+          'warning',
+          `Unexpected pattern ${describeToken(pattern ?? 'them')}, expected it to match a detection item`,
+          span,
+          'sigma',
+        ),
+      );
     }
     for (const name of matched) this.mark(name, negated);
   }
@@ -116,10 +129,23 @@ function aggregationPredicates(aggregation: Aggregation | undefined, locator: Lo
 
 function conditionStage(source: ConditionSource, index: number, condition: Condition): Stage {
   const predicates = aggregationPredicates(condition.aggregation, source.locator);
-  return { type: 'stage', index, kind: 'condition', text: source.stageText, span: source.span, predicates, terms: [] };
+  return {
+    type: 'stage',
+    index,
+    kind: 'condition',
+    text: source.stageText,
+    span: source.span,
+    predicates,
+    terms: [],
+  };
 }
 
-function itemStage(item: DetectionItem, index: number, use: Usage | undefined, diagnostics: Diagnostic[]): Stage {
+function itemStage(
+  item: DetectionItem,
+  index: number,
+  use: Usage | undefined,
+  diagnostics: Diagnostic[],
+): Stage {
   const negative = use !== undefined && use.negative && !use.positive;
   if (use?.negative && use.positive) {
     const message = `Detection item ${describeToken(item.name)} is used both with and without "not"; its predicates are shown positive`;
@@ -149,11 +175,13 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
   const stages: Stage[] = [];
   for (const source of read.conditions) {
     const { condition, errors } = parseCondition(source.text);
-    for (const e of errors) diagnostics.push(diagnostic('error', e.message, source.locator.span(e.start, e.end), 'sigma'));
+    for (const e of errors)
+      diagnostics.push(diagnostic('error', e.message, source.locator.span(e.start, e.end), 'sigma'));
     usage.visit(condition.expression, false, source.locator);
     usage.visit(condition.aggregation?.near, false, source.locator);
     stages.push(conditionStage(source, stages.length, condition));
   }
-  for (const item of read.items) stages.push(itemStage(item, stages.length, usage.uses.get(item.name), diagnostics));
+  for (const item of read.items)
+    stages.push(itemStage(item, stages.length, usage.uses.get(item.name), diagnostics));
   return stages;
 }

@@ -29,7 +29,15 @@ export const CASE_INSENSITIVE_FLAGS = new Set(['i', 'ignorecase']);
 export function parseFieldSpec(key: string): FieldSpec {
   const parts = key.split('|');
   const field = parts[0].length > 0 ? parts[0] : null;
-  const spec: FieldSpec = { field, all: false, cased: false, expand: false, transforms: [], flags: [], unknown: [] };
+  const spec: FieldSpec = {
+    field,
+    all: false,
+    cased: false,
+    expand: false,
+    transforms: [],
+    flags: [],
+    unknown: [],
+  };
   for (let i = 1; i < parts.length; i++) applyModifier(spec, parts[i]);
   return spec;
 }

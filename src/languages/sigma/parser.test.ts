@@ -51,7 +51,9 @@ describe('the condition parser', () => {
 
   it('reads the quantifiers, them, and keywords in any case', () => {
     const { condition } = parseCondition('1 of sel_* AND all of them Or Any of filter_* and not all of x*');
-    expect(show(condition.expression)).toBe('(or (and one-of:sel_* all-of:them) (and one-of:filter_* (not all-of:x*)))');
+    expect(show(condition.expression)).toBe(
+      '(or (and one-of:sel_* all-of:them) (and one-of:filter_* (not all-of:x*)))',
+    );
   });
 
   it('keeps the offsets of names for positions in the file', () => {
@@ -69,23 +71,41 @@ describe('the condition parser', () => {
       groupBy: ['IpAddress', 'Host'],
       comparison: { op: '>', value: '20' },
     });
-    expect(parseCondition('sel | count() > 5').condition.aggregation).toMatchObject({ function: 'count', groupBy: [] });
-    expect(show(parseCondition('sel | near a and not b').condition.aggregation?.near)).toBe('(and a (not b))');
+    expect(parseCondition('sel | count() > 5').condition.aggregation).toMatchObject({
+      function: 'count',
+      groupBy: [],
+    });
+    expect(show(parseCondition('sel | near a and not b').condition.aggregation?.near)).toBe(
+      '(and a (not b))',
+    );
   });
 
   it('reports an error once, with its offset, and recovers', () => {
     const unclosed = parseCondition('(selection and not filter');
-    expect(unclosed.errors).toEqual([{ message: 'Unexpected end of input, expected ")"', start: 25, end: 25 }]);
+    expect(unclosed.errors).toEqual([
+      { message: 'Unexpected end of input, expected ")"', start: 25, end: 25 },
+    ]);
     expect(show(unclosed.condition.expression)).toBe('(and selection (not filter))');
     const stray = parseCondition('selection and or filter');
     expect(stray.errors).toHaveLength(1);
-    expect(stray.errors[0]).toMatchObject({ start: 14, message: 'Unexpected "or", expected a detection name, "(", "not", "1 of" or "all of"' });
+    expect(stray.errors[0]).toMatchObject({
+      start: 14,
+      message: 'Unexpected "or", expected a detection name, "(", "not", "1 of" or "all of"',
+    });
   });
 
   it('refuses a bare pattern, a bad count and an empty condition', () => {
-    expect(parseCondition('selection_*').errors[0].message).toBe('Unexpected pattern "selection_*", expected "1 of" or "all of" before it');
-    expect(parseCondition('2 of sel*').errors[0].message).toBe('Unexpected "2", expected "1", "all" or "any" before "of"');
-    expect(parseCondition('   ').errors[0].message).toBe('Unexpected end of input, expected a detection name');
-    expect(parseCondition('sel | count(x) by').errors[0].message).toBe('Unexpected end of input, expected a field name after "by"');
+    expect(parseCondition('selection_*').errors[0].message).toBe(
+      'Unexpected pattern "selection_*", expected "1 of" or "all of" before it',
+    );
+    expect(parseCondition('2 of sel*').errors[0].message).toBe(
+      'Unexpected "2", expected "1", "all" or "any" before "of"',
+    );
+    expect(parseCondition('   ').errors[0].message).toBe(
+      'Unexpected end of input, expected a detection name',
+    );
+    expect(parseCondition('sel | count(x) by').errors[0].message).toBe(
+      'Unexpected end of input, expected a field name after "by"',
+    );
   });
 });

@@ -98,7 +98,10 @@ class ConditionParser {
       return { kind: 'name', name: token.text, start: token.start, end: token.end };
     }
     if (token.kind === 'word' && PATTERN.test(token.text) && token.text.includes('*')) {
-      this.error(token, `Unexpected pattern ${describeToken(token.text)}, expected "1 of" or "all of" before it`);
+      this.error(
+        token,
+        `Unexpected pattern ${describeToken(token.text)}, expected "1 of" or "all of" before it`,
+      );
     } else {
       this.fail(token, 'a detection name, "(", "not", "1 of" or "all of"');
     }
@@ -114,7 +117,9 @@ class ConditionParser {
     const close = this.peek();
     if (close.kind === 'rparen') this.next();
     else this.fail(close, '")"');
-    return inner ? { ...inner, start: open.start, end: close.kind === 'rparen' ? close.end : inner.end } : undefined;
+    return inner
+      ? { ...inner, start: open.start, end: close.kind === 'rparen' ? close.end : inner.end }
+      : undefined;
   }
 
   private quantified(count: Token): ConditionNode | undefined {
@@ -196,7 +201,9 @@ class ConditionParser {
   }
 
   private isKeyword(token: Token, keyword: string): boolean {
-    return token.kind === 'word' && token.text.length === keyword.length && token.text.toLowerCase() === keyword;
+    return (
+      token.kind === 'word' && token.text.length === keyword.length && token.text.toLowerCase() === keyword
+    );
   }
 
   private peek(ahead = 0): Token {

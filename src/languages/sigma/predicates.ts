@@ -4,7 +4,11 @@ import type { Span } from '../../model/span.js';
 import { CASE_INSENSITIVE_FLAGS, type FieldSpec, type MatchModifier } from './modifiers.js';
 import { sigmaString, wrapGlob } from './values.js';
 
-const MATCH_OPS: Record<MatchModifier, Op> = { contains: 'match', startswith: 'starts_with', endswith: 'ends_with' };
+const MATCH_OPS: Record<MatchModifier, Op> = {
+  contains: 'match',
+  startswith: 'starts_with',
+  endswith: 'ends_with',
+};
 
 /**
  * The operator and stored value for one written value; null values are handled by the caller. Operator
@@ -25,7 +29,8 @@ export function classifyValue(spec: FieldSpec, raw: string): { op: Op; value: st
       break;
   }
   const parsed = sigmaString(raw);
-  if (spec.field === null) return { op: 'keyword', value: parsed.wildcard ? wrapGlob(parsed, spec.match) : parsed.plain };
+  if (spec.field === null)
+    return { op: 'keyword', value: parsed.wildcard ? wrapGlob(parsed, spec.match) : parsed.plain };
   if (parsed.wildcard) return { op: 'wildcard', value: wrapGlob(parsed, spec.match) };
   return { op: spec.match ? MATCH_OPS[spec.match] : 'eq', value: parsed.plain };
 }
@@ -38,12 +43,26 @@ function caseSensitive(spec: FieldSpec): boolean {
 function modifierList(spec: FieldSpec): string[] | undefined {
   // A field reference keeps its match modifier here, as `fieldref` is the operator (`fieldref|startswith`).
   const match = spec.op === 'fieldref' && spec.match ? [spec.match] : [];
-  const list = [...spec.transforms, ...(spec.expand ? ['expand'] : []), ...(spec.op === 're' ? spec.flags : []), ...match];
+  const list = [
+    ...spec.transforms,
+    ...(spec.expand ? ['expand'] : []),
+    ...(spec.op === 're' ? spec.flags : []),
+    ...match,
+  ];
   return list.length > 0 ? list : undefined;
 }
 
 function predicate(spec: FieldSpec, op: Op, values: string[], negated: boolean, span: Span): Predicate {
-  const p: Predicate = { type: 'predicate', field: spec.field, op, values, negated, caseSensitive: false, all: false, span };
+  const p: Predicate = {
+    type: 'predicate',
+    field: spec.field,
+    op,
+    values,
+    negated,
+    caseSensitive: false,
+    all: false,
+    span,
+  };
   if (op !== 'exists') {
     p.caseSensitive = caseSensitive(spec);
     p.all = spec.all;
@@ -57,7 +76,11 @@ function predicate(spec: FieldSpec, op: Op, values: string[], negated: boolean, 
  * Predicates for `key: values`, one per operator in first-seen order: a list that mixes plain values
  * and wildcards splits in two. A null value asks for the field to be absent: a negated `exists`.
  */
-export function pairPredicates(spec: FieldSpec, values: ReadonlyArray<string | null>, span: Span): Predicate[] {
+export function pairPredicates(
+  spec: FieldSpec,
+  values: ReadonlyArray<string | null>,
+  span: Span,
+): Predicate[] {
   if (spec.op === 'exists') {
     const wanted = values.find((v) => v !== null);
     return [predicate(spec, 'exists', [], wanted?.toLowerCase() === 'false', span)];

@@ -34,16 +34,33 @@ export function isSigmaHandOff(value: unknown): value is SigmaHandOff {
 
 export function ruleYaml(input: ParseInput): RuleYaml {
   if (isSigmaHandOff(input.prepared)) {
-    return { documents: input.prepared.documents, nodes: input.prepared.locator, ownYaml: false, diagnostics: [] };
+    return {
+      documents: input.prepared.documents,
+      nodes: input.prepared.locator,
+      ownYaml: false,
+      diagnostics: [],
+    };
   }
   const locator = new QueryLocator(input.source);
-  const nodes: NodeText = { text: input.source.text, position: (o) => locator.position(o), span: (a, b) => locator.span(a, b) };
-  const parsed = YAML.parseAllDocuments(input.source.text, { uniqueKeys: false, prettyErrors: false, logLevel: 'error' });
+  const nodes: NodeText = {
+    text: input.source.text,
+    position: (o) => locator.position(o),
+    span: (a, b) => locator.span(a, b),
+  };
+  const parsed = YAML.parseAllDocuments(input.source.text, {
+    uniqueKeys: false,
+    prettyErrors: false,
+    logLevel: 'error',
+  });
   const all = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
   const diagnostics: Diagnostic[] = [];
   for (const doc of all) {
-    for (const e of doc.errors) diagnostics.push(diagnostic('error', yamlMessage(e.message), nodes.span(e.pos[0], e.pos[1]), 'sigma'));
-    for (const w of doc.warnings) diagnostics.push(diagnostic('warning', yamlMessage(w.message), nodes.span(w.pos[0], w.pos[1]), 'sigma'));
+    for (const e of doc.errors)
+      diagnostics.push(diagnostic('error', yamlMessage(e.message), nodes.span(e.pos[0], e.pos[1]), 'sigma'));
+    for (const w of doc.warnings)
+      diagnostics.push(
+        diagnostic('warning', yamlMessage(w.message), nodes.span(w.pos[0], w.pos[1]), 'sigma'),
+      );
   }
   return { documents: firstRule(all), nodes, ownYaml: true, diagnostics };
 }
@@ -108,7 +125,8 @@ export function sectionStrings(documents: readonly Document.Parsed[], section: s
   const out = new Map<string, string>();
   for (const pair of sectionPairs(documents, section) ?? []) {
     const key = keyText(pair);
-    if (key !== undefined && isScalar(pair.value) && pair.value.value !== null) out.set(key, String(pair.value.value));
+    if (key !== undefined && isScalar(pair.value) && pair.value.value !== null)
+      out.set(key, String(pair.value.value));
   }
   return out;
 }

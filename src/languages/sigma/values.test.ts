@@ -16,8 +16,17 @@ describe('Sigma strings', () => {
   });
 
   it('finds unescaped wildcards and writes them back in Sigma escaping', () => {
-    expect(sigmaString('*\\rundll32.exe')).toMatchObject({ wildcard: true, glob: '*\\rundll32.exe', leadingWildcard: true, trailingWildcard: false });
-    expect(sigmaString('dir C:\\\\*')).toMatchObject({ wildcard: true, glob: 'dir C:\\\\*', trailingWildcard: true });
+    expect(sigmaString('*\\rundll32.exe')).toMatchObject({
+      wildcard: true,
+      glob: '*\\rundll32.exe',
+      leadingWildcard: true,
+      trailingWildcard: false,
+    });
+    expect(sigmaString('dir C:\\\\*')).toMatchObject({
+      wildcard: true,
+      glob: 'dir C:\\\\*',
+      trailingWildcard: true,
+    });
     expect(sigmaString('*\\file\\*name?.txt').glob).toBe('*\\file\\*name?.txt');
   });
 

@@ -52,7 +52,8 @@ function encode(list: Piece[]): string {
 }
 
 export function sigmaString(raw: string): SigmaString {
-  if (!hasSpecial(raw)) return { plain: raw, glob: raw, wildcard: false, leadingWildcard: false, trailingWildcard: false };
+  if (!hasSpecial(raw))
+    return { plain: raw, glob: raw, wildcard: false, leadingWildcard: false, trailingWildcard: false };
   const list = pieces(raw);
   let plain = '';
   let wildcard = false;
@@ -70,7 +71,10 @@ export function sigmaString(raw: string): SigmaString {
 }
 
 /** The glob equivalent of `contains`, `startswith` or `endswith` with a value that has wildcards. */
-export function wrapGlob(value: SigmaString, match: 'contains' | 'startswith' | 'endswith' | undefined): string {
+export function wrapGlob(
+  value: SigmaString,
+  match: 'contains' | 'startswith' | 'endswith' | undefined,
+): string {
   const before = (match === 'contains' || match === 'endswith') && !value.leadingWildcard ? '*' : '';
   const after = (match === 'contains' || match === 'startswith') && !value.trailingWildcard ? '*' : '';
   return `${before}${value.glob}${after}`;

@@ -18,7 +18,14 @@ export type SearchNode =
   | { kind: 'in'; field: Literal; values: Literal[]; start: number; end: number }
   | { kind: 'term'; term: Literal; start: number; end: number }
   /** `TERM(x)` / `CASE(x)`: the raw text between the parentheses, and the comparison it holds, if any. */
-  | { kind: 'directive'; name: 'TERM' | 'CASE'; text: Literal; inner: SearchNode | null; start: number; end: number }
+  | {
+      kind: 'directive';
+      name: 'TERM' | 'CASE';
+      text: Literal;
+      inner: SearchNode | null;
+      start: number;
+      end: number;
+    }
   | { kind: 'subsearch'; pipeline: Pipeline; start: number; end: number };
 
 /** An eval expression (`where`, `eval`, the eval functions). */

@@ -29,18 +29,31 @@ function runCorpus(base: string): CorpusRun {
   const started = performance.now();
   const context: SourceContext = { macros: new Map(), dataSources: new Map() };
   const withReader = files.map((file) => ({ file, reader: readerFor(file) }));
-  const ordered = [...withReader.filter((f) => f.reader?.artifactsOnly), ...withReader.filter((f) => f.reader && !f.reader.artifactsOnly)];
+  const ordered = [
+    ...withReader.filter((f) => f.reader?.artifactsOnly),
+    ...withReader.filter((f) => f.reader && !f.reader.artifactsOnly),
+  ];
   const rules: RuleDocument[] = [];
   for (const { file, reader } of ordered) {
     const result = reader!.read(file);
     for (const a of result.artifacts) {
-      if (a.type === 'macro') context.macros.set(a.name.includes('(') || a.args.length === 0 ? a.name : `${a.name}(${a.args.length})`, a as MacroDefinition);
+      if (a.type === 'macro')
+        context.macros.set(
+          a.name.includes('(') || a.args.length === 0 ? a.name : `${a.name}(${a.args.length})`,
+          a as MacroDefinition,
+        );
       else context.dataSources.set(a.name, a);
     }
     rules.push(...result.rules);
   }
   const parsed = rules.map((rule) => splLanguage.parse({ source: rule.query!, context }));
-  return { rules, parsed, context, skipped: withReader.filter((f) => !f.reader).length, ms: performance.now() - started };
+  return {
+    rules,
+    parsed,
+    context,
+    skipped: withReader.filter((f) => !f.reader).length,
+    ms: performance.now() - started,
+  };
 }
 
 describe.skipIf(!root)('Splunk security_content corpus', () => {
@@ -48,9 +61,15 @@ describe.skipIf(!root)('Splunk security_content corpus', () => {
   const run = root ? runCorpus(root) : ({ files: 0, rules: [], parsed: [] } as unknown as CorpusRun);
 
   it('parses at least 99% of detections with no error, well within time', () => {
-    const failed = run.parsed.filter((q, i) => q.diagnostics.some((d) => d.severity === 'error') || run.rules[i].diagnostics.some((d) => d.severity === 'error'));
+    const failed = run.parsed.filter(
+      (q, i) =>
+        q.diagnostics.some((d) => d.severity === 'error') ||
+        run.rules[i].diagnostics.some((d) => d.severity === 'error'),
+    );
     const share = 1 - failed.length / run.parsed.length;
-    console.log(`SPL corpus: ${run.rules.length} detections, ${run.context.macros.size} macros, ${run.context.dataSources.size} data sources, ${run.skipped} files skipped; parsed ${(share * 100).toFixed(2)}%; read + parse ${run.ms.toFixed(0)} ms`);
+    console.log(
+      `SPL corpus: ${run.rules.length} detections, ${run.context.macros.size} macros, ${run.context.dataSources.size} data sources, ${run.skipped} files skipped; parsed ${(share * 100).toFixed(2)}%; read + parse ${run.ms.toFixed(0)} ms`,
+    );
     expect(run.rules.length).toBeGreaterThan(1500);
     expect(share).toBeGreaterThanOrEqual(0.99);
     for (const q of failed) for (const d of q.diagnostics) expect(d.line).toBeGreaterThan(0);
@@ -60,12 +79,15 @@ describe.skipIf(!root)('Splunk security_content corpus', () => {
 
   it('expands every macro the corpus defines and counts the ones it does not', () => {
     const counts = new Map<string, number>();
-    for (const q of run.parsed) for (const name of q.unresolved) counts.set(name, (counts.get(name) ?? 0) + 1);
+    for (const q of run.parsed)
+      for (const name of q.unresolved) counts.set(name, (counts.get(name) ?? 0) + 1);
     const defined = [...counts.keys()].filter((k) => run.context.macros.has(k));
     expect(defined).toEqual([]);
     const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
     const total = [...counts.values()].reduce((a, b) => a + b, 0);
-    console.log(`Unresolved macro references: ${total} (${counts.size} names); most common: ${top.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+    console.log(
+      `Unresolved macro references: ${total} (${counts.size} names); most common: ${top.map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    );
   });
 
   it('shows the predicates `process_bitsadmin` defines in a detection that uses it', () => {

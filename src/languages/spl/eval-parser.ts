@@ -38,7 +38,10 @@ class EvalParser {
       if (expr) list.push({ field, expr });
       if (this.peek()?.type === 'comma') this.pos++;
       else if (this.pos < this.tokens.length) {
-        this.problem(`Unexpected ${describeToken(this.peek()?.text)}, expected "," between assignments`, this.peek()!);
+        this.problem(
+          `Unexpected ${describeToken(this.peek()?.text)}, expected "," between assignments`,
+          this.peek()!,
+        );
         return list;
       }
     }
@@ -49,14 +52,20 @@ class EvalParser {
   private assignedField(): string | undefined {
     const first = this.tokens[this.pos];
     let end = this.pos;
-    while (end < this.tokens.length && !(this.tokens[end].type === 'op' && this.tokens[end].text === '=') && (end === this.pos || this.tokens[end].glued)) end++;
+    while (
+      end < this.tokens.length &&
+      !(this.tokens[end].type === 'op' && this.tokens[end].text === '=') &&
+      (end === this.pos || this.tokens[end].glued)
+    )
+      end++;
     const eq = this.tokens[end];
     const valid = first.type === 'word' || first.type === 'field' || first.type === 'string';
     if (!valid || eq?.type !== 'op' || eq.text !== '=') {
       this.problem(`Unexpected ${describeToken(first.text)}, expected "field=expression"`, first);
       return undefined;
     }
-    const name = end === this.pos + 1 ? first.value : this.env.text.slice(first.start, this.tokens[end - 1].end);
+    const name =
+      end === this.pos + 1 ? first.value : this.env.text.slice(first.start, this.tokens[end - 1].end);
     this.pos = end + 1;
     return name;
   }
@@ -121,7 +130,11 @@ class EvalParser {
       if (!right) return left;
       return { kind: 'binary', op: op.text.toUpperCase(), left, right, start: left.start, end: right.end };
     }
-    if (this.peek()?.type === 'word' && this.peek()!.text.toUpperCase() === 'IN' && this.tokens[this.pos + 1]?.type === 'lparen') {
+    if (
+      this.peek()?.type === 'word' &&
+      this.peek()!.text.toUpperCase() === 'IN' &&
+      this.tokens[this.pos + 1]?.type === 'lparen'
+    ) {
       this.pos += 2;
       const values = this.list();
       return { kind: 'in', operand: left, values, start: left.start, end: this.tokens[this.pos - 1].end };
@@ -152,7 +165,10 @@ class EvalParser {
   private primary(): EvalNode | null {
     const t = this.peek();
     if (!t) {
-      this.problem('Unexpected end of input, expected an expression', this.tokens[this.tokens.length - 1] ?? { start: 0, end: 0 });
+      this.problem(
+        'Unexpected end of input, expected an expression',
+        this.tokens[this.tokens.length - 1] ?? { start: 0, end: 0 },
+      );
       return null;
     }
     this.pos++;
@@ -176,7 +192,13 @@ class EvalParser {
   private call(name: Token): EvalNode {
     this.pos++;
     const args = this.list();
-    return { kind: 'call', name: name.text.toLowerCase(), args, start: name.start, end: this.tokens[this.pos - 1].end };
+    return {
+      kind: 'call',
+      name: name.text.toLowerCase(),
+      args,
+      start: name.start,
+      end: this.tokens[this.pos - 1].end,
+    };
   }
 
   /** Comma-separated expressions up to the closing parenthesis (already past the opening one). */

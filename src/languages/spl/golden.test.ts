@@ -14,7 +14,10 @@ function goldenContext(): SourceContext {
   return {
     macros: new Map([
       macro('sysmon', 'sourcetype=XmlWinEventLog:Microsoft-Windows-Sysmon/Operational'),
-      macro('process_bitsadmin', '(Processes.process_name=bitsadmin.exe OR Processes.original_file_name=bitsadmin.exe)'),
+      macro(
+        'process_bitsadmin',
+        '(Processes.process_name=bitsadmin.exe OR Processes.original_file_name=bitsadmin.exe)',
+      ),
       macro('security_content_summariesonly', 'summariesonly=false allow_old_summaries=true'),
       macro('security_content_ctime', 'convert timeformat="%Y-%m-%dT%H:%M:%S" ctime($field$)', ['field']),
       macro('drop_dm_object_name', 'rename $name$.* as *', ['name']),

@@ -15,7 +15,13 @@ function parseSpl(input: ParseInput): ParsedQuery {
   const expansion = expandMacros(source.text, context.macros);
   const problems: Problem[] = [];
   const pipeline = parsePipeline(expansion.text, { start: 0, end: expansion.text.length }, problems);
-  const lowered = lowerQuery(pipeline, { expanded: expansion.text, original: source.text, map: expansion.map, locator, problems });
+  const lowered = lowerQuery(pipeline, {
+    expanded: expansion.text,
+    original: source.text,
+    map: expansion.map,
+    locator,
+    problems,
+  });
   return {
     type: 'query',
     language: 'spl',
@@ -37,7 +43,13 @@ function diagnosticsOf(expansion: Expansion, problems: Problem[], locator: Query
     out.push(diagnostic(severity, message, locator.span(start, end), 'spl'));
   };
   for (const p of expansion.problems) add(p.severity, p.message, p.start, p.end);
-  for (const p of problems) add(p.severity, p.message, expansion.map.toOriginal(p.start, 'start'), expansion.map.toOriginal(p.end, 'end'));
+  for (const p of problems)
+    add(
+      p.severity,
+      p.message,
+      expansion.map.toOriginal(p.start, 'start'),
+      expansion.map.toOriginal(p.end, 'end'),
+    );
   return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
 }
 
@@ -53,7 +65,14 @@ export const splLanguage: Language = {
         type: 'query',
         language: 'spl',
         stages: [],
-        diagnostics: [diagnostic('error', `Internal SPL parser error: ${(err as Error).message}`, input.source.start, 'spl')],
+        diagnostics: [
+          diagnostic(
+            'error',
+            `Internal SPL parser error: ${(err as Error).message}`,
+            input.source.start,
+            'spl',
+          ),
+        ],
         dataSources: [],
         unresolved: [],
       };

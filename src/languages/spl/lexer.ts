@@ -72,11 +72,24 @@ function endsSearchWord(c: number, next: number): boolean {
 /** Characters that end a word in eval mode: operators too (a `.` only when it cannot be part of a name). */
 function endsEvalWord(c: number): boolean {
   if (endsSearchWord(c, Ch.Equals)) return true;
-  return c === Ch.Plus || c === Ch.Minus || c === Ch.Star || c === Ch.Slash || c === Ch.Percent || c === Ch.Apostrophe;
+  return (
+    c === Ch.Plus ||
+    c === Ch.Minus ||
+    c === Ch.Star ||
+    c === Ch.Slash ||
+    c === Ch.Percent ||
+    c === Ch.Apostrophe
+  );
 }
 
 /** Tokens of text[from, to); `skip` ranges (subsearches) become one `subsearch` token each. */
-export function lex(text: string, from: number, to: number, mode: LexMode, skip: readonly Range[] = []): Token[] {
+export function lex(
+  text: string,
+  from: number,
+  to: number,
+  mode: LexMode,
+  skip: readonly Range[] = [],
+): Token[] {
   const tokens: Token[] = [];
   let skipIndex = 0;
   let glued = false;
@@ -165,7 +178,14 @@ function isOperatorStart(text: string, i: number, mode: LexMode): boolean {
 function isConcatenation(prev: number, next: number): boolean {
   if (prev === Ch.Quote || prev === Ch.RParen || prev === Ch.Apostrophe) return true;
   if (next >= 48 && next <= 57) return false;
-  return Number.isNaN(prev) || isBlank(prev) || isBlank(next) || next === Ch.Quote || next === Ch.LParen || next === Ch.Apostrophe;
+  return (
+    Number.isNaN(prev) ||
+    isBlank(prev) ||
+    isBlank(next) ||
+    next === Ch.Quote ||
+    next === Ch.LParen ||
+    next === Ch.Apostrophe
+  );
 }
 
 function operatorLength(text: string, i: number): number {
@@ -188,7 +208,12 @@ function wordEnd(text: string, from: number, to: number, mode: LexMode): number 
       i++;
       continue;
     }
-    if (mode === 'search' ? endsSearchWord(c, text.charCodeAt(i + 1)) : endsEvalWord(c) || (c === Ch.Dot && isOperatorStart(text, i, mode))) break;
+    if (
+      mode === 'search'
+        ? endsSearchWord(c, text.charCodeAt(i + 1))
+        : endsEvalWord(c) || (c === Ch.Dot && isOperatorStart(text, i, mode))
+    )
+      break;
     i++;
   }
   return i;

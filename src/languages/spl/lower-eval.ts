@@ -15,7 +15,12 @@ interface FieldUse {
 
 function fieldUse(node: EvalNode): FieldUse | undefined {
   if (node.kind === 'field') return { name: node.name, caseSensitive: true };
-  if (node.kind === 'call' && (node.name === 'lower' || node.name === 'upper') && node.args.length === 1 && node.args[0].kind === 'field') {
+  if (
+    node.kind === 'call' &&
+    (node.name === 'lower' || node.name === 'upper') &&
+    node.args.length === 1 &&
+    node.args[0].kind === 'field'
+  ) {
     return { name: node.args[0].name, caseSensitive: false };
   }
   return undefined;
@@ -23,7 +28,8 @@ function fieldUse(node: EvalNode): FieldUse | undefined {
 
 function literalValue(node: EvalNode): string | undefined {
   if (node.kind === 'string' || node.kind === 'number') return node.value;
-  if (node.kind === 'unary' && node.op === '-' && node.operand.kind === 'number') return `-${node.operand.value}`;
+  if (node.kind === 'unary' && node.op === '-' && node.operand.kind === 'number')
+    return `-${node.operand.value}`;
   return undefined;
 }
 
@@ -38,7 +44,11 @@ export function lowerCondition(node: EvalNode, negated: boolean, sink: Predicate
   else if (node.kind === 'call') lowerCall(node, negated, sink);
 }
 
-function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, negated: boolean, sink: PredicateSink): void {
+function lowerComparison(
+  node: Extract<EvalNode, { kind: 'binary' }>,
+  negated: boolean,
+  sink: PredicateSink,
+): void {
   let field = fieldUse(node.left);
   let value = literalValue(node.right);
   let op = node.op;
@@ -55,22 +65,53 @@ function lowerComparison(node: Extract<EvalNode, { kind: 'binary' }>, negated: b
   if (field && value !== undefined) {
     if (op === 'LIKE') {
       const like = likePredicate(value);
-      sink.predicate({ field: field.name, op: like.op, values: [like.value], negated, caseSensitive: field.caseSensitive }, node);
+      sink.predicate(
+        { field: field.name, op: like.op, values: [like.value], negated, caseSensitive: field.caseSensitive },
+        node,
+      );
     } else {
-      sink.predicate({ field: field.name, op: ORDER[op] ?? 'eq', values: [value], negated: polarity, caseSensitive: field.caseSensitive }, node);
+      sink.predicate(
+        {
+          field: field.name,
+          op: ORDER[op] ?? 'eq',
+          values: [value],
+          negated: polarity,
+          caseSensitive: field.caseSensitive,
+        },
+        node,
+      );
     }
     return;
   }
   const other = fieldUse(node.right);
   if (field && other && (op === '=' || op === '==' || op === '!=')) {
-    sink.predicate({ field: field.name, op: 'fieldref', values: [other.name], negated: polarity, caseSensitive: field.caseSensitive }, node);
+    sink.predicate(
+      {
+        field: field.name,
+        op: 'fieldref',
+        values: [other.name],
+        negated: polarity,
+        caseSensitive: field.caseSensitive,
+      },
+      node,
+    );
   }
 }
 
-function lowerIn(operand: EvalNode, values: EvalNode[], negated: boolean, sink: PredicateSink, at: { start: number; end: number }): void {
+function lowerIn(
+  operand: EvalNode,
+  values: EvalNode[],
+  negated: boolean,
+  sink: PredicateSink,
+  at: { start: number; end: number },
+): void {
   const field = fieldUse(operand);
   const literals = values.map(literalValue).filter((v): v is string => v !== undefined);
-  if (field && literals.length > 0) sink.predicate({ field: field.name, op: 'eq', values: literals, negated, caseSensitive: field.caseSensitive }, at);
+  if (field && literals.length > 0)
+    sink.predicate(
+      { field: field.name, op: 'eq', values: literals, negated, caseSensitive: field.caseSensitive },
+      at,
+    );
 }
 
 function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, negated: boolean, sink: PredicateSink): void {
@@ -81,23 +122,55 @@ function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, negated: boolean, 
     case 'like':
       if (field && value !== undefined) {
         const like = likePredicate(value);
-        sink.predicate({ field: field.name, op: like.op, values: [like.value], negated, caseSensitive: field.caseSensitive }, node);
+        sink.predicate(
+          {
+            field: field.name,
+            op: like.op,
+            values: [like.value],
+            negated,
+            caseSensitive: field.caseSensitive,
+          },
+          node,
+        );
       }
       return;
     case 'match':
       if (field && value !== undefined) {
-        sink.predicate({ field: field.name, op: 'regex', values: [value], negated, caseSensitive: field.caseSensitive && !value.startsWith('(?i)') }, node);
+        sink.predicate(
+          {
+            field: field.name,
+            op: 'regex',
+            values: [value],
+            negated,
+            caseSensitive: field.caseSensitive && !value.startsWith('(?i)'),
+          },
+          node,
+        );
       }
       return;
     case 'cidrmatch': {
       const cidr = first ? literalValue(first) : undefined;
       const target = second ? fieldUse(second) : undefined;
-      if (cidr !== undefined && target) sink.predicate({ field: target.name, op: 'cidr', values: [cidr], negated, caseSensitive: false }, node);
+      if (cidr !== undefined && target)
+        sink.predicate(
+          { field: target.name, op: 'cidr', values: [cidr], negated, caseSensitive: false },
+          node,
+        );
       return;
     }
     case 'isnotnull':
     case 'isnull':
-      if (field) sink.predicate({ field: field.name, op: 'exists', values: [], negated: node.name === 'isnull' ? !negated : negated, caseSensitive: false }, node);
+      if (field)
+        sink.predicate(
+          {
+            field: field.name,
+            op: 'exists',
+            values: [],
+            negated: node.name === 'isnull' ? !negated : negated,
+            caseSensitive: false,
+          },
+          node,
+        );
       return;
     case 'in':
       if (first) lowerIn(first, node.args.slice(1), negated, sink, node);

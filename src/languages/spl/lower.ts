@@ -35,29 +35,56 @@ export function lowerQuery(pipeline: Pipeline, input: LowerInput): Lowered {
   return out;
 }
 
-function lowerPipeline(pipeline: Pipeline, parent: number | undefined, input: LowerInput, out: Lowered): void {
+function lowerPipeline(
+  pipeline: Pipeline,
+  parent: number | undefined,
+  input: LowerInput,
+  out: Lowered,
+): void {
   const state: PipelineState = { derived: new Map() };
   pipeline.commands.forEach((command, i) => lowerCommand(command, i === 0, parent, state, input, out));
 }
 
-function lowerCommand(command: Command, first: boolean, parent: number | undefined, state: PipelineState, input: LowerInput, out: Lowered): void {
+function lowerCommand(
+  command: Command,
+  first: boolean,
+  parent: number | undefined,
+  state: PipelineState,
+  input: LowerInput,
+  out: Lowered,
+): void {
   const { map, original } = input;
   let from = map.outer(command.start, 'start');
   let to = map.outer(command.end, 'end');
   while (from < to && isBlank(original.charCodeAt(from))) from++;
   while (to > from && isBlank(original.charCodeAt(to - 1))) to--;
-  const empty = command.name === '' || (command.name === 'search' && command.args.length === 0 && !command.written);
+  const empty =
+    command.name === '' || (command.name === 'search' && command.args.length === 0 && !command.written);
   const unresolved = map.unresolvedIn(from, to);
   if (empty && unresolved.length === 0) {
     if (!first && !map.touchesMacro(command.start, command.end)) {
-      input.problems.push({ message: 'Unexpected "|", expected a command after it', severity: 'error', start: command.start, end: command.start + 1 });
+      input.problems.push({
+        message: 'Unexpected "|", expected a command after it',
+        severity: 'error',
+        start: command.start,
+        end: command.start + 1,
+      });
     }
     return;
   }
   const index = out.stages.length;
   const kind = empty && !first ? 'macro' : stageKind(command.name || 'search');
   const name = empty && unresolved.length > 0 ? unresolved.map((s) => s.unresolved).join(' ') : undefined;
-  const stage = sourceStage({ index, kind, text: original, locator: input.locator, start: from, end: to, name, parent });
+  const stage = sourceStage({
+    index,
+    kind,
+    text: original,
+    locator: input.locator,
+    start: from,
+    end: to,
+    name,
+    parent,
+  });
   out.stages.push(stage);
   lowerArguments(command, stage, state, input, out);
   for (const sub of command.subsearches) lowerPipeline(sub, index, input, out);
@@ -67,14 +94,29 @@ function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
-function lowerArguments(command: Command, stage: Stage, state: PipelineState, input: LowerInput, out: Lowered): void {
+function lowerArguments(
+  command: Command,
+  stage: Stage,
+  state: PipelineState,
+  input: LowerInput,
+  out: Lowered,
+): void {
   const sink = sinkFor(stage, state, input, command.name === 'tstats' ? command.datamodel : undefined);
   if (command.datamodel) addDataSource(out, 'datamodel', command.datamodel);
   if (command.search) lowerSearch(command.search, false, false, sink, input, out);
   if (command.condition) lowerCondition(command.condition, false, sink);
   if (command.regex) {
     const { field, pattern, negated } = command.regex;
-    sink.predicate({ field, op: 'regex', values: [pattern.value], negated, caseSensitive: !pattern.value.startsWith('(?i)') }, pattern);
+    sink.predicate(
+      {
+        field,
+        op: 'regex',
+        values: [pattern.value],
+        negated,
+        caseSensitive: !pattern.value.startsWith('(?i)'),
+      },
+      pattern,
+    );
   }
   for (const a of command.assignments ?? []) {
     const fields = fieldsOf(a.expr);
@@ -83,7 +125,12 @@ function lowerArguments(command: Command, stage: Stage, state: PipelineState, in
   }
 }
 
-function sinkFor(stage: Stage, state: PipelineState, input: LowerInput, scope: string | undefined): PredicateSink {
+function sinkFor(
+  stage: Stage,
+  state: PipelineState,
+  input: LowerInput,
+  scope: string | undefined,
+): PredicateSink {
   const span = (at: { start: number; end: number }): Span =>
     input.locator.span(input.map.toOriginal(at.start, 'start'), input.map.toOriginal(at.end, 'end'));
   return {
@@ -102,7 +149,14 @@ function sinkFor(stage: Stage, state: PipelineState, input: LowerInput, scope: s
   };
 }
 
-function lowerSearch(node: SearchNode, negated: boolean, caseSensitive: boolean, sink: PredicateSink, input: LowerInput, out: Lowered): void {
+function lowerSearch(
+  node: SearchNode,
+  negated: boolean,
+  caseSensitive: boolean,
+  sink: PredicateSink,
+  input: LowerInput,
+  out: Lowered,
+): void {
   switch (node.kind) {
     case 'and':
     case 'or':
@@ -147,9 +201,18 @@ function lowerComparison(
   if ((kind === 'index' || kind === 'sourcetype' || kind === 'source') && op === '=' && !negated) {
     for (const v of values) if (v.value !== '*') addDataSource(out, kind, v.value);
   }
-  valuePredicate(sink, name, op, values.map((v) => v.value), negated, caseSensitive, at);
+  valuePredicate(
+    sink,
+    name,
+    op,
+    values.map((v) => v.value),
+    negated,
+    caseSensitive,
+    at,
+  );
 }
 
 function addDataSource(out: Lowered, kind: DataSourceRef['kind'], value: string): void {
-  if (!out.dataSources.some((d) => d.kind === kind && d.value === value)) out.dataSources.push({ type: 'datasource', kind, value });
+  if (!out.dataSources.some((d) => d.kind === kind && d.value === value))
+    out.dataSources.push({ type: 'datasource', kind, value });
 }

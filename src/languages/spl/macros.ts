@@ -38,7 +38,14 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
   let out = '';
   let literalFrom = 0;
   const flushLiteral = (to: number): void => {
-    if (to > literalFrom) map.add({ expStart: out.length, expEnd: out.length + (to - literalFrom), origStart: literalFrom, origEnd: to, literal: true });
+    if (to > literalFrom)
+      map.add({
+        expStart: out.length,
+        expEnd: out.length + (to - literalFrom),
+        origStart: literalFrom,
+        origEnd: to,
+        literal: true,
+      });
     out += text.slice(literalFrom, to);
   };
   for (let i = 0; i < text.length; i++) {
@@ -50,7 +57,13 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
       // A ```comment``` reads as nothing; it maps back to itself so a stage still shows it.
       const close = text.indexOf('```', i + 3);
       const end = close === -1 ? text.length : close + 3;
-      if (close === -1) state.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "```" to close the comment', start: i, end: i + 3 });
+      if (close === -1)
+        state.problems.push({
+          severity: 'error',
+          message: 'Unexpected end of input, expected "```" to close the comment',
+          start: i,
+          end: i + 3,
+        });
       flushLiteral(i);
       map.add({ expStart: out.length, expEnd: out.length, origStart: i, origEnd: end, literal: false });
       literalFrom = end;
@@ -59,16 +72,34 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
       const close = text.indexOf('`', i + 1);
       flushLiteral(i);
       if (close === -1) {
-        state.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "`" to close the macro call', start: i, end: i + 1 });
+        state.problems.push({
+          severity: 'error',
+          message: 'Unexpected end of input, expected "`" to close the macro call',
+          start: i,
+          end: i + 1,
+        });
         // The lone backtick reads as a blank so the rest of the query still parses.
-        map.add({ expStart: out.length, expEnd: out.length + 1, origStart: i, origEnd: i + 1, literal: false });
+        map.add({
+          expStart: out.length,
+          expEnd: out.length + 1,
+          origStart: i,
+          origEnd: i + 1,
+          literal: false,
+        });
         out += ' ';
         literalFrom = i + 1;
         continue;
       }
       const site: CallSite = { start: i, end: close + 1 };
       const expanded = expandCall(text.slice(i + 1, close), [], 0, site, state);
-      map.add({ expStart: out.length, expEnd: out.length + expanded.text.length, origStart: i, origEnd: close + 1, literal: false, unresolved: expanded.unresolvedKey });
+      map.add({
+        expStart: out.length,
+        expEnd: out.length + expanded.text.length,
+        origStart: i,
+        origEnd: close + 1,
+        literal: false,
+        unresolved: expanded.unresolvedKey,
+      });
       out += expanded.text;
       literalFrom = close + 1;
       i = close;
@@ -90,7 +121,13 @@ interface CallSite {
 }
 
 /** The text a call stands for, with the macros of its definition expanded in turn. */
-function expandCall(body: string, stack: string[], depth: number, site: CallSite, state: ExpandState): { text: string; unresolvedKey?: string } {
+function expandCall(
+  body: string,
+  stack: string[],
+  depth: number,
+  site: CallSite,
+  state: ExpandState,
+): { text: string; unresolvedKey?: string } {
   const call = parseCall(body);
   const definition = state.macros.get(call.key);
   if (!definition) {
@@ -99,7 +136,12 @@ function expandCall(body: string, stack: string[], depth: number, site: CallSite
   }
   if (stack.includes(call.key) || depth >= MAX_DEPTH) {
     const chain = [...stack, call.key].join(' → ');
-    state.problems.push({ severity: 'error', message: `Unexpected macro cycle ${chain}, expected macros that end`, start: site.start, end: site.end });
+    state.problems.push({
+      severity: 'error',
+      message: `Unexpected macro cycle ${chain}, expected macros that end`,
+      start: site.start,
+      end: site.end,
+    });
     return { text: '' };
   }
   const substituted = substitute(definition, call.args);
@@ -108,7 +150,13 @@ function expandCall(body: string, stack: string[], depth: number, site: CallSite
 }
 
 /** Expands the calls inside a definition; its text all maps to the outermost call site. */
-function expandNested(text: string, stack: string[], depth: number, site: CallSite, state: ExpandState): string {
+function expandNested(
+  text: string,
+  stack: string[],
+  depth: number,
+  site: CallSite,
+  state: ExpandState,
+): string {
   let out = '';
   let from = 0;
   for (let i = 0; i < text.length; i++) {

@@ -18,7 +18,12 @@ export interface ParseOptions {
 }
 
 /** Parses text[range) as a pipeline; problems go to `problems`, offsets stay those of `text`. */
-export function parsePipeline(text: string, range: Range, problems: Problem[], options: ParseOptions = {}): Pipeline {
+export function parsePipeline(
+  text: string,
+  range: Range,
+  problems: Problem[],
+  options: ParseOptions = {},
+): Pipeline {
   const structure: { message: string; start: number; end: number }[] = [];
   const slices = splitStages(text, range.start, range.end, structure);
   for (const p of structure) problems.push({ ...p, severity: 'error' });
@@ -41,27 +46,51 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
   const argsFrom = slice.pipe === null ? slice.start : slice.pipe + 1;
   const head = lex(text, argsFrom, slice.end, 'search', slice.subsearches);
   const base = { pipe: slice.pipe, start: slice.pipe ?? slice.start, end: slice.end, subsearches: [] };
-  if (implicitSearch && !(head[0]?.type === 'word' && head[0].text.toLowerCase() === 'search' && slice.pipe === null)) {
-    return { ...base, name: 'search', args: head, search: parseSearchExpression(head, envFor(text, problems)) };
+  if (
+    implicitSearch &&
+    !(head[0]?.type === 'word' && head[0].text.toLowerCase() === 'search' && slice.pipe === null)
+  ) {
+    return {
+      ...base,
+      name: 'search',
+      args: head,
+      search: parseSearchExpression(head, envFor(text, problems)),
+    };
   }
   const nameToken = head[0];
   if (!nameToken) return { ...base, name: '', args: [] };
   if (nameToken.type !== 'word') {
-    problems.push({ message: `Unexpected ${describeToken(nameToken.text)}, expected a command name`, severity: 'error', start: nameToken.start, end: nameToken.end });
+    problems.push({
+      message: `Unexpected ${describeToken(nameToken.text)}, expected a command name`,
+      severity: 'error',
+      start: nameToken.start,
+      end: nameToken.end,
+    });
     return { ...base, name: '', args: head };
   }
   const name = nameToken.text.toLowerCase();
   const args = head.slice(1);
   const command: Command = { ...base, name, written: nameToken.text, args };
   if (!isKnownCommand(name)) {
-    problems.push({ message: `Unexpected command ${describeToken(nameToken.text)}, expected a Splunk search command`, severity: 'warning', start: nameToken.start, end: nameToken.end });
+    problems.push({
+      message: `Unexpected command ${describeToken(nameToken.text)}, expected a Splunk search command`,
+      severity: 'warning',
+      start: nameToken.start,
+      end: nameToken.end,
+    });
   }
   readArguments(command, text, slice, nameToken, problems);
   return command;
 }
 
 /** Each command's arguments by its own grammar; any command's subsearches are parsed as pipelines. */
-function readArguments(command: Command, text: string, slice: StageSlice, nameToken: Token, problems: Problem[]): void {
+function readArguments(
+  command: Command,
+  text: string,
+  slice: StageSlice,
+  nameToken: Token,
+  problems: Problem[],
+): void {
   const env = envFor(text, problems, SUBPIPELINE_COMMANDS.has(command.name));
   const args = command.args;
   switch (command.name) {
@@ -115,7 +144,8 @@ function readTstats(command: Command, env: ParseEnv): void {
     i = end - 1;
   }
   // `from datamodel=Network_Resolution where nodename=DNS` reads the DNS data set of the model.
-  if (command.datamodel && command.nodename && !command.datamodel.includes('.')) command.datamodel = `${command.datamodel}.${command.nodename}`;
+  if (command.datamodel && command.nodename && !command.datamodel.includes('.'))
+    command.datamodel = `${command.datamodel}.${command.nodename}`;
 }
 
 /** The where clause ends at `by`/`groupby` at the top level, or at the next clause keyword. */
@@ -133,7 +163,11 @@ function clauseEnd(args: Token[], from: number): number {
 /** `nodename=X` inside a tstats where clause names the data set, it filters nothing. */
 function isNodename(all: Token[], k: number): boolean {
   const at = (i: number): string => all[i]?.text.toLowerCase() ?? '';
-  return at(k) === 'nodename' || (at(k - 1) === 'nodename' && at(k) === '=') || (at(k - 2) === 'nodename' && at(k - 1) === '=');
+  return (
+    at(k) === 'nodename' ||
+    (at(k - 1) === 'nodename' && at(k) === '=') ||
+    (at(k - 2) === 'nodename' && at(k - 1) === '=')
+  );
 }
 
 /** `datamodel Endpoint Processes search` names the data model and data set as two words. */
@@ -142,15 +176,18 @@ function readDatamodel(command: Command): void {
   if (words.length === 0) return;
   const [model, dataset] = words;
   const modes = /^(search|flat|acceleration_search)$/i;
-  command.datamodel = dataset && !modes.test(dataset) && !dataset.includes('=') ? `${model}.${dataset}` : model;
+  command.datamodel =
+    dataset && !modes.test(dataset) && !dataset.includes('=') ? `${model}.${dataset}` : model;
 }
 
 /** `from datamodel:Endpoint.Processes` and the older `from datamodel Endpoint.Processes`. */
 function readFrom(command: Command): void {
   const [first, second] = command.args;
   if (first?.type !== 'word') return;
-  if (/^datamodel:/i.test(first.text)) command.datamodel = first.text.slice('datamodel:'.length).replace(/^"|"$/g, '');
-  else if (/^datamodel$/i.test(first.text) && second && second.type !== 'op') command.datamodel = second.value;
+  if (/^datamodel:/i.test(first.text))
+    command.datamodel = first.text.slice('datamodel:'.length).replace(/^"|"$/g, '');
+  else if (/^datamodel$/i.test(first.text) && second && second.type !== 'op')
+    command.datamodel = second.value;
 }
 
 /** `regex field="re"` / `regex field!="re"` / `regex "re"` (on _raw): a regex filter. */
@@ -158,10 +195,19 @@ function readRegex(command: Command, problems: Problem[]): void {
   const args = command.args;
   const op = args.findIndex((t) => t.type === 'op');
   if (op > 0 && args[op + 1] && (args[op].text === '=' || args[op].text === '!=')) {
-    command.regex = { field: args[op - 1].value, pattern: literalOf(args[op + 1]), negated: args[op].text === '!=' };
+    command.regex = {
+      field: args[op - 1].value,
+      pattern: literalOf(args[op + 1]),
+      negated: args[op].text === '!=',
+    };
   } else if (args.length === 1 && args[0].type === 'string') {
     command.regex = { field: '_raw', pattern: literalOf(args[0]), negated: false };
   } else if (args.length === 0) {
-    problems.push({ message: 'Unexpected end of input, expected a regular expression', severity: 'error', start: command.end, end: command.end });
+    problems.push({
+      message: 'Unexpected end of input, expected a regular expression',
+      severity: 'error',
+      start: command.end,
+      end: command.end,
+    });
   }
 }

@@ -27,7 +27,12 @@ const LBRACKET = 91;
 const RBRACKET = 93;
 
 /** Stages of text[from, to); structural problems (a string or bracket left open) are added to `problems`. */
-export function splitStages(text: string, from: number, to: number, problems: StructureProblem[]): StageSlice[] {
+export function splitStages(
+  text: string,
+  from: number,
+  to: number,
+  problems: StructureProblem[],
+): StageSlice[] {
   const found: StructureProblem[] = [];
   const stages = scanStages(text, from, to, found, true);
   // A "(" left open must not swallow the pipes after it: split again as if parentheses were blanks.
@@ -36,7 +41,13 @@ export function splitStages(text: string, from: number, to: number, problems: St
   return open ? scanStages(text, from, to, [], false) : stages;
 }
 
-function scanStages(text: string, from: number, to: number, problems: StructureProblem[], useParens: boolean): StageSlice[] {
+function scanStages(
+  text: string,
+  from: number,
+  to: number,
+  problems: StructureProblem[],
+  useParens: boolean,
+): StageSlice[] {
   const stages: StageSlice[] = [];
   let current: StageSlice = { start: from, end: to, pipe: null, subsearches: [] };
   let parens = 0;
@@ -78,7 +89,11 @@ function closeQuote(text: string, from: number, to: number, problems: StructureP
     if (c === BACKSLASH) i++;
     else if (c === QUOTE) return i;
   }
-  problems.push({ message: 'Unexpected end of input, expected \'"\' to close the string', start: from, end: from + 1 });
+  problems.push({
+    message: "Unexpected end of input, expected '\"' to close the string",
+    start: from,
+    end: from + 1,
+  });
   return to;
 }
 
@@ -91,6 +106,10 @@ function closeBracket(text: string, from: number, to: number, problems: Structur
     else if (c === LBRACKET) depth++;
     else if (c === RBRACKET && --depth === 0) return i + 1;
   }
-  problems.push({ message: 'Unexpected end of input, expected "]" to close the subsearch', start: from, end: from + 1 });
+  problems.push({
+    message: 'Unexpected end of input, expected "]" to close the subsearch',
+    start: from,
+    end: from + 1,
+  });
   return to;
 }

@@ -39,8 +39,10 @@ export function valuePredicate(
   }
   const globs = values.filter((v) => v.includes('*'));
   const exact = values.filter((v) => !v.includes('*'));
-  if (exact.length > 0) sink.predicate({ field, op: 'eq', values: exact, negated: polarity, caseSensitive }, at);
-  if (globs.length > 0) sink.predicate({ field, op: 'wildcard', values: globs, negated: polarity, caseSensitive }, at);
+  if (exact.length > 0)
+    sink.predicate({ field, op: 'eq', values: exact, negated: polarity, caseSensitive }, at);
+  if (globs.length > 0)
+    sink.predicate({ field, op: 'wildcard', values: globs, negated: polarity, caseSensitive }, at);
 }
 
 /**
@@ -51,7 +53,8 @@ export function likePredicate(pattern: string): { op: Op; value: string } {
   const inner = pattern.replace(/^%+/, '').replace(/%+$/, '');
   const lead = pattern.startsWith('%');
   const trail = pattern.endsWith('%') && pattern.length > 1;
-  if (inner.includes('%') || inner.length === 0) return { op: 'wildcard', value: pattern.replaceAll('%', '*') };
+  if (inner.includes('%') || inner.length === 0)
+    return { op: 'wildcard', value: pattern.replaceAll('%', '*') };
   if (lead && trail) return { op: 'match', value: inner };
   if (trail) return { op: 'starts_with', value: inner };
   if (lead) return { op: 'ends_with', value: inner };

@@ -81,7 +81,11 @@ class SearchParser {
       const or = this.tokens[this.pos++];
       const next = this.parseNot();
       if (next) items.push(next);
-      else this.problem(`Unexpected ${describeToken(this.peek()?.text)}, expected a search term after OR`, this.peek() ?? or);
+      else
+        this.problem(
+          `Unexpected ${describeToken(this.peek()?.text)}, expected a search term after OR`,
+          this.peek() ?? or,
+        );
     }
     if (items.length <= 1) return items[0] ?? null;
     return { kind: 'or', items, start: items[0].start, end: items[items.length - 1].end };
@@ -93,7 +97,10 @@ class SearchParser {
     this.pos++;
     const item = this.parseNot();
     if (!item) {
-      this.problem(`Unexpected ${describeToken(this.peek()?.text)}, expected a search term after NOT`, this.peek() ?? token!);
+      this.problem(
+        `Unexpected ${describeToken(this.peek()?.text)}, expected a search term after NOT`,
+        this.peek() ?? token!,
+      );
       return null;
     }
     return { kind: 'not', item, start: token!.start, end: item.end };
@@ -112,7 +119,12 @@ class SearchParser {
       case 'lparen':
         return this.parseGroup(token);
       case 'subsearch':
-        return { kind: 'subsearch', pipeline: this.env.parseSubsearch({ start: token.start + 1, end: token.end - 1 }), start: token.start, end: token.end };
+        return {
+          kind: 'subsearch',
+          pipeline: this.env.parseSubsearch({ start: token.start + 1, end: token.end - 1 }),
+          start: token.start,
+          end: token.end,
+        };
       case 'comma':
         return null;
       case 'word':
@@ -139,8 +151,10 @@ class SearchParser {
   private parseAfterWord(token: Token): SearchNode | null {
     const next = this.peek();
     if (next?.type === 'op' && COMPARE_OPS.has(next.text)) return this.parseComparison(token, next);
-    if (token.type === 'word' && next?.type === 'lparen' && next.glued && /^(TERM|CASE)$/i.test(token.text)) return this.parseDirective(token);
-    if (next?.type === 'word' && /^in$/i.test(next.text) && this.peek(1)?.type === 'lparen') return this.parseIn(token);
+    if (token.type === 'word' && next?.type === 'lparen' && next.glued && /^(TERM|CASE)$/i.test(token.text))
+      return this.parseDirective(token);
+    if (next?.type === 'word' && /^in$/i.test(next.text) && this.peek(1)?.type === 'lparen')
+      return this.parseIn(token);
     return { kind: 'term', term: literalOf(token), start: token.start, end: token.end };
   }
 
@@ -148,11 +162,21 @@ class SearchParser {
     this.pos++;
     const value = this.peek();
     if (!value || (value.type !== 'word' && value.type !== 'string')) {
-      this.problem(`Unexpected ${describeToken(value?.text)}, expected a value after "${op.text}"`, value ?? op);
+      this.problem(
+        `Unexpected ${describeToken(value?.text)}, expected a value after "${op.text}"`,
+        value ?? op,
+      );
       return null;
     }
     this.pos++;
-    return { kind: 'compare', field: literalOf(field), op: op.text as CompareOp, value: literalOf(value), start: field.start, end: value.end };
+    return {
+      kind: 'compare',
+      field: literalOf(field),
+      op: op.text as CompareOp,
+      value: literalOf(value),
+      start: field.start,
+      end: value.end,
+    };
   }
 
   private parseIn(field: Token): SearchNode {
@@ -162,9 +186,11 @@ class SearchParser {
     while (this.pos < this.tokens.length) {
       const t = this.tokens[this.pos++];
       end = t.end;
-      if (t.type === 'rparen') return { kind: 'in', field: literalOf(field), values, start: field.start, end };
+      if (t.type === 'rparen')
+        return { kind: 'in', field: literalOf(field), values, start: field.start, end };
       if (t.type === 'word' || t.type === 'string') values.push(literalOf(t));
-      else if (t.type !== 'comma') this.problem(`Unexpected ${describeToken(t.text)}, expected a value in the IN list`, t);
+      else if (t.type !== 'comma')
+        this.problem(`Unexpected ${describeToken(t.text)}, expected a value in the IN list`, t);
     }
     this.problem('Unexpected end of input, expected ")" to close the IN list', field);
     return { kind: 'in', field: literalOf(field), values, start: field.start, end };
@@ -187,13 +213,33 @@ class SearchParser {
     else this.problem(`Unexpected end of input, expected ")" to close ${name.text}(`, open);
     const end = close ? close.start : (inner[inner.length - 1]?.end ?? open.end);
     const single = inner.length === 1 && inner[0].type === 'string' ? inner[0] : undefined;
-    const text: Literal = single ? literalOf(single) : { value: this.env.text.slice(open.end, end), quoted: false, start: open.end, end };
-    const comparison = inner.length === 3 && inner[1].type === 'op' && COMPARE_OPS.has(inner[1].text) && inner[2].type !== 'op';
+    const text: Literal = single
+      ? literalOf(single)
+      : { value: this.env.text.slice(open.end, end), quoted: false, start: open.end, end };
+    const comparison =
+      inner.length === 3 &&
+      inner[1].type === 'op' &&
+      COMPARE_OPS.has(inner[1].text) &&
+      inner[2].type !== 'op';
     const innerNode: SearchNode | null = comparison
-      ? { kind: 'compare', field: literalOf(inner[0]), op: inner[1].text as CompareOp, value: literalOf(inner[2]), start: inner[0].start, end: inner[2].end }
+      ? {
+          kind: 'compare',
+          field: literalOf(inner[0]),
+          op: inner[1].text as CompareOp,
+          value: literalOf(inner[2]),
+          start: inner[0].start,
+          end: inner[2].end,
+        }
       : null;
     const directive = name.text.toUpperCase() as 'TERM' | 'CASE';
-    return { kind: 'directive', name: directive, text, inner: innerNode, start: name.start, end: close ? close.end : end };
+    return {
+      kind: 'directive',
+      name: directive,
+      text,
+      inner: innerNode,
+      start: name.start,
+      end: close ? close.end : end,
+    };
   }
 
   private problem(message: string, at: Range): void {

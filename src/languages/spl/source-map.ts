@@ -17,7 +17,13 @@ export class SourceMap {
   add(segment: Segment): void {
     const last = this.segments[this.segments.length - 1];
     // Adjacent literal runs merge, so the list stays as short as the number of macro calls.
-    if (last && last.literal && segment.literal && last.expEnd === segment.expStart && last.origEnd === segment.origStart) {
+    if (
+      last &&
+      last.literal &&
+      segment.literal &&
+      last.expEnd === segment.expStart &&
+      last.origEnd === segment.origStart
+    ) {
       last.expEnd = segment.expEnd;
       last.origEnd = segment.origEnd;
     } else this.segments.push({ ...segment });
@@ -26,7 +32,10 @@ export class SourceMap {
   /** Original offset of an expanded offset; inside a macro's text, the call's start (or end, for span ends). */
   toOriginal(offset: number, side: 'start' | 'end'): number {
     const segment = this.segmentAt(offset, side);
-    if (!segment) return side === 'start' ? (this.segments[this.segments.length - 1]?.origEnd ?? offset) : (this.segments[0]?.origStart ?? offset);
+    if (!segment)
+      return side === 'start'
+        ? (this.segments[this.segments.length - 1]?.origEnd ?? offset)
+        : (this.segments[0]?.origStart ?? offset);
     if (segment.literal) return segment.origStart + (offset - segment.expStart);
     return side === 'start' ? segment.origStart : segment.origEnd;
   }
@@ -42,7 +51,13 @@ export class SourceMap {
     if (!segment) return offset;
     if (segment.literal) return segment.origStart + (offset - segment.expStart);
     if (segment.expStart === segment.expEnd) return side === 'start' ? segment.origStart : segment.origEnd;
-    return side === 'start' ? (offset === segment.expEnd ? segment.origEnd : segment.origStart) : offset === segment.expStart ? segment.origStart : segment.origEnd;
+    return side === 'start'
+      ? offset === segment.expEnd
+        ? segment.origEnd
+        : segment.origStart
+      : offset === segment.expStart
+        ? segment.origStart
+        : segment.origEnd;
   }
 
   /** Unresolved macro calls whose call text starts in the original range [from, to). */

@@ -9,19 +9,31 @@ import { parseCall } from './macros.js';
 function context(...defs: [string, string, string[]?][]): SourceContext {
   const macros = new Map<string, MacroDefinition>();
   for (const [name, definition, args = []] of defs) {
-    macros.set(args.length ? `${name}(${args.length})` : name, { type: 'macro', name, args, definition, path: 'm.yml' });
+    macros.set(args.length ? `${name}(${args.length})` : name, {
+      type: 'macro',
+      name,
+      args,
+      definition,
+      path: 'm.yml',
+    });
   }
   return { macros, dataSources: new Map() };
 }
 
 function predicates(q: ParsedQuery, stage = 0): string[] {
-  return q.stages[stage].predicates.map((p) => `${p.negated ? 'NOT ' : ''}${p.field} ${p.op} ${p.values.join('|')}`);
+  return q.stages[stage].predicates.map(
+    (p) => `${p.negated ? 'NOT ' : ''}${p.field} ${p.op} ${p.values.join('|')}`,
+  );
 }
 
 describe('macro expansion', () => {
   it('keys calls by name and arity', () => {
     expect(parseCall('name')).toEqual({ name: 'name', args: [], key: 'name' });
-    expect(parseCall('f(a, "b, c", g(x, y))')).toEqual({ name: 'f', args: ['a', '"b, c"', 'g(x, y)'], key: 'f(3)' });
+    expect(parseCall('f(a, "b, c", g(x, y))')).toEqual({
+      name: 'f',
+      args: ['a', '"b, c"', 'g(x, y)'],
+      key: 'f(3)',
+    });
   });
 
   it('substitutes arguments and keeps the original text for display', () => {
@@ -66,8 +78,16 @@ describe('lowering', () => {
   });
 
   it('gives tstats predicates the data model as scope and the data model as a source', () => {
-    const q = parseQuery('spl', '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=bitsadmin.exe by Processes.dest');
-    expect(q.stages[0].predicates[0]).toMatchObject({ field: 'Processes.process_name', op: 'eq', values: ['bitsadmin.exe'], scope: 'Endpoint.Processes' });
+    const q = parseQuery(
+      'spl',
+      '| tstats count from datamodel=Endpoint.Processes where Processes.process_name=bitsadmin.exe by Processes.dest',
+    );
+    expect(q.stages[0].predicates[0]).toMatchObject({
+      field: 'Processes.process_name',
+      op: 'eq',
+      values: ['bitsadmin.exe'],
+      scope: 'Endpoint.Processes',
+    });
     expect(q.dataSources).toEqual([{ type: 'datasource', kind: 'datamodel', value: 'Endpoint.Processes' }]);
   });
 
@@ -90,10 +110,25 @@ describe('lowering', () => {
 
 describe('robustness', () => {
   it('never throws and always returns positioned diagnostics on random input', () => {
-    const alphabet = fc.constantFrom(...'ab =!<>()[]|`"\\,*%. \nNOTORIN'.split(''), 'NOT ', ' OR ', '| where ', '| eval x=', '[search ', 'TERM(', '`m(', '```');
+    const alphabet = fc.constantFrom(
+      ...'ab =!<>()[]|`"\\,*%. \nNOTORIN'.split(''),
+      'NOT ',
+      ' OR ',
+      '| where ',
+      '| eval x=',
+      '[search ',
+      'TERM(',
+      '`m(',
+      '```',
+    );
     fc.assert(
       fc.property(fc.array(alphabet, { maxLength: 60 }), (parts) => {
-        const q = parseQuery('spl', parts.join(''), undefined, context(['m', '`m` a'], ['m(1)', '$x$ `m`', ['x']]));
+        const q = parseQuery(
+          'spl',
+          parts.join(''),
+          undefined,
+          context(['m', '`m` a'], ['m(1)', '$x$ `m`', ['x']]),
+        );
         for (const d of q.diagnostics) expect(d.line >= 1 && d.column >= 1).toBe(true);
       }),
       { numRuns: 400 },

@@ -95,7 +95,12 @@ export class Cursor {
   /** A `name:` section header starts here (known or not). */
   atSectionHeader(): boolean {
     const t = this.peek;
-    return t.kind === 'word' && this.ahead.kind === 'punct' && this.ahead.value === ':' && (t.newline || SECTION_NAMES.has(t.value));
+    return (
+      t.kind === 'word' &&
+      this.ahead.kind === 'punct' &&
+      this.ahead.value === ':' &&
+      (t.newline || SECTION_NAMES.has(t.value))
+    );
   }
 
   /** A place a statement may end at: a new line, a section header, the rule's closing brace, the end. */

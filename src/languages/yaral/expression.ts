@@ -50,7 +50,9 @@ function parseUnary(c: Cursor): Expr | null {
   if (t.kind === 'word' && (t.value === 'any' || t.value === 'all') && c.ahead.kind === 'variable') {
     c.advance();
     const operand = parseUnary(c);
-    return operand ? { kind: 'quantified', quantifier: t.value, operand, start: t.start, end: operand.end } : null;
+    return operand
+      ? { kind: 'quantified', quantifier: t.value, operand, start: t.start, end: operand.end }
+      : null;
   }
   return parseComparison(c);
 }
@@ -74,7 +76,8 @@ function parseComparison(c: Cursor): Expr | null {
 function parseIn(c: Cursor, operand: Expr): Expr | null {
   c.advance();
   let mode: 'regex' | 'cidr' | null = null;
-  if ((c.isWord('regex') || c.isWord('cidr')) && c.ahead.kind === 'list') mode = c.advance().value as 'regex' | 'cidr';
+  if ((c.isWord('regex') || c.isWord('cidr')) && c.ahead.kind === 'list')
+    mode = c.advance().value as 'regex' | 'cidr';
   const token = c.expect('list', undefined, 'a reference list (%name)');
   if (!token) return null;
   const list: ListExpr = { kind: 'list', name: token.value, start: token.start, end: token.end };
@@ -85,7 +88,8 @@ function parseIn(c: Cursor, operand: Expr): Expr | null {
 function withNocase(c: Cursor, expr: Expr): Expr {
   if (!c.isWord('nocase')) return expr;
   const token = c.advance();
-  if (expr.kind === 'compare' || expr.kind === 'in' || expr.kind === 'call') return { ...expr, nocase: true, end: token.end };
+  if (expr.kind === 'compare' || expr.kind === 'in' || expr.kind === 'call')
+    return { ...expr, nocase: true, end: token.end };
   c.report('Unexpected "nocase", expected it after a comparison or a function call', token);
   return expr;
 }
@@ -119,7 +123,8 @@ function parseNegation(c: Cursor): Expr | null {
   const operand = parseNegation(c);
   c.leave();
   if (!operand) return null;
-  if (operand.kind === 'number' && operand.start === t.end) return { ...operand, text: `-${operand.text}`, start: t.start };
+  if (operand.kind === 'number' && operand.start === t.end)
+    return { ...operand, text: `-${operand.text}`, start: t.start };
   return { kind: 'negate', operand, start: t.start, end: operand.end };
 }
 
@@ -175,14 +180,22 @@ function parseVariable(c: Cursor): Expr | null {
       end = c.advance().end;
     } else if (c.isPunct('[') && pathStart !== -1) {
       c.advance();
-      const key = c.is('number') ? c.advance() : c.expect('string', undefined, 'a map key string or an index');
+      const key = c.is('number')
+        ? c.advance()
+        : c.expect('string', undefined, 'a map key string or an index');
       const close = c.expect('punct', ']', '"]" to close the map key');
       if (!key || !close) return null;
       end = close.end;
     } else break;
   }
   if (pathStart === -1) return { kind: 'variable', name: v.value, start: v.start, end };
-  const path: PathExpr = { kind: 'path', variable: v.value, path: c.slice(pathStart, end), start: v.start, end };
+  const path: PathExpr = {
+    kind: 'path',
+    variable: v.value,
+    path: c.slice(pathStart, end),
+    start: v.start,
+    end,
+  };
   return path;
 }
 

@@ -12,8 +12,17 @@ export const yaralLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { rule, problems } = parseYaral(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'yaral'));
+    const diagnostics: Diagnostic[] = problems.map((p) =>
+      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'yaral'),
+    );
     const stages = rule ? lowerRule(rule, source.text, locator) : [];
-    return { type: 'query', language: 'yaral', stages, diagnostics, dataSources: dataSources(stages), unresolved: [] };
+    return {
+      type: 'query',
+      language: 'yaral',
+      stages,
+      diagnostics,
+      dataSources: dataSources(stages),
+      unresolved: [],
+    };
   },
 };

@@ -38,7 +38,11 @@ describe('tokenize', () => {
 
   it('reads a slash after a value as division and elsewhere as a regex literal', () => {
     expect(lex('$a / 2').tokens[1]).toMatchObject({ kind: 'punct', value: '/' });
-    expect(lex('$a = /a\\/b/ nocase').tokens[2]).toMatchObject({ kind: 'regex', value: 'a/b', text: '/a\\/b/' });
+    expect(lex('$a = /a\\/b/ nocase').tokens[2]).toMatchObject({
+      kind: 'regex',
+      value: 'a/b',
+      text: '/a\\/b/',
+    });
     expect(lex('x = 1 // comment').tokens.map((t) => t.kind)).toEqual(['word', 'op', 'number', 'eof']);
   });
 
@@ -54,8 +58,16 @@ describe('tokenize', () => {
 
   it('reports unterminated strings, regexes and comments', () => {
     expect(lex('"abc').problems[0]).toMatchObject({ severity: 'error', start: 0, end: 4 });
-    expect(lex('= /abc\nx').problems[0]).toMatchObject({ message: 'Unexpected end of line, expected "/" to close the regular expression', start: 2 });
-    expect(lex('/* never').problems[0].message).toBe('Unexpected end of input, expected "*/" to close the comment');
-    expect(lex('"a\nb"').problems[0]).toMatchObject({ severity: 'warning', message: 'String runs over a line break' });
+    expect(lex('= /abc\nx').problems[0]).toMatchObject({
+      message: 'Unexpected end of line, expected "/" to close the regular expression',
+      start: 2,
+    });
+    expect(lex('/* never').problems[0].message).toBe(
+      'Unexpected end of input, expected "*/" to close the comment',
+    );
+    expect(lex('"a\nb"').problems[0]).toMatchObject({
+      severity: 'warning',
+      message: 'String runs over a line break',
+    });
   });
 });

@@ -37,8 +37,28 @@ const PUNCT = new Set(['{', '}', '(', ')', '[', ']', ',', ':', '.', '+', '-', '*
 const VALUE_END = new Set<TokenKind>(['variable', 'count', 'list', 'string', 'regex', 'number', 'duration']);
 const REGEX_AFTER_WORD = new Set(['and', 'or', 'not', 'in', 'any', 'all', 'regex']);
 /** Chronicle takes these in any case (`NOT`, `OR`, `IN`, `NOCASE`); their value is the lower-case word. */
-const KEYWORDS = new Set(['and', 'or', 'not', 'in', 'nocase', 'any', 'all', 'regex', 'cidr', 'over', 'by', 'before', 'after']);
-const ESCAPES: Readonly<Record<string, string>> = lookupTable({ '"': '"', '\\': '\\', n: '\n', t: '\t', r: '\r' });
+const KEYWORDS = new Set([
+  'and',
+  'or',
+  'not',
+  'in',
+  'nocase',
+  'any',
+  'all',
+  'regex',
+  'cidr',
+  'over',
+  'by',
+  'before',
+  'after',
+]);
+const ESCAPES: Readonly<Record<string, string>> = lookupTable({
+  '"': '"',
+  '\\': '\\',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+});
 
 function isWordStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
@@ -97,7 +117,14 @@ class YaralLexer {
   }
 
   private push(kind: TokenKind, end: number, value: string, raw?: boolean): void {
-    const token: Token = { kind, start: this.pos, end, text: this.text.slice(this.pos, end), value, newline: this.newline };
+    const token: Token = {
+      kind,
+      start: this.pos,
+      end,
+      text: this.text.slice(this.pos, end),
+      value,
+      newline: this.newline,
+    };
     if (raw) token.raw = true;
     this.tokens.push(token);
     this.newline = false;
@@ -164,11 +191,22 @@ class YaralLexer {
       i++;
     }
     if (i >= text.length) {
-      this.problems.push({ severity: 'error', message: `Unexpected end of input, expected '"' to close the string`, start: this.pos, end: text.length });
+      this.problems.push({
+        severity: 'error',
+        message: `Unexpected end of input, expected '"' to close the string`,
+        start: this.pos,
+        end: text.length,
+      });
       this.push('string', text.length, value);
       return;
     }
-    if (spansLines) this.problems.push({ severity: 'warning', message: 'String runs over a line break', start: this.pos, end: i + 1 });
+    if (spansLines)
+      this.problems.push({
+        severity: 'warning',
+        message: 'String runs over a line break',
+        start: this.pos,
+        end: i + 1,
+      });
     this.push('string', i + 1, value);
   }
 
@@ -176,7 +214,12 @@ class YaralLexer {
   private backquoted(): void {
     const close = this.text.indexOf('`', this.pos + 1);
     if (close === -1) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "`" to close the string', start: this.pos, end: this.text.length });
+      this.problems.push({
+        severity: 'error',
+        message: 'Unexpected end of input, expected "`" to close the string',
+        start: this.pos,
+        end: this.text.length,
+      });
       this.push('string', this.text.length, this.text.slice(this.pos + 1), true);
       return;
     }
@@ -185,7 +228,11 @@ class YaralLexer {
 
   private slash(): void {
     const prev = this.tokens[this.tokens.length - 1];
-    const divides = prev && (VALUE_END.has(prev.kind) || (prev.kind === 'punct' && (prev.value === ')' || prev.value === ']')) || (prev.kind === 'word' && !REGEX_AFTER_WORD.has(prev.value)));
+    const divides =
+      prev &&
+      (VALUE_END.has(prev.kind) ||
+        (prev.kind === 'punct' && (prev.value === ')' || prev.value === ']')) ||
+        (prev.kind === 'word' && !REGEX_AFTER_WORD.has(prev.value)));
     if (divides) this.push('punct', this.pos + 1, '/');
     else this.regex();
   }
@@ -205,7 +252,12 @@ class YaralLexer {
       } else value += text[i++];
     }
     if (text[i] !== '/') {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of line, expected "/" to close the regular expression', start: this.pos, end: i });
+      this.problems.push({
+        severity: 'error',
+        message: 'Unexpected end of line, expected "/" to close the regular expression',
+        start: this.pos,
+        end: i,
+      });
       this.push('regex', i, value);
       return;
     }
@@ -227,7 +279,12 @@ class YaralLexer {
   private blockComment(): void {
     const close = this.text.indexOf('*/', this.pos + 2);
     if (close === -1) {
-      this.problems.push({ severity: 'error', message: 'Unexpected end of input, expected "*/" to close the comment', start: this.pos, end: this.text.length });
+      this.problems.push({
+        severity: 'error',
+        message: 'Unexpected end of input, expected "*/" to close the comment',
+        start: this.pos,
+        end: this.text.length,
+      });
       this.pos = this.text.length;
       return;
     }

@@ -17,7 +17,14 @@ export function lowerRule(rule: RuleNode, text: string, locator: Locator): Stage
   const stages: Stage[] = [];
   for (const section of rule.sections) {
     if (section.name === 'meta') continue;
-    const stage = sourceStage({ index: stages.length, kind: section.name, text, locator, start: section.start, end: section.end });
+    const stage = sourceStage({
+      index: stages.length,
+      kind: section.name,
+      text,
+      locator,
+      start: section.start,
+      end: section.end,
+    });
     if (section.name === 'events') stage.predicates = eventPredicates(section.statements, text, locator);
     stages.push(stage);
   }

@@ -27,12 +27,16 @@ export function outlineRules(text: string): RuleOutline[] {
     } else if (t.kind === 'punct' && t.value === '{') depth++;
     else if (t.kind === 'punct' && t.value === '}') depth = Math.max(0, depth - 1);
   }
-  return starts.map((first, n) => outline(tokens, first, n + 1 < starts.length ? starts[n + 1] : tokens.length - 1));
+  return starts.map((first, n) =>
+    outline(tokens, first, n + 1 < starts.length ? starts[n + 1] : tokens.length - 1),
+  );
 }
 
 function opensRule(tokens: Token[], i: number): boolean {
   const [a, b, c] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-  return a.kind === 'word' && a.value === 'rule' && b?.kind === 'word' && c?.kind === 'punct' && c.value === '{';
+  return (
+    a.kind === 'word' && a.value === 'rule' && b?.kind === 'word' && c?.kind === 'punct' && c.value === '{'
+  );
 }
 
 /** The rule from token `first` up to its closing brace, or to the last token before `limit` when it has none. */
@@ -48,12 +52,23 @@ function outline(tokens: Token[], first: number, limit: number): RuleOutline {
     }
   }
   const body = tokens.slice(first, last + 1);
-  return { name: tokens[first + 1].value, start: tokens[first].start, end: tokens[last].end, meta: metaPairs(body), outcomeAttack: outcomeAttack(body) };
+  return {
+    name: tokens[first + 1].value,
+    start: tokens[first].start,
+    end: tokens[last].end,
+    meta: metaPairs(body),
+    outcomeAttack: outcomeAttack(body),
+  };
 }
 
 function isHeader(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
-  return tokens[i].kind === 'word' && SECTION_NAMES.has(tokens[i].value) && next?.kind === 'punct' && next.value === ':';
+  return (
+    tokens[i].kind === 'word' &&
+    SECTION_NAMES.has(tokens[i].value) &&
+    next?.kind === 'punct' &&
+    next.value === ':'
+  );
 }
 
 function metaPairs(tokens: Token[]): { key: string; value: string }[] {
@@ -62,7 +77,12 @@ function metaPairs(tokens: Token[]): { key: string; value: string }[] {
   if (i === -1) return pairs;
   for (i += 2; i + 2 < tokens.length && !isHeader(tokens, i); i++) {
     const [key, eq, value] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    if (key.kind === 'word' && eq.kind === 'op' && eq.value === '=' && (value.kind === 'string' || value.kind === 'number' || value.kind === 'word')) {
+    if (
+      key.kind === 'word' &&
+      eq.kind === 'op' &&
+      eq.value === '=' &&
+      (value.kind === 'string' || value.kind === 'number' || value.kind === 'word')
+    ) {
       pairs.push({ key: key.value, value: value.value });
       i += 2;
     }
@@ -74,7 +94,12 @@ function outcomeAttack(tokens: Token[]): { name: string; value: string }[] {
   const found: { name: string; value: string }[] = [];
   for (let i = 0; i + 2 < tokens.length; i++) {
     const [name, eq, value] = [tokens[i], tokens[i + 1], tokens[i + 2]];
-    if (name.kind === 'variable' && name.value.startsWith('$mitre_attack_') && eq.value === '=' && value.kind === 'string') {
+    if (
+      name.kind === 'variable' &&
+      name.value.startsWith('$mitre_attack_') &&
+      eq.value === '=' &&
+      value.kind === 'string'
+    ) {
       found.push({ name: name.value.slice(1), value: value.value });
     }
   }

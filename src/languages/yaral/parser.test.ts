@@ -36,7 +36,13 @@ describe('parseYaral', () => {
   it('maps positions through the query start', () => {
     const parsed = parse(RULE, { line: 20, column: 1, offset: 500 });
     const regex = parsed.stages[0].predicates[1];
-    expect(regex).toMatchObject({ field: 'target.process.file.full_path', op: 'regex', values: ['\\\\cmd\\.exe$'], negated: true, caseSensitive: false });
+    expect(regex).toMatchObject({
+      field: 'target.process.file.full_path',
+      op: 'regex',
+      values: ['\\\\cmd\\.exe$'],
+      negated: true,
+      caseSensitive: false,
+    });
     expect(regex.span?.start).toMatchObject({ line: 25, column: 9 });
     expect(parsed.stages[0].span?.start).toMatchObject({ line: 23, column: 3 });
     expect(parsed.stages.map((s) => s.kind)).toEqual(['events', 'match', 'condition']);
@@ -60,10 +66,33 @@ function random(seed: number): () => number {
   };
 }
 
-const PIECES = ['(', ')', '{', '}', '"', '`', '/', '$', '#', '%', 'not ', ' and ', '[', ']', '\n', 'nocase', ':', '=', '.', '!'];
+const PIECES = [
+  '(',
+  ')',
+  '{',
+  '}',
+  '"',
+  '`',
+  '/',
+  '$',
+  '#',
+  '%',
+  'not ',
+  ' and ',
+  '[',
+  ']',
+  '\n',
+  'nocase',
+  ':',
+  '=',
+  '.',
+  '!',
+];
 
 describe('robustness', () => {
-  const rules = readdirSync(join(examplesRoot, 'yaral')).map((f) => readFileSync(join(examplesRoot, 'yaral', f), 'utf8'));
+  const rules = readdirSync(join(examplesRoot, 'yaral')).map((f) =>
+    readFileSync(join(examplesRoot, 'yaral', f), 'utf8'),
+  );
 
   it('never throws and reports positions inside the text for mutated rules', () => {
     const next = random(7);
@@ -88,10 +117,14 @@ describe('robustness', () => {
   it('reports deep nesting instead of crashing', () => {
     const deep = `rule r {\n events:\n  ${'('.repeat(20000)}$e.a = 1${')'.repeat(20000)}\n condition:\n  $e\n}`;
     const parsed = parse(deep);
-    expect(parsed.diagnostics.map((d) => d.message)).toContain('Unexpected nesting deeper than 256 levels, expected a flatter expression');
+    expect(parsed.diagnostics.map((d) => d.message)).toContain(
+      'Unexpected nesting deeper than 256 levels, expected a flatter expression',
+    );
     const nots = parse(`rule r {\n events:\n  ${'not '.repeat(5000)}$e.a = 1\n condition:\n  $e\n}`);
     expect(nots.diagnostics[0]).toMatchObject({ line: 3, column: 1027 });
     const chain = Array.from({ length: 20000 }, (_, i) => `$e.a = "${i}"`).join(' or ');
-    expect(parse(`rule r {\n events:\n  ${chain}\n condition:\n  $e\n}`).stages[0].predicates).toHaveLength(20000);
+    expect(parse(`rule r {\n events:\n  ${chain}\n condition:\n  $e\n}`).stages[0].predicates).toHaveLength(
+      20000,
+    );
   });
 });

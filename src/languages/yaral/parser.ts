@@ -74,12 +74,20 @@ function skipSection(c: Cursor): void {
 }
 
 function parseSection(c: Cursor, name: SectionName, header: Token): Section {
-  const section: Section = { name, start: header.start, end: c.previous.end, statements: [], meta: [], match: null };
+  const section: Section = {
+    name,
+    start: header.start,
+    end: c.previous.end,
+    statements: [],
+    meta: [],
+    match: null,
+  };
   if (name === 'meta') section.meta = parseMeta(c);
   else if (name === 'match') section.match = parseMatch(c);
   else section.statements = parseStatements(c);
   section.end = Math.max(section.end, c.previous.end);
-  if (name === 'events' && section.statements.length === 0) c.report('Unexpected end of section, expected at least one event statement', header);
+  if (name === 'events' && section.statements.length === 0)
+    c.report('Unexpected end of section, expected at least one event statement', header);
   return section;
 }
 
@@ -108,7 +116,8 @@ function parseMeta(c: Cursor): MetaEntry[] {
   const entries: MetaEntry[] = [];
   while (!c.atEnd && !c.isPunct('}') && !c.atSectionHeader()) {
     const key = c.expect('word', undefined, 'a meta key');
-    const entry = key && c.expect('op', '=', `"=" after meta key ${key.value}`) ? metaValue(c, key) : undefined;
+    const entry =
+      key && c.expect('op', '=', `"=" after meta key ${key.value}`) ? metaValue(c, key) : undefined;
     if (entry) {
       entries.push(entry);
       if (c.atStatementBoundary()) continue;

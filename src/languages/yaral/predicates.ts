@@ -30,8 +30,22 @@ const BOOLEAN_CALLS: Readonly<Record<string, Op>> = lookupTable({
   'strings.starts_with': 'starts_with',
   'strings.ends_with': 'ends_with',
 });
-const COMPARE: Record<CompareOp, Op> = { '=': 'eq', '!=': 'eq', '>': 'gt', '>=': 'gte', '<': 'lt', '<=': 'lte' };
-const FLIPPED: Record<CompareOp, CompareOp> = { '=': '=', '!=': '!=', '>': '<', '>=': '<=', '<': '>', '<=': '>=' };
+const COMPARE: Record<CompareOp, Op> = {
+  '=': 'eq',
+  '!=': 'eq',
+  '>': 'gt',
+  '>=': 'gte',
+  '<': 'lt',
+  '<=': 'lte',
+};
+const FLIPPED: Record<CompareOp, CompareOp> = {
+  '=': '=',
+  '!=': '!=',
+  '>': '<',
+  '>=': '<=',
+  '<': '>',
+  '<=': '>=',
+};
 /** An inline `(?i)` flag makes a pattern ignore case whatever the call says. */
 const INLINE_NOCASE = /^\(\?[a-z]*i[a-z]*\)/;
 
@@ -57,7 +71,8 @@ function junctionOperands(expr: Expr): Expr[] {
 function collectBindings(statement: Expr, bindings: Map<string, string[]>): void {
   for (const expr of junctionOperands(statement)) {
     if (expr.kind !== 'compare' || expr.op !== '=') continue;
-    const [variable, path] = expr.left.kind === 'variable' ? [expr.left, expr.right] : [expr.right, expr.left];
+    const [variable, path] =
+      expr.left.kind === 'variable' ? [expr.left, expr.right] : [expr.right, expr.left];
     if (variable.kind !== 'variable' || path.kind !== 'path') continue;
     const list = bindings.get(variable.name) ?? [];
     if (!list.includes(path.path)) list.push(path.path);
@@ -90,7 +105,8 @@ function lowerExpr(expr: Expr, negated: boolean, quantifier: string[], out: Lowe
 }
 
 function subjectOf(expr: Expr, out: Lowering): Subject | null {
-  if (expr.kind === 'path') return { field: expr.path, scope: expr.variable, modifiers: [], foldsCase: false };
+  if (expr.kind === 'path')
+    return { field: expr.path, scope: expr.variable, modifiers: [], foldsCase: false };
   if (expr.kind === 'variable') {
     const bound = out.bindings.get(expr.name);
     return { field: expr.name, derivedFrom: bound ? [...bound] : undefined, modifiers: [], foldsCase: false };
@@ -102,7 +118,13 @@ function subjectOf(expr: Expr, out: Lowering): Subject | null {
   }
   const paths = pathsIn(expr);
   if (paths.length === 0) return null;
-  return { field: out.text.slice(expr.start, expr.end), scope: paths[0].variable, derivedFrom: [...new Set(paths.map((p) => p.path))], modifiers: [], foldsCase: false };
+  return {
+    field: out.text.slice(expr.start, expr.end),
+    scope: paths[0].variable,
+    derivedFrom: [...new Set(paths.map((p) => p.path))],
+    modifiers: [],
+    foldsCase: false,
+  };
 }
 
 function pathsIn(expr: Expr): { variable: string; path: string }[] {
@@ -131,26 +153,46 @@ function literalOf(expr: Expr): string | null {
 function lowerCompare(expr: CompareExpr, negated: boolean, quantifier: string[], out: Lowering): void {
   let { left, right, op } = expr;
   // The field side is the UDM path or function of one; a placeholder goes to the value side when it can.
-  if (subjectOf(left, out) === null || (left.kind === 'variable' && right.kind !== 'variable' && subjectOf(right, out) !== null)) {
+  if (
+    subjectOf(left, out) === null ||
+    (left.kind === 'variable' && right.kind !== 'variable' && subjectOf(right, out) !== null)
+  ) {
     [left, right, op] = [right, left, FLIPPED[op]];
   }
   const subject = subjectOf(left, out);
   if (!subject) return;
   const polarity = negated !== (op === '!=');
-  if (BOOLEAN_CALLS[left.kind === 'call' ? left.name : ''] && right.kind === 'word' && (right.text === 'true' || right.text === 'false')) {
+  if (
+    BOOLEAN_CALLS[left.kind === 'call' ? left.name : ''] &&
+    right.kind === 'word' &&
+    (right.text === 'true' || right.text === 'false')
+  ) {
     lowerCall(left as CallExpr, polarity !== (right.text === 'false'), quantifier, out);
     return;
   }
   if (subjectOf(right, out)) {
     const modifiers = op === '=' || op === '!=' ? quantifier : [...quantifier, COMPARE[op]];
-    out.predicates.push(predicate(subject, 'fieldref', out.text.slice(right.start, right.end), polarity, !expr.nocase, modifiers, expr, out));
+    out.predicates.push(
+      predicate(
+        subject,
+        'fieldref',
+        out.text.slice(right.start, right.end),
+        polarity,
+        !expr.nocase,
+        modifiers,
+        expr,
+        out,
+      ),
+    );
     return;
   }
   const value = literalOf(right);
   if (value === null) return;
   const regex = right.kind === 'regex' && (op === '=' || op === '!=');
   const caseSensitive = !expr.nocase && !subject.foldsCase && !(regex && INLINE_NOCASE.test(value));
-  out.predicates.push(predicate(subject, regex ? 'regex' : COMPARE[op], value, polarity, caseSensitive, quantifier, expr, out));
+  out.predicates.push(
+    predicate(subject, regex ? 'regex' : COMPARE[op], value, polarity, caseSensitive, quantifier, expr, out),
+  );
 }
 
 /** `x in %list` compares with each entry of a reference list; the value is the list's name as written. */
@@ -183,7 +225,16 @@ function predicate(
   at: Expr,
   out: Lowering,
 ): Predicate {
-  const p: Predicate = { type: 'predicate', field: subject.field, op, values: [value], negated, caseSensitive, all: false, span: out.locator.span(at.start, at.end) };
+  const p: Predicate = {
+    type: 'predicate',
+    field: subject.field,
+    op,
+    values: [value],
+    negated,
+    caseSensitive,
+    all: false,
+    span: out.locator.span(at.start, at.end),
+  };
   if (subject.scope) p.scope = subject.scope;
   if (subject.derivedFrom) p.derivedFrom = subject.derivedFrom;
   const modifiers = [...qualifiers, ...subject.modifiers];

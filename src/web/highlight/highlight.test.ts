@@ -6,19 +6,28 @@ import { yamlTokens } from './yaml.js';
 import { tomlTokens } from './toml.js';
 import { queryTokens } from './query.js';
 
-const classed = (tokens: Array<{ cls: string | null; text: string }>, cls: string): string[] => tokens.filter((t) => t.cls === cls).map((t) => t.text.trim());
+const classed = (tokens: Array<{ cls: string | null; text: string }>, cls: string): string[] =>
+  tokens.filter((t) => t.cls === cls).map((t) => t.text.trim());
 
 describe('highlight', () => {
   it('keeps every character and leaves no markup but its own spans', () => {
     const syntaxes: Syntax[] = ['yaml', 'toml', 'query', 'plain'];
     fc.assert(
-      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...syntaxes), fc.constantFrom('spl', 'kusto', 'eql', 'yaral', null), (text, syntax, language) => {
-        const out = highlight(text, syntax, language).toString();
-        const bare = out.replace(/<span class="[a-z]">|<\/span>/g, '');
-        expect(bare).not.toMatch(/[<>"]/);
-        const decoded = bare.replace(/&lt;|&gt;|&quot;|&#39;|&amp;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!);
-        expect(decoded).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 200 }),
+        fc.constantFrom(...syntaxes),
+        fc.constantFrom('spl', 'kusto', 'eql', 'yaral', null),
+        (text, syntax, language) => {
+          const out = highlight(text, syntax, language).toString();
+          const bare = out.replace(/<span class="[a-z]">|<\/span>/g, '');
+          expect(bare).not.toMatch(/[<>"]/);
+          const decoded = bare.replace(
+            /&lt;|&gt;|&quot;|&#39;|&amp;/g,
+            (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!,
+          );
+          expect(decoded).toBe(text);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -30,7 +39,9 @@ describe('highlight', () => {
   });
 
   it('reads YAML keys, lists, literals, comments and block scalars', () => {
-    const tokens = yamlTokens("detection:\n  sel:\n    - Image|endswith: '\\a.exe' # why\n  n: 3\ndescription: |\n  line one: not a key\n  line two\nlevel: high\n");
+    const tokens = yamlTokens(
+      "detection:\n  sel:\n    - Image|endswith: '\\a.exe' # why\n  n: 3\ndescription: |\n  line one: not a key\n  line two\nlevel: high\n",
+    );
     expect(classed(tokens, 'k')).toEqual(['detection', 'sel', 'Image|endswith', 'n', 'description', 'level']);
     expect(classed(tokens, 'c')).toEqual(['# why']);
     expect(classed(tokens, 'n')).toEqual(['3']);
@@ -40,7 +51,9 @@ describe('highlight', () => {
   });
 
   it('reads TOML tables, keys, multi-line strings and literals', () => {
-    const tokens = tomlTokens("[rule]\nname = \"x\"\nrisk_score = 47\nquery = '''\nprocess where a == 1\n'''\n[[rule.threat]]\n");
+    const tokens = tomlTokens(
+      "[rule]\nname = \"x\"\nrisk_score = 47\nquery = '''\nprocess where a == 1\n'''\n[[rule.threat]]\n",
+    );
     expect(classed(tokens, 'h')).toEqual(['[rule]', '[[rule.threat]]']);
     expect(classed(tokens, 'k')).toEqual(['name', 'risk_score', 'query']);
     expect(classed(tokens, 'n')).toEqual(['47']);
@@ -57,7 +70,10 @@ describe('highlight', () => {
   });
 
   it('reads Kusto comments, strings and hyphenated operators', () => {
-    const tokens = queryTokens('DeviceProcessEvents // recent\n| where FileName =~ @"C:\\x" | project-away A', 'kusto');
+    const tokens = queryTokens(
+      'DeviceProcessEvents // recent\n| where FileName =~ @"C:\\x" | project-away A',
+      'kusto',
+    );
     expect(classed(tokens, 'c')).toEqual(['// recent']);
     expect(classed(tokens, 's')).toEqual(['@"C:\\x"']);
     expect(classed(tokens, 'w')).toEqual(['where', 'project-away']);

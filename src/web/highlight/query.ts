@@ -15,20 +15,23 @@ const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
 
 const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
   spl: {
-    keywords: words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and or not in
+    keywords:
+      words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and or not in
       rename fields dedup sort head tail join append appendpipe datamodel values count dc sum avg min max earliest latest span
       mvexpand makemv fillnull transaction streamstats eventstats timechart chart top rare return format like match if case
       nodename summariesonly allow_old_summaries groupby where term`),
     backtickIsName: true,
   },
   eql: {
-    keywords: words(`where and or not sequence by with maxspan sample until in any of true false null runs join head tail
+    keywords:
+      words(`where and or not sequence by with maxspan sample until in any of true false null runs join head tail
       filter unique count process file network registry library dns`),
     lineComment: '//',
     blockComment: true,
   },
   kusto: {
-    keywords: words(`where project project-away project-rename project-reorder extend summarize join union let by on and or
+    keywords:
+      words(`where project project-away project-rename project-reorder extend summarize join union let by on and or
       not has has_any has_all has_cs contains contains_cs startswith endswith matches regex in in~ between take limit sort
       order top distinct count mv-expand mv-apply parse ago datatable kind inner leftouter leftanti rightouter innerunique
       make_set make_list case iff iif isnotempty isempty isnotnull isnull tostring toint tolower toupper now true false
@@ -37,7 +40,8 @@ const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
     blockComment: true,
   },
   esql: {
-    keywords: words(`from where eval stats keep drop limit sort by rename dissect grok mv_expand enrich row show and or not
+    keywords:
+      words(`from where eval stats keep drop limit sort by rename dissect grok mv_expand enrich row show and or not
       like rlike in is null asc desc nulls first last metadata on with true false lookup join`),
     lineComment: '//',
     blockComment: true,
@@ -45,7 +49,8 @@ const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
   kuery: { keywords: words('and or not') },
   lucene: { keywords: words('AND OR NOT TO and or not to') },
   yaral: {
-    keywords: words(`rule meta events match outcome condition options over and or not nocase re regex if count count_distinct
+    keywords:
+      words(`rule meta events match outcome condition options over and or not nocase re regex if count count_distinct
       sum max min array array_distinct any all before after by`),
     lineComment: '//',
     blockComment: true,
@@ -57,7 +62,26 @@ const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
 const IDENT = /[A-Za-z_@][\w.@]*(?:-[A-Za-z_][\w.]*)*/y;
 const NUMBER = /\d+(?:\.\d+)?(?:[a-z]{1,2}\b)?/y;
 const FIELD_FOLLOWS = /\s*(?:==|!=|=~|!~|<=|>=|=|<|>|:)/y;
-const OPERATORS = ['==', '!=', '=~', '!~', '<=', '>=', '|', '=', '<', '>', ':', '!', '~', '+', '*', '-', '/', '%'];
+const OPERATORS = [
+  '==',
+  '!=',
+  '=~',
+  '!~',
+  '<=',
+  '>=',
+  '|',
+  '=',
+  '<',
+  '>',
+  ':',
+  '!',
+  '~',
+  '+',
+  '*',
+  '-',
+  '/',
+  '%',
+];
 
 function sticky(re: RegExp, text: string, at: number): string | undefined {
   re.lastIndex = at;
@@ -73,17 +97,23 @@ function closeOf(text: string, start: number, open: string, close: string, escap
 }
 
 /** The end of a string, comment or quoted name starting at `i`, with its class; undefined when none starts there. */
-function delimited(text: string, i: number, syntax: QuerySyntax): { end: number; cls: Token['cls'] } | undefined {
+function delimited(
+  text: string,
+  i: number,
+  syntax: QuerySyntax,
+): { end: number; cls: Token['cls'] } | undefined {
   if (text.startsWith('"""', i)) return { end: closeOf(text, i, '"""', '"""', false), cls: 's' };
   const ch = text[i];
   if (ch === '"' || ch === "'") return { end: closeOf(text, i, ch, ch, true), cls: 's' };
-  if (ch === '@' && (text[i + 1] === '"' || text[i + 1] === "'")) return { end: closeOf(text, i + 1, text[i + 1], text[i + 1], false), cls: 's' };
+  if (ch === '@' && (text[i + 1] === '"' || text[i + 1] === "'"))
+    return { end: closeOf(text, i + 1, text[i + 1], text[i + 1], false), cls: 's' };
   if (ch === '`') return { end: closeOf(text, i, '`', '`', false), cls: syntax.backtickIsName ? 'f' : 'k' };
   if (syntax.lineComment && text.startsWith(syntax.lineComment, i)) {
     const nl = text.indexOf('\n', i);
     return { end: nl < 0 ? text.length : nl, cls: 'c' };
   }
-  if (syntax.blockComment && text.startsWith('/*', i)) return { end: closeOf(text, i, '/*', '*/', false), cls: 'c' };
+  if (syntax.blockComment && text.startsWith('/*', i))
+    return { end: closeOf(text, i, '/*', '*/', false), cls: 'c' };
   return undefined;
 }
 
@@ -107,7 +137,11 @@ export function queryTokens(text: string, language: string | null): Token[] {
     }
     const ident = sticky(IDENT, text, i);
     if (ident) {
-      const cls = syntax.keywords.has(ident.toLowerCase()) ? 'w' : sticky(FIELD_FOLLOWS, text, i + ident.length) ? 'k' : null;
+      const cls = syntax.keywords.has(ident.toLowerCase())
+        ? 'w'
+        : sticky(FIELD_FOLLOWS, text, i + ident.length)
+          ? 'k'
+          : null;
       out.push(cls, ident);
       i += ident.length;
       continue;

@@ -49,7 +49,10 @@ export function tomlTokens(text: string): Token[] {
       cls = 'c';
     } else if (lineStart && ch === '[' && (match = stickyMatch(HEADER, text, i))) {
       cls = 'h';
-    } else if (lineStart && ((match = stickyMatch(BARE_KEY, text, i)) || (match = stickyMatch(QUOTED_KEY, text, i)))) {
+    } else if (
+      lineStart &&
+      ((match = stickyMatch(BARE_KEY, text, i)) || (match = stickyMatch(QUOTED_KEY, text, i)))
+    ) {
       cls = 'k';
     } else if (ch === '"' || ch === "'") {
       match = text.slice(i, stringEnd(text, i));

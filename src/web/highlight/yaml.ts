@@ -1,9 +1,11 @@
 /** A line-oriented YAML tokenizer for display: keys, scalars, comments, flow punctuation and block scalars. */
 import { TokenList, type Token } from './token.js';
 
-const KEY = /(-\s+)*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],:-][^#:]*?|-[^\s#:][^#:]*?)(\s*:)(?=\s|$)/y;
+const KEY =
+  /(-\s+)*("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{}[\],:-][^#:]*?|-[^\s#:][^#:]*?)(\s*:)(?=\s|$)/y;
 const DASHES = /(?:-(?:\s+|$))+/y;
-const LITERAL = /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[\da-f]+|\.inf)|true|false|yes|no|on|off|null|~)$/i;
+const LITERAL =
+  /^(?:[-+]?(?:\d[\d_]*(?:\.\d*)?(?:e[-+]?\d+)?|0x[\da-f]+|\.inf)|true|false|yes|no|on|off|null|~)$/i;
 const BLOCK = /^[|>][-+0-9]*\s*(?:#.*)?$/;
 
 /** True when `line` ends in a block scalar indicator (`|`, `>-`): the lines indented below it are text. */

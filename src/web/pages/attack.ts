@@ -51,15 +51,32 @@ export function coverageFilter(get: (name: string) => string | undefined): Cover
 }
 
 /** Live techniques of a tactic, parents only, that no rule covers: the matrix's empty cells. */
-function tacticGaps(data: AttackData, shortname: string, coverage: Coverage): Array<{ id: string; name: string }> {
+function tacticGaps(
+  data: AttackData,
+  shortname: string,
+  coverage: Coverage,
+): Array<{ id: string; name: string }> {
   return Object.values(data.techniques)
-    .filter((t) => !t.parent && !t.revoked && !t.deprecated && t.tactics.includes(shortname) && !coverage.techniques[t.id])
+    .filter(
+      (t) =>
+        !t.parent &&
+        !t.revoked &&
+        !t.deprecated &&
+        t.tactics.includes(shortname) &&
+        !coverage.techniques[t.id],
+    )
     .map((t) => ({ id: t.id, name: t.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 function cellOf(t: TechniqueCoverage): MatrixCell {
-  return { id: t.id, name: t.name, count: t.rules, subtechniqueRules: t.subtechniqueRules, byLanguage: t.byLanguage };
+  return {
+    id: t.id,
+    name: t.name,
+    count: t.rules,
+    subtechniqueRules: t.subtechniqueRules,
+    byLanguage: t.byLanguage,
+  };
 }
 
 function columnsOf(coverage: Coverage, data: AttackData, full: boolean): MatrixColumn[] {
@@ -69,7 +86,11 @@ function columnsOf(coverage: Coverage, data: AttackData, full: boolean): MatrixC
     name: t.name,
     rules: t.rules,
     available: t.available,
-    covered: t.techniques.map(cellOf).sort((a, b) => b.count - a.count || b.subtechniqueRules - a.subtechniqueRules || a.id.localeCompare(b.id)),
+    covered: t.techniques
+      .map(cellOf)
+      .sort(
+        (a, b) => b.count - a.count || b.subtechniqueRules - a.subtechniqueRules || a.id.localeCompare(b.id),
+      ),
     gaps: full ? tacticGaps(data, t.shortname, coverage) : [],
   }));
 }
@@ -89,7 +110,9 @@ export function attackPageData(site: Site, filter: CoverageFilter): AttackPageDa
     rulesWithTechniques: coverage.rulesWithTechniques,
     columns: columnsOf(coverage, attack.data, attack.full),
     unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
-    unknown: Object.entries(coverage.unknown).map(([id, rules]) => ({ id, rules: rules.length })).sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
+    unknown: Object.entries(coverage.unknown)
+      .map(([id, rules]) => ({ id, rules: rules.length }))
+      .sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
   };
 }
 
@@ -106,26 +129,47 @@ export function heat(count: number, max: number): number {
 }
 
 function filterForm(d: AttackPageData): Html {
-  const select = (name: string, label: string, values: string[], current: string | undefined, show = (v: string) => v): Html =>
-    html`<label>${label}<select name="${name}"><option value="">all</option>${values.map((v) => html`<option value="${v}" ${v === current ? 'selected' : ''}>${show(v)}</option>`)}</select></label>`;
+  const select = (
+    name: string,
+    label: string,
+    values: string[],
+    current: string | undefined,
+    show = (v: string) => v,
+  ): Html =>
+    html`<label
+      >${label}<select name="${name}">
+        <option value="">all</option>
+        ${values.map((v) => html`<option value="${v}" ${v === current ? 'selected' : ''}>${show(v)}</option>`)}
+      </select></label
+    >`;
   return html`<form class="filters autosubmit" action="/attack" method="get">
-${select('source', 'Source', d.sources, d.filter.source)}
-${select('language', 'Language', d.languages, d.filter.language, languageLabel)}
-<button type="submit">Show</button>
-<a id="layer-download" href="${attackHref(d.filter, true)}" download="ruleatlas-layer.json">Download Navigator layer</a>
-</form>`;
+    ${select('source', 'Source', d.sources, d.filter.source)}
+    ${select('language', 'Language', d.languages, d.filter.language, languageLabel)}
+    <button type="submit">Show</button>
+    <a id="layer-download" href="${attackHref(d.filter, true)}" download="ruleatlas-layer.json"
+      >Download Navigator layer</a
+    >
+  </form>`;
 }
 
 function cell(t: MatrixCell, max: number): Html {
   const via = t.subtechniqueRules ? ` +${t.subtechniqueRules} via sub-techniques` : '';
-  return html`<a class="cell covered heat-${heat(t.count, max)}" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}"><span class="cnt">${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span><b>${t.id}</b> ${t.name}</a>`;
+  return html`<a
+    class="cell covered heat-${heat(t.count, max)}"
+    href="${techniqueHref(t.id)}"
+    title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}"
+    ><span class="cnt"
+      >${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span
+    ><b>${t.id}</b> ${t.name}</a
+  >`;
 }
 
 function column(c: MatrixColumn, max: number): Html {
-  return html`<div class="col" data-tactic="${c.shortname}"><h3>${c.name}<br><span class="note">${c.covered.length} of ${c.available} · ${c.rules} rules</span></h3>
-${c.covered.map((t) => cell(t, max))}
-${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
-</div>`;
+  return html`<div class="col" data-tactic="${c.shortname}">
+    <h3>${c.name}<br /><span class="note">${c.covered.length} of ${c.available} · ${c.rules} rules</span></h3>
+    ${c.covered.map((t) => cell(t, max))}
+    ${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
+  </div>`;
 }
 
 /** Techniques the matrix cannot place: no tactic in the loaded data, or an id the data does not know. */
@@ -134,22 +178,44 @@ function outside(d: AttackPageData, max: number): Html | string {
   return section(
     'outside',
     'Outside the matrix',
-    html`${d.unplaced.length ? html`<h3>No tactic known</h3><div class="loose">${d.unplaced.map((t) => cell(t, max))}</div>` : ''}
-${d.unknown.length ? html`<h3>Not in ATT&amp;CK ${d.attackVersion}</h3><ul class="plain">${d.unknown.map((u) => html`<li><a href="${techniqueHref(u.id)}">${u.id}</a> <span class="note">${u.rules} rules</span></li>`)}</ul>` : ''}`,
+    html`${
+      d.unplaced.length
+        ? html`<h3>No tactic known</h3>
+            <div class="loose">${d.unplaced.map((t) => cell(t, max))}</div>`
+        : ''
+    }
+    ${
+      d.unknown.length
+        ? html`<h3>Not in ATT&amp;CK ${d.attackVersion}</h3>
+            <ul class="plain">
+              ${d.unknown.map((u) => html`<li><a href="${techniqueHref(u.id)}">${u.id}</a> <span class="note">${u.rules} rules</span></li>`)}
+            </ul>`
+        : ''
+    }`,
     'These techniques are not part of the Navigator layer, which places every technique under a tactic.',
   );
 }
 
 export function attackPage(d: AttackPageData): Html {
-  const max = Math.max(0, ...d.columns.flatMap((c) => c.covered.map((t) => t.count)), ...d.unplaced.map((t) => t.count));
-  const covered = new Set(d.columns.flatMap((c) => c.covered.filter((t) => t.count > 0).map((t) => t.id))).size;
+  const max = Math.max(
+    0,
+    ...d.columns.flatMap((c) => c.covered.map((t) => t.count)),
+    ...d.unplaced.map((t) => t.count),
+  );
+  const covered = new Set(d.columns.flatMap((c) => c.covered.filter((t) => t.count > 0).map((t) => t.id)))
+    .size;
   const columns = d.columns.filter((c) => c.covered.length || c.gaps.length);
   return layout(
     { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack', wide: true },
     html`<h1>MITRE ATT&amp;CK coverage</h1>
-<p class="note">${covered} techniques covered by ${d.rulesWithTechniques} of ${d.rules} rules · ATT&amp;CK ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}</p>
-${filterForm(d)}
-<div class="matrix" id="matrix">${columns.length ? columns.map((c) => column(c, max)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}</div>
-${outside(d, max)}`,
+      <p class="note">
+        ${covered} techniques covered by ${d.rulesWithTechniques} of ${d.rules} rules · ATT&amp;CK
+        ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}
+      </p>
+      ${filterForm(d)}
+      <div class="matrix" id="matrix">
+        ${columns.length ? columns.map((c) => column(c, max)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
+      </div>
+      ${outside(d, max)}`,
   );
 }

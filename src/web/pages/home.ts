@@ -24,7 +24,13 @@ export interface HomePageData {
   sources: SourceStats[];
   totals: ReturnType<typeof sumStats>;
   health: { rules: number; parsed: number; parsedPercent: number; errors: number };
-  attack: { version: string; full: boolean; techniques: number; rulesWithTechniques: number; tactics: TacticGlance[] };
+  attack: {
+    version: string;
+    full: boolean;
+    techniques: number;
+    rulesWithTechniques: number;
+    tactics: TacticGlance[];
+  };
   topIndicators: IndicatorView[];
 }
 
@@ -51,7 +57,13 @@ export function homePageData(site: Site): HomePageData {
       parsedPercent: totals.rules ? Math.round((1000 * totals.parsed) / totals.rules) / 10 : 100,
       errors: totals.errors,
     },
-    attack: { version: attack.data.version, full: attack.full, techniques, rulesWithTechniques: coverage.rulesWithTechniques, tactics },
+    attack: {
+      version: attack.data.version,
+      full: attack.full,
+      techniques,
+      rulesWithTechniques: coverage.rulesWithTechniques,
+      tactics,
+    },
     topIndicators: site.catalog.indicators({ kind: 'detection', top: TOP_INDICATORS }),
   };
 }
@@ -62,25 +74,85 @@ function sourcesTable(d: HomePageData): Html {
     const n = s.byLanguage[l]?.rules;
     return n ? html`<a href="${searchHref({ source: s.name, language: l })}">${n}</a>` : '';
   };
-  return html`<table id="sources"><thead><tr><th>Source</th><th class="num">Files</th>${languages.map((l) => html`<th class="num">${languageLabel(l)}</th>`)}<th class="num">Rules</th><th class="num">Parsed</th><th class="num">With errors</th></tr></thead>
-<tbody>${d.sources.map(
-    (s) => html`<tr><td><a href="${sourceHref(s.name)}">${s.name}</a></td><td class="num">${s.files}</td>${languages.map((l) => html`<td class="num">${cell(s, l)}</td>`)}<td class="num">${s.rules}</td><td class="num">${percentText(s.parsed, s.rules)}</td><td class="num">${s.errors}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table id="sources">
+    <thead>
+      <tr>
+        <th>Source</th>
+        <th class="num">Files</th>
+        ${languages.map((l) => html`<th class="num">${languageLabel(l)}</th>`)}
+        <th class="num">Rules</th>
+        <th class="num">Parsed</th>
+        <th class="num">With errors</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${d.sources.map(
+        (s) =>
+          html`<tr>
+            <td><a href="${sourceHref(s.name)}">${s.name}</a></td>
+            <td class="num">${s.files}</td>
+            ${languages.map((l) => html`<td class="num">${cell(s, l)}</td>`)}
+            <td class="num">${s.rules}</td>
+            <td class="num">${percentText(s.parsed, s.rules)}</td>
+            <td class="num">${s.errors}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function glance(d: HomePageData): Html {
   const a = d.attack;
-  return html`<p>${a.techniques} techniques covered by ${a.rulesWithTechniques} rules · ATT&amp;CK ${a.version}${a.full ? '' : ' (full data not loaded)'} · <a href="${attackHref({})}">open the matrix</a></p>
-<table><thead><tr><th>Tactic</th><th class="num">Techniques covered</th><th class="num">Rules</th></tr></thead><tbody>${a.tactics.map(
-    (t) => html`<tr><td><a href="${searchHref({ tactic: t.shortname })}">${t.name}</a></td><td class="num">${t.techniques}${t.available ? ` of ${t.available}` : ''}</td><td class="num">${t.rules}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<p>
+      ${a.techniques} techniques covered by ${a.rulesWithTechniques} rules · ATT&amp;CK
+      ${a.version}${a.full ? '' : ' (full data not loaded)'} · <a href="${attackHref({})}">open the matrix</a>
+    </p>
+    <table>
+      <thead>
+        <tr>
+          <th>Tactic</th>
+          <th class="num">Techniques covered</th>
+          <th class="num">Rules</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${a.tactics.map(
+          (t) =>
+            html`<tr>
+              <td><a href="${searchHref({ tactic: t.shortname })}">${t.name}</a></td>
+              <td class="num">${t.techniques}${t.available ? ` of ${t.available}` : ''}</td>
+              <td class="num">${t.rules}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`;
 }
 
 function indicators(d: HomePageData): Html {
   if (!d.topIndicators.length) return html`<p class="note">No indicator yet.</p>`;
-  return html`<table><thead><tr><th>Field</th><th>Op</th><th>Value</th><th>Corpus</th></tr></thead><tbody>${d.topIndicators.map(
-    (i) => html`<tr><td class="mono">${i.canonical}</td><td>${i.op}</td><td class="mono"><a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a></td><td>${corpusText(i.count, i.byLanguage)}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th>Field</th>
+        <th>Op</th>
+        <th>Value</th>
+        <th>Corpus</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${d.topIndicators.map(
+        (i) =>
+          html`<tr>
+            <td class="mono">${i.canonical}</td>
+            <td>${i.op}</td>
+            <td class="mono">
+              <a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a>
+            </td>
+            <td>${corpusText(i.count, i.byLanguage)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 export function homePage(d: HomePageData): Html {
@@ -88,13 +160,22 @@ export function homePage(d: HomePageData): Html {
   return layout(
     { title: 'Detection rule catalog', api: '/api/', section: 'home' },
     html`<h1>Detection rule catalog</h1>
-<div class="grid">
-<div class="block"><div class="stat">${h.rules} <small>rules</small></div><p class="note">in ${d.sources.length} sources, ${d.totals.files} files</p></div>
-<div class="block"><div class="stat">${h.parsedPercent}% <small>parsed</small></div><p class="note">${h.parsed} parsed, ${h.errors} with errors</p></div>
-<div class="block"><div class="stat">${d.attack.techniques} <small>ATT&amp;CK techniques</small></div><p class="note"><a href="/attack">coverage matrix</a></p></div>
-</div>
-${section('sources-block', 'Sources', d.sources.length ? sourcesTable(d) : html`<p class="note">The catalog is empty: run <code>ruleatlas ingest PATH</code>.</p>`)}
-${section('coverage', 'ATT&CK coverage at a glance', glance(d))}
-${section('top-indicators', 'Most shared indicators', indicators(d), 'Detection indicators shared by the most rules, across languages.')}`,
+      <div class="grid">
+        <div class="block">
+          <div class="stat">${h.rules} <small>rules</small></div>
+          <p class="note">in ${d.sources.length} sources, ${d.totals.files} files</p>
+        </div>
+        <div class="block">
+          <div class="stat">${h.parsedPercent}% <small>parsed</small></div>
+          <p class="note">${h.parsed} parsed, ${h.errors} with errors</p>
+        </div>
+        <div class="block">
+          <div class="stat">${d.attack.techniques} <small>ATT&amp;CK techniques</small></div>
+          <p class="note"><a href="/attack">coverage matrix</a></p>
+        </div>
+      </div>
+      ${section('sources-block', 'Sources', d.sources.length ? sourcesTable(d) : html`<p class="note">The catalog is empty: run <code>ruleatlas ingest PATH</code>.</p>`)}
+      ${section('coverage', 'ATT&CK coverage at a glance', glance(d))}
+      ${section('top-indicators', 'Most shared indicators', indicators(d), 'Detection indicators shared by the most rules, across languages.')}`,
   );
 }

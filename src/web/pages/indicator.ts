@@ -60,8 +60,17 @@ export function indicatorPageData(site: Site, ref: IndicatorRef): IndicatorPageD
 function ruleGroups(groups: Record<string, RuleSummary[]>): Html {
   const langs = Object.keys(groups).sort((a, b) => groups[b].length - groups[a].length || a.localeCompare(b));
   return html`${langs.map(
-    (l) => html`<h3>${languageLabel(l)} <span class="note">${groups[l].length}</span></h3>
-<ul class="plain">${groups[l].map((r) => html`<li><a href="${ruleHref(r.key)}" class="inert">${r.title}</a> <span class="note"><a href="${sourceHref(r.source)}">${r.source}</a> · ${r.path}</span></li>`)}</ul>`,
+    (l) =>
+      html`<h3>${languageLabel(l)} <span class="note">${groups[l].length}</span></h3>
+        <ul class="plain">
+          ${groups[l].map(
+            (r) =>
+              html`<li>
+                <a href="${ruleHref(r.key)}" class="inert">${r.title}</a>
+                <span class="note"><a href="${sourceHref(r.source)}">${r.source}</a> · ${r.path}</span>
+              </li>`,
+          )}
+        </ul>`,
   )}`;
 }
 
@@ -70,27 +79,58 @@ export function indicatorPage(d: IndicatorPageData): Html {
   const value = i.value === '' ? '(any value)' : i.value;
   const title = `${i.canonical} ${i.op} ${value}`;
   const equivalents = d.equivalents.length
-    ? html`<table><thead><tr><th>Field</th><th>Op</th><th>Value</th><th>Corpus</th></tr></thead><tbody>${d.equivalents.map(
-        (e) => html`<tr><td class="mono">${e.canonical}</td><td>${e.op}</td><td class="mono"><a href="${indicatorHref(e)}">${e.value}</a></td><td>${corpusText(e.count, e.byLanguage)}</td></tr>`,
-      )}</tbody></table>`
+    ? html`<table>
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>Op</th>
+            <th>Value</th>
+            <th>Corpus</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${d.equivalents.map(
+            (e) =>
+              html`<tr>
+                <td class="mono">${e.canonical}</td>
+                <td>${e.op}</td>
+                <td class="mono"><a href="${indicatorHref(e)}">${e.value}</a></td>
+                <td>${corpusText(e.count, e.byLanguage)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`
     : html`<p class="note">No other indicator is equivalent to this one.</p>`;
   const api = `/api${indicatorHref(i)}`;
   return layout(
     { title, api, section: 'other' },
-    html`<nav class="crumbs"><a href="/">Catalog</a> › Indicator${i.kind === 'exclusion' ? ' (exclusion)' : ''}</nav>
-<h1 class="mono inert">${title}</h1>
-<section class="block"><dl class="facts">
-<dt>Concept</dt><dd class="mono">${i.canonical}</dd>
-<dt>Operator</dt><dd>${i.op}</dd>
-<dt>Value</dt><dd class="mono inert">${value}</dd>
-<dt>Kind</dt><dd>${i.kind}</dd>
-<dt>Written as</dt><dd>${d.fields.length ? d.fields.map((f, n) => html`${n ? ', ' : ''}<span class="mono">${f.field}</span> <span class="note">(${f.language} ${f.count})</span>`) : '(keyword)'}</dd>
-<dt>Rules</dt><dd>${corpusText(i.count, i.byLanguage)}</dd>
-<dt>With equivalents</dt><dd>${corpusText(i.equivalentCount, i.equivalentByLanguage)}</dd>
-</dl></section>
-${section('equivalents', 'Equivalent indicators', equivalents)}
-${section('rules', 'Rules with this indicator', ruleGroups(d.rules))}
-${Object.keys(d.equivalentRules).length ? section('equivalent-rules', 'Rules with an equivalent indicator', ruleGroups(d.equivalentRules)) : ''}
-${d.truncated ? html`<p class="note">Lists stop at ${MAX_RULES} rules; use search to narrow them.</p>` : ''}`,
+    html`<nav class="crumbs">
+        <a href="/">Catalog</a> › Indicator${i.kind === 'exclusion' ? ' (exclusion)' : ''}
+      </nav>
+      <h1 class="mono inert">${title}</h1>
+      <section class="block">
+        <dl class="facts">
+          <dt>Concept</dt>
+          <dd class="mono">${i.canonical}</dd>
+          <dt>Operator</dt>
+          <dd>${i.op}</dd>
+          <dt>Value</dt>
+          <dd class="mono inert">${value}</dd>
+          <dt>Kind</dt>
+          <dd>${i.kind}</dd>
+          <dt>Written as</dt>
+          <dd>
+            ${d.fields.length ? d.fields.map((f, n) => html`${n ? ', ' : ''}<span class="mono">${f.field}</span> <span class="note">(${f.language} ${f.count})</span>`) : '(keyword)'}
+          </dd>
+          <dt>Rules</dt>
+          <dd>${corpusText(i.count, i.byLanguage)}</dd>
+          <dt>With equivalents</dt>
+          <dd>${corpusText(i.equivalentCount, i.equivalentByLanguage)}</dd>
+        </dl>
+      </section>
+      ${section('equivalents', 'Equivalent indicators', equivalents)}
+      ${section('rules', 'Rules with this indicator', ruleGroups(d.rules))}
+      ${Object.keys(d.equivalentRules).length ? section('equivalent-rules', 'Rules with an equivalent indicator', ruleGroups(d.equivalentRules)) : ''}
+      ${d.truncated ? html`<p class="note">Lists stop at ${MAX_RULES} rules; use search to narrow them.</p>` : ''}`,
   );
 }

@@ -15,12 +15,16 @@ describe('rule page helpers', () => {
   });
 
   it('states the log source as the seed does', () => {
-    expect(logSourceOf({ product: 'windows', category: 'process_creation' })).toBe('product windows; category process_creation');
+    expect(logSourceOf({ product: 'windows', category: 'process_creation' })).toBe(
+      'product windows; category process_creation',
+    );
     expect(logSourceOf({ index: ['logs-*', 'winlogbeat-*'], type: '' })).toBe('index logs-*, winlogbeat-*');
   });
 
   it('puts a YAML selection back at its column', () => {
-    expect(stageDisplayText("selection:\n        Image|endswith: 'x'\n        User: y", 5)).toBe("selection:\n    Image|endswith: 'x'\n    User: y");
+    expect(stageDisplayText("selection:\n        Image|endswith: 'x'\n        User: y", 5)).toBe(
+      "selection:\n    Image|endswith: 'x'\n    User: y",
+    );
     expect(stageDisplayText('DeviceEvents\n| where A', 3)).toBe('DeviceEvents\n| where A');
     expect(stageDisplayText('selection and not filter', 15)).toBe('selection and not filter');
   });
@@ -43,10 +47,17 @@ describe('links', () => {
 
   it('encodes keys and indicator parts', () => {
     expect(ruleHref('src:a/b c.yml#2')).toBe('/rule/src%3Aa%2Fb%20c.yml%232');
-    expect(indicatorHref({ kind: 'detection', canonical: 'process.image_path', op: 'ends_with', value: '\\a&b.exe' })).toBe(
-      '/indicator?kind=detection&canonical=process.image_path&op=ends_with&value=%5Ca%26b.exe',
+    expect(
+      indicatorHref({
+        kind: 'detection',
+        canonical: 'process.image_path',
+        op: 'ends_with',
+        value: '\\a&b.exe',
+      }),
+    ).toBe('/indicator?kind=detection&canonical=process.image_path&op=ends_with&value=%5Ca%26b.exe');
+    expect(repositoryFileHref('https://github.com/o/r.git/', 'rules', 'win/a b.yml')).toBe(
+      'https://github.com/o/r.git/blob/HEAD/rules/win/a%20b.yml',
     );
-    expect(repositoryFileHref('https://github.com/o/r.git/', 'rules', 'win/a b.yml')).toBe('https://github.com/o/r.git/blob/HEAD/rules/win/a%20b.yml');
   });
 });
 

@@ -17,7 +17,9 @@ export function stageDisplayText(text: string, column = 1): string {
   const pad = column - 1;
   if (pad <= 0 || rest.length === 0 || rest.some((l) => indent(l) < pad)) return text;
   const cut = Math.min(pad, ...rest.map(indent));
-  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(cut, indent(l))))].join('\n').replace(/^/, ' '.repeat(pad - cut));
+  return [lines[0], ...lines.slice(1).map((l) => l.slice(Math.min(cut, indent(l))))]
+    .join('\n')
+    .replace(/^/, ' '.repeat(pad - cut));
 }
 
 /** Sigma stages other than the condition are YAML selections; every other stage is query text. */
@@ -28,35 +30,93 @@ function stageText(r: RulePageData, s: ReportStage): Html {
 
 function predicateRows(s: ReportStage): Html | string {
   if (!s.predicates.length) return '';
-  return html`<table class="predicates"><thead><tr><th>Field</th><th>Op</th><th>Values</th><th></th></tr></thead><tbody>${s.predicates.map(
-    (p) => html`<tr><td class="mono">${p.field ?? '(keyword)'}${p.scope ? html` <span class="note">in ${p.scope}</span>` : ''}</td>
-<td>${p.op}${p.all ? ' all' : ''}</td>
-<td><ul class="plain mono">${p.values.map((v) => html`<li>${v}</li>`)}</ul></td>
-<td>${p.negated ? html`<span class="tag negated">not</span>` : ''}${p.caseSensitive ? html`<span class="tag">case-sensitive</span>` : ''}${(p.modifiers ?? []).map((m) => html`<span class="tag">${m}</span>`)}</td></tr>`,
-  )}</tbody></table>`;
+  return html`<table class="predicates">
+    <thead>
+      <tr>
+        <th>Field</th>
+        <th>Op</th>
+        <th>Values</th>
+        <th></th>
+      </tr>
+    </thead>
+    <tbody>
+      ${s.predicates.map(
+        (p) =>
+          html`<tr>
+            <td class="mono">
+              ${p.field ?? '(keyword)'}${p.scope ? html` <span class="note">in ${p.scope}</span>` : ''}
+            </td>
+            <td>${p.op}${p.all ? ' all' : ''}</td>
+            <td>
+              <ul class="plain mono">
+                ${p.values.map((v) => html`<li>${v}</li>`)}
+              </ul>
+            </td>
+            <td>
+              ${p.negated ? html`<span class="tag negated">not</span>` : ''}${p.caseSensitive ? html`<span class="tag">case-sensitive</span>` : ''}${(p.modifiers ?? []).map((m) => html`<span class="tag">${m}</span>`)}
+            </td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 export function stagesSection(r: RulePageData): Html {
-  if (!r.stages.length) return section('stages', 'Stages and predicates', html`<p class="note">${r.language ? 'No stage was parsed.' : 'This rule has no query.'}</p>`);
+  if (!r.stages.length)
+    return section(
+      'stages',
+      'Stages and predicates',
+      html`<p class="note">${r.language ? 'No stage was parsed.' : 'This rule has no query.'}</p>`,
+    );
   return section(
     'stages',
     'Stages and predicates',
     html`${r.stages.map(
-      (s) => html`<div class="stage"><h3>Stage ${s.index}: ${s.kind}${s.name && s.name !== s.kind ? html` <span class="note">${s.name}</span>` : ''}${s.parent !== undefined ? html` <span class="note">in stage ${s.parent}</span>` : ''}</h3>
-<pre class="code stage"><code>${stageText(r, s)}</code></pre>
-${predicateRows(s)}</div>`,
+      (s) =>
+        html`<div class="stage">
+          <h3>
+            Stage ${s.index}:
+            ${s.kind}${s.name && s.name !== s.kind ? html` <span class="note">${s.name}</span>` : ''}${s.parent !== undefined ? html` <span class="note">in stage ${s.parent}</span>` : ''}
+          </h3>
+          <pre class="code stage"><code>${stageText(r, s)}</code></pre>
+          ${predicateRows(s)}
+        </div>`,
     )}`,
   );
 }
 
 function indicatorTable(list: RulePageData['indicators']): Html {
-  return html`<table class="indicators"><thead><tr><th>Field</th><th>Kind</th><th>Value</th><th>Corpus</th></tr></thead><tbody>${list.map((i) => {
-    const counts = corpusText(i.count ?? 0, i.byLanguage ?? {});
-    const eq = i.equivalentCount !== undefined && i.equivalentCount !== i.count ? html`<br><span class="note">with equivalents ${corpusText(i.equivalentCount, i.equivalentByLanguage ?? {})}</span>` : '';
-    const concept = i.canonical !== (i.field ?? 'keyword').toLowerCase() ? html`<br><span class="note">${i.canonical}</span>` : '';
-    return html`<tr><td class="mono">${i.field ?? '(keyword)'}${concept}</td><td>${i.op}</td>
-<td class="mono"><a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a></td><td>${counts}${eq}</td></tr>`;
-  })}</tbody></table>`;
+  return html`<table class="indicators">
+    <thead>
+      <tr>
+        <th>Field</th>
+        <th>Kind</th>
+        <th>Value</th>
+        <th>Corpus</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${list.map((i) => {
+        const counts = corpusText(i.count ?? 0, i.byLanguage ?? {});
+        const eq =
+          i.equivalentCount !== undefined && i.equivalentCount !== i.count
+            ? html`<br /><span class="note"
+                  >with equivalents ${corpusText(i.equivalentCount, i.equivalentByLanguage ?? {})}</span
+                >`
+            : '';
+        const concept =
+          i.canonical !== (i.field ?? 'keyword').toLowerCase()
+            ? html`<br /><span class="note">${i.canonical}</span>`
+            : '';
+        return html`<tr>
+          <td class="mono">${i.field ?? '(keyword)'}${concept}</td>
+          <td>${i.op}</td>
+          <td class="mono"><a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a></td>
+          <td>${counts}${eq}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
 }
 
 const INDICATOR_NOTE =
@@ -65,12 +125,28 @@ const INDICATOR_NOTE =
 export function indicatorsSection(r: RulePageData): Html {
   const detection = r.indicators.filter((i) => i.kind === 'detection');
   const exclusion = r.indicators.filter((i) => i.kind === 'exclusion');
-  if (!r.indicators.length) return section('indicators', 'Indicators', html`<p class="note">No field predicate to lift into an indicator.</p>`);
+  if (!r.indicators.length)
+    return section(
+      'indicators',
+      'Indicators',
+      html`<p class="note">No field predicate to lift into an indicator.</p>`,
+    );
   return section(
     'indicators',
     'Indicators',
-    html`${detection.length ? html`<h3>Detection</h3>${indicatorTable(detection)}` : ''}
-${exclusion.length ? html`<h3>Exclusions</h3><p class="note">Values the rule filters out (negated predicates), counted apart.</p>${indicatorTable(exclusion)}` : ''}`,
+    html`${
+      detection.length
+        ? html`<h3>Detection</h3>
+            ${indicatorTable(detection)}`
+        : ''
+    }
+    ${
+      exclusion.length
+        ? html`<h3>Exclusions</h3>
+            <p class="note">Values the rule filters out (negated predicates), counted apart.</p>
+            ${indicatorTable(exclusion)}`
+        : ''
+    }`,
     INDICATOR_NOTE,
   );
 }
@@ -80,9 +156,25 @@ export function termsSection(r: RulePageData): Html | string {
   return section(
     'terms',
     'Search terms',
-    html`<table><thead><tr><th class="num">Stage</th><th>Term</th></tr></thead><tbody>${r.terms.map(
-      (t) => html`<tr><td class="num">${t.stage}</td><td class="mono">${t.negated ? html`<span class="tag negated">not</span>` : ''}${t.quoted ? `"${t.value}"` : t.value}</td></tr>`,
-    )}</tbody></table>`,
+    html`<table>
+      <thead>
+        <tr>
+          <th class="num">Stage</th>
+          <th>Term</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${r.terms.map(
+          (t) =>
+            html`<tr>
+              <td class="num">${t.stage}</td>
+              <td class="mono">
+                ${t.negated ? html`<span class="tag negated">not</span>` : ''}${t.quoted ? `"${t.value}"` : t.value}
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
     'Bare tokens matched against the raw event text anywhere it appears, not against one field.',
   );
 }
@@ -91,8 +183,16 @@ export function fileFactsSection(r: RulePageData): Html {
   return section(
     'file',
     'File',
-    html`<dl class="facts"><dt>Path</dt><dd class="mono">${r.file.path}</dd><dt>Lines</dt><dd>${r.file.lines} lines</dd>
-<dt>Size</dt><dd>${bytesText(r.file.bytes)}</dd><dt>Format</dt><dd>${r.file.format}</dd></dl>`,
+    html`<dl class="facts">
+      <dt>Path</dt>
+      <dd class="mono">${r.file.path}</dd>
+      <dt>Lines</dt>
+      <dd>${r.file.lines} lines</dd>
+      <dt>Size</dt>
+      <dd>${bytesText(r.file.bytes)}</dd>
+      <dt>Format</dt>
+      <dd>${r.file.format}</dd>
+    </dl>`,
   );
 }
 
@@ -101,8 +201,24 @@ export function diagnosticsSection(r: RulePageData): Html | string {
   return section(
     'diagnostics',
     'Diagnostics',
-    html`<table><thead><tr><th>Where</th><th>Severity</th><th>Message</th></tr></thead><tbody>${r.diagnostics.map(
-      (d) => html`<tr><td class="mono">${r.file.path}:${d.line}:${d.column}</td><td><span class="tag ${d.severity}">${d.severity}</span></td><td class="inert">${d.message}</td></tr>`,
-    )}</tbody></table>`,
+    html`<table>
+      <thead>
+        <tr>
+          <th>Where</th>
+          <th>Severity</th>
+          <th>Message</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${r.diagnostics.map(
+          (d) =>
+            html`<tr>
+              <td class="mono">${r.file.path}:${d.line}:${d.column}</td>
+              <td><span class="tag ${d.severity}">${d.severity}</span></td>
+              <td class="inert">${d.message}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
   );
 }

@@ -17,7 +17,16 @@ export interface ReportStage {
   text: string;
   /** The file column the stage's text starts at, so a page can show it with its indentation. */
   column?: number;
-  predicates: Array<{ field: string | null; op: string; values: string[]; negated: boolean; caseSensitive: boolean; all: boolean; scope?: string; modifiers?: string[] }>;
+  predicates: Array<{
+    field: string | null;
+    op: string;
+    values: string[];
+    negated: boolean;
+    caseSensitive: boolean;
+    all: boolean;
+    scope?: string;
+    modifiers?: string[];
+  }>;
   terms: string[];
 }
 

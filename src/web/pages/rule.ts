@@ -4,30 +4,41 @@ import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
 import { fileSyntax, highlight } from '../highlight/index.js';
 import type { RulePageData } from './rule-report.js';
-import { diagnosticsSection, fileFactsSection, indicatorsSection, stagesSection, termsSection } from './rule-parse.js';
+import {
+  diagnosticsSection,
+  fileFactsSection,
+  indicatorsSection,
+  stagesSection,
+  termsSection,
+} from './rule-parse.js';
 
 function header(r: RulePageData): Html {
   const language = r.language ?? 'none';
-  return html`<nav class="crumbs" aria-label="Breadcrumb"><a href="/search">Detection rules</a> › <a href="${searchHref({ language })}">${languageLabel(r.language)}</a></nav>
-<h1 id="title" class="inert">${r.title}</h1>
-${r.summary ? html`<p class="summary inert">${r.summary}</p>` : ''}`;
+  return html`<nav class="crumbs" aria-label="Breadcrumb">
+      <a href="/search">Detection rules</a> ›
+      <a href="${searchHref({ language })}">${languageLabel(r.language)}</a>
+    </nav>
+    <h1 id="title" class="inert">${r.title}</h1>
+    ${r.summary ? html`<p class="summary inert">${r.summary}</p>` : ''}`;
 }
 
 function facts(r: RulePageData): Html {
   const source = r.link
     ? html`<a href="${r.link}" rel="noopener noreferrer" target="_blank">${r.source.name}: ${r.file.path}</a>`
-    : html`<a href="${sourceHref(r.source.name)}">${r.source.name}</a>: <span class="mono">${r.file.path}</span>`;
+    : html`<a href="${sourceHref(r.source.name)}">${r.source.name}</a>:
+        <span class="mono">${r.file.path}</span>`;
   const row = (label: string, value: Html | string | null | undefined): Html | string =>
-    value ? html`<dt>${label}</dt><dd>${value}</dd>` : '';
-  return html`<section id="facts" class="block"><dl class="facts">
-${row('Status', r.status)}
-${row('Severity', r.severity)}
-${row('Log source', r.logSource)}
-${row('Author', r.authors.join(', '))}
-${row('Source', source)}
-${row('Format', `${r.format} · ${languageLabel(r.language)}`)}
-${row('Rule id', r.id)}
-</dl></section>`;
+    value
+      ? html`<dt>${label}</dt>
+          <dd>${value}</dd>`
+      : '';
+  return html`<section id="facts" class="block">
+    <dl class="facts">
+      ${row('Status', r.status)} ${row('Severity', r.severity)} ${row('Log source', r.logSource)}
+      ${row('Author', r.authors.join(', '))} ${row('Source', source)}
+      ${row('Format', `${r.format} · ${languageLabel(r.language)}`)} ${row('Rule id', r.id)}
+    </dl>
+  </section>`;
 }
 
 function description(r: RulePageData): Html | string {
@@ -39,57 +50,110 @@ function attack(r: RulePageData): Html {
   const names = new Map(r.attack.techniques.map((t) => [t.id, t]));
   const technique = (id: string): Html => {
     const t = names.get(id);
-    const mark = t && t.status !== 'ok' ? html` <span class="tag warning">${t.status}${t.resolvedTo ? ` → ${t.resolvedTo}` : ''}</span>` : '';
+    const mark =
+      t && t.status !== 'ok'
+        ? html` <span class="tag warning">${t.status}${t.resolvedTo ? ` → ${t.resolvedTo}` : ''}</span>`
+        : '';
     return html`<li><a href="${techniqueHref(id)}">${id}</a> ${t?.name ?? ''}${mark}</li>`;
   };
   const placed = r.attack.tactics.map(
-    (t) => html`<tr><td><a href="${searchHref({ tactic: t.shortname })}">${t.name}</a> <span class="note">${t.id}</span></td>
-<td>${t.techniques.length ? html`<ul class="plain">${t.techniques.map(technique)}</ul>` : html`<span class="note">tactic declared, no technique</span>`}</td></tr>`,
+    (t) =>
+      html`<tr>
+        <td>
+          <a href="${searchHref({ tactic: t.shortname })}">${t.name}</a> <span class="note">${t.id}</span>
+        </td>
+        <td>
+          ${
+            t.techniques.length
+              ? html`<ul class="plain">
+                  ${t.techniques.map(technique)}
+                </ul>`
+              : html`<span class="note">tactic declared, no technique</span>`
+          }
+        </td>
+      </tr>`,
   );
   const loose = r.attack.techniques.filter((t) => t.tactics.length === 0);
-  const unplaced = loose.length ? html`<tr><td><span class="note">no tactic known</span></td><td><ul class="plain">${loose.map((t) => technique(t.id))}</ul></td></tr>` : '';
+  const unplaced = loose.length
+    ? html`<tr>
+        <td><span class="note">no tactic known</span></td>
+        <td>
+          <ul class="plain">
+            ${loose.map((t) => technique(t.id))}
+          </ul>
+        </td>
+      </tr>`
+    : '';
   const note = r.attackNotice ?? `ATT&CK ${r.attackVersion}`;
-  const body = placed.length || loose.length
-    ? html`<table><thead><tr><th>Tactic</th><th>Techniques</th></tr></thead><tbody>${placed}${unplaced}</tbody></table>`
-    : html`<p class="note">The rule declares no ATT&CK technique or tactic.</p>`;
+  const body =
+    placed.length || loose.length
+      ? html`<table>
+          <thead>
+            <tr>
+              <th>Tactic</th>
+              <th>Techniques</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${placed}${unplaced}
+          </tbody>
+        </table>`
+      : html`<p class="note">The rule declares no ATT&CK technique or tactic.</p>`;
   return section('attack', 'MITRE ATT&CK coverage', body, note);
 }
 
 function references(r: RulePageData): Html | string {
   if (!r.references.length) return '';
-  return section('references', 'References', html`<ul class="refs">${r.references.map((ref) => html`<li class="inert">${externalLink(ref)}</li>`)}</ul>`);
+  return section(
+    'references',
+    'References',
+    html`<ul class="refs">
+      ${r.references.map((ref) => html`<li class="inert">${externalLink(ref)}</li>`)}
+    </ul>`,
+  );
 }
 
 function events(r: RulePageData): Html {
   const body = r.events.length
-    ? html`<table><thead><tr><th>Provider</th><th>Event</th><th>Title</th></tr></thead><tbody>${r.events.map(
-        (e) => html`<tr><td>${e.provider}</td><td><a href="${searchHref({ event: e.event })}">${e.event}</a></td><td>${e.title}</td></tr>`,
-      )}</tbody></table>`
+    ? html`<table>
+        <thead>
+          <tr>
+            <th>Provider</th>
+            <th>Event</th>
+            <th>Title</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${r.events.map(
+            (e) =>
+              html`<tr>
+                <td>${e.provider}</td>
+                <td><a href="${searchHref({ event: e.event })}">${e.event}</a></td>
+                <td>${e.title}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>`
     : html`<p class="note">No log event is known for this rule's log source.</p>`;
   return section('events', 'Event coverage', body);
 }
 
 function body(r: RulePageData): Html {
   const syntax = fileSyntax(r.file.format);
-  return section('body', `Rule body ${r.file.format.toLowerCase()}`, html`<pre class="code" id="rule-body"><code>${highlight(r.raw, syntax, r.language)}</code></pre>`);
+  return section(
+    'body',
+    `Rule body ${r.file.format.toLowerCase()}`,
+    html`<pre class="code" id="rule-body"><code>${highlight(r.raw, syntax, r.language)}</code></pre>`,
+  );
 }
 
 export function rulePage(r: RulePageData): Html {
   return layout(
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
-${header(r)}
-${facts(r)}
-${description(r)}
-${attack(r)}
-${references(r)}
-${events(r)}
-${body(r)}
-${stagesSection(r)}
-${indicatorsSection(r)}
-${termsSection(r)}
-${fileFactsSection(r)}
-${diagnosticsSection(r)}
-</article>`,
+      ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
+      ${stagesSection(r)} ${indicatorsSection(r)} ${termsSection(r)} ${fileFactsSection(r)}
+      ${diagnosticsSection(r)}
+    </article>`,
   );
 }

@@ -3,7 +3,13 @@ import type { SourceStats } from '../../catalog/stats.js';
 import { html, externalLink, languageLabel, percentText, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, attackHref } from '../links.js';
-import { sourceFileProblems, sourceFormatLanguages, sourceRuleProblems, type FileProblem, type RuleProblem } from '../queries.js';
+import {
+  sourceFileProblems,
+  sourceFormatLanguages,
+  sourceRuleProblems,
+  type FileProblem,
+  type RuleProblem,
+} from '../queries.js';
 import type { Site } from '../site.js';
 
 export interface SourcePageData {
@@ -26,16 +32,43 @@ export function sourcePageData(site: Site, name: string): SourcePageData | undef
 }
 
 function diagnosticList(list: RuleProblem['diagnostics']): Html {
-  return html`<ul class="plain">${list.map(
-    (d) => html`<li><span class="tag ${d.severity}">${d.severity}</span> <span class="mono">${d.line}:${d.column}</span> <span class="inert">${d.message}</span></li>`,
-  )}</ul>`;
+  return html`<ul class="plain">
+    ${list.map(
+      (d) =>
+        html`<li>
+          <span class="tag ${d.severity}">${d.severity}</span> <span class="mono">${d.line}:${d.column}</span>
+          <span class="inert">${d.message}</span>
+        </li>`,
+    )}
+  </ul>`;
 }
 
 function ruleProblems(d: SourcePageData): Html {
-  if (!d.rulesWithDiagnostics.length) return html`<p class="note">No rule of this source has a diagnostic.</p>`;
-  return html`<table><thead><tr><th>Rule</th><th>Language</th><th>Diagnostics</th></tr></thead><tbody>${d.rulesWithDiagnostics.map(
-    (r) => html`<tr><td><a href="${ruleHref(r.key)}" class="inert">${r.title}</a><br><span class="note mono">${r.path}</span></td><td>${languageLabel(r.language)}</td><td>${diagnosticList(r.diagnostics)}</td></tr>`,
-  )}</tbody></table>`;
+  if (!d.rulesWithDiagnostics.length)
+    return html`<p class="note">No rule of this source has a diagnostic.</p>`;
+  return html`<table>
+    <thead>
+      <tr>
+        <th>Rule</th>
+        <th>Language</th>
+        <th>Diagnostics</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${d.rulesWithDiagnostics.map(
+        (r) =>
+          html`<tr>
+            <td>
+              <a href="${ruleHref(r.key)}" class="inert">${r.title}</a><br /><span class="note mono"
+                >${r.path}</span
+              >
+            </td>
+            <td>${languageLabel(r.language)}</td>
+            <td>${diagnosticList(r.diagnostics)}</td>
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 function fileProblems(d: SourcePageData): Html | string {
@@ -43,9 +76,23 @@ function fileProblems(d: SourcePageData): Html | string {
   return section(
     'files',
     'Files with diagnostics',
-    html`<table><thead><tr><th>File</th><th>Diagnostics</th></tr></thead><tbody>${d.filesWithDiagnostics.map(
-      (f) => html`<tr><td class="mono">${f.path}</td><td>${diagnosticList(f.diagnostics)}</td></tr>`,
-    )}</tbody></table>`,
+    html`<table>
+      <thead>
+        <tr>
+          <th>File</th>
+          <th>Diagnostics</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${d.filesWithDiagnostics.map(
+          (f) =>
+            html`<tr>
+              <td class="mono">${f.path}</td>
+              <td>${diagnosticList(f.diagnostics)}</td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>`,
   );
 }
 
@@ -54,23 +101,60 @@ export function sourcePage(d: SourcePageData): Html {
   return layout(
     { title: `Source ${s.name}`, api: `/api${sourceHref(s.name)}`, section: 'other' },
     html`<nav class="crumbs"><a href="/">Catalog</a> › Source</nav>
-<h1>${s.name}</h1>
-<section class="block"><dl class="facts">
-<dt>Folder</dt><dd class="mono">${s.root}</dd>
-${s.remote ? html`<dt>Repository</dt><dd>${externalLink(s.remote)}</dd>` : ''}
-<dt>Ingested</dt><dd>${s.ingestedAt ?? '-'}</dd>
-<dt>Files</dt><dd>${s.files} (${s.skipped} not rules)</dd>
-<dt>Rules</dt><dd><a href="${searchHref({ source: s.name })}">${s.rules}</a>, ${s.parsed} parsed (${percentText(s.parsed, s.rules)}), ${s.errors} with errors</dd>
-<dt>Coverage</dt><dd><a href="${attackHref({ source: s.name })}">ATT&amp;CK matrix of this source</a></dd>
-</dl></section>
-${section(
-  'formats',
-  'Rules per format and language',
-  html`<table><thead><tr><th>Format</th><th>Language</th><th class="num">Rules</th><th class="num">Parsed</th></tr></thead><tbody>${d.formats.map(
-    (f) => html`<tr><td>${f.format}</td><td><a href="${searchHref({ source: s.name, language: f.language })}">${languageLabel(f.language)}</a></td><td class="num">${f.rules}</td><td class="num">${percentText(f.parsed, f.rules)}</td></tr>`,
-  )}</tbody></table>`,
-)}
-${section('diagnostics', 'Rules with diagnostics', ruleProblems(d), 'Errors first; a rule is parsed when it has no error.')}
-${fileProblems(d)}`,
+      <h1>${s.name}</h1>
+      <section class="block">
+        <dl class="facts">
+          <dt>Folder</dt>
+          <dd class="mono">${s.root}</dd>
+          ${
+            s.remote
+              ? html`<dt>Repository</dt>
+                  <dd>${externalLink(s.remote)}</dd>`
+              : ''
+          }
+          <dt>Ingested</dt>
+          <dd>${s.ingestedAt ?? '-'}</dd>
+          <dt>Files</dt>
+          <dd>${s.files} (${s.skipped} not rules)</dd>
+          <dt>Rules</dt>
+          <dd>
+            <a href="${searchHref({ source: s.name })}">${s.rules}</a>, ${s.parsed} parsed
+            (${percentText(s.parsed, s.rules)}), ${s.errors} with errors
+          </dd>
+          <dt>Coverage</dt>
+          <dd><a href="${attackHref({ source: s.name })}">ATT&amp;CK matrix of this source</a></dd>
+        </dl>
+      </section>
+      ${section(
+        'formats',
+        'Rules per format and language',
+        html`<table>
+          <thead>
+            <tr>
+              <th>Format</th>
+              <th>Language</th>
+              <th class="num">Rules</th>
+              <th class="num">Parsed</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${d.formats.map(
+              (f) =>
+                html`<tr>
+                  <td>${f.format}</td>
+                  <td>
+                    <a href="${searchHref({ source: s.name, language: f.language })}"
+                      >${languageLabel(f.language)}</a
+                    >
+                  </td>
+                  <td class="num">${f.rules}</td>
+                  <td class="num">${percentText(f.parsed, f.rules)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>`,
+      )}
+      ${section('diagnostics', 'Rules with diagnostics', ruleProblems(d), 'Errors first; a rule is parsed when it has no error.')}
+      ${fileProblems(d)}`,
   );
 }
