@@ -7,3 +7,4 @@ export * from './ids.js';
 export * from './rule.js';
 export * from './artifact.js';
 export * from './indicator.js';
+export * from './event.js';
