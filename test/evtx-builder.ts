@@ -10,7 +10,9 @@ export type Xml =
   | { entity: string }
   | { pi: string; data: string }
   | { slot: number; optional?: boolean; type?: number }
-  | { template: string; body?: Xml; values: Value[] };
+  | { template: string; body?: Xml; values: Value[] }
+  /** Bytes written as they are, for damaged inputs. */
+  | { raw: number[] };
 
 /** A substitution value: its type byte and bytes. */
 export interface Value {
@@ -142,7 +144,8 @@ class ChunkWriter {
       this.u8(node.optional ? 0x0e : 0x0d);
       this.u16(node.slot);
       this.u8(node.type ?? 0x01);
-    } else this.templateInstance(node);
+    } else if ('raw' in node) this.u8(...node.raw);
+    else this.templateInstance(node);
   }
 
   private templateInstance(node: { template: string; body?: Xml; values: Value[] }): void {

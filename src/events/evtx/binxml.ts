@@ -28,7 +28,7 @@ const MORE = 0x40;
 /** Nesting of elements and fragments a record may have; real events stay under 20. */
 const MAX_DEPTH = 200;
 /** Nodes one record may expand to. */
-const MAX_NODES = 200_000;
+const MAX_NODES = 50_000;
 
 /** Decodes the records of one chunk; remembers names and templates, which later records reuse. */
 export class ChunkDecoder {

@@ -119,7 +119,9 @@ function* readChunk(bytes: Uint8Array, fileOffset: number, state: ReadState): Ge
       };
     } catch (err) {
       if (!(err instanceof EvtxDamage)) throw err;
-      problem(state, fileOffset + err.offset, `Skipped damaged record ${record.recordId}: ${err.message}`);
+      // Damage found through a wild offset is reported where its record is.
+      const where = err.offset >= 0 && err.offset < CHUNK_SIZE ? err.offset : at;
+      problem(state, fileOffset + where, `Skipped damaged record ${record.recordId}: ${err.message}`);
     }
     at += record.size;
   }

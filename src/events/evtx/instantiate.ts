@@ -55,15 +55,23 @@ type ArrayPlace = { child: number } | { attribute: number; at: number };
 
 /** An element holding an array of several items becomes one element per item (MS-EVEN6 array types). */
 function expandArrays(element: ElementNode, s: Substitution): ElementNode[] {
+  const arrays = [...element.children, ...element.attributes.flatMap((a) => a.value)].filter(isArray);
+  if (!arrays.length) return [element];
+  // Several arrays in one element multiply: the whole product is paid for before any of it is built.
+  s.budget.spend(
+    arrays.reduce((n, a) => n * (a.items?.length ?? 1), 1),
+    s.offset,
+  );
+  return expandFirstArray(element);
+}
+
+function expandFirstArray(element: ElementNode): ElementNode[] {
   const place = firstArray(element);
   if (!place) return [element];
-  const array = arrayAt(element, place);
-  const items = array.items ?? [];
-  s.budget.spend(items.length, s.offset);
-  return items.flatMap((item) => {
+  return (arrayAt(element, place).items ?? []).flatMap((item) => {
     // An empty string item leaves an empty element, as `<Data/>`.
     const keep = item.kind === 'text' && item.text === '' ? [] : [item];
-    return expandArrays(replaceAt(element, place, keep), s);
+    return expandFirstArray(replaceAt(element, place, keep));
   });
 }
 
