@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { readEvtx, readEvtxFile } from './index.js';
+import { evtxReadFigures, measureEvtxReading } from '../../bench/evtx-read.js';
+import { formatFigure } from '../../bench/figures.js';
 
 const regression = corpusPath('sigma/regression_data');
 const evtxFiles = regression ? filesUnder(regression, /\.evtx$/) : [];
@@ -97,5 +99,14 @@ describe.skipIf(!regression)('EVTX regression data', () => {
       const fromBytes = [...readEvtx(readFileSync(file), file, [])];
       expect([...readEvtxFile(file, [])]).toEqual(fromBytes);
     }
+  });
+});
+
+describe.skipIf(!regression)('EVTX reading speed', () => {
+  it('reads the regression data and says how fast', () => {
+    const speed = measureEvtxReading(evtxFiles, 3);
+    for (const f of evtxReadFigures(speed)) console.log(formatFigure(f));
+    expect(speed.records).toBeGreaterThanOrEqual(230);
+    expect(speed.recordsPerSecond).toBeGreaterThan(1000);
   });
 });
