@@ -215,6 +215,17 @@ describe('binary XML structure', () => {
     });
   });
 
+  it('reads start tags outside templates with and without a dependency id', () => {
+    const direct: Xml = { element: 'Event', children: [{ element: 'System', children: [{ text: 'x' }] }] };
+    for (const dependencyIds of [false, true]) {
+      const diagnostics: Diagnostic[] = [];
+      const file = buildFile([buildChunk([direct], 1, dependencyIds)]);
+      const [record] = [...readEvtx(file, 'direct.evtx', diagnostics)];
+      expect(diagnostics).toEqual([]);
+      expect(record.data).toEqual({ Event: { System: 'x' } });
+    }
+  });
+
   it('keeps __proto__ from a record as a plain key', () => {
     const [data] = read([dataEvent('proto', ['__proto__'], [values.string('x')])]).data;
     expect(Object.getPrototypeOf(data.Event.EventData)).toBe(Object.prototype);

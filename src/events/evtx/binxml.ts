@@ -40,7 +40,7 @@ export class ChunkDecoder {
 
   /** The root element of the record whose binary XML is at `[start, end)` of the chunk. */
   record(start: number, end: number): ElementNode {
-    const reader = new FragmentReader(this, start, end, 0, new WorkBudget(MAX_NODES));
+    const reader = new FragmentReader(this, start, end, 0, new WorkBudget(MAX_NODES), false);
     const root = reader.content(false).find((n): n is ElementNode => n.kind === 'element');
     if (!root) throw new EvtxDamage('The record holds no element', start);
     return root;
@@ -67,9 +67,14 @@ export class ChunkDecoder {
     this.bytes.need(offset + 24, size, 'A template definition');
     this.definingTemplates.add(offset);
     try {
-      const nodes = new FragmentReader(this, offset + 24, offset + 24 + size, depth + 1, budget).content(
-        false,
-      );
+      const nodes = new FragmentReader(
+        this,
+        offset + 24,
+        offset + 24 + size,
+        depth + 1,
+        budget,
+        true,
+      ).content(false);
       this.templates.set(offset, nodes);
       return nodes;
     } finally {
@@ -87,6 +92,8 @@ class FragmentReader {
     private readonly end: number,
     private readonly depth: number,
     private readonly budget: WorkBudget,
+    /** Template definitions give their elements a dependency id; records and nested values may not. */
+    private readonly inTemplate: boolean,
   ) {
     this.bytes = chunk.bytes;
     if (depth > MAX_DEPTH) throw new EvtxDamage(`Binary XML nested deeper than ${MAX_DEPTH}`, pos);
@@ -179,7 +186,7 @@ class FragmentReader {
 
   private element(token: number): ElementNode {
     // Token, dependency id (2), data size (4), then the name.
-    this.pos += 7;
+    this.pos += this.hasDependencyId() ? 7 : 5;
     const name = this.nameAt();
     const attributes: Attribute[] = [];
     if (token & MORE) {
@@ -191,10 +198,30 @@ class FragmentReader {
     if (close === TOKEN.closeEmptyElement) return { kind: 'element', name, attributes, children: [] };
     if (close !== TOKEN.closeStartElement)
       throw new EvtxDamage(`Unexpected token 0x${close.toString(16)} in a start tag`, this.pos - 1);
-    const inner = new FragmentReader(this.chunk, this.pos, this.end, this.depth + 1, this.budget);
+    const inner = new FragmentReader(
+      this.chunk,
+      this.pos,
+      this.end,
+      this.depth + 1,
+      this.budget,
+      this.inTemplate,
+    );
     const children = inner.content(true);
     this.pos = inner.pos;
     return { kind: 'element', name, attributes, children };
+  }
+
+  /**
+   * Whether the start tag at `pos` carries the 2-byte dependency id. Writers differ outside templates, so the
+   * expected layout is checked: read the other way, the name offset lands outside the chunk.
+   */
+  private hasDependencyId(): boolean {
+    const plausible = (nameField: number): boolean => {
+      const offset = this.bytes.u32(nameField);
+      return offset === nameField + 4 || (offset >= 512 && offset + 10 <= this.bytes.length);
+    };
+    if (this.inTemplate) return plausible(this.pos + 7) || !plausible(this.pos + 5);
+    return !plausible(this.pos + 5) && plausible(this.pos + 7);
   }
 
   private attribute(): Attribute {
@@ -259,6 +286,7 @@ class FragmentReader {
       value.offset + value.size,
       this.depth + 1,
       this.budget,
+      false,
     );
     return reader.content(false);
   }
