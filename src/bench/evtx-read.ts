@@ -14,9 +14,12 @@ export interface EvtxReadSpeed {
   megabytesPerSecond: number;
 }
 
+/** An EVTX file to read: a path, or bytes already in memory with a name. */
+export type EvtxInput = string | { path: string; bytes: Uint8Array };
+
 /** Reads every file `rounds` times and keeps the fastest round (the first one warms the JIT). */
-export function measureEvtxReading(paths: string[], rounds = 5): EvtxReadSpeed {
-  const files = paths.map((p) => ({ path: p, bytes: readFileSync(p) }));
+export function measureEvtxReading(inputs: EvtxInput[], rounds = 5): EvtxReadSpeed {
+  const files = inputs.map((f) => (typeof f === 'string' ? { path: f, bytes: readFileSync(f) } : f));
   const bytes = files.reduce((n, f) => n + f.bytes.length, 0);
   let records = 0;
   let best = Infinity;
