@@ -2,13 +2,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEvtx } from '../events/evtx/index.js';
+import { withChecksumsRepaired } from '../events/evtx/file-layout.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { LANGUAGE_IDS } from '../model/ids.js';
 import { languages } from '../languages/registry.js';
 import { emptyContext } from '../languages/language.js';
 import { formatReaders } from '../formats/registry.js';
-import { readEvtx } from '../events/evtx/index.js';
-import { withChecksumsRepaired } from '../events/evtx/file-layout.js';
 
 export interface FuzzTarget {
   name: string;
