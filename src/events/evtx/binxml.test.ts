@@ -56,6 +56,8 @@ describe('binary XML values', () => {
       ['UInt64', values.uint64(2251799813691708n), 2251799813691708],
       ['Real32', values.real32(1.5), '1.5'],
       ['Real64', values.real64(0.1), '0.1'],
+      ['Real32Whole', values.real32(3), '3.0'],
+      ['Real32Third', values.real32(1 / 3), '0.33333334'],
       ['Bool', values.bool(true), true],
       ['Binary', values.binary('00ab10ff'), '00AB10FF'],
       [
