@@ -3,27 +3,7 @@ import { ChunkBytes, EvtxDamage } from './chunk-bytes.js';
 import { instantiate, WorkBudget } from './instantiate.js';
 import { decodeValue, VALUE_TYPE, type DecodedValue, type NestedBinXml } from './values.js';
 import type { Attribute, ElementNode, XmlNode } from './xml-tree.js';
-
-/** Token bytes (MS-EVEN6 2.2.12); `MORE` flags attributes on an element, more data on the others. */
-const TOKEN = {
-  endOfFragment: 0x00,
-  openStartElement: 0x01,
-  closeStartElement: 0x02,
-  closeEmptyElement: 0x03,
-  endElement: 0x04,
-  value: 0x05,
-  attribute: 0x06,
-  cdata: 0x07,
-  charRef: 0x08,
-  entityRef: 0x09,
-  piTarget: 0x0a,
-  piData: 0x0b,
-  templateInstance: 0x0c,
-  normalSubstitution: 0x0d,
-  optionalSubstitution: 0x0e,
-  fragmentHeader: 0x0f,
-} as const;
-const MORE = 0x40;
+import { ATTRIBUTE_VALUE_TOKENS, MORE, TOKEN } from './tokens.js';
 
 /** Nesting of elements and fragments a record may have; real events stay under 20. */
 const MAX_DEPTH = 200;
@@ -291,12 +271,3 @@ class FragmentReader {
     return reader.content(false);
   }
 }
-
-const ATTRIBUTE_VALUE_TOKENS = new Set<number>([
-  TOKEN.value,
-  TOKEN.cdata,
-  TOKEN.charRef,
-  TOKEN.entityRef,
-  TOKEN.normalSubstitution,
-  TOKEN.optionalSubstitution,
-]);

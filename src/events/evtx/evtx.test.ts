@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import { readEvtx, readEvtxFile } from './index.js';
 import { evtxReadFigures, measureEvtxReading } from '../../bench/evtx-read.js';
 import { formatFigure } from '../../bench/figures.js';
-import { builtSysmonLog } from '../../../test/evtx-builder.js';
+import { builtSysmonLog } from '../../../test/evtx-sample-logs.js';
 
 const regression = corpusPath('sigma/regression_data');
 const evtxFiles = regression ? filesUnder(regression, /\.evtx$/) : [];
