@@ -165,7 +165,7 @@ class FragmentReader {
   }
 
   private element(token: number): ElementNode {
-    // Token, dependency id (2), data size (4), then the name.
+    // Token, dependency id (2, not always there), data size (4), then the name.
     this.pos += this.hasDependencyId() ? 7 : 5;
     const name = this.nameAt();
     const attributes: Attribute[] = [];
