@@ -10,11 +10,13 @@ interface RuleRow extends Record<string, unknown> {
   events: string;
   diagnostics: string;
   remote: string | null;
+  source_root: string;
 }
 
 /** A rule by catalog key (`source:path`), by its own id, or by a path suffix; the first match wins. */
 export function findRuleRow(db: Db, ref: string): RuleRow | undefined {
-  const select = `SELECT r.id AS rid, ${SUMMARY_COLUMNS}, r.document, r.query, r.events, r.diagnostics, s.remote
+  const select = `SELECT r.id AS rid, ${SUMMARY_COLUMNS}, r.document, r.query, r.events, r.diagnostics, s.remote,
+    s.root AS source_root
     FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id`;
   return (db.prepare(`${select} WHERE r.key = ?`).get(ref) ??
     db.prepare(`${select} WHERE r.rule_id = ? ORDER BY r.id LIMIT 1`).get(ref) ??
@@ -39,6 +41,7 @@ export function ruleView(db: Db, ref: string): RuleView | undefined {
     diagnostics: JSON.parse(row.diagnostics),
     indicators: ruleIndicators(db, row.rid, summary),
     remote: row.remote,
+    sourceRoot: row.source_root,
   };
 }
 

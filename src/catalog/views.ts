@@ -35,6 +35,8 @@ export interface RuleView extends RuleSummary {
   /** Corpus counts here exclude the rule itself. */
   indicators: IndicatorView[];
   remote: string | null;
+  /** The folder the rule's source was ingested from. */
+  sourceRoot: string;
 }
 
 export interface Facet {
