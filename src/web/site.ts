@@ -33,7 +33,7 @@ export class Site {
   ) {}
 
   private fresh(): void {
-    const now = this.catalog.db.pragma('data_version', { simple: true }) as number;
+    const now = this.catalog.dataVersion();
     if (now === this.version) return;
     this.version = now;
     this.attackCache = undefined;
