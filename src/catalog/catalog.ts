@@ -14,6 +14,13 @@ import {
 } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
 import { sourceView } from './source-queries.js';
+import {
+  declaredTechniqueNames,
+  ruleTechniques,
+  storeAttack,
+  storedAttack,
+  type CoverageFilter,
+} from './technique-queries.js';
 import type {
   EquivalentIndicator,
   IndicatorField,
@@ -26,6 +33,7 @@ import type {
   SourceView,
 } from './views.js';
 import type { AttackData } from '../knowledge/attack/index.js';
+import type { CoverageRule } from '../analysis/coverage/index.js';
 
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
@@ -102,52 +110,20 @@ export class Catalog {
   }
 
   /** Rules with their declared techniques, for coverage. */
-  ruleTechniques(
-    filter: { source?: string; language?: string } = {},
-  ): Array<{ id: string; title: string; language: string; source: string; techniques: string[] }> {
-    const rows = this.#db
-      .prepare(
-        `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques
-         FROM rules r JOIN sources s ON s.id = r.source_id JOIN rule_techniques t ON t.rule = r.id
-         WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
-         GROUP BY r.id ORDER BY r.key`,
-      )
-      .all(
-        filter.source ?? null,
-        filter.source ?? null,
-        filter.language ?? null,
-        filter.language ?? null,
-      ) as Array<Record<string, string>>;
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      language: r.language,
-      source: r.source,
-      techniques: JSON.parse(r.techniques),
-    }));
+  ruleTechniques(filter: CoverageFilter = {}): CoverageRule[] {
+    return ruleTechniques(this.#db, filter);
   }
 
   /** Technique names that rules carry (Elastic `threat` blocks), for when no ATT&CK bundle is loaded. */
   declaredTechniqueNames(): Record<string, string> {
-    const names: Record<string, string> = {};
-    const rows = this.#db
-      .prepare(
-        "SELECT json_extract(document, '$.attack.names') AS names FROM rules WHERE format IN ('elastic-rule', 'elastic-hunt')",
-      )
-      .all() as Array<{ names: string | null }>;
-    for (const r of rows) if (r.names) Object.assign(names, JSON.parse(r.names));
-    return names;
+    return declaredTechniqueNames(this.#db);
   }
 
   storedAttack(): AttackData | undefined {
-    const row = this.#db.prepare('SELECT data FROM attack WHERE id = 1').get() as
-      { data: string } | undefined;
-    return row ? (JSON.parse(row.data) as AttackData) : undefined;
+    return storedAttack(this.#db);
   }
 
   storeAttack(data: AttackData): void {
-    this.#db
-      .prepare('INSERT OR REPLACE INTO attack (id, version, data) VALUES (1, ?, ?)')
-      .run(data.version, JSON.stringify(data));
+    storeAttack(this.#db, data);
   }
 }

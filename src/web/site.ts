@@ -2,15 +2,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
+import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../catalog/attack-data.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
 
 export type Coverage = ReturnType<typeof coverageMatrix>;
 
-export interface CoverageFilter {
-  source?: string;
-  language?: string;
-}
+export type { CoverageFilter };
 
 export interface SiteOptions {
   /** An ATT&CK bundle to use instead of the catalog's (`serve --attack PATH`). */
