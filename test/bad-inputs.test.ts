@@ -4,11 +4,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../src/catalog/catalog.js';
+import { openDatabase, type Db } from '../src/catalog/schema.js';
 import { walkSource } from '../src/sources/walk.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ruleatlas-bad-'));
 const source = join(work, 'bad-inputs');
 let catalog: Catalog;
+/** A second, read-only connection for the questions the catalog does not offer. */
+let db: Db;
 let files: number;
 
 beforeAll(async () => {
@@ -24,11 +27,13 @@ beforeAll(async () => {
     `# Five thousand queries\n\n${blocks.join('\n')}`,
   );
   files = walkSource(source).length;
-  catalog = Catalog.open(join(work, 'catalog.db'));
+  catalog = Catalog.open(join(work, 'db'));
   await catalog.ingest(source, { name: 'bad' });
+  db = openDatabase(join(work, 'db'), { readonly: true });
 }, 120_000);
 
 afterAll(() => {
+  db.close();
   catalog.close();
   rmSync(work, { recursive: true, force: true });
 });
@@ -39,7 +44,7 @@ describe('the bad-input corpus', () => {
   });
 
   it('accounts for every file: read into rules or artifacts, or skipped', () => {
-    const rows = catalog.db.prepare('SELECT format, rules, artifacts FROM files').all() as Array<{
+    const rows = db.prepare('SELECT format, rules, artifacts FROM files').all() as Array<{
       format: string | null;
       rules: number;
       artifacts: string;
@@ -51,7 +56,7 @@ describe('the bad-input corpus', () => {
   });
 
   it('keeps the 5,000 queries of one Markdown document as 5,000 rules', () => {
-    const n = catalog.db
+    const n = db
       .prepare(
         "SELECT COUNT(*) AS n FROM rules r JOIN files f ON f.id = r.file_id WHERE f.path = 'kql/five-thousand-queries.md'",
       )
@@ -60,7 +65,7 @@ describe('the bad-input corpus', () => {
   });
 
   it('gives every rule that did not parse a diagnostic with a file line and column', () => {
-    const failed = catalog.db.prepare('SELECT key, diagnostics FROM rules WHERE parsed = 0').all() as Array<{
+    const failed = db.prepare('SELECT key, diagnostics FROM rules WHERE parsed = 0').all() as Array<{
       key: string;
       diagnostics: string;
     }>;
@@ -83,9 +88,10 @@ describe('the bad-input corpus', () => {
   });
 
   it('reports binary and oversized files as skipped with the reason', () => {
-    const rows = catalog.db
-      .prepare('SELECT path, diagnostics FROM files WHERE format IS NULL')
-      .all() as Array<{ path: string; diagnostics: string }>;
+    const rows = db.prepare('SELECT path, diagnostics FROM files WHERE format IS NULL').all() as Array<{
+      path: string;
+      diagnostics: string;
+    }>;
     const reason = (p: string): string =>
       (JSON.parse(rows.find((r) => r.path === p)?.diagnostics ?? '[]')[0]?.message as string) ?? '';
     expect(reason('sigma/ten-megabytes.yml')).toMatch(/larger than/);

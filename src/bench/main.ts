@@ -7,7 +7,6 @@ import { formatFigure, percentile, type Figure } from './figures.js';
 import { parseCorpus } from './parse-corpus.js';
 import { runIngest } from './ingest-run.js';
 import { Catalog } from '../catalog/catalog.js';
-import { recomputeCorpusCounts } from '../catalog/counts.js';
 import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
@@ -124,7 +123,7 @@ function ingestFigures(db: string, paths: string[], emit: (f: Figure) => void): 
   const catalog = Catalog.open(db);
   try {
     const started = performance.now();
-    catalog.db.transaction(() => recomputeCorpusCounts(catalog.db))();
+    catalog.recomputeCounts();
     emit({
       name: 'corpus counts (all rules)',
       value: Math.round(performance.now() - started),

@@ -1,6 +1,12 @@
 /** Indicator listings: the most shared indicators, and the rules behind one. */
 import type { Db } from './schema.js';
-import type { IndicatorView, RuleSummary } from './views.js';
+import type {
+  EquivalentIndicator,
+  IndicatorField,
+  IndicatorKey,
+  IndicatorView,
+  RuleSummary,
+} from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
 
 export interface IndicatorFilter {
@@ -81,7 +87,7 @@ function indicatorView(
 /** Every rule that has an indicator exactly, or (with `equivalent`) any indicator of its class. */
 export function indicatorRules(
   db: Db,
-  ind: { kind: string; canonical: string; op: string; value: string; equivalence?: string },
+  ind: IndicatorKey & { equivalence?: string },
   equivalent = false,
 ): RuleSummary[] {
   const sub =
@@ -101,10 +107,7 @@ export function indicatorRules(
 }
 
 /** The corpus count of one indicator, counting every rule that has it; undefined when none does. */
-export function indicatorCount(
-  db: Db,
-  ind: { kind: string; canonical: string; op: string; value: string },
-): IndicatorView | undefined {
+export function indicatorCount(db: Db, ind: IndicatorKey): IndicatorView | undefined {
   const r = db
     .prepare(
       `SELECT c.count, c.by_language, c.equivalence, e.count AS ecount, e.by_language AS eby
@@ -113,4 +116,34 @@ export function indicatorCount(
     )
     .get(ind.kind, ind.canonical, ind.op, ind.value) as Record<string, unknown> | undefined;
   return r ? indicatorView({ field: null, ...ind }, r) : undefined;
+}
+
+/** The other indicators of an equivalence class (`image ends_with \x.exe` ~ `process name eq x.exe`), most shared first. */
+export function equivalentIndicators(
+  db: Db,
+  equivalence: string,
+  self: IndicatorKey,
+  limit = 50,
+): EquivalentIndicator[] {
+  const rows = db
+    .prepare(
+      `SELECT kind, canonical, op, value, count, by_language FROM indicator_counts
+       WHERE equivalence = ? AND NOT (kind = ? AND canonical = ? AND op = ? AND value = ?)
+       ORDER BY count DESC, canonical, op, value LIMIT ?`,
+    )
+    .all(equivalence, self.kind, self.canonical, self.op, self.value, limit) as Array<
+    Omit<EquivalentIndicator, 'byLanguage'> & { by_language: string }
+  >;
+  return rows.map(({ by_language, ...r }) => ({ ...r, byLanguage: JSON.parse(by_language) }));
+}
+
+/** How rules write the fields of an indicator (`Image`, `process.executable`, `FolderPath`), with how often. */
+export function indicatorFields(db: Db, ind: IndicatorKey): IndicatorField[] {
+  return db
+    .prepare(
+      `SELECT field, language, COUNT(DISTINCT rule) AS count FROM indicators
+       WHERE canonical = ? AND op = ? AND value = ? AND kind = ? AND field IS NOT NULL
+       GROUP BY field, language ORDER BY count DESC, field LIMIT 30`,
+    )
+    .all(ind.canonical, ind.op, ind.value, ind.kind) as IndicatorField[];
 }

@@ -1,5 +1,9 @@
 /** A rule flattened to what the catalog stores: scalars and JSON text, cheap to pass between threads. */
 import type { AnalyzedRule } from '../analysis/analyze.js';
+import type { Indicator } from '../model/indicator.js';
+
+/** An indicator as the catalog stores it, one row of the `indicators` table. */
+export type IndicatorRow = Omit<Indicator, 'type'>;
 
 export interface RuleRow {
   ruleId: string;
@@ -17,8 +21,7 @@ export interface RuleRow {
   query: string | null;
   events: string;
   diagnostics: string;
-  /** [language, kind, field, canonical, op, value, equivalence, stage] */
-  indicators: Array<[string, string, string | null, string, string, string, string, number]>;
+  indicators: IndicatorRow[];
   techniques: string[];
   /** [provider, event] */
   eventKeys: Array<[string, string]>;
@@ -42,16 +45,7 @@ export function toRuleRow(a: AnalyzedRule): RuleRow {
     query: a.query ? JSON.stringify(a.query) : null,
     events: JSON.stringify(a.events),
     diagnostics: JSON.stringify(a.diagnostics),
-    indicators: a.indicators.map((i) => [
-      i.language,
-      i.kind,
-      i.field,
-      i.canonical,
-      i.op,
-      i.value,
-      i.equivalence,
-      i.stage,
-    ]),
+    indicators: a.indicators.map(({ type: _type, ...row }) => row),
     techniques: rule.attack.techniques,
     eventKeys: a.events.map((e) => [e.provider, e.event]),
   };

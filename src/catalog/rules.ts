@@ -1,5 +1,6 @@
 /** Reads one rule as its page shows it, with corpus counts that leave the rule itself out. */
 import type { Db } from './schema.js';
+import type { IndicatorKind } from '../model/indicator.js';
 import type { IndicatorView, RuleSummary, RuleView } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
 
@@ -42,6 +43,19 @@ export function ruleView(db: Db, ref: string): RuleView | undefined {
   };
 }
 
+interface IndicatorCountRow {
+  field: string | null;
+  canonical: string;
+  op: string;
+  value: string;
+  kind: IndicatorKind;
+  equivalence: string;
+  count: number | null;
+  by_language: string | null;
+  ecount: number | null;
+  eby: string | null;
+}
+
 function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[] {
   const rows = db
     .prepare(
@@ -52,24 +66,24 @@ function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[]
        LEFT JOIN equivalence_counts e ON e.equivalence = i.equivalence
        WHERE i.rule = ? ORDER BY i.kind, i.stage, i.rowid`,
     )
-    .all(rid) as Array<Record<string, unknown>>;
+    .all(rid) as IndicatorCountRow[];
   const language = self.language ?? '';
-  return rows.map((r) => ({
-    field: r.field as string | null,
-    canonical: r.canonical as string,
-    op: r.op as string,
-    value: r.value as string,
-    kind: r.kind as IndicatorView['kind'],
-    equivalence: r.equivalence as string,
-    ...withoutSelf(Number(r.count ?? 1), r.by_language as string | null, language, 'count', 'byLanguage'),
-    ...withoutSelf(
-      Number(r.ecount ?? 1),
-      r.eby as string | null,
-      language,
-      'equivalentCount',
-      'equivalentByLanguage',
-    ),
-  })) as IndicatorView[];
+  return rows.map(({ field, canonical, op, value, kind, equivalence, ...r }) => {
+    const exact = withoutSelf(r.count ?? 1, r.by_language, language);
+    const equivalent = withoutSelf(r.ecount ?? 1, r.eby, language);
+    return {
+      field,
+      canonical,
+      op,
+      value,
+      kind,
+      equivalence,
+      count: exact.count,
+      byLanguage: exact.byLanguage,
+      equivalentCount: equivalent.count,
+      equivalentByLanguage: equivalent.byLanguage,
+    };
+  });
 }
 
 /** Counts hold every rule with the indicator; a rule's page counts the others. */
@@ -77,13 +91,11 @@ function withoutSelf(
   count: number,
   byJson: string | null,
   language: string,
-  countKey: string,
-  byKey: string,
-): Record<string, unknown> {
+): { count: number; byLanguage: Record<string, number> } {
   const by = byJson ? (JSON.parse(byJson) as Record<string, number>) : {};
   if (by[language] !== undefined) {
     by[language] -= 1;
     if (by[language] <= 0) delete by[language];
   }
-  return { [countKey]: Math.max(count - 1, 0), [byKey]: by };
+  return { count: Math.max(count - 1, 0), byLanguage: by };
 }

@@ -4,6 +4,8 @@ import type { CorpusCount, IndicatorKind } from '../model/indicator.js';
 import type { RuleDocument } from '../model/rule.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { EventRef } from '../knowledge/events/index.js';
+import type { ReportDiagnostic } from '../analysis/report/index.js';
+import type { SourceStats } from './stats.js';
 
 export interface RuleSummary {
   key: string;
@@ -65,4 +67,55 @@ export interface SearchResult {
   total: number;
   rules: RuleSummary[];
   facets: Record<'language' | 'source' | 'severity' | 'status' | 'provider', Facet[]>;
+}
+
+/** What names an indicator in the catalog: the four parts its corpus counts are kept by. */
+export interface IndicatorKey {
+  kind: string;
+  canonical: string;
+  op: string;
+  value: string;
+}
+
+/** Another indicator of the same equivalence class, with its own corpus counts. */
+export interface EquivalentIndicator extends IndicatorKey {
+  count: number;
+  byLanguage: Record<string, number>;
+}
+
+/** How rules of one language write an indicator's field, and how many do. */
+export interface IndicatorField {
+  field: string;
+  language: string;
+  count: number;
+}
+
+export interface RuleProblem {
+  key: string;
+  title: string;
+  language: string | null;
+  format: string;
+  path: string;
+  diagnostics: ReportDiagnostic[];
+}
+
+export interface FileProblem {
+  path: string;
+  format: string | null;
+  diagnostics: ReportDiagnostic[];
+}
+
+export interface FormatLanguageCount {
+  format: string;
+  language: string;
+  rules: number;
+  parsed: number;
+}
+
+/** One source with its rules per format and language and what went wrong where. */
+export interface SourceView {
+  source: SourceStats;
+  formats: FormatLanguageCount[];
+  rulesWithDiagnostics: RuleProblem[];
+  filesWithDiagnostics: FileProblem[];
 }

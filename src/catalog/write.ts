@@ -84,7 +84,18 @@ export class CatalogWriter {
       diagnostics: r.diagnostics,
     });
     const id = Number(info.lastInsertRowid);
-    for (const ind of r.indicators) this.insertIndicator.run(id, ...ind);
+    for (const i of r.indicators)
+      this.insertIndicator.run(
+        id,
+        i.language,
+        i.kind,
+        i.field,
+        i.canonical,
+        i.op,
+        i.value,
+        i.equivalence,
+        i.stage,
+      );
     for (const t of r.techniques) this.insertTechnique.run(id, t);
     for (const [provider, event] of r.eventKeys) this.insertEvent.run(id, provider, event);
   }

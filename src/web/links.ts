@@ -1,11 +1,5 @@
 /** Addresses inside the web catalog: every path segment and query value percent-encoded. */
-
-export interface IndicatorRef {
-  kind: string;
-  canonical: string;
-  op: string;
-  value: string;
-}
+import type { IndicatorKey } from '../catalog/views.js';
 
 export function ruleHref(key: string): string {
   return `/rule/${encodeURIComponent(key)}`;
@@ -19,7 +13,7 @@ export function techniqueHref(id: string): string {
   return `/technique/${encodeURIComponent(id)}`;
 }
 
-export function indicatorHref(i: IndicatorRef): string {
+export function indicatorHref(i: IndicatorKey): string {
   return `/indicator?${query({ kind: i.kind, canonical: i.canonical, op: i.op, value: i.value })}`;
 }
 

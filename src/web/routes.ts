@@ -5,7 +5,7 @@ import { notFound } from './layout.js';
 import type { Site } from './site.js';
 import { homePage, homePageData } from './pages/home.js';
 import { searchPage, searchPageData, searchParams } from './pages/search.js';
-import { rulePageData } from './pages/rule-report.js';
+import { rulePageData } from './pages/rule-data.js';
 import { rulePage } from './pages/rule.js';
 import { indicatorPage, indicatorPageData, indicatorParams } from './pages/indicator.js';
 import { techniqueId, techniquePage, techniquePageData } from './pages/technique.js';

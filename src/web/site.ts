@@ -1,14 +1,12 @@
 /** The web catalog's state for one process: the read-only catalog and what is costly to derive from it, cached. */
 import type { Catalog } from '../catalog/catalog.js';
+import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
 
 export type Coverage = ReturnType<typeof coverageMatrix>;
 
-export interface CoverageFilter {
-  source?: string;
-  language?: string;
-}
+export type { CoverageFilter };
 
 export interface SiteOptions {
   /** An ATT&CK bundle to use instead of the catalog's (`serve --attack PATH`). */
@@ -30,7 +28,7 @@ export class Site {
   ) {}
 
   private fresh(): void {
-    const now = this.catalog.db.pragma('data_version', { simple: true }) as number;
+    const now = this.catalog.dataVersion();
     if (now === this.version) return;
     this.version = now;
     this.attackCache = undefined;

@@ -11,7 +11,7 @@ import { walkSource } from '../../sources/walk.js';
 import { decodeText, readSourceText } from '../../sources/decode.js';
 import { Catalog } from '../../catalog/catalog.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
-import { ruleReport, printRuleReport, type ReportIndicator } from '../rule-report.js';
+import { ruleReport, ruleReportText, type ReportIndicator } from '../../analysis/report/index.js';
 import { print, printJson, UsageError } from '../output.js';
 
 export interface ExplainCommandOptions {
@@ -60,7 +60,7 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
       if (!explained.recognized) print(`${path}: no reader recognises this file (try --language)`);
       reports.forEach((r, i) => {
         if (i > 0) print('\n----\n');
-        printRuleReport(r);
+        print(ruleReportText(r));
       });
       if (!attack.full && reports.length) print(`\n${ATTACK_NOT_LOADED}`);
     }
@@ -71,26 +71,14 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
   }
 }
 
+/** With a catalog, each indicator gets its corpus counts (0 when no rule there has it). */
 function withCounts(indicators: ReportIndicator[], catalog: Catalog | undefined): ReportIndicator[] {
-  if (!catalog)
-    return indicators.map(({ field, canonical, op, value, kind }) => ({ field, canonical, op, value, kind }));
-  return indicators.map(({ field, canonical, op, value, kind }) => {
-    const found = catalog.indicatorCount({ canonical, value, op, kind });
-    return {
-      field,
-      canonical,
-      op,
-      value,
-      kind,
-      ...(found
-        ? {
-            count: found.count,
-            byLanguage: found.byLanguage,
-            equivalentCount: found.equivalentCount,
-            equivalentByLanguage: found.equivalentByLanguage,
-          }
-        : { count: 0, byLanguage: {} }),
-    };
+  if (!catalog) return indicators;
+  return indicators.map((i) => {
+    const found = catalog.indicatorCount(i);
+    if (!found) return { ...i, count: 0, byLanguage: {} };
+    const { count, byLanguage, equivalentCount, equivalentByLanguage } = found;
+    return { ...i, count, byLanguage, equivalentCount, equivalentByLanguage };
   });
 }
 

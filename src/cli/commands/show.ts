@@ -1,7 +1,7 @@
 /** `ruleatlas show ID`: one rule as on its page, by rule id or `source:path`. */
 import { Catalog } from '../../catalog/catalog.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
-import { printRuleReport, ruleReport } from '../rule-report.js';
+import { ruleReport, ruleReportText } from '../../analysis/report/index.js';
 import { print, printJson } from '../output.js';
 
 export function showCommand(ref: string, options: { db: string; json?: boolean; attack?: string }): number {
@@ -13,10 +13,10 @@ export function showCommand(ref: string, options: { db: string; json?: boolean; 
       return 1;
     }
     const attack = loadAttack({ bundle: options.attack, catalog });
-    const report = ruleReport({ ...view, key: view.key }, attack.data);
-    if (options.json) printJson({ ...report, raw: view.document.raw, remote: view.remote });
+    const report = ruleReport(view, attack.data);
+    if (options.json) printJson(report);
     else {
-      printRuleReport(report);
+      print(ruleReportText(report));
       if (!attack.full) print(`\n${ATTACK_NOT_LOADED}`);
     }
     return 0;

@@ -1,9 +1,14 @@
 /** The indicator page: one (field, op, value), how rules write it, its equivalents, every rule that shares it by language. */
-import type { IndicatorView, RuleSummary } from '../../catalog/views.js';
+import type {
+  EquivalentIndicator,
+  IndicatorField,
+  IndicatorKey,
+  IndicatorView,
+  RuleSummary,
+} from '../../catalog/views.js';
 import { html, corpusText, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
-import { indicatorHref, ruleHref, sourceHref, type IndicatorRef } from '../links.js';
-import { equivalentIndicators, indicatorFieldNames, type EquivalentIndicator } from '../queries.js';
+import { indicatorHref, ruleHref, sourceHref } from '../links.js';
 import { param } from '../security.js';
 import type { Site } from '../site.js';
 
@@ -12,7 +17,7 @@ const MAX_RULES = 1000;
 
 export interface IndicatorPageData {
   indicator: IndicatorView;
-  fields: Array<{ field: string; language: string; count: number }>;
+  fields: IndicatorField[];
   equivalents: EquivalentIndicator[];
   /** Rules with exactly this indicator, by language. */
   rules: Record<string, RuleSummary[]>;
@@ -22,7 +27,7 @@ export interface IndicatorPageData {
 }
 
 /** The indicator named by a request, or undefined when a part is missing; kind defaults to detection. */
-export function indicatorParams(get: (name: string) => string | undefined): IndicatorRef | undefined {
+export function indicatorParams(get: (name: string) => string | undefined): IndicatorKey | undefined {
   const kind = param(get('kind')) ?? 'detection';
   const canonical = param(get('canonical'));
   const op = param(get('op'));
@@ -38,11 +43,10 @@ function byLanguage(rules: RuleSummary[]): Record<string, RuleSummary[]> {
   return out;
 }
 
-export function indicatorPageData(site: Site, ref: IndicatorRef): IndicatorPageData | undefined {
+export function indicatorPageData(site: Site, ref: IndicatorKey): IndicatorPageData | undefined {
   const found = site.catalog.indicatorCount(ref);
   if (!found) return undefined;
-  const db = site.catalog.db;
-  const fields = indicatorFieldNames(db, ref);
+  const fields = site.catalog.indicatorFields(ref);
   const indicator: IndicatorView = { ...found, field: fields[0]?.field ?? null };
   const exact = site.catalog.indicatorRules(indicator);
   const keys = new Set(exact.map((r) => r.key));
@@ -50,7 +54,7 @@ export function indicatorPageData(site: Site, ref: IndicatorRef): IndicatorPageD
   return {
     indicator,
     fields,
-    equivalents: equivalentIndicators(db, indicator.equivalence, ref),
+    equivalents: site.catalog.equivalentIndicators(indicator.equivalence, ref),
     rules: byLanguage(exact.slice(0, MAX_RULES)),
     equivalentRules: byLanguage(viaEquivalents.slice(0, MAX_RULES)),
     truncated: exact.length > MAX_RULES || viaEquivalents.length > MAX_RULES,

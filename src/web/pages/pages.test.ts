@@ -1,6 +1,6 @@
 // The pages' small decisions: summaries, log sources, stage indentation, heat shades, corpus wording, safe links.
 import { describe, expect, it } from 'vitest';
-import { logSourceOf, summaryOf } from './rule-report.js';
+import { logSourceOf, summaryOf } from './rule-data.js';
 import { stageDisplayText } from './rule-parse.js';
 import { heat } from './attack.js';
 import { corpusText, safeHttpUrl } from '../markup.js';

@@ -3,7 +3,8 @@ import { html, bytesText, corpusText, type Html } from '../markup.js';
 import { section } from '../layout.js';
 import { indicatorHref } from '../links.js';
 import { highlight } from '../highlight/index.js';
-import type { ReportStage, RulePageData } from './rule-report.js';
+import type { ReportStage } from '../../analysis/report/index.js';
+import type { RulePageData } from './rule-data.js';
 
 /**
  * A stage's text as it stands in the file: the first line is put back at its column, then the common

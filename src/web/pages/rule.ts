@@ -3,7 +3,7 @@ import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
 import { fileSyntax, highlight } from '../highlight/index.js';
-import type { RulePageData } from './rule-report.js';
+import type { RulePageData } from './rule-data.js';
 import {
   diagnosticsSection,
   fileFactsSection,

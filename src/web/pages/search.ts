@@ -76,7 +76,7 @@ export function searchPageData(site: Site, query: SearchParams, page: number): S
 
 /** Field names are looked up in the taxonomy as the chosen language writes them; Sigma's names when none is chosen. */
 function fieldLanguage(language: string | undefined): LanguageId {
-  return (LANGUAGE_IDS as readonly string[]).includes(language ?? '') ? (language as LanguageId) : 'sigma';
+  return LANGUAGE_IDS.find((id) => id === language) ?? 'sigma';
 }
 
 function facetSelect(

@@ -1,34 +1,14 @@
 /** The source page: its files, rules per format and language, and every rule or file with diagnostics and why. */
-import type { SourceStats } from '../../catalog/stats.js';
+import type { RuleProblem, SourceView } from '../../catalog/views.js';
 import { html, externalLink, languageLabel, percentText, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, attackHref } from '../links.js';
-import {
-  sourceFileProblems,
-  sourceFormatLanguages,
-  sourceRuleProblems,
-  type FileProblem,
-  type RuleProblem,
-} from '../queries.js';
 import type { Site } from '../site.js';
 
-export interface SourcePageData {
-  source: SourceStats;
-  formats: Array<{ format: string; language: string; rules: number; parsed: number }>;
-  rulesWithDiagnostics: RuleProblem[];
-  filesWithDiagnostics: FileProblem[];
-}
+export type SourcePageData = SourceView;
 
 export function sourcePageData(site: Site, name: string): SourcePageData | undefined {
-  const [source] = site.catalog.sources([name]);
-  if (!source) return undefined;
-  const db = site.catalog.db;
-  return {
-    source,
-    formats: sourceFormatLanguages(db, name),
-    rulesWithDiagnostics: sourceRuleProblems(db, name),
-    filesWithDiagnostics: sourceFileProblems(db, name),
-  };
+  return site.catalog.source(name);
 }
 
 function diagnosticList(list: RuleProblem['diagnostics']): Html {
