@@ -5,6 +5,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { EventRecord } from '../model/event.js';
 import { diagnostic } from '../text/diagnostics.js';
 import { MAX_RECORD_DEPTH, RecordSplitter, type RecordText } from './json-records.js';
+import { readEvtxFile } from './evtx/index.js';
 import { eventRecord, isObject, nestsDeeperThan } from './shape.js';
 import { fileHead, isGzip, textChunks } from './text-stream.js';
 
@@ -53,7 +54,7 @@ async function* readEventFile(path: string, diagnostics: Diagnostic[]): AsyncGen
     return;
   }
   if (head.toString('latin1') === EVTX_MAGIC || extname(path).toLowerCase() === '.evtx') {
-    diagnostics.push(fileDiagnostic(path, `${path}: EVTX files are not read yet`));
+    yield* readEvtxGuarded(path, diagnostics);
     return;
   }
   yield* readJsonFile(path, isGzip(head), diagnostics);
@@ -86,6 +87,23 @@ async function* readJsonFile(
     const event = parseRecord(record, path, index++, diagnostics);
     if (event) yield event;
   }
+}
+
+/** The EVTX reader's diagnostics name byte offsets; here they also name the file. */
+function* readEvtxGuarded(path: string, diagnostics: Diagnostic[]): Generator<EventRecord> {
+  const own: Diagnostic[] = [];
+  const pass = (): void => {
+    for (const d of own.splice(0)) diagnostics.push({ ...d, message: `${path}: ${d.message}` });
+  };
+  try {
+    for (const record of readEvtxFile(path, own)) {
+      pass();
+      yield record;
+    }
+  } catch (err) {
+    own.push(fileDiagnostic(path, `Cannot read: ${(err as Error).message}`));
+  }
+  pass();
 }
 
 /** One record's text as an event, or a diagnostic at its line when it is not a JSON object. */
