@@ -115,8 +115,8 @@ describe('a Sysmon 1 event', () => {
   });
 
   it('gives concept values for rule fields to resolve to', () => {
-    expect(conceptValues(event)['process.image_path']).toBe('C:\\Windows\\System32\\bitsadmin.exe');
-    expect(conceptValues(event)['process.name']).toBe('bitsadmin.exe');
+    expect(conceptValues(event).get('process.image_path')).toBe('C:\\Windows\\System32\\bitsadmin.exe');
+    expect(conceptValues(event).get('process.name')).toBe('bitsadmin.exe');
   });
 });
 

@@ -24,7 +24,7 @@ export function recordFields(record: EventRecord): Fields {
 }
 
 /**
- * Fields, provider, event id and time are computed at once; concepts, views and `raw` on first use, since
+ * Fields, provider and event id are computed at once; time, concepts, views and `raw` on first use, since
  * most events of a hunt are only ever looked at through a few fields. A class rather than closures per
  * event: a hunt normalizes millions of events and the collector pays for every closure.
  */
@@ -33,10 +33,10 @@ class LazyEvent implements NormalizedEvent {
   provider?: string;
   eventId?: string;
   events: string[];
-  time?: number;
+  private timeValue: number | undefined | null = null;
   private viewTable: Record<string, Fields> | undefined;
   private rawText: string | undefined;
-  private conceptTable: Record<string, EventValue> | undefined;
+  private conceptTable: Map<string, EventValue> | undefined;
 
   constructor(
     readonly record: EventRecord,
@@ -47,8 +47,11 @@ class LazyEvent implements NormalizedEvent {
     if (identity.provider !== undefined) this.provider = identity.provider;
     if (identity.eventId !== undefined) this.eventId = identity.eventId;
     this.events = identity.events;
-    const time = eventTime(record, fields);
-    if (time !== undefined) this.time = time;
+  }
+
+  get time(): number | undefined {
+    if (this.timeValue === null) this.timeValue = eventTime(this.record, this.fields);
+    return this.timeValue;
   }
 
   get raw(): string {
@@ -62,7 +65,7 @@ class LazyEvent implements NormalizedEvent {
     return this.viewTable;
   }
 
-  get concepts(): Record<string, EventValue> {
+  get concepts(): ReadonlyMap<string, EventValue> {
     this.conceptTable ??= eventConcepts(this.fields, this.context);
     return this.conceptTable;
   }
@@ -112,7 +115,7 @@ export function normalizeEvent(record: EventRecord): NormalizedEvent {
  * The event's values by taxonomy concept (`process.image_path`, `process.name`, `process.hash.sha1`…),
  * derived ones included: what a rule's field resolves to through `canonicalField`.
  */
-export function conceptValues(event: NormalizedEvent): Record<string, EventValue> {
+export function conceptValues(event: NormalizedEvent): ReadonlyMap<string, EventValue> {
   if (event instanceof LazyEvent) return event.concepts;
   return eventConcepts(event.fields, {
     language: normalizationData().languages[event.record.shape],

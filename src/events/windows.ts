@@ -44,9 +44,21 @@ function addElements(element: EventObject, fields: Record<string, EventValue>): 
     }
     if (TEXT in value) fields[key] = value[TEXT];
     const attributes = value[ATTRIBUTES];
-    if (isObject(attributes)) for (const name in attributes) fields[`${key}_${name}`] = attributes[name];
+    if (isObject(attributes))
+      for (const name in attributes) fields[attributeField(key, name)] = attributes[name];
     if (!(TEXT in value) && !isObject(attributes)) fields[key] = value;
   }
+}
+
+/** `Provider` + `Name` → `Provider_Name`, made once: a fresh key string per event costs a lookup to intern it. */
+const attributeFields = new Map<string, Map<string, string>>();
+
+function attributeField(element: string, attribute: string): string {
+  let names = attributeFields.get(element);
+  if (!names) attributeFields.set(element, (names = new Map()));
+  let name = names.get(attribute);
+  if (name === undefined) names.set(attribute, (name = `${element}_${attribute}`));
+  return name;
 }
 
 /** The record as Windows renders it in XML, which raw search terms of rules are matched against. */
