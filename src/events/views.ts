@@ -87,7 +87,8 @@ function deriveConcepts(concepts: Map<string, EventValue>): void {
     if (typeof value !== 'string') continue;
     for (const part of value.split(',')) {
       const eq = part.indexOf('=');
-      const concept = algorithms[part.slice(0, eq).trim().toUpperCase()];
+      const algorithm = part.slice(0, eq).trim().toUpperCase();
+      const concept = Object.hasOwn(algorithms, algorithm) ? algorithms[algorithm] : undefined;
       if (eq > 0 && concept && !concepts.has(concept)) concepts.set(concept, part.slice(eq + 1).trim());
     }
   }

@@ -1,7 +1,7 @@
 /** Windows event trees (`{Event: {System, EventData|UserData}}`): their flat fields and their XML rendering. */
 import type { EventValue } from '../model/event.js';
 import { normalizationData } from './normalization-data.js';
-import { isObject } from './shape.js';
+import { isObject, setField } from './shape.js';
 
 type EventObject = { [key: string]: EventValue };
 
@@ -39,14 +39,14 @@ function addElements(element: EventObject, fields: Record<string, EventValue>): 
     if (key === ATTRIBUTES) continue;
     const value = element[key];
     if (!isObject(value)) {
-      fields[key] = value;
+      setField(fields, key, value);
       continue;
     }
-    if (TEXT in value) fields[key] = value[TEXT];
+    if (TEXT in value) setField(fields, key, value[TEXT]);
     const attributes = value[ATTRIBUTES];
     if (isObject(attributes))
-      for (const name in attributes) fields[attributeField(key, name)] = attributes[name];
-    if (!(TEXT in value) && !isObject(attributes)) fields[key] = value;
+      for (const name in attributes) setField(fields, attributeField(key, name), attributes[name]);
+    if (!(TEXT in value) && !isObject(attributes)) setField(fields, key, value);
   }
 }
 

@@ -7,6 +7,7 @@ import { LANGUAGE_IDS } from '../model/ids.js';
 import { languages } from '../languages/registry.js';
 import { emptyContext } from '../languages/language.js';
 import { formatReaders } from '../formats/registry.js';
+import { eventTargets } from './event-targets.js';
 
 export interface FuzzTarget {
   name: string;
@@ -87,5 +88,6 @@ export function fuzzTargets(): FuzzTarget[] {
       },
     });
   }
+  out.push(...eventTargets());
   return out;
 }
