@@ -76,31 +76,38 @@ class LazyEvent implements NormalizedEvent {
   }
 }
 
-const EVENT = Symbol('event');
-type ViewsObject = Record<string, Fields> & { [EVENT]: LazyEvent };
-
 /**
- * One accessor per taxonomy schema, shared by every event (no closure per event); a view is built on
- * first read and replaces its accessor.
+ * An event's views: one getter per taxonomy schema on the prototype (made once, shared by every event),
+ * each building its view on first read. Own keys appear as views are read; `toJSON` gives them all.
  */
-const VIEW_ACCESSORS: PropertyDescriptorMap = Object.fromEntries(
-  schemaIds().map((schema) => [
-    schema,
-    {
-      enumerable: true,
-      configurable: true,
-      get(this: ViewsObject) {
-        const event = this[EVENT];
-        const value = schemaView(schema, event.fields, event.concepts, event.context);
-        Object.defineProperty(this, schema, { value, enumerable: true, writable: true, configurable: true });
-        return value;
-      },
+class SchemaViews {
+  private readonly built: Record<string, Fields> = {};
+  constructor(private readonly event: LazyEvent) {}
+
+  view(schema: string): Fields {
+    return (this.built[schema] ??= schemaView(
+      schema,
+      this.event.fields,
+      this.event.concepts,
+      this.event.context,
+    ));
+  }
+
+  toJSON(): Record<string, Fields> {
+    return Object.fromEntries(schemaIds().map((schema) => [schema, this.view(schema)]));
+  }
+}
+
+for (const schema of schemaIds())
+  Object.defineProperty(SchemaViews.prototype, schema, {
+    enumerable: true,
+    get(this: SchemaViews) {
+      return this.view(schema);
     },
-  ]),
-);
+  });
 
 function lazyViews(event: LazyEvent): Record<string, Fields> {
-  return Object.defineProperties({ [EVENT]: event }, VIEW_ACCESSORS) as ViewsObject;
+  return new SchemaViews(event) as unknown as Record<string, Fields>;
 }
 
 export function normalizeEvent(record: EventRecord): NormalizedEvent {

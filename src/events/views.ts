@@ -148,8 +148,14 @@ export function schemaView(
   context: ViewContext,
 ): Fields {
   const native = readDataFile<FieldsFile>('fields.json').languages[context.language] ?? [];
-  const view: Fields = native.includes(schema) ? { ...fields } : {};
   const names = schemaNames(schema, schemaScope(context, schema));
+  if (!native.includes(schema)) {
+    // No name has two meanings in one schema and scope (the taxonomy's own test): nothing to keep first.
+    const view: Fields = {};
+    for (const [concept, value] of concepts) for (const name of names.get(concept) ?? []) view[name] = value;
+    return view;
+  }
+  const view: Fields = { ...fields };
   for (const [concept, value] of concepts) {
     for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
