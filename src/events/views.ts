@@ -12,6 +12,7 @@ import {
 } from '../knowledge/fields/index.js';
 import type { EventValue } from '../model/event.js';
 import { normalizationData } from './normalization-data.js';
+import { setField } from './shape.js';
 
 type Fields = Record<string, EventValue>;
 
@@ -24,7 +25,7 @@ export interface ViewContext {
 
 interface FieldsFile {
   languages: Record<string, string[]>;
-  prefixes: Array<{ prefix: string; schemas: string[]; scope?: string }>;
+  prefixes: Array<{ prefix: string; schemas: string[]; scope?: string; nested?: boolean }>;
 }
 
 /** The scope a schema's names hold in for this event (`DeviceProcessEvents` for Defender on a Sysmon 1). */
@@ -149,17 +150,35 @@ export function schemaView(
 ): Fields {
   const native = readDataFile<FieldsFile>('fields.json').languages[context.language] ?? [];
   const names = schemaNames(schema, schemaScope(context, schema));
-  if (!native.includes(schema)) {
-    // No name has two meanings in one schema and scope (the taxonomy's own test): nothing to keep first.
-    const view: Fields = {};
-    for (const [concept, value] of concepts) for (const name of names.get(concept) ?? []) view[name] = value;
-    return view;
-  }
-  const view: Fields = { ...fields };
+  const view: Fields = native.includes(schema) ? { ...fields } : {};
+  addUnprefixed(schema, fields, view);
   for (const [concept, value] of concepts) {
     for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
   return view;
+}
+
+/** Prefixes that wrap a schema's own names in another's document (`winlog.event_data.` around Windows names). */
+const wrappers = new Map<string, string[]>();
+
+/** A winlogbeat document's `winlog.event_data.Image` is the Sigma and Windows views' `Image`. */
+function addUnprefixed(schema: string, fields: Fields, view: Fields): void {
+  let prefixes = wrappers.get(schema);
+  if (!prefixes) {
+    prefixes = readDataFile<FieldsFile>('fields.json')
+      .prefixes.filter((p) => !p.scope && !p.nested && p.schemas.includes(schema))
+      .map((p) => p.prefix);
+    wrappers.set(schema, prefixes);
+  }
+  if (!prefixes.length) return;
+  for (const name in fields) {
+    const lower = name.toLowerCase();
+    for (const prefix of prefixes)
+      if (lower.startsWith(prefix) && name.length > prefix.length) {
+        const own = name.slice(prefix.length);
+        if (!(own in view)) setField(view, own, fields[name]);
+      }
+  }
 }
 
 /** Every schema id of the taxonomy (`sigma`, `windows`, `ecs`, `cim`, `defender`, `sentinel`, `endgame`, `udm`). */
