@@ -9,6 +9,7 @@ import { LANGUAGE_IDS } from '../model/ids.js';
 import { languages } from '../languages/registry.js';
 import { emptyContext } from '../languages/language.js';
 import { formatReaders, readAs } from '../formats/registry.js';
+import { eventTargets } from './event-targets.js';
 
 export interface FuzzTarget {
   name: string;
@@ -132,6 +133,6 @@ export function fuzzTargets(): FuzzTarget[] {
       },
     });
   }
-  out.push(evtxTarget());
+  out.push(evtxTarget(), ...eventTargets());
   return out;
 }
