@@ -111,7 +111,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     'shows the Sigma seed-like rule and follows an indicator link to its page',
     async () => {
       await page.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
-      await expect(page.locator('.crumbs').textContent()).resolves.toMatch(/Detection rules › Sigma/);
+      await expect(page.locator('.crumbs').innerText()).resolves.toMatch(/Detection rules › Sigma/);
       await expect(page.locator('#attack').textContent()).resolves.toContain('BITS Jobs');
       await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-rule.png'), fullPage: true });
       const link = page.locator('#indicators a[href^="/indicator?"]', { hasText: 'bitsadmin.exe' }).first();
