@@ -6,7 +6,7 @@
 import YAML, { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ParseInput } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import { QueryLocator } from '../../text/locator.js';
 import type { NodeText } from './scalar-locator.js';
 
@@ -56,10 +56,24 @@ export function ruleYaml(input: ParseInput): RuleYaml {
   const diagnostics: Diagnostic[] = [];
   for (const doc of all) {
     for (const e of doc.errors)
-      diagnostics.push(diagnostic('error', yamlMessage(e.message), nodes.span(e.pos[0], e.pos[1]), 'sigma'));
+      diagnostics.push(
+        languageDiagnostic(
+          'sigma',
+          'yaml-syntax',
+          'error',
+          yamlMessage(e.message),
+          nodes.span(e.pos[0], e.pos[1]),
+        ),
+      );
     for (const w of doc.warnings)
       diagnostics.push(
-        diagnostic('warning', yamlMessage(w.message), nodes.span(w.pos[0], w.pos[1]), 'sigma'),
+        languageDiagnostic(
+          'sigma',
+          'yaml-syntax',
+          'warning',
+          yamlMessage(w.message),
+          nodes.span(w.pos[0], w.pos[1]),
+        ),
       );
   }
   return { documents: firstRule(all), nodes, ownYaml: true, diagnostics };
