@@ -1,4 +1,5 @@
 /** EQL lexer: turns query text into tokens with offsets, collecting lexical problems instead of throwing. */
+import { lineEnd } from '../kit/scan.js';
 import type { LexedToken } from '../../text/token.js';
 import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
@@ -277,8 +278,7 @@ export class Lexer {
   }
 
   private unterminated(start: number, quote: string): void {
-    const nl = this.text.indexOf('\n', start);
-    const end = nl === -1 ? this.text.length : nl;
+    const end = lineEnd(this.text, start);
     const found = quote === '"""' ? 'end of input' : 'end of line';
     this.problems.push({
       severity: 'error',

@@ -1,4 +1,5 @@
 /** Splits ES|QL into tokens with offsets: identifiers, strings (with escapes, and triple-quoted), numbers, params, operators. */
+import { atLineEnd } from '../kit/scan.js';
 import type { LexedToken } from '../../text/token.js';
 import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
@@ -152,7 +153,7 @@ class EsqlLexer {
     }
     let value = '';
     let i = start + 1;
-    while (i < text.length && text[i] !== '"' && text[i] !== '\n') {
+    while (i < text.length && text[i] !== '"' && !atLineEnd(text, i)) {
       if (text[i] !== '\\') {
         value += text[i++];
         continue;

@@ -58,13 +58,15 @@ function scalarString(node: unknown): string | undefined {
 export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   const key = pair.key as Node;
   const value = pair.value as Node | null;
-  const span = spanOf(ctx, key, value ?? key);
+  const whole = spanOf(ctx, key, value ?? key);
+  // A block mapping's range runs over the line breaks after it; the stage is its text without them.
+  const text = ctx.nodes.text.slice(whole.start.offset, whole.end.offset).trimEnd();
   const stage: Stage = {
     type: 'stage',
     index: 0,
     kind: 'correlation',
-    text: ctx.nodes.text.slice(span.start.offset, span.end.offset).trimEnd(),
-    span,
+    text,
+    span: ctx.nodes.span(whole.start.offset, whole.start.offset + text.length),
     predicates: [],
     terms: [],
   };
@@ -75,7 +77,7 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
         'invalid-value',
         'error',
         'Unexpected value, expected a correlation mapping with "type" and "rules"',
-        span,
+        whole,
       ),
     );
     return stage;

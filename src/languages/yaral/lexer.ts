@@ -1,4 +1,5 @@
 /** Splits YARA-L 2.0 text into tokens with offsets: words, `$`/`#`/`%` names, strings, regex literals, durations, operators. */
+import { atLineEnd } from '../kit/scan.js';
 import type { LexedToken } from '../../text/token.js';
 import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
@@ -238,7 +239,7 @@ class YaralLexer {
     const { text } = this;
     let value = '';
     let i = this.pos + 1;
-    while (i < text.length && text[i] !== '/' && text[i] !== '\n') {
+    while (i < text.length && text[i] !== '/' && !atLineEnd(text, i)) {
       if (text[i] === '\\' && text[i + 1] === '/') {
         value += '/';
         i += 2;
