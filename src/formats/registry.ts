@@ -1,5 +1,4 @@
 /** The registered format readers, in recognition order: the first that recognises a file reads it. */
-import type { FormatId } from '../model/ids.js';
 import type { FormatReader } from './format.js';
 import { splunkMacrosReader } from './splunk/macros.js';
 import { splunkDataSourceReader } from './splunk/data-source.js';
@@ -29,12 +28,6 @@ export const formatReaders: readonly FormatReader[] = [
   kqlMarkdownReader,
   yaralReader,
 ];
-
-export function formatById(id: FormatId): FormatReader {
-  const reader = formatReaders.find((r) => r.id === id);
-  if (!reader) throw new Error(`No reader registered for format ${id}`);
-  return reader;
-}
 
 export function readerFor(file: Parameters<FormatReader['recognizes']>[0]): FormatReader | undefined {
   return formatReaders.find((r) => r.recognizes(file));

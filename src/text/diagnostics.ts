@@ -23,10 +23,6 @@ export function diagnostic(
   return d;
 }
 
-export function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
-
 /** Describes a token for "Unexpected X, expected Y" messages. */
 export function describeToken(text: string | undefined): string {
   if (text === undefined || text.length === 0) return 'end of input';

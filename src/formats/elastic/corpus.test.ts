@@ -6,7 +6,7 @@ import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { readerFor } from '../registry.js';
 import { eqlLanguage } from '../../languages/eql/index.js';
 import { emptyContext } from '../../languages/language.js';
-import { hasError } from '../../text/diagnostics.js';
+import { hasError } from '../../../test/diagnostics.js';
 import type { RuleDocument } from '../../model/rule.js';
 
 const root = corpusPath('elastic');

@@ -1,5 +1,6 @@
 /** The EQL language: Elasticsearch Event Query Language, and the original engine's semantics for eqllib (`legacy`). */
-import type { Language, ParseInput } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
+import type { ParseInput } from '../language.js';
 import type { ParsedQuery } from '../../model/stage.js';
 import { QueryLocator } from '../../text/locator.js';
 import { problemDiagnostics } from '../kit/problem.js';
@@ -19,8 +20,15 @@ function parseEql({ source }: ParseInput): ParsedQuery {
   return { type: 'query', language: 'eql', stages, diagnostics, dataSources, unresolved: [] };
 }
 
-export const eqlLanguage: Language = {
+export const eqlLanguage = defineLanguage({
   id: 'eql',
-  name: 'EQL',
+  label: 'EQL',
+  highlight: {
+    keywords:
+      words(`where and or not sequence by with maxspan sample until in any of true false null runs join head
+      tail filter unique count process file network registry library dns`),
+    lineComment: '//',
+    blockComment: true,
+  },
   parse: parseEql,
-};
+});

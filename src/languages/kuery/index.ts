@@ -1,13 +1,15 @@
 /** The Kibana KQL (`kuery`) language: lexes, parses and lowers a query to one `query` stage. */
-import type { Language } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
 import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerKuery } from './lower.js';
 import { parseKuery } from './parser.js';
 
-export const kueryLanguage: Language = {
+export const kueryLanguage = defineLanguage({
   id: 'kuery',
-  name: 'Kibana KQL',
+  label: 'Kibana KQL',
+  aliases: ['kql'],
+  highlight: { keywords: words('and or not') },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseKuery(source.text);
@@ -25,4 +27,4 @@ export const kueryLanguage: Language = {
       unresolved: [],
     };
   },
-};
+});

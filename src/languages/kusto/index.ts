@@ -1,5 +1,5 @@
 /** The Kusto KQL language: Microsoft Sentinel and Defender queries parsed by a hand-written recursive-descent parser. */
-import type { Language } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
 import type { ParsedQuery } from '../../model/stage.js';
 import { QueryLocator } from '../../text/locator.js';
 import { languageDiagnostic, problemDiagnostics } from '../kit/problem.js';
@@ -18,9 +18,20 @@ function preparedScript(prepared: unknown, text: string): Script | undefined {
   return p && typeof p === 'object' && p.text === text && p.script ? p.script : undefined;
 }
 
-export const kustoLanguage: Language = {
+export const kustoLanguage = defineLanguage({
   id: 'kusto',
-  name: 'Kusto KQL',
+  label: 'Kusto KQL',
+  aliases: ['kql', 'kusto', 'sentinel'],
+  highlight: {
+    keywords:
+      words(`where project project-away project-rename project-reorder extend summarize join union let by on
+      and or not has has_any has_all has_cs contains contains_cs startswith endswith matches regex in in~ between take
+      limit sort order top distinct count mv-expand mv-apply parse ago datatable kind inner leftouter leftanti
+      rightouter innerunique make_set make_list case iff iif isnotempty isempty isnotnull isnull tostring toint tolower
+      toupper now true false render lookup materialize invoke evaluate as asc desc with`),
+    lineComment: '//',
+    blockComment: true,
+  },
   parse: ({ source, prepared }): ParsedQuery => {
     const script = preparedScript(prepared, source.text) ?? parseScript(source.text);
     const locator = new QueryLocator(source);
@@ -42,4 +53,4 @@ export const kustoLanguage: Language = {
       return { type: 'query', language: 'kusto', stages: [], dataSources: [], unresolved: [], diagnostics };
     }
   },
-};
+});

@@ -1,13 +1,14 @@
 /** The Lucene language (Elasticsearch `query_string` syntax): lexes, parses and lowers a query to one `query` stage. */
-import type { Language } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
 import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerLucene } from './lower.js';
 import { parseLucene } from './parser.js';
 
-export const luceneLanguage: Language = {
+export const luceneLanguage = defineLanguage({
   id: 'lucene',
-  name: 'Lucene',
+  label: 'Lucene',
+  highlight: { keywords: words('and or not to') },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseLucene(source.text);
@@ -25,4 +26,4 @@ export const luceneLanguage: Language = {
       unresolved: [],
     };
   },
-};
+});

@@ -2,7 +2,8 @@
 import { isMap, type Node } from 'yaml';
 import type { DataSourceRef, ParsedQuery, Stage } from '../../model/stage.js';
 import { languageDiagnostic } from '../kit/problem.js';
-import type { Language, ParseInput } from '../language.js';
+import type { ParseInput } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { lowerCorrelation } from './correlation.js';
 import { readDetection, type WalkContext } from './detection.js';
 import { lowerDetection } from './lower.js';
@@ -84,4 +85,9 @@ function parseSigma(input: ParseInput): ParsedQuery {
   };
 }
 
-export const sigmaLanguage: Language = { id: 'sigma', name: 'Sigma', parse: parseSigma };
+export const sigmaLanguage = defineLanguage({
+  id: 'sigma',
+  label: 'Sigma',
+  highlight: { keywords: words('and or not of all them 1 any') },
+  parse: parseSigma,
+});

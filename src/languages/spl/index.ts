@@ -1,5 +1,6 @@
 /** The Splunk SPL language: macro expansion, the pipeline grammar and lowering, composed into one parse. */
-import type { Language, ParseInput } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
+import type { ParseInput } from '../language.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ParsedQuery } from '../../model/stage.js';
 import { diagnostic } from '../../text/diagnostics.js';
@@ -48,8 +49,17 @@ function diagnosticsOf(expansion: Expansion, problems: Problem[], locator: Query
   return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
 }
 
-export const splLanguage: Language = {
+export const splLanguage = defineLanguage({
   id: 'spl',
-  name: 'Splunk SPL',
+  label: 'Splunk SPL',
+  aliases: ['splunk'],
+  highlight: {
+    keywords:
+      words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and
+      or not in rename fields dedup sort head tail join append appendpipe datamodel values count dc sum avg min max
+      earliest latest span mvexpand makemv fillnull transaction streamstats eventstats timechart chart top rare return
+      format like match if case nodename summariesonly allow_old_summaries groupby term`),
+    backtickIsName: true,
+  },
   parse: parseSpl,
-};
+});
