@@ -36,15 +36,25 @@ export function goldenCases(folder: string): GoldenCase[] {
   return cases;
 }
 
-/** Compares `actual` with `test/golden/<folder>/<name>.json`; with UPDATE_GOLDEN=1 writes it instead. */
+/**
+ * Compares `actual` with `test/golden/<folder>/<name>.json`. With UPDATE_GOLDEN=1 it writes the file instead,
+ * for review; never under CI=true, where a missing or stale golden file is a failure.
+ */
 export function expectGolden(folder: string, name: string, actual: unknown): void {
   const path = join(goldenRoot, folder, `${name}.json`);
   const json = `${JSON.stringify(actual, null, 2)}\n`;
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(path)) {
-    if (process.env.CI && !existsSync(path)) throw new Error(`Golden file missing: ${path}`);
+  const update = process.env.UPDATE_GOLDEN === '1' && !isCi();
+  if (update) {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, json);
     return;
   }
+  if (!existsSync(path))
+    throw new Error(`Golden file missing: ${path} (UPDATE_GOLDEN=1 writes it, outside CI, for review)`);
   expect(JSON.parse(json)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+function isCi(): boolean {
+  const ci = process.env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
 }

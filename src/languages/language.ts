@@ -4,6 +4,7 @@ import type { QuerySource } from '../model/rule.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { SourceContext } from '../model/artifact.js';
 import type { PreparedQuery } from './prepared.js';
+import type { HighlightSyntax } from './kit/define.js';
 
 export interface ParseInput {
   /** The query and where it sits in its file. */
@@ -21,7 +22,13 @@ export interface ParseInput {
 export interface Language {
   id: LanguageId;
   /** The name people know it by: `Sigma`, `Splunk SPL`, `EQL`, `Kibana KQL`, `Lucene`, `ES|QL`, `Kusto KQL`, `YARA-L`. */
-  name: string;
+  label: string;
+  /**
+   * Other names rules and files give it (`logic_format: Splunk`, a hunt's `KQL`), matched like the id and
+   * label: without case, blanks or punctuation.
+   */
+  aliases: readonly string[];
+  highlight: HighlightSyntax;
   /**
    * Parses one query. Never throws on content: problems come back as diagnostics with file positions.
    */

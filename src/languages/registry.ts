@@ -11,14 +11,18 @@ import { esqlLanguage } from './esql/index.js';
 import { kustoLanguage } from './kusto/index.js';
 import { yaralLanguage } from './yaral/index.js';
 
+/**
+ * In lookup order: where two languages answer to one name, the first wins. "KQL" alone is Kusto's
+ * (Microsoft's name for it); readers of Elastic files ask among Elastic's languages, where it is Kibana's.
+ */
 const registered: Record<LanguageId, Language> = {
   sigma: sigmaLanguage,
   spl: splLanguage,
   eql: eqlLanguage,
+  kusto: kustoLanguage,
   kuery: kueryLanguage,
   lucene: luceneLanguage,
   esql: esqlLanguage,
-  kusto: kustoLanguage,
   yaral: yaralLanguage,
 };
 
@@ -27,6 +31,27 @@ export const languages = Object.fromEntries(
   Object.entries(registered).map(([id, l]) => [id, guarded(l)]),
 ) as Record<LanguageId, Language>;
 
-export function languageById(id: string): Language | undefined {
-  return Object.hasOwn(languages, id) ? languages[id as LanguageId] : undefined;
+const lookupOrder = Object.keys(registered) as LanguageId[];
+
+/** A name as names are compared: lower case, letters and digits only (`ES|QL` is `esql`, `YARA-L` is `yaral`). */
+function nameKey(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+const namesOf = new Map(
+  lookupOrder.map((id) => {
+    const l = registered[id];
+    return [id, new Set([l.id, l.label, ...l.aliases].map(nameKey))] as const;
+  }),
+);
+
+/** The language a rule or file names by its id, label or an alias; among `candidates` only, when given. */
+export function languageNamed(
+  name: string,
+  candidates: readonly LanguageId[] = lookupOrder,
+): Language | undefined {
+  const key = nameKey(name);
+  if (key === '') return undefined;
+  const id = lookupOrder.find((l) => candidates.includes(l) && namesOf.get(l)!.has(key));
+  return id && languages[id];
 }

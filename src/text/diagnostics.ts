@@ -7,9 +7,10 @@ export function diagnostic(
   message: string,
   at: Position | Span,
   origin?: string,
+  code?: string,
 ): Diagnostic {
   const span = 'start' in at ? at : { start: at, end: at };
-  return {
+  const d: Diagnostic = {
     type: 'diagnostic',
     severity,
     message,
@@ -18,10 +19,8 @@ export function diagnostic(
     span,
     origin,
   };
-}
-
-export function hasError(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
+  if (code !== undefined) d.code = code;
+  return d;
 }
 
 /** Describes a token for "Unexpected X, expected Y" messages. */

@@ -1,5 +1,6 @@
 /** Safe markup building blocks: escaping, external links that can only be http(s), and number formats. */
 import { lookupTable } from '../text/lookup.js';
+import { languageNamed } from '../languages/registry.js';
 import { html, raw } from 'hono/html';
 
 /** What every template returns; Hono's `html` escapes each interpolated string. */
@@ -66,19 +67,8 @@ export function corpusText(count: number, by: Record<string, number>): string {
   return `corpus ${count}${split ? ` (${split})` : ''}`;
 }
 
-/** Display names of the query languages, for breadcrumbs and facets. */
-const LANGUAGE_LABELS: Readonly<Record<string, string>> = lookupTable({
-  sigma: 'Sigma',
-  spl: 'Splunk',
-  eql: 'Elastic EQL',
-  kuery: 'Elastic KQL',
-  lucene: 'Elastic Lucene',
-  esql: 'Elastic ES|QL',
-  kusto: 'Kusto KQL',
-  yaral: 'YARA-L',
-  none: 'No query',
-});
-
+/** A query language's name for people, from the language's own definition; `none` is a rule with no query. */
 export function languageLabel(language: string | null): string {
-  return LANGUAGE_LABELS[language ?? 'none'] ?? language ?? 'No query';
+  if (language === null || language === 'none') return 'No query';
+  return languageNamed(language)?.label ?? language;
 }

@@ -1,5 +1,5 @@
 /** Reads generic analytic YAML (`logic` + `logic_format`): one rule whose query language the format names. */
-import { lookupTable } from '../../text/lookup.js';
+import { languageNamed } from '../../languages/registry.js';
 import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
@@ -25,23 +25,6 @@ const MAPPED = new Set([
   'references',
 ]);
 
-/** `logic_format` values, lower-cased with blanks and punctuation dropped, to the language that parses them. */
-const LANGUAGE_OF: Readonly<Record<string, LanguageId>> = lookupTable({
-  splunk: 'spl',
-  spl: 'spl',
-  sigma: 'sigma',
-  kql: 'kusto',
-  kusto: 'kusto',
-  kustokql: 'kusto',
-  sentinel: 'kusto',
-  eql: 'eql',
-  esql: 'esql',
-  lucene: 'lucene',
-  kuery: 'kuery',
-  kibanakql: 'kuery',
-  yaral: 'yaral',
-});
-
 export const analyticReader: FormatReader<Taken> = {
   id: FORMAT,
   label: LABEL,
@@ -55,7 +38,7 @@ export const analyticReader: FormatReader<Taken> = {
 };
 
 export function languageOfLogicFormat(format: string): LanguageId | undefined {
-  return LANGUAGE_OF[format.toLowerCase().replace(/[^a-z]/g, '')];
+  return languageNamed(format)?.id;
 }
 
 function readAnalytic(file: SourceFile): ReadResult {

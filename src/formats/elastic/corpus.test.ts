@@ -7,7 +7,7 @@ import { readerOf, recognize } from '../registry.js';
 import { readFile } from '../../analysis/read-file.js';
 import { eqlLanguage } from '../../languages/eql/index.js';
 import { emptyContext } from '../../languages/language.js';
-import { hasError } from '../../text/diagnostics.js';
+import { hasError } from '../../../test/diagnostics.js';
 import type { RuleDocument } from '../../model/rule.js';
 
 const root = corpusPath('elastic');

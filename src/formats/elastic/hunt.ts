@@ -1,5 +1,5 @@
 /** Reads Elastic hunting TOML (`[hunt]` with a list of queries): one rule document per query, each in its own language. */
-import { lookupTable } from '../../text/lookup.js';
+import { languageNamed } from '../../languages/registry.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
@@ -23,16 +23,13 @@ const MAPPED_KEYS = new Set([
   'query',
 ]);
 
+/** Elastic's query languages: among them, a hunt's `KQL` is Kibana's. */
+const ELASTIC_LANGUAGES: readonly LanguageId[] = ['esql', 'eql', 'kuery', 'lucene'];
+
 /** The hunt's `language` list names languages for people; `SQL` is OSQuery, which no parser here reads. */
-const DECLARED: Readonly<Record<string, LanguageId | 'sql'>> = lookupTable({
-  'es|ql': 'esql',
-  esql: 'esql',
-  eql: 'eql',
-  kql: 'kuery',
-  kuery: 'kuery',
-  lucene: 'lucene',
-  sql: 'sql',
-});
+function declaredLanguage(name: string): LanguageId | 'sql' | undefined {
+  return name.toLowerCase() === 'sql' ? 'sql' : languageNamed(name, ELASTIC_LANGUAGES)?.id;
+}
 
 function isHuntFile(file: SourceFile): boolean {
   return (
@@ -59,7 +56,7 @@ export function inferHuntLanguage(text: string, declared: string[]): LanguageId 
   if (/^from\s/i.test(head)) return 'esql';
   if (/^(select|with)\s/i.test(head)) return 'sql';
   if (/^(sequence|sample|join)\b/i.test(head) || /^[\w`".-]+\s+where\b/i.test(head)) return 'eql';
-  const known = [...new Set(declared.map((d) => DECLARED[d.toLowerCase()]).filter((d) => d !== undefined))];
+  const known = [...new Set(declared.map(declaredLanguage).filter((d) => d !== undefined))];
   return known.length === 1 ? known[0] : undefined;
 }
 

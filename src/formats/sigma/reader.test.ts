@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { examplesRoot, sharedPath } from '../../../test/corpus.js';
 import { emptyContext } from '../../languages/language.js';
 import { sigmaLanguage } from '../../languages/sigma/index.js';
-import { hasError } from '../../text/diagnostics.js';
+import { hasError } from '../../../test/diagnostics.js';
 import type { SourceFile } from '../format.js';
 import { sigmaReader } from './index.js';
 import { declaredAttack, splitAuthors } from './metadata.js';

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import { emptyContext } from '../../languages/language.js';
 import { yaralLanguage } from '../../languages/yaral/index.js';
-import { hasError } from '../../text/diagnostics.js';
+import { hasError } from '../../../test/diagnostics.js';
 import type { SourceFile } from '../format.js';
 import { yaralReader } from './index.js';
 

@@ -1,13 +1,20 @@
 /** The ES|QL language: lexes and parses a pipeline of commands and lowers each command to a stage. */
-import type { Language } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { defineLanguage, words } from '../kit/define.js';
+import { problemDiagnostics } from '../kit/problem.js';
 import { QueryLocator } from '../../text/locator.js';
 import { lowerEsql } from './lower.js';
 import { parseEsql } from './parser.js';
 
-export const esqlLanguage: Language = {
+export const esqlLanguage = defineLanguage({
   id: 'esql',
-  name: 'ES|QL',
+  label: 'ES|QL',
+  highlight: {
+    keywords:
+      words(`from where eval stats keep drop limit sort by rename dissect grok mv_expand enrich row show and or
+      not like rlike in is null asc desc nulls first last metadata on with true false lookup join`),
+    lineComment: '//',
+    blockComment: true,
+  },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { commands, problems } = parseEsql(source.text);
@@ -16,12 +23,9 @@ export const esqlLanguage: Language = {
       type: 'query',
       language: 'esql',
       stages: lowered.stages,
-      diagnostics: [
-        ...problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')),
-        ...lowered.diagnostics,
-      ],
+      diagnostics: [...problemDiagnostics(problems, locator, 'esql'), ...lowered.diagnostics],
       dataSources: lowered.dataSources,
       unresolved: [],
     };
   },
-};
+});

@@ -1,25 +1,23 @@
 /** The Kibana KQL (`kuery`) language: lexes, parses and lowers a query to one `query` stage. */
-import type { Language } from '../language.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
+import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerKuery } from './lower.js';
 import { parseKuery } from './parser.js';
 
-export const kueryLanguage: Language = {
+export const kueryLanguage = defineLanguage({
   id: 'kuery',
-  name: 'Kibana KQL',
+  label: 'Kibana KQL',
+  aliases: ['kql'],
+  highlight: { keywords: words('and or not') },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseKuery(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'kuery'),
+    const diagnostics = problemDiagnostics(
+      [...problems, ...emptyQueryProblems(source.text)],
+      locator,
+      'kuery',
     );
-    if (source.text.trim() === '') {
-      diagnostics.push(
-        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'kuery'),
-      );
-    }
     return {
       type: 'query',
       language: 'kuery',
@@ -29,4 +27,4 @@ export const kueryLanguage: Language = {
       unresolved: [],
     };
   },
-};
+});

@@ -7,7 +7,7 @@ import { kqlMarkdownReader } from '../../formats/kql/markdown.js';
 import { scanMarkdown } from '../../formats/kql/fences.js';
 import type { SourceFile } from '../../formats/format.js';
 import { emptyContext } from '../language.js';
-import { hasError } from '../../text/diagnostics.js';
+import { hasError } from '../../../test/diagnostics.js';
 import { kustoLanguage } from './index.js';
 
 const root = corpusPath('kql');

@@ -1,4 +1,5 @@
 /** Kusto KQL lexer: turns query text into tokens with offsets, unescaping strings and joining multi-part operator words. */
+import { atLineEnd } from '../kit/scan.js';
 import type { LexedToken } from '../../text/token.js';
 
 export type TokenKind = 'name' | 'string' | 'number' | 'literal' | 'op' | 'error' | 'eof';
@@ -171,7 +172,7 @@ export class Lexer {
         }
         return this.make('string', start, i + 1, value + text.slice(from, i));
       }
-      if (c === 10) break;
+      if (atLineEnd(text, i)) break;
       if (c === 92 && !verbatim) {
         value += text.slice(from, i) + unescape(text.charAt(i + 1));
         i += 2;

@@ -1,24 +1,22 @@
 /** The Lucene language (Elasticsearch `query_string` syntax): lexes, parses and lowers a query to one `query` stage. */
-import type { Language } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
+import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerLucene } from './lower.js';
 import { parseLucene } from './parser.js';
 
-export const luceneLanguage: Language = {
+export const luceneLanguage = defineLanguage({
   id: 'lucene',
-  name: 'Lucene',
+  label: 'Lucene',
+  highlight: { keywords: words('and or not to') },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseLucene(source.text);
-    const diagnostics = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'lucene'),
+    const diagnostics = problemDiagnostics(
+      [...problems, ...emptyQueryProblems(source.text)],
+      locator,
+      'lucene',
     );
-    if (source.text.trim() === '') {
-      diagnostics.push(
-        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'lucene'),
-      );
-    }
     return {
       type: 'query',
       language: 'lucene',
@@ -28,4 +26,4 @@ export const luceneLanguage: Language = {
       unresolved: [],
     };
   },
-};
+});

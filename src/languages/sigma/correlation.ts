@@ -9,7 +9,8 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
 import type { Stage } from '../../model/stage.js';
-import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import { describeToken } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
 
@@ -57,23 +58,26 @@ function scalarString(node: unknown): string | undefined {
 export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   const key = pair.key as Node;
   const value = pair.value as Node | null;
-  const span = spanOf(ctx, key, value ?? key);
+  const whole = spanOf(ctx, key, value ?? key);
+  // A block mapping's range runs over the line breaks after it; the stage is its text without them.
+  const text = ctx.nodes.text.slice(whole.start.offset, whole.end.offset).trimEnd();
   const stage: Stage = {
     type: 'stage',
     index: 0,
     kind: 'correlation',
-    text: ctx.nodes.text.slice(span.start.offset, span.end.offset).trimEnd(),
-    span,
+    text,
+    span: ctx.nodes.span(whole.start.offset, whole.start.offset + text.length),
     predicates: [],
     terms: [],
   };
   if (!isMap(value)) {
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'invalid-value',
         'error',
         'Unexpected value, expected a correlation mapping with "type" and "rules"',
-        span,
-        'sigma',
+        whole,
       ),
     );
     return stage;
@@ -81,31 +85,45 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   const type = scalarString(entry(value, 'type')?.value);
   if (type === undefined)
     ctx.diagnostics.push(
-      diagnostic('error', 'Unexpected end of correlation, expected "type"', spanOf(ctx, key), 'sigma'),
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
+        'error',
+        'Unexpected end of correlation, expected "type"',
+        spanOf(ctx, key),
+      ),
     );
   else if (!TYPES.has(type))
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'unknown-name',
         'warning',
         `Unexpected correlation type ${describeToken(type)}, expected one of ${[...TYPES].join(', ')}`,
         spanOf(ctx, entry(value, 'type')?.value as Node),
-        'sigma',
       ),
     );
   if (type) stage.name = type;
   if (!entry(value, 'rules'))
     ctx.diagnostics.push(
-      diagnostic('error', 'Unexpected end of correlation, expected "rules"', spanOf(ctx, key), 'sigma'),
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
+        'error',
+        'Unexpected end of correlation, expected "rules"',
+        spanOf(ctx, key),
+      ),
     );
   const condition = entry(value, 'condition');
   if (condition) stage.predicates = thresholdPredicates(condition, type ?? 'correlation', ctx);
   else if (type && !type.startsWith('temporal'))
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
         'warning',
         `Unexpected end of correlation, expected a "condition" for ${type}`,
         spanOf(ctx, key),
-        'sigma',
       ),
     );
   return stage;
@@ -116,11 +134,12 @@ function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationCont
   const map = condition.value;
   if (!isMap(map)) {
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'invalid-value',
         'error',
         'Unexpected value, expected a condition mapping such as "gte: 10"',
         spanOf(ctx, condition.key as Node),
-        'sigma',
       ),
     );
     return [];
@@ -137,11 +156,12 @@ function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationCont
     const itemSpan = spanOf(ctx, item.key as Node, item.value as Node);
     if (!mapped) {
       ctx.diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'sigma',
+          'unknown-name',
           'error',
           `Unexpected ${describeToken(op)}, expected gt, gte, lt, lte, eq, neq or field`,
           itemSpan,
-          'sigma',
         ),
       );
       continue;

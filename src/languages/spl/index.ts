@@ -1,5 +1,6 @@
 /** The Splunk SPL language: macro expansion, the pipeline grammar and lowering, composed into one parse. */
-import type { Language, ParseInput } from '../language.js';
+import { defineLanguage, words } from '../kit/define.js';
+import type { ParseInput } from '../language.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ParsedQuery } from '../../model/stage.js';
 import { diagnostic } from '../../text/diagnostics.js';
@@ -7,7 +8,7 @@ import { QueryLocator } from '../../text/locator.js';
 import { expandMacros, type Expansion } from './macros.js';
 import { parsePipeline } from './parser.js';
 import { lowerQuery } from './lower.js';
-import type { Problem } from './search-parser.js';
+import { problemCode, type Problem } from '../kit/problem.js';
 
 function parseSpl(input: ParseInput): ParsedQuery {
   const { source, context } = input;
@@ -36,46 +37,29 @@ function parseSpl(input: ParseInput): ParsedQuery {
 function diagnosticsOf(expansion: Expansion, problems: Problem[], locator: QueryLocator): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  const add = (severity: Problem['severity'], message: string, start: number, end: number): void => {
-    const key = `${start}:${message}`;
+  const add = (p: Problem, start: number, end: number): void => {
+    const key = `${start}:${p.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(diagnostic(severity, message, locator.span(start, end), 'spl'));
+    out.push(diagnostic(p.severity, p.message, locator.span(start, end), 'spl', problemCode('spl', p.kind)));
   };
-  for (const p of expansion.problems) add(p.severity, p.message, p.start, p.end);
+  for (const p of expansion.problems) add(p, p.start, p.end);
   for (const p of problems)
-    add(
-      p.severity,
-      p.message,
-      expansion.map.toOriginal(p.start, 'start'),
-      expansion.map.toOriginal(p.end, 'end'),
-    );
+    add(p, expansion.map.toOriginal(p.start, 'start'), expansion.map.toOriginal(p.end, 'end'));
   return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
 }
 
-export const splLanguage: Language = {
+export const splLanguage = defineLanguage({
   id: 'spl',
-  name: 'Splunk SPL',
-  parse(input) {
-    try {
-      return parseSpl(input);
-    } catch (err) {
-      // A throw here is a parser bug; the rule still comes through, with the bug as its diagnostic.
-      return {
-        type: 'query',
-        language: 'spl',
-        stages: [],
-        diagnostics: [
-          diagnostic(
-            'error',
-            `Internal SPL parser error: ${(err as Error).message}`,
-            input.source.start,
-            'spl',
-          ),
-        ],
-        dataSources: [],
-        unresolved: [],
-      };
-    }
+  label: 'Splunk SPL',
+  aliases: ['splunk'],
+  highlight: {
+    keywords:
+      words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and
+      or not in rename fields dedup sort head tail join append appendpipe datamodel values count dc sum avg min max
+      earliest latest span mvexpand makemv fillnull transaction streamstats eventstats timechart chart top rare return
+      format like match if case nodename summariesonly allow_old_summaries groupby term`),
+    backtickIsName: true,
   },
-};
+  parse: parseSpl,
+});

@@ -1,20 +1,24 @@
 /** The Chronicle YARA-L 2.0 language: lexes, parses and lowers one rule to a stage per section. */
-import type { Language } from '../language.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
+import { problemDiagnostics } from '../kit/problem.js';
 import { dataSources, lowerRule } from './lower.js';
 import { parseYaral } from './parser.js';
 
-export const yaralLanguage: Language = {
+export const yaralLanguage = defineLanguage({
   id: 'yaral',
-  name: 'YARA-L',
+  label: 'YARA-L',
+  highlight: {
+    keywords: words(`rule meta events match outcome condition options over and or not nocase re regex if count
+      count_distinct sum max min array array_distinct any all before after by`),
+    lineComment: '//',
+    blockComment: true,
+    backtickIsName: true,
+  },
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { rule, problems } = parseYaral(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'yaral'),
-    );
+    const diagnostics = problemDiagnostics(problems, locator, 'yaral');
     const stages = rule ? lowerRule(rule, source.text, locator) : [];
     return {
       type: 'query',
@@ -25,4 +29,4 @@ export const yaralLanguage: Language = {
       unresolved: [],
     };
   },
-};
+});

@@ -1,63 +1,18 @@
 /** A tokenizer for the query languages, for display only: keywords, fields, strings, numbers, operators, comments. */
-import { lookupTable } from '../../text/lookup.js';
+import type { HighlightSyntax } from '../../languages/kit/define.js';
+import { languages } from '../../languages/registry.js';
 import { TokenList, type Token } from './token.js';
 
-interface QuerySyntax {
+/** The highlighting a language declares, its keywords as a set. */
+interface QuerySyntax extends Omit<HighlightSyntax, 'keywords'> {
   keywords: ReadonlySet<string>;
-  /** Comment openers the language has. */
-  lineComment?: string;
-  blockComment?: boolean;
-  /** SPL macros (`` `name` ``) and YARA-L variables (`$e`) read as names, not text. */
-  backtickIsName?: boolean;
 }
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
-
-const SYNTAX: Readonly<Record<string, QuerySyntax>> = lookupTable({
-  spl: {
-    keywords:
-      words(`search where table stats tstats eval rex lookup inputlookup outputlookup bin bucket by as from and or not in
-      rename fields dedup sort head tail join append appendpipe datamodel values count dc sum avg min max earliest latest span
-      mvexpand makemv fillnull transaction streamstats eventstats timechart chart top rare return format like match if case
-      nodename summariesonly allow_old_summaries groupby where term`),
-    backtickIsName: true,
-  },
-  eql: {
-    keywords:
-      words(`where and or not sequence by with maxspan sample until in any of true false null runs join head tail
-      filter unique count process file network registry library dns`),
-    lineComment: '//',
-    blockComment: true,
-  },
-  kusto: {
-    keywords:
-      words(`where project project-away project-rename project-reorder extend summarize join union let by on and or
-      not has has_any has_all has_cs contains contains_cs startswith endswith matches regex in in~ between take limit sort
-      order top distinct count mv-expand mv-apply parse ago datatable kind inner leftouter leftanti rightouter innerunique
-      make_set make_list case iff iif isnotempty isempty isnotnull isnull tostring toint tolower toupper now true false
-      render lookup materialize invoke evaluate as asc desc with`),
-    lineComment: '//',
-    blockComment: true,
-  },
-  esql: {
-    keywords:
-      words(`from where eval stats keep drop limit sort by rename dissect grok mv_expand enrich row show and or not
-      like rlike in is null asc desc nulls first last metadata on with true false lookup join`),
-    lineComment: '//',
-    blockComment: true,
-  },
-  kuery: { keywords: words('and or not') },
-  lucene: { keywords: words('AND OR NOT TO and or not to') },
-  yaral: {
-    keywords:
-      words(`rule meta events match outcome condition options over and or not nocase re regex if count count_distinct
-      sum max min array array_distinct any all before after by`),
-    lineComment: '//',
-    blockComment: true,
-    backtickIsName: true,
-  },
-  sigma: { keywords: words('and or not of all them 1 any') },
-});
+const SYNTAX = new Map<string, QuerySyntax>(
+  Object.values(languages).map((l) => [l.id, { ...l.highlight, keywords: new Set(l.highlight.keywords) }]),
+);
+/** Text of no known language gets Kibana KQL's few keywords: `and`, `or`, `not`. */
+const FALLBACK = SYNTAX.get('kuery')!;
 
 const IDENT = /[A-Za-z_@][\w.@]*(?:-[A-Za-z_][\w.]*)*/y;
 const NUMBER = /\d+(?:\.\d+)?(?:[a-z]{1,2}\b)?/y;
@@ -118,7 +73,7 @@ function delimited(
 }
 
 export function queryTokens(text: string, language: string | null): Token[] {
-  const syntax = SYNTAX[language ?? ''] ?? SYNTAX.kuery;
+  const syntax = SYNTAX.get(language ?? '') ?? FALLBACK;
   const out = new TokenList();
   let i = 0;
   while (i < text.length) {
