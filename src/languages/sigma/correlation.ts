@@ -12,6 +12,7 @@ import type { Stage } from '../../model/stage.js';
 import { describeToken, diagnostic } from '../../text/diagnostics.js';
 import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
+import { correlationAggregation } from './correlation-aggregation.js';
 
 const TYPES = new Set([
   'event_count',
@@ -108,6 +109,7 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
         'sigma',
       ),
     );
+  stage.aggregation = correlationAggregation(value, type ?? 'correlation', stage.predicates);
   return stage;
 }
 
