@@ -75,6 +75,11 @@ export interface ParsedQuery {
   type: 'query';
   language: LanguageId;
   stages: Stage[];
+  /**
+   * When an event matches the query, over its stages (`stage` nodes): a Sigma rule's conditions are
+   * alternatives. Absent: every stage no other stage refers to must match.
+   */
+  logic?: Logic;
   diagnostics: Diagnostic[];
   dataSources: DataSourceRef[];
   /** Names the query refers to that could not be resolved (SPL macros, KQL lets and functions). */

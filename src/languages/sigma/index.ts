@@ -5,7 +5,7 @@ import { diagnostic } from '../../text/diagnostics.js';
 import type { Language, ParseInput } from '../language.js';
 import { lowerCorrelation } from './correlation.js';
 import { readDetection, type WalkContext } from './detection.js';
-import { lowerDetection } from './lower.js';
+import { lowerDetection, queryLogic } from './lower.js';
 import { lastTopPair, ruleYaml, sectionPairs, sectionStrings, type RuleYaml } from './rule-yaml.js';
 
 export type { SigmaHandOff } from './rule-yaml.js';
@@ -76,6 +76,7 @@ function parseSigma(input: ParseInput): ParsedQuery {
     type: 'query',
     language: 'sigma',
     stages,
+    logic: queryLogic(stages),
     diagnostics: ctx.diagnostics,
     dataSources: dataSources(yaml),
     unresolved: [...ctx.placeholders],

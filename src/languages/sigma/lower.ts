@@ -14,6 +14,7 @@ import type { Locator } from '../../text/locator.js';
 import type { Aggregation, Condition, ConditionNode, DetectionItem } from './ast.js';
 import type { ConditionSource, DetectionRead } from './detection.js';
 import { aggregationOf, conditionLogic, globMatch } from './condition-logic.js';
+import { join } from './item-logic.js';
 import { parseCondition } from './parser.js';
 
 interface Usage {
@@ -183,4 +184,13 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
   for (const item of read.items)
     stages.push(itemStage(item, stages.length, usage.uses.get(item.name), diagnostics));
   return stages;
+}
+
+/** A rule matches when any of its conditions (or its correlation) does: Sigma's list of conditions is an `or`. */
+export function queryLogic(stages: readonly Stage[]): Logic {
+  const roots = stages.filter((s) => s.kind === 'condition' || s.kind === 'correlation');
+  return join(
+    'or',
+    roots.map((s): Logic => ({ type: 'stage', index: s.index })),
+  );
 }
