@@ -12,6 +12,7 @@ import { coverageCommand } from './commands/coverage.js';
 import { attackUpdateCommand } from './commands/attack.js';
 import { serveCommand } from './commands/serve.js';
 import { demoCommand } from './commands/demo.js';
+import { eventsCommand } from './commands/events.js';
 
 const DEFAULT_DB = './ruleatlas.db';
 
@@ -96,6 +97,12 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--attack <path>')
     .description('ATT&CK coverage')
     .action((o) => run(coverageCommand(o)));
+  program
+    .command('events')
+    .argument('<file...>', 'event files (JSON, NDJSON, .gz, EVTX) or folders of them')
+    .option('--json', 'NDJSON, as without it: one normalized event per line')
+    .description('the events of files as the engine sees them, one per line')
+    .action((files, o) => run(eventsCommand(files, o)));
   const attack = program.command('attack').description('ATT&CK data');
   common(attack.command('update').option('--from <pathOrUrl>'))
     .description('load or refresh ATT&CK data')

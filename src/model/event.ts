@@ -20,11 +20,13 @@ export const EVENT_SHAPES = [
 ] as const;
 export type EventShape = (typeof EVENT_SHAPES)[number];
 
-/** Where a record came from: the file, the record's 0-based position in it, and the EVTX record id. */
+/** Where a record came from: the file, the record's 0-based position in it, and the EVTX record id and time. */
 export interface EventOrigin {
   file: string;
   index: number;
   recordId?: number;
+  /** When the record was written, as the EVTX record header says (ISO 8601, UTC, microseconds). */
+  time?: string;
 }
 
 /** One record as read, before normalization. */
