@@ -13,6 +13,7 @@ import { attackUpdateCommand } from './commands/attack.js';
 import { serveCommand } from './commands/serve.js';
 import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
+import { testCommand } from './commands/test.js';
 
 const DEFAULT_DB = './ruleatlas.db';
 
@@ -103,6 +104,12 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--json', 'NDJSON, as without it: one normalized event per line')
     .description('the events of files as the engine sees them, one per line')
     .action((files, o) => run(eventsCommand(files, o)));
+  program
+    .command('test')
+    .argument('[path...]', "folders or info.yml files of rules' test data (SigmaHQ regression_data)")
+    .option('--json', 'print one JSON document on stdout')
+    .description("run rules' own test events through the engine")
+    .action((paths, o) => run(testCommand(paths, o)));
   const attack = program.command('attack').description('ATT&CK data');
   common(attack.command('update').option('--from <pathOrUrl>'))
     .description('load or refresh ATT&CK data')

@@ -82,6 +82,7 @@ export class EventScope {
   private cache: Array<FieldValues | null | undefined> = [];
   private allValues: FieldValues | undefined;
   private rawLower: string | undefined;
+  private compact: Map<string, EventValue> | undefined;
 
   constructor(public event: NormalizedEvent) {}
 
@@ -90,12 +91,27 @@ export class EventScope {
     this.cache = [];
     this.allValues = undefined;
     this.rawLower = undefined;
+    this.compact = undefined;
+  }
+
+  /**
+   * The record's own field by its name without spaces: Sigma writes Windows EventData names that have
+   * spaces (Defender's `Threat Name`) without them (`ThreatName`). Built on the first miss of an event.
+   */
+  private compactField(field: string): EventValue | undefined {
+    if (!this.compact) {
+      this.compact = new Map();
+      for (const [name, value] of Object.entries(this.event.fields))
+        if (name.includes(' ')) this.compact.set(name.replaceAll(' ', ''), value);
+    }
+    const value = this.compact.get(field);
+    return present(value) ? value : undefined;
   }
 
   values(access: FieldAccess): FieldValues | null {
     const cached = this.cache[access.id];
     if (cached !== undefined) return cached;
-    const value = readField(this.event, access);
+    const value = readField(this.event, access) ?? this.compactField(access.field);
     let out: FieldValues | null = null;
     if (value !== undefined) {
       const raw: string[] = [];
