@@ -30,9 +30,10 @@ export interface NotEvaluableRule {
 }
 
 export interface HuntCounts {
-  /** Rule evaluations the dispatch and prefilter left, and the evaluations without them (rules × events). */
-  evaluated: number;
+  /** Rule evaluations without narrowing (rules × events), after the logsource dispatch, and after the prefilter. */
   withoutNarrowing: number;
+  dispatched: number;
+  evaluated: number;
 }
 
 export interface HuntResult {
@@ -68,6 +69,7 @@ export class Hunt {
   readonly notEvaluable: NotEvaluableRule[] = [];
   private eventCount = 0;
   private evaluated = 0;
+  private dispatched = 0;
 
   constructor(
     rules: readonly ParsedRule[],
@@ -136,6 +138,7 @@ export class Hunt {
     else this.scopeOf = new EventScope(event);
     const scope = this.scopeOf;
     const bucket = this.dispatch.bucket(eventKeys(event));
+    this.dispatched += bucket.rules.length;
     bucket.candidates(scope, (position) => {
       const rule = bucket.rules[position];
       this.evaluated++;
@@ -179,7 +182,11 @@ export class Hunt {
       rules: this.ruleCount,
       hits,
       notEvaluable: this.notEvaluable,
-      counts: { evaluated: this.evaluated, withoutNarrowing: this.eventCount * this.states.size },
+      counts: {
+        withoutNarrowing: this.eventCount * this.states.size,
+        dispatched: this.dispatched,
+        evaluated: this.evaluated,
+      },
     };
   }
 }

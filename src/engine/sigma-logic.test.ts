@@ -5,6 +5,8 @@ import type { EventValue, NormalizedEvent } from '../model/event.js';
 import { processRule, sigmaRules, testEvent } from '../../test/engine.js';
 import { Hunt } from './hunt.js';
 
+type Fields = Record<string, EventValue>;
+
 function positions(hunt: Hunt, events: NormalizedEvent[]): number[][] {
   events.forEach((e) => hunt.push(e));
   return hunt.finish().hits.map((h) => h.events.map((o) => events.findIndex((e) => e.record.origin === o)));
@@ -50,7 +52,7 @@ describe('Sigma conditions', () => {
   });
 
   it('ORs a list that mixes plain values and wildcards, and ANDs it under |all', () => {
-    const events = [{ CommandLine: 'x' }, { CommandLine: 'yes' }, { CommandLine: 'x yes' }];
+    const events: Fields[] = [{ CommandLine: 'x' }, { CommandLine: 'yes' }, { CommandLine: 'x yes' }];
     expect(fires("sel:\n  CommandLine:\n    - x\n    - 'y*'\ncondition: sel", events)).toEqual([0, 1]);
     expect(fires("sel:\n  CommandLine|contains|all:\n    - x\n    - 'y*s'\ncondition: sel", events)).toEqual([
       2,

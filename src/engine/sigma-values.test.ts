@@ -4,6 +4,8 @@ import type { EventValue } from '../model/event.js';
 import { processRule, testEvent } from '../../test/engine.js';
 import { Hunt } from './hunt.js';
 
+type Fields = Record<string, EventValue>;
+
 /** Which of the events (by position) the detection fires on. */
 function fires(detection: string, events: Array<Record<string, EventValue>>): number[] {
   const hunt = new Hunt([processRule(detection)]);
@@ -32,7 +34,7 @@ describe('Sigma values', () => {
   });
 
   it('reads contains, startswith, endswith and |all', () => {
-    const events = [
+    const events: Fields[] = [
       { CommandLine: 'a -enc b' },
       { CommandLine: 'x -ENC' },
       { CommandLine: '-enc x' },
@@ -45,7 +47,11 @@ describe('Sigma values', () => {
   });
 
   it('reads * and ? as wildcards, escaped ones as the characters', () => {
-    const events = [{ Image: 'C:\\a\\x.exe' }, { Image: 'C:\\a\\xy.exe' }, { Image: 'C:\\a\\x*.exe' }];
+    const events: Fields[] = [
+      { Image: 'C:\\a\\x.exe' },
+      { Image: 'C:\\a\\xy.exe' },
+      { Image: 'C:\\a\\x*.exe' },
+    ];
     expect(fires('sel:\n  Image: C:\\a\\x?.exe\ncondition: sel', events)).toEqual([1, 2]);
     expect(fires('sel:\n  Image: C:\\a\\x*.exe\ncondition: sel', events)).toEqual([0, 1, 2]);
     expect(fires('sel:\n  Image: C:\\a\\x\\*.exe\ncondition: sel', events)).toEqual([2]);
@@ -53,7 +59,7 @@ describe('Sigma values', () => {
   });
 
   it('runs regular expressions case-sensitively unless i, with m and s', () => {
-    const events = [
+    const events: Fields[] = [
       { CommandLine: 'Invoke-Mimikatz' },
       { CommandLine: 'invoke-mimikatz' },
       { CommandLine: 'a\nb' },
@@ -65,7 +71,7 @@ describe('Sigma values', () => {
   });
 
   it('tests IPv4 and IPv6 ranges', () => {
-    const events = [
+    const events: Fields[] = [
       { DestinationIp: '10.1.2.3' },
       { DestinationIp: '11.0.0.1' },
       { DestinationIp: 'fd00::1' },
@@ -78,7 +84,7 @@ describe('Sigma values', () => {
 
   it('encodes values: base64, base64offset, utf16le, wide, windash', () => {
     const text = 'Invoke-Expression';
-    const events = [
+    const events: Fields[] = [
       { CommandLine: b64(text) },
       { CommandLine: `x ${b64(`ab${text}cd`)}` },
       { CommandLine: `x ${b64(`a${text}`, 'utf16le')}` },
@@ -99,14 +105,14 @@ describe('Sigma values', () => {
   });
 
   it('reads exists and null as presence and absence', () => {
-    const events = [{ Image: 'a', User: 'x' }, { Image: 'a' }, { Image: 'a', User: null }];
+    const events: Fields[] = [{ Image: 'a', User: 'x' }, { Image: 'a' }, { Image: 'a', User: null }];
     expect(fires('sel:\n  User|exists: true\ncondition: sel', events)).toEqual([0]);
     expect(fires('sel:\n  User|exists: false\ncondition: sel', events)).toEqual([1, 2]);
     expect(fires('sel:\n  User: null\ncondition: sel', events)).toEqual([1, 2]);
   });
 
   it('compares numbers with numeric strings, and gt/gte/lt/lte', () => {
-    const events = [{ LogonType: 10 }, { LogonType: '10' }, { LogonType: '3' }, { LogonType: 'x' }];
+    const events: Fields[] = [{ LogonType: 10 }, { LogonType: '10' }, { LogonType: '3' }, { LogonType: 'x' }];
     expect(fires('sel:\n  LogonType: 10\ncondition: sel', events)).toEqual([0, 1]);
     expect(fires("sel:\n  LogonType: '10'\ncondition: sel", events)).toEqual([0, 1]);
     expect(fires('sel:\n  LogonType|gt: 3\ncondition: sel', events)).toEqual([0, 1]);
@@ -116,7 +122,7 @@ describe('Sigma values', () => {
   });
 
   it('compares a field with another under fieldref', () => {
-    const events = [
+    const events: Fields[] = [
       { Image: 'C:\\x.exe', ParentImage: 'c:\\X.exe' },
       { Image: 'C:\\x.exe', ParentImage: 'C:\\y.exe' },
       { Image: 'C:\\x.exe' },
@@ -126,7 +132,11 @@ describe('Sigma values', () => {
   });
 
   it('searches keywords in every value', () => {
-    const events = [{ CommandLine: 'run Mimikatz now' }, { Image: 'mimikatz.exe' }, { Image: 'other' }];
+    const events: Fields[] = [
+      { CommandLine: 'run Mimikatz now' },
+      { Image: 'mimikatz.exe' },
+      { Image: 'other' },
+    ];
     expect(fires('keywords:\n  - mimikatz\ncondition: keywords', events)).toEqual([0, 1]);
     expect(fires("keywords:\n  - 'mimi*.exe'\ncondition: keywords", events)).toEqual([1]);
   });
