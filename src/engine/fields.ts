@@ -1,10 +1,12 @@
 /**
- * Reading a rule's field from an event: the field as written in the views of the rule language's schemas
- * and in the record's own fields, then the names the field taxonomy gives the same concept (a Sigma rule on
- * `NewProcessName` reads a Sysmon event's `Image`). Each event's values are resolved once per field.
+ * Reading a rule's field from an event: the field as written, then the names the field taxonomy gives the
+ * same concept (a Sigma rule on `NewProcessName` reads a Sysmon event's `Image`). A record whose own fields
+ * are in the rule language's schema (a Windows event for Sigma) is read directly; any other through its
+ * views in the language's schemas, which normalization builds on first use. Each value is resolved once per event.
  */
 import type { EventValue, NormalizedEvent } from '../model/event.js';
 import { canonicalField, fieldConcept, languageSchemas } from '../knowledge/fields/index.js';
+import { normalizationData } from '../events/normalization-data.js';
 
 /** Where to look: a view by schema id, or the record's own fields (`view` null). */
 interface Lookup {
@@ -16,6 +18,9 @@ export interface FieldAccess {
   /** Dense id, the slot of the per-event cache. */
   id: number;
   field: string;
+  language: string;
+  /** Names in the record's own fields, for records native to the language. */
+  names: string[];
   lookups: Lookup[];
 }
 
@@ -49,7 +54,9 @@ export class FieldTable {
     const key = `${language}\u0000${field}`;
     let found = this.byKey.get(key);
     if (!found) {
-      found = { id: this.all.length, field, lookups: lookupsFor(field, language) };
+      const lookups = lookupsFor(field, language);
+      const names = [...new Set(lookups.map((l) => l.name))];
+      found = { id: this.all.length, field, language, names, lookups };
       this.byKey.set(key, found);
       this.all.push(found);
     }
@@ -77,6 +84,19 @@ export function readField(event: NormalizedEvent, access: FieldAccess): EventVal
   return undefined;
 }
 
+/** The record's own field by the access's names, without building views. */
+function ownField(event: NormalizedEvent, access: FieldAccess): EventValue | undefined {
+  for (const name of access.names) {
+    const value = event.fields[name];
+    if (present(value)) return value;
+  }
+  return undefined;
+}
+
+function nativeLanguage(event: NormalizedEvent): string {
+  return normalizationData().languages[event.record.shape] ?? '';
+}
+
 /** One event as the matchers see it, with the field values they have asked for so far. */
 export class EventScope {
   private cache: Array<FieldValues | null | undefined> = [];
@@ -84,10 +104,16 @@ export class EventScope {
   private rawLower: string | undefined;
   private compact: Map<string, EventValue> | undefined;
 
-  constructor(public event: NormalizedEvent) {}
+  /** The language the record's own field names are written in (`sigma` for Windows events). */
+  private native: string;
+
+  constructor(public event: NormalizedEvent) {
+    this.native = nativeLanguage(event);
+  }
 
   reset(event: NormalizedEvent): void {
     this.event = event;
+    this.native = nativeLanguage(event);
     this.cache = [];
     this.allValues = undefined;
     this.rawLower = undefined;
@@ -101,9 +127,11 @@ export class EventScope {
   private compactField(field: string): EventValue | undefined {
     if (!this.compact) {
       this.compact = new Map();
-      for (const [name, value] of Object.entries(this.event.fields))
-        if (name.includes(' ')) this.compact.set(name.replaceAll(' ', ''), value);
+      const fields = this.event.fields;
+      for (const name in fields)
+        if (name.includes(' ')) this.compact.set(name.replaceAll(' ', ''), fields[name]);
     }
+    if (this.compact.size === 0) return undefined;
     const value = this.compact.get(field);
     return present(value) ? value : undefined;
   }
@@ -111,7 +139,9 @@ export class EventScope {
   values(access: FieldAccess): FieldValues | null {
     const cached = this.cache[access.id];
     if (cached !== undefined) return cached;
-    const value = readField(this.event, access) ?? this.compactField(access.field);
+    const value =
+      (access.language === this.native ? ownField(this.event, access) : readField(this.event, access)) ??
+      this.compactField(access.field);
     let out: FieldValues | null = null;
     if (value !== undefined) {
       const raw: string[] = [];
