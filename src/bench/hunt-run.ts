@@ -3,7 +3,15 @@
  * repeated with varied values, as NDJSON), beside the time to just read and `JSON.parse` the same stream.
  * Run in its own process so its peak RSS is its own.
  */
-import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  createReadStream,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -56,11 +64,14 @@ async function writeStream(regressionData: string, file: string): Promise<number
     .map((e) => join(e.parentPath, e.name));
   const trees: Tree[] = [];
   for await (const record of readEvents(twins, diagnostics)) trees.push(record.data);
-  const lines: string[] = [];
-  for (let round = 0; lines.length < TARGET_EVENTS; round++)
-    for (const tree of trees) lines.push(JSON.stringify(varied(tree, round)));
-  writeFileSync(file, `${lines.join('\n')}\n`);
-  return lines.length;
+  // Written a round at a time, so the stream is never held whole in memory.
+  writeFileSync(file, '');
+  let written = 0;
+  for (let round = 0; written < TARGET_EVENTS; round++) {
+    appendFileSync(file, `${trees.map((tree) => JSON.stringify(varied(tree, round))).join('\n')}\n`);
+    written += trees.length;
+  }
+  return written;
 }
 
 async function parseOnly(file: string): Promise<number> {
