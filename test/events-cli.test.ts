@@ -4,9 +4,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { corpusPath } from './corpus.js';
 
 const CLI = resolve('dist/cli/main.js');
 const fixture = resolve('test/fixtures/events/bitsadmin-4688-sysmon1.ndjson');
+const regression = corpusPath('sigma/regression_data');
 const work = mkdtempSync(join(tmpdir(), 'ruleatlas-events-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -49,6 +51,19 @@ describe.skipIf(!existsSync(CLI))('ruleatlas events', () => {
     expect(r.code).toBe(1);
     expect(r.out.trim().split('\n')).toHaveLength(2);
     expect(r.err).toContain(`${bad}:2: Malformed JSON`);
+  });
+
+  it.skipIf(!regression)('reads a folder of EVTX files and their JSON twins alike', () => {
+    const r = run('events', regression!);
+    expect(r.code).toBe(0);
+    const lines = r.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const fromLogs = lines.filter((l) => l.file.endsWith('.evtx'));
+    expect(fromLogs.length).toBeGreaterThan(150);
+    expect(fromLogs.length * 2).toBe(lines.length);
+    expect(fromLogs.every((l) => l.shape === 'windows-xml' && l.events.length === 1)).toBe(true);
   });
 
   it('answers a missing file with exit code 2', () => {

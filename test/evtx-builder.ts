@@ -71,7 +71,11 @@ class ChunkWriter {
   readonly bytes: number[] = [];
   readonly templates = new Map<string, number>();
 
-  constructor(private readonly base: number) {}
+  /** Template definitions give start tags a dependency id; records and nested values, by default, do not. */
+  constructor(
+    private readonly base: number,
+    private readonly dependencyIds = false,
+  ) {}
 
   get offset(): number {
     return this.base + this.bytes.length;
@@ -108,7 +112,7 @@ class ChunkWriter {
     if ('element' in node) {
       const attributes = node.attributes ?? [];
       this.u8(attributes.length ? 0x41 : 0x01);
-      this.u16(0xffff);
+      if (this.dependencyIds) this.u16(0xffff);
       this.u32(0);
       this.name(node.element);
       if (attributes.length) {
@@ -157,8 +161,7 @@ class ChunkWriter {
       const at = this.offset + 4;
       this.templates.set(node.template, at);
       this.u32(at);
-      const body = new ChunkWriter(at + 24);
-      body.templates.clear();
+      const body = new ChunkWriter(at + 24, true);
       body.u8(0x0f, 0x01, 0x01, 0x00);
       if (node.body) body.xml(node.body);
       body.u8(0x00);
@@ -198,14 +201,14 @@ export type RecordXml = Xml;
 const CHUNK_SIZE = 65536;
 
 /** One chunk holding `records` (ids from `firstId`), with valid checksums. */
-export function buildChunk(records: RecordXml[], firstId = 1): Uint8Array {
+export function buildChunk(records: RecordXml[], firstId = 1, dependencyIds = false): Uint8Array {
   const chunk = new Uint8Array(CHUNK_SIZE);
   const writer = new ChunkWriter(512);
   const templates = writer.templates;
   let lastRecord = 512;
   records.forEach((xml, i) => {
     lastRecord = writer.offset;
-    const body = new ChunkWriter(writer.offset + 24);
+    const body = new ChunkWriter(writer.offset + 24, dependencyIds);
     templates.forEach((v, k) => body.templates.set(k, v));
     body.u8(0x0f, 0x01, 0x01, 0x00);
     body.xml(xml);

@@ -1,6 +1,6 @@
 /** Flattens nested JSON objects into dotted field names (`process.parent.name`); arrays stay values. */
 import type { EventValue } from '../model/event.js';
-import { isObject } from './shape.js';
+import { isObject, setField } from './shape.js';
 
 type EventObject = { [key: string]: EventValue };
 
@@ -15,6 +15,6 @@ function addFlat(object: EventObject, prefix: string, fields: Record<string, Eve
     const value = object[key];
     const name = prefix ? `${prefix}.${key}` : key;
     if (isObject(value) && Object.keys(value).length) addFlat(value, name, fields);
-    else fields[name] = value;
+    else setField(fields, name, value);
   }
 }

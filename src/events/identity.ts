@@ -35,8 +35,8 @@ function logEvent(log: string | undefined, eventId: string | undefined): EventId
   const id = log ? (providerByName(log)?.id ?? logNamed(log)) : undefined;
   if (!id) return { eventId, events: [] };
   const p = catalogProvider(id)!;
-  const known =
-    eventId !== undefined && p.kind === 'event-id' && (ownsEventId(p, eventId) || /^\d+$/.test(eventId));
+  // Any number is an event of an event-id log, listed in the catalog or not.
+  const known = eventId !== undefined && p.kind === 'event-id' && /^\d+$/.test(eventId);
   return { provider: id, eventId, events: known ? [`${id}:${eventId}`] : [] };
 }
 
@@ -44,13 +44,15 @@ function logEvent(log: string | undefined, eventId: string | undefined): EventId
 function tableEvent(table: string, fields: Fields): EventIdentity {
   const owner = ['defender-xdr', 'sentinel']
     .map((id) => catalogProvider(id)!)
-    .find((p) => p.events?.[table] !== undefined);
+    .find((p) => p.events !== undefined && Object.hasOwn(p.events, table));
   const id = owner?.id ?? 'defender-xdr';
   const events = [`${id}:${table}`];
   const eventId = scalar(fields.EventID);
-  for (const implied of owner?.implies?.[table] ?? []) {
+  const implies = owner?.implies && Object.hasOwn(owner.implies, table) ? owner.implies[table] : [];
+  for (const implied of implies) {
     const p = catalogProvider(implied);
-    if (p && eventId !== undefined && ownsEventId(p, eventId)) events.push(`${implied}:${eventId}`);
+    if (p && eventId !== undefined && /^\d+$/.test(eventId) && ownsEventId(p, eventId))
+      events.push(`${implied}:${eventId}`);
   }
   return { provider: id, eventId: table, events };
 }
@@ -64,7 +66,8 @@ function ecsEvent(fields: Fields): EventIdentity {
   const category = scalar(
     Array.isArray(fields[categoryField]) ? (fields[categoryField] as EventValue[])[0] : fields[categoryField],
   );
-  const known = category !== undefined && catalogProvider(provider)?.events?.[category] !== undefined;
+  const events = catalogProvider(provider)?.events;
+  const known = category !== undefined && events !== undefined && Object.hasOwn(events, category);
   return { provider, eventId: category, events: known ? [`${provider}:${category}`] : [] };
 }
 

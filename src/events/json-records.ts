@@ -176,7 +176,7 @@ export class RecordSplitter {
         recordFrom = i;
       } else {
         this.report(
-          `Unexpected ${describeToken(chunk.slice(i, i + 20))}, expected a JSON object`,
+          `Unexpected ${describeToken(chunk.slice(i, i + 20).split('\n')[0])}, expected a JSON object`,
           this.line,
           this.column - 1,
         );

@@ -99,7 +99,7 @@ describe('a Sysmon 1 event', () => {
       DeviceName: 'ws1.corp.local',
     });
     expect(event.views.udm['target.process.file.full_path']).toBe('C:\\Windows\\System32\\bitsadmin.exe');
-    expect(Object.keys(event.views)).toEqual(
+    expect(Object.keys(JSON.parse(JSON.stringify(event.views)))).toEqual(
       expect.arrayContaining(['sigma', 'windows', 'ecs', 'cim', 'defender', 'sentinel', 'udm']),
     );
   });
@@ -115,8 +115,8 @@ describe('a Sysmon 1 event', () => {
   });
 
   it('gives concept values for rule fields to resolve to', () => {
-    expect(conceptValues(event)['process.image_path']).toBe('C:\\Windows\\System32\\bitsadmin.exe');
-    expect(conceptValues(event)['process.name']).toBe('bitsadmin.exe');
+    expect(conceptValues(event).get('process.image_path')).toBe('C:\\Windows\\System32\\bitsadmin.exe');
+    expect(conceptValues(event).get('process.name')).toBe('bitsadmin.exe');
   });
 });
 
@@ -171,9 +171,11 @@ describe('an ECS process start', () => {
       'winlog.channel': 'Microsoft-Windows-Sysmon/Operational',
       'winlog.event_id': 1,
       'winlog.event_data.Image': 'C:\\x\\y.exe',
+      'winlog.event_data.RuleName': 'technique_id=T1059',
     });
     expect(beat).toMatchObject({ provider: 'sysmon', eventId: '1', events: ['sysmon:1'] });
     expect(beat.views.sigma.Image).toBe('C:\\x\\y.exe');
+    expect(beat.views.sigma.RuleName).toBe('technique_id=T1059');
     expect(beat.views.ecs['process.name']).toBe('y.exe');
   });
 });
@@ -209,6 +211,27 @@ describe('a Defender DeviceProcessEvents row', () => {
       'process.parent.name': 'cmd.exe',
       'process.hash.sha256': 'abcd',
     });
+  });
+});
+
+describe('a Sentinel SecurityEvent row', () => {
+  it('is its table’s event and the Security event its EventID names', () => {
+    const event = one({
+      TimeGenerated: '2026-01-02T03:04:05Z',
+      TenantId: 't',
+      Computer: 'ws1',
+      EventID: 4688,
+      NewProcessName: 'C:\\Windows\\System32\\bitsadmin.exe',
+      CommandLine: 'bitsadmin /transfer x',
+      Type: 'SecurityEvent',
+    });
+    expect(event).toMatchObject({
+      provider: 'sentinel',
+      eventId: 'SecurityEvent',
+      events: ['sentinel:SecurityEvent', 'security:4688'],
+    });
+    expect(event.views.sigma.Image).toBe('C:\\Windows\\System32\\bitsadmin.exe');
+    expect(event.views.ecs['process.name']).toBe('bitsadmin.exe');
   });
 });
 

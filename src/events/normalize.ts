@@ -24,7 +24,7 @@ export function recordFields(record: EventRecord): Fields {
 }
 
 /**
- * Fields, provider, event id and time are computed at once; concepts, views and `raw` on first use, since
+ * Fields, provider and event id are computed at once; time, concepts, views and `raw` on first use, since
  * most events of a hunt are only ever looked at through a few fields. A class rather than closures per
  * event: a hunt normalizes millions of events and the collector pays for every closure.
  */
@@ -33,10 +33,10 @@ class LazyEvent implements NormalizedEvent {
   provider?: string;
   eventId?: string;
   events: string[];
-  time?: number;
+  private timeValue: number | undefined | null = null;
   private viewTable: Record<string, Fields> | undefined;
   private rawText: string | undefined;
-  private conceptTable: Record<string, EventValue> | undefined;
+  private conceptTable: Map<string, EventValue> | undefined;
 
   constructor(
     readonly record: EventRecord,
@@ -47,8 +47,11 @@ class LazyEvent implements NormalizedEvent {
     if (identity.provider !== undefined) this.provider = identity.provider;
     if (identity.eventId !== undefined) this.eventId = identity.eventId;
     this.events = identity.events;
-    const time = eventTime(record, fields);
-    if (time !== undefined) this.time = time;
+  }
+
+  get time(): number | undefined {
+    if (this.timeValue === null) this.timeValue = eventTime(this.record, this.fields);
+    return this.timeValue;
   }
 
   get raw(): string {
@@ -62,7 +65,7 @@ class LazyEvent implements NormalizedEvent {
     return this.viewTable;
   }
 
-  get concepts(): Record<string, EventValue> {
+  get concepts(): ReadonlyMap<string, EventValue> {
     this.conceptTable ??= eventConcepts(this.fields, this.context);
     return this.conceptTable;
   }
@@ -73,31 +76,38 @@ class LazyEvent implements NormalizedEvent {
   }
 }
 
-const EVENT = Symbol('event');
-type ViewsObject = Record<string, Fields> & { [EVENT]: LazyEvent };
-
 /**
- * One accessor per taxonomy schema, shared by every event (no closure per event); a view is built on
- * first read and replaces its accessor.
+ * An event's views: one getter per taxonomy schema on the prototype (made once, shared by every event),
+ * each building its view on first read. Own keys appear as views are read; `toJSON` gives them all.
  */
-const VIEW_ACCESSORS: PropertyDescriptorMap = Object.fromEntries(
-  schemaIds().map((schema) => [
-    schema,
-    {
-      enumerable: true,
-      configurable: true,
-      get(this: ViewsObject) {
-        const event = this[EVENT];
-        const value = schemaView(schema, event.fields, event.concepts, event.context);
-        Object.defineProperty(this, schema, { value, enumerable: true, writable: true, configurable: true });
-        return value;
-      },
+class SchemaViews {
+  private readonly built: Record<string, Fields> = {};
+  constructor(private readonly event: LazyEvent) {}
+
+  view(schema: string): Fields {
+    return (this.built[schema] ??= schemaView(
+      schema,
+      this.event.fields,
+      this.event.concepts,
+      this.event.context,
+    ));
+  }
+
+  toJSON(): Record<string, Fields> {
+    return Object.fromEntries(schemaIds().map((schema) => [schema, this.view(schema)]));
+  }
+}
+
+for (const schema of schemaIds())
+  Object.defineProperty(SchemaViews.prototype, schema, {
+    enumerable: true,
+    get(this: SchemaViews) {
+      return this.view(schema);
     },
-  ]),
-);
+  });
 
 function lazyViews(event: LazyEvent): Record<string, Fields> {
-  return Object.defineProperties({ [EVENT]: event }, VIEW_ACCESSORS) as ViewsObject;
+  return new SchemaViews(event) as unknown as Record<string, Fields>;
 }
 
 export function normalizeEvent(record: EventRecord): NormalizedEvent {
@@ -112,7 +122,7 @@ export function normalizeEvent(record: EventRecord): NormalizedEvent {
  * The event's values by taxonomy concept (`process.image_path`, `process.name`, `process.hash.sha1`…),
  * derived ones included: what a rule's field resolves to through `canonicalField`.
  */
-export function conceptValues(event: NormalizedEvent): Record<string, EventValue> {
+export function conceptValues(event: NormalizedEvent): ReadonlyMap<string, EventValue> {
   if (event instanceof LazyEvent) return event.concepts;
   return eventConcepts(event.fields, {
     language: normalizationData().languages[event.record.shape],

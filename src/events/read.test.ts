@@ -56,6 +56,14 @@ describe('readEventText', () => {
     expect(diagnostics[1].message).toContain('Unexpected array, expected a JSON object');
   });
 
+  it('places a JSON error at its line and column when the parser says where', () => {
+    const diagnostics: Diagnostic[] = [];
+    readEventText('{\n"a": 1\n}\n{\n  "b": "x\\q"\n}\n', 'pos.json', diagnostics);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ line: 5, column: 11 });
+    expect(diagnostics[0].message).toMatch(/^pos\.json:5: Malformed JSON: Bad escaped character/);
+  });
+
   it('reports an unterminated pretty-printed record and deep nesting', () => {
     const diagnostics: Diagnostic[] = [];
     expect(readEventText('{\n "a": 1\n}\n{\n "b": [', 'cut.json', diagnostics)).toHaveLength(1);

@@ -117,7 +117,9 @@ function parseRecord(
   try {
     value = JSON.parse(record.text);
   } catch (err) {
-    diagnostics.push(recordDiagnostic(file, record, `Malformed JSON: ${shorten((err as Error).message)}`));
+    const message = (err as Error).message;
+    const at = errorPosition(record, message);
+    diagnostics.push(recordDiagnostic(file, at, `Malformed JSON: ${shorten(message)}`));
     return undefined;
   }
   if (!isObject(value)) {
@@ -137,6 +139,17 @@ function parseRecord(
     return undefined;
   }
   return eventRecord(value, file, index);
+}
+
+/** Where in the file a JSON.parse error is, when its message says (`at position 12`); else the record's start. */
+function errorPosition(record: RecordText, message: string): RecordText {
+  const match = /at position (\d+)/.exec(message);
+  if (!match) return record;
+  const offset = Math.min(Number(match[1]), record.text.length);
+  const before = record.text.slice(0, offset);
+  const newlines = before.split('\n').length - 1;
+  const column = newlines ? offset - before.lastIndexOf('\n') : record.column + offset;
+  return { text: record.text, line: record.line + newlines, column };
 }
 
 /** V8 quotes the whole input in some messages: keep them readable for a 50 MB line. */

@@ -8,6 +8,16 @@ export function isObject(value: unknown): value is EventObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Sets a field whose name comes from event data: a key `__proto__` becomes an own field like any other
+ * instead of replacing the object's prototype.
+ */
+export function setField(fields: { [key: string]: EventValue }, name: string, value: EventValue): void {
+  if (name === '__proto__')
+    Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  else fields[name] = value;
+}
+
 /** A key present at the top level, or as a dotted path through nested objects (`ecs.version`). */
 export function hasPath(object: EventObject, path: string): boolean {
   if (path in object) return true;

@@ -2,7 +2,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
-import { StringDecoder } from 'node:string_decoder';
 
 const CHUNK_BYTES = 1024 * 1024;
 
@@ -28,18 +27,14 @@ export async function* textChunks(path: string, gzip: boolean): AsyncGenerator<s
   const bytes = gzip ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file;
   // A gunzip error does not close the file stream it reads from.
   if (gzip) bytes.on('error', () => file.destroy());
-  const decoder = new StringDecoder('utf8');
-  let first = true;
+  // TextDecoder drops the BOM and decodes several times faster than Buffer's utf8 on non-ASCII text.
+  const decoder = new TextDecoder('utf-8');
   try {
     for await (const chunk of bytes as AsyncIterable<Buffer>) {
-      let text = decoder.write(chunk);
-      if (first && text) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
+      const text = decoder.decode(chunk, { stream: true });
       if (text) yield text;
     }
-    const rest = decoder.end();
+    const rest = decoder.decode();
     if (rest) yield rest;
   } finally {
     file.destroy();

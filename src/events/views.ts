@@ -12,6 +12,7 @@ import {
 } from '../knowledge/fields/index.js';
 import type { EventValue } from '../model/event.js';
 import { normalizationData } from './normalization-data.js';
+import { setField } from './shape.js';
 
 type Fields = Record<string, EventValue>;
 
@@ -24,7 +25,7 @@ export interface ViewContext {
 
 interface FieldsFile {
   languages: Record<string, string[]>;
-  prefixes: Array<{ prefix: string; schemas: string[]; scope?: string }>;
+  prefixes: Array<{ prefix: string; schemas: string[]; scope?: string; nested?: boolean }>;
 }
 
 /** The scope a schema's names hold in for this event (`DeviceProcessEvents` for Defender on a Sysmon 1). */
@@ -37,46 +38,59 @@ export function schemaScope(context: ViewContext, schema: string): string | unde
   return undefined;
 }
 
-const conceptCache = new Map<string, Map<string, string | null>>();
+/** Per language and scope: field name → concept id (null when the taxonomy does not know the name). */
+const conceptTables = new Map<string, Map<string, string | null>>();
 
-function conceptOf(name: string, language: string, scope: string | undefined): string | undefined {
-  const cacheKey = `${language}|${scope ?? ''}`;
-  let names = conceptCache.get(cacheKey);
-  if (!names) conceptCache.set(cacheKey, (names = new Map()));
-  let concept = names.get(name);
-  if (concept === undefined) {
-    concept = canonicalField(name, { language, scope }) ?? null;
-    names.set(name, concept);
-  }
-  return concept ?? undefined;
+function conceptTable(language: string, scope: string | undefined): Map<string, string | null> {
+  const key = `${language}|${scope ?? ''}`;
+  let table = conceptTables.get(key);
+  if (!table) conceptTables.set(key, (table = new Map()));
+  return table;
 }
 
 /** Concept id → value for an event's fields, derived concepts included; the first field of a concept wins. */
-export function eventConcepts(fields: Fields, context: ViewContext): Record<string, EventValue> {
+export function eventConcepts(fields: Fields, context: ViewContext): Map<string, EventValue> {
   const ownSchema =
     readDataFile<FieldsFile>('fields.json').languages[context.language]?.[0] ?? context.language;
   const scope = schemaScope(context, ownSchema);
-  const concepts: Record<string, EventValue> = {};
+  const table = conceptTable(context.language, scope);
+  const concepts = new Map<string, EventValue>();
   for (const name in fields) {
-    const concept = conceptOf(name, context.language, scope);
-    if (concept && !(concept in concepts)) concepts[concept] = fields[name];
+    let concept = table.get(name);
+    if (concept === undefined) {
+      concept = canonicalField(name, { language: context.language, scope }) ?? null;
+      table.set(name, concept);
+    }
+    if (concept !== null && !concepts.has(concept)) concepts.set(concept, fields[name]);
   }
   deriveConcepts(concepts);
   return concepts;
 }
 
-function deriveConcepts(concepts: Record<string, EventValue>): void {
-  for (const pair of equivalentConcepts()) {
-    const path = concepts[pair.path];
-    if (typeof path === 'string' && !(pair.name in concepts)) concepts[pair.name] = baseName(path);
+interface Derivations {
+  pathNames: Array<{ path: string; name: string }>;
+  hashLists: Array<[string, Record<string, string>]>;
+}
+
+let derivations: Derivations | undefined;
+
+function deriveConcepts(concepts: Map<string, EventValue>): void {
+  derivations ??= {
+    pathNames: equivalentConcepts(),
+    hashLists: Object.entries(normalizationData().hashLists),
+  };
+  for (const pair of derivations.pathNames) {
+    const path = concepts.get(pair.path);
+    if (typeof path === 'string' && !concepts.has(pair.name)) concepts.set(pair.name, baseName(path));
   }
-  for (const [list, algorithms] of Object.entries(normalizationData().hashLists)) {
-    const value = concepts[list];
+  for (const [list, algorithms] of derivations.hashLists) {
+    const value = concepts.get(list);
     if (typeof value !== 'string') continue;
     for (const part of value.split(',')) {
       const eq = part.indexOf('=');
-      const concept = algorithms[part.slice(0, eq).trim().toUpperCase()];
-      if (eq > 0 && concept && !(concept in concepts)) concepts[concept] = part.slice(eq + 1).trim();
+      const algorithm = part.slice(0, eq).trim().toUpperCase();
+      const concept = Object.hasOwn(algorithms, algorithm) ? algorithms[algorithm] : undefined;
+      if (eq > 0 && concept && !concepts.has(concept)) concepts.set(concept, part.slice(eq + 1).trim());
     }
   }
 }
@@ -86,13 +100,13 @@ export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1);
 }
 
-const namesCache = new Map<string, Array<[string, string[]]>>();
+const namesCache = new Map<string, Map<string, string[]>>();
 
 /**
  * Concept → the schema's names for it in a scope: names written for that scope, and unscoped names that
  * the scope does not give another meaning. CIM names also come with their dataset prefix (`Processes.process`).
  */
-function schemaNames(schema: string, scope: string | undefined): Array<[string, string[]]> {
+function schemaNames(schema: string, scope: string | undefined): Map<string, string[]> {
   const cacheKey = `${schema}|${scope ?? ''}`;
   const cached = namesCache.get(cacheKey);
   if (cached) return cached;
@@ -102,12 +116,12 @@ function schemaNames(schema: string, scope: string | undefined): Array<[string, 
   for (const [, names] of entries)
     for (const [name, s] of names) if (s && s === wanted) scoped.add(name.toLowerCase());
   const prefix = datasetPrefix(schema, wanted);
-  const out: Array<[string, string[]]> = [];
+  const out = new Map<string, string[]>();
   for (const [id, names] of entries) {
     const own = names.filter(([name, s]) => (s ? s === wanted : !scoped.has(name.toLowerCase())));
     const list = own.map(([name]) => name);
     if (prefix) list.push(...list.map((name) => `${prefix}${name}`));
-    if (list.length) out.push([id, list]);
+    if (list.length) out.set(id, list);
   }
   namesCache.set(cacheKey, out);
   return out;
@@ -131,17 +145,40 @@ function datasetPrefix(schema: string, scope: string | undefined): string | unde
 export function schemaView(
   schema: string,
   fields: Fields,
-  concepts: Record<string, EventValue>,
+  concepts: ReadonlyMap<string, EventValue>,
   context: ViewContext,
 ): Fields {
   const native = readDataFile<FieldsFile>('fields.json').languages[context.language] ?? [];
+  const names = schemaNames(schema, schemaScope(context, schema));
   const view: Fields = native.includes(schema) ? { ...fields } : {};
-  for (const [concept, names] of schemaNames(schema, schemaScope(context, schema))) {
-    const value = concepts[concept];
-    if (value === undefined) continue;
-    for (const name of names) if (!(name in view)) view[name] = value;
+  addUnprefixed(schema, fields, view);
+  for (const [concept, value] of concepts) {
+    for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
   return view;
+}
+
+/** Prefixes that wrap a schema's own names in another's document (`winlog.event_data.` around Windows names). */
+const wrappers = new Map<string, string[]>();
+
+/** A winlogbeat document's `winlog.event_data.Image` is the Sigma and Windows views' `Image`. */
+function addUnprefixed(schema: string, fields: Fields, view: Fields): void {
+  let prefixes = wrappers.get(schema);
+  if (!prefixes) {
+    prefixes = readDataFile<FieldsFile>('fields.json')
+      .prefixes.filter((p) => !p.scope && !p.nested && p.schemas.includes(schema))
+      .map((p) => p.prefix);
+    wrappers.set(schema, prefixes);
+  }
+  if (!prefixes.length) return;
+  for (const name in fields) {
+    const lower = name.toLowerCase();
+    for (const prefix of prefixes)
+      if (lower.startsWith(prefix) && name.length > prefix.length) {
+        const own = name.slice(prefix.length);
+        if (!(own in view)) setField(view, own, fields[name]);
+      }
+  }
 }
 
 /** Every schema id of the taxonomy (`sigma`, `windows`, `ecs`, `cim`, `defender`, `sentinel`, `endgame`, `udm`). */

@@ -1,7 +1,7 @@
 /** Windows event trees (`{Event: {System, EventData|UserData}}`): their flat fields and their XML rendering. */
 import type { EventValue } from '../model/event.js';
 import { normalizationData } from './normalization-data.js';
-import { isObject } from './shape.js';
+import { isObject, setField } from './shape.js';
 
 type EventObject = { [key: string]: EventValue };
 
@@ -39,14 +39,26 @@ function addElements(element: EventObject, fields: Record<string, EventValue>): 
     if (key === ATTRIBUTES) continue;
     const value = element[key];
     if (!isObject(value)) {
-      fields[key] = value;
+      setField(fields, key, value);
       continue;
     }
-    if (TEXT in value) fields[key] = value[TEXT];
+    if (TEXT in value) setField(fields, key, value[TEXT]);
     const attributes = value[ATTRIBUTES];
-    if (isObject(attributes)) for (const name in attributes) fields[`${key}_${name}`] = attributes[name];
-    if (!(TEXT in value) && !isObject(attributes)) fields[key] = value;
+    if (isObject(attributes))
+      for (const name in attributes) setField(fields, attributeField(key, name), attributes[name]);
+    if (!(TEXT in value) && !isObject(attributes)) setField(fields, key, value);
   }
+}
+
+/** `Provider` + `Name` → `Provider_Name`, made once: a fresh key string per event costs a lookup to intern it. */
+const attributeFields = new Map<string, Map<string, string>>();
+
+function attributeField(element: string, attribute: string): string {
+  let names = attributeFields.get(element);
+  if (!names) attributeFields.set(element, (names = new Map()));
+  let name = names.get(attribute);
+  if (name === undefined) names.set(attribute, (name = `${element}_${attribute}`));
+  return name;
 }
 
 /** The record as Windows renders it in XML, which raw search terms of rules are matched against. */

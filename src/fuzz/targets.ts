@@ -2,11 +2,14 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readEvtx } from '../events/evtx/index.js';
+import { withChecksumsRepaired } from '../events/evtx/file-layout.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { LANGUAGE_IDS } from '../model/ids.js';
 import { languages } from '../languages/registry.js';
 import { emptyContext } from '../languages/language.js';
 import { formatReaders } from '../formats/registry.js';
+import { eventTargets } from './event-targets.js';
 
 export interface FuzzTarget {
   name: string;
@@ -18,14 +21,19 @@ export interface FuzzTarget {
 /** The project root, from `src/fuzz/` and `dist/fuzz/` alike. */
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-function filesUnder(dir: string, limit: number, accept: (p: string) => boolean): string[] {
+function filesUnder(
+  dir: string,
+  limit: number,
+  accept: (p: string) => boolean,
+  maxBytes = 64 * 1024,
+): string[] {
   const out: string[] = [];
   const visit = (d: string): void => {
     if (out.length >= limit || !existsSync(d)) return;
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) visit(p);
-      else if (accept(p) && statSync(p).size < 64 * 1024) out.push(p);
+      else if (accept(p) && statSync(p).size < maxBytes) out.push(p);
       if (out.length >= limit) return;
     }
   };
@@ -59,6 +67,42 @@ function readerSeeds(): Array<{ path: string; text: string }> {
   }));
 }
 
+/**
+ * EVTX files as strings of bytes (latin1): real logs from the Sigma regression data, when present, and the
+ * damaged files of the bad-input corpus.
+ */
+function evtxSeeds(): string[] {
+  const isEvtx = (p: string): boolean => p.endsWith('.evtx');
+  const real = filesUnder(
+    join(projectRoot, '..', 'shared', 'corpus', 'sigma', 'regression_data'),
+    12,
+    isEvtx,
+    1 << 20,
+  );
+  const damaged = filesUnder(join(projectRoot, 'test', 'bad-inputs', 'evtx'), 40, isEvtx, 1 << 20);
+  return [...real, ...damaged].map((p) => readFileSync(p).toString('latin1'));
+}
+
+/** The EVTX reader on the bytes as mutated, and again with chunk checksums repaired so mutations reach records. */
+function evtxTarget(): FuzzTarget {
+  const read = (bytes: Uint8Array, diagnostics: Diagnostic[]): void => {
+    for (const record of readEvtx(bytes, 'fuzz.evtx', diagnostics)) JSON.stringify(record);
+  };
+  return {
+    name: 'reader evtx',
+    seeds: evtxSeeds(),
+    run: (input: string) => {
+      const bytes = new Uint8Array(Buffer.from(input, 'latin1'));
+      const diagnostics: Diagnostic[] = [];
+      read(bytes, diagnostics);
+      read(withChecksumsRepaired(bytes), diagnostics);
+      // A binary file has no lines: its diagnostics give byte offsets in the message and line 0, which the
+      // check of text positions would reject.
+      return diagnostics.map((d) => ({ ...d, line: 1, column: 1 }));
+    },
+  };
+}
+
 export function fuzzTargets(): FuzzTarget[] {
   const out: FuzzTarget[] = LANGUAGE_IDS.map((id) => ({
     name: `language ${id}`,
@@ -87,5 +131,6 @@ export function fuzzTargets(): FuzzTarget[] {
       },
     });
   }
+  out.push(evtxTarget(), ...eventTargets());
   return out;
 }

@@ -56,6 +56,8 @@ describe('binary XML values', () => {
       ['UInt64', values.uint64(2251799813691708n), 2251799813691708],
       ['Real32', values.real32(1.5), '1.5'],
       ['Real64', values.real64(0.1), '0.1'],
+      ['Real32Whole', values.real32(3), '3.0'],
+      ['Real32Third', values.real32(1 / 3), '0.33333334'],
       ['Bool', values.bool(true), true],
       ['Binary', values.binary('00ab10ff'), '00AB10FF'],
       [
@@ -213,6 +215,17 @@ describe('binary XML structure', () => {
         ClientProcessId: '25920',
       },
     });
+  });
+
+  it('reads start tags outside templates with and without a dependency id', () => {
+    const direct: Xml = { element: 'Event', children: [{ element: 'System', children: [{ text: 'x' }] }] };
+    for (const dependencyIds of [false, true]) {
+      const diagnostics: Diagnostic[] = [];
+      const file = buildFile([buildChunk([direct], 1, dependencyIds)]);
+      const [record] = [...readEvtx(file, 'direct.evtx', diagnostics)];
+      expect(diagnostics).toEqual([]);
+      expect(record.data).toEqual({ Event: { System: 'x' } });
+    }
   });
 
   it('keeps __proto__ from a record as a plain key', () => {

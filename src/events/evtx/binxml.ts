@@ -3,27 +3,7 @@ import { ChunkBytes, EvtxDamage } from './chunk-bytes.js';
 import { instantiate, WorkBudget } from './instantiate.js';
 import { decodeValue, VALUE_TYPE, type DecodedValue, type NestedBinXml } from './values.js';
 import type { Attribute, ElementNode, XmlNode } from './xml-tree.js';
-
-/** Token bytes (MS-EVEN6 2.2.12); `MORE` flags attributes on an element, more data on the others. */
-const TOKEN = {
-  endOfFragment: 0x00,
-  openStartElement: 0x01,
-  closeStartElement: 0x02,
-  closeEmptyElement: 0x03,
-  endElement: 0x04,
-  value: 0x05,
-  attribute: 0x06,
-  cdata: 0x07,
-  charRef: 0x08,
-  entityRef: 0x09,
-  piTarget: 0x0a,
-  piData: 0x0b,
-  templateInstance: 0x0c,
-  normalSubstitution: 0x0d,
-  optionalSubstitution: 0x0e,
-  fragmentHeader: 0x0f,
-} as const;
-const MORE = 0x40;
+import { ATTRIBUTE_VALUE_TOKENS, MORE, TOKEN } from './tokens.js';
 
 /** Nesting of elements and fragments a record may have; real events stay under 20. */
 const MAX_DEPTH = 200;
@@ -40,7 +20,7 @@ export class ChunkDecoder {
 
   /** The root element of the record whose binary XML is at `[start, end)` of the chunk. */
   record(start: number, end: number): ElementNode {
-    const reader = new FragmentReader(this, start, end, 0, new WorkBudget(MAX_NODES));
+    const reader = new FragmentReader(this, start, end, 0, new WorkBudget(MAX_NODES), false);
     const root = reader.content(false).find((n): n is ElementNode => n.kind === 'element');
     if (!root) throw new EvtxDamage('The record holds no element', start);
     return root;
@@ -67,9 +47,14 @@ export class ChunkDecoder {
     this.bytes.need(offset + 24, size, 'A template definition');
     this.definingTemplates.add(offset);
     try {
-      const nodes = new FragmentReader(this, offset + 24, offset + 24 + size, depth + 1, budget).content(
-        false,
-      );
+      const nodes = new FragmentReader(
+        this,
+        offset + 24,
+        offset + 24 + size,
+        depth + 1,
+        budget,
+        true,
+      ).content(false);
       this.templates.set(offset, nodes);
       return nodes;
     } finally {
@@ -87,6 +72,8 @@ class FragmentReader {
     private readonly end: number,
     private readonly depth: number,
     private readonly budget: WorkBudget,
+    /** Template definitions give their elements a dependency id; records and nested values may not. */
+    private readonly inTemplate: boolean,
   ) {
     this.bytes = chunk.bytes;
     if (depth > MAX_DEPTH) throw new EvtxDamage(`Binary XML nested deeper than ${MAX_DEPTH}`, pos);
@@ -178,8 +165,8 @@ class FragmentReader {
   }
 
   private element(token: number): ElementNode {
-    // Token, dependency id (2), data size (4), then the name.
-    this.pos += 7;
+    // Token, dependency id (2, not always there), data size (4), then the name.
+    this.pos += this.hasDependencyId() ? 7 : 5;
     const name = this.nameAt();
     const attributes: Attribute[] = [];
     if (token & MORE) {
@@ -191,10 +178,30 @@ class FragmentReader {
     if (close === TOKEN.closeEmptyElement) return { kind: 'element', name, attributes, children: [] };
     if (close !== TOKEN.closeStartElement)
       throw new EvtxDamage(`Unexpected token 0x${close.toString(16)} in a start tag`, this.pos - 1);
-    const inner = new FragmentReader(this.chunk, this.pos, this.end, this.depth + 1, this.budget);
+    const inner = new FragmentReader(
+      this.chunk,
+      this.pos,
+      this.end,
+      this.depth + 1,
+      this.budget,
+      this.inTemplate,
+    );
     const children = inner.content(true);
     this.pos = inner.pos;
     return { kind: 'element', name, attributes, children };
+  }
+
+  /**
+   * Whether the start tag at `pos` carries the 2-byte dependency id. Writers differ outside templates, so the
+   * expected layout is checked: read the other way, the name offset lands outside the chunk.
+   */
+  private hasDependencyId(): boolean {
+    const plausible = (nameField: number): boolean => {
+      const offset = this.bytes.u32(nameField);
+      return offset === nameField + 4 || (offset >= 512 && offset + 10 <= this.bytes.length);
+    };
+    if (this.inTemplate) return plausible(this.pos + 7) || !plausible(this.pos + 5);
+    return !plausible(this.pos + 5) && plausible(this.pos + 7);
   }
 
   private attribute(): Attribute {
@@ -259,16 +266,8 @@ class FragmentReader {
       value.offset + value.size,
       this.depth + 1,
       this.budget,
+      false,
     );
     return reader.content(false);
   }
 }
-
-const ATTRIBUTE_VALUE_TOKENS = new Set<number>([
-  TOKEN.value,
-  TOKEN.cdata,
-  TOKEN.charRef,
-  TOKEN.entityRef,
-  TOKEN.normalSubstitution,
-  TOKEN.optionalSubstitution,
-]);

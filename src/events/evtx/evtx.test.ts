@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { corpusPath, filesUnder } from '../../../test/corpus.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { readEvtx, readEvtxFile } from './index.js';
+import { evtxReadFigures, measureEvtxReading } from '../../bench/evtx-read.js';
+import { formatFigure } from '../../bench/figures.js';
+import { builtSysmonLog } from '../../../test/evtx-sample-logs.js';
 
 const regression = corpusPath('sigma/regression_data');
 const evtxFiles = regression ? filesUnder(regression, /\.evtx$/) : [];
@@ -80,8 +83,8 @@ describe.skipIf(!regression)('EVTX regression data', () => {
     expect(record.origin).toEqual({
       file: 'redsun.evtx',
       index: 0,
-      // The record header's number: an exported log renumbers it, the event keeps its EventRecordID.
-      recordId: 1,
+      // The event's EventRecordID: the record header says 1, since an exported log renumbers its headers.
+      recordId: 83239,
       time: expect.stringMatching(/^2026-04-17T05:24:53\.\d{6}Z$/),
     });
     const event = record.data.Event as Record<string, Record<string, unknown>>;
@@ -97,5 +100,22 @@ describe.skipIf(!regression)('EVTX regression data', () => {
       const fromBytes = [...readEvtx(readFileSync(file), file, [])];
       expect([...readEvtxFile(file, [])]).toEqual(fromBytes);
     }
+  });
+});
+
+describe('EVTX reading speed', () => {
+  it.skipIf(!regression)('reads the regression data and says how fast', () => {
+    const speed = measureEvtxReading(evtxFiles, 3);
+    for (const f of evtxReadFigures(speed)) console.log(formatFigure(f));
+    expect(speed.records).toBeGreaterThanOrEqual(230);
+    // A guard against a pathological slowdown, not the figure: this machine is shared and its load varies.
+    expect(speed.ms).toBeLessThan(10_000);
+  });
+
+  it('reads a log of full chunks (many records per template) and says how fast', () => {
+    const speed = measureEvtxReading([{ path: 'sysmon.evtx', bytes: builtSysmonLog(100) }], 5);
+    for (const f of evtxReadFigures(speed)) console.log(formatFigure(f));
+    expect(speed.records).toBe(2000);
+    expect(speed.ms).toBeLessThan(10_000);
   });
 });

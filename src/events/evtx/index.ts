@@ -106,16 +106,17 @@ function* readChunk(bytes: Uint8Array, fileOffset: number, state: ReadState): Ge
     }
     try {
       const root = decoder.record(at + 24, at + record.size - 4);
+      const data = recordJson(root);
       yield {
         type: 'event',
         shape: 'windows-xml',
         origin: {
           file: state.file,
           index: state.index++,
-          recordId: record.recordId,
+          recordId: eventRecordId(data) ?? record.recordId,
           time: fileTimeText(record.written),
         },
-        data: recordJson(root),
+        data,
       };
     } catch (err) {
       if (!(err instanceof EvtxDamage)) throw err;
@@ -125,4 +126,16 @@ function* readChunk(bytes: Uint8Array, fileOffset: number, state: ReadState): Ge
     }
     at += record.size;
   }
+}
+
+/**
+ * The event's own `EventRecordID`, as Event Viewer and the JSON twins show it; an exported log renumbers
+ * its record headers from 1, so the header's number serves only when the event has none.
+ */
+function eventRecordId(data: EventRecord['data']): number | undefined {
+  const event = data.Event;
+  const system = event && typeof event === 'object' && !Array.isArray(event) ? event.System : undefined;
+  const id =
+    system && typeof system === 'object' && !Array.isArray(system) ? system.EventRecordID : undefined;
+  return typeof id === 'number' && Number.isFinite(id) ? id : undefined;
 }

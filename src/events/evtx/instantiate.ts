@@ -55,13 +55,12 @@ type ArrayPlace = { child: number } | { attribute: number; at: number };
 
 /** An element holding an array of several items becomes one element per item (MS-EVEN6 array types). */
 function expandArrays(element: ElementNode, s: Substitution): ElementNode[] {
-  const arrays = [...element.children, ...element.attributes.flatMap((a) => a.value)].filter(isArray);
-  if (!arrays.length) return [element];
   // Several arrays in one element multiply: the whole product is paid for before any of it is built.
-  s.budget.spend(
-    arrays.reduce((n, a) => n * (a.items?.length ?? 1), 1),
-    s.offset,
-  );
+  let product = 1;
+  for (const n of element.children) if (isArray(n)) product *= n.items!.length;
+  for (const a of element.attributes) for (const n of a.value) if (isArray(n)) product *= n.items!.length;
+  if (product === 1) return [element];
+  s.budget.spend(product, s.offset);
   return expandFirstArray(element);
 }
 

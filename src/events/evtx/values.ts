@@ -123,9 +123,9 @@ export function decodeScalar(bytes: ChunkBytes, offset: number, type: number): V
     case VALUE_TYPE.uint64:
       return bigInteger(v.getBigUint64(offset, true));
     case VALUE_TYPE.real32:
-      return value(shortestFloat32(v.getFloat32(offset, true)));
+      return value(floatText(v.getFloat32(offset, true), true));
     case VALUE_TYPE.real64:
-      return value(String(v.getFloat64(offset, true)));
+      return value(floatText(v.getFloat64(offset, true), false));
     case VALUE_TYPE.bool: {
       const b = v.getInt32(offset, true) !== 0;
       return value(String(b), b);
@@ -229,12 +229,18 @@ function isoMicros(ms: number, extraMicros: number): string {
   return `${iso.slice(0, -1)}${String(extraMicros).padStart(3, '0')}Z`;
 }
 
-/** The shortest decimal that reads back as the same 32-bit float. */
-function shortestFloat32(x: number): string {
+/**
+ * The shortest decimal that reads back as the same float (32-bit floats by their own precision), written as
+ * the JSON twins' tool writes floats: `1.0` rather than `1`, `1e21` rather than `1e+21`.
+ */
+function floatText(x: number, single: boolean): string {
   if (!Number.isFinite(x)) return String(x);
-  for (let p = 1; p <= 9; p++) {
-    const s = Number(x.toPrecision(p));
-    if (Math.fround(s) === x) return String(s);
-  }
-  return String(x);
+  let shortest = x;
+  if (single)
+    for (let p = 1; p <= 9; p++) {
+      shortest = Number(x.toPrecision(p));
+      if (Math.fround(shortest) === x) break;
+    }
+  const text = String(shortest).replace('e+', 'e');
+  return /^-?\d+$/.test(text) ? `${text}.0` : text;
 }
