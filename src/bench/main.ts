@@ -10,6 +10,9 @@ import { Catalog } from '../catalog/catalog.js';
 import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
+import { huntBenchFigures } from './hunt-figures.js';
+import type { HuntBench } from './hunt-run.js';
+import { execFileSync } from 'node:child_process';
 
 const SHARED = resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
 const CORPORA = ['sigma', 'elastic', 'splunk', 'kql', 'yaral'];
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     return;
   }
   for (const c of present) parseFigures(c, emit);
+  if (present.includes('sigma')) huntFigures(emit);
   const work = mkdtempSync(join(tmpdir(), 'ruleatlas-bench-'));
   try {
     const copies = present.map((c) => {
@@ -195,6 +199,13 @@ async function timeRequests(urls: string[]): Promise<number[]> {
     samples.push(Number((performance.now() - started).toFixed(2)));
   }
   return samples;
+}
+
+/** The hunt benchmark runs in a child process, so that its peak RSS is its own. */
+function huntFigures(emit: (f: Figure) => void): void {
+  const script = fileURLToPath(new URL('./hunt-main.js', import.meta.url));
+  const out = execFileSync(process.execPath, [script, join(SHARED, 'corpus', 'sigma')], { encoding: 'utf8' });
+  for (const f of huntBenchFigures(JSON.parse(out) as HuntBench)) emit(f);
 }
 
 function machine(): Record<string, unknown> {

@@ -1,5 +1,7 @@
 /** The catalog: one SQLite file and the questions asked of it, for the CLI and the web alike. */
 import { openDatabase, type Db } from './schema.js';
+import type { ParsedRule } from '../model/rule.js';
+import { storedRules, type HuntRuleFilter } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { searchRules } from './search.js';
 import { recomputeCorpusCounts, refreshCorpusCounts } from './counts.js';
@@ -119,6 +121,11 @@ export class Catalog {
   /** Rules with their declared techniques, for coverage. */
   ruleTechniques(filter: CoverageFilter = {}): CoverageRule[] {
     return ruleTechniques(this.#db, filter);
+  }
+
+  /** Rules with their stored parse, for a hunt. */
+  huntRules(filter: HuntRuleFilter = {}): ParsedRule[] {
+    return storedRules(this.#db, filter);
   }
 
   /** Technique names that rules carry (Elastic `threat` blocks), for when no ATT&CK bundle is loaded. */

@@ -13,6 +13,8 @@ import { attackUpdateCommand } from './commands/attack.js';
 import { serveCommand } from './commands/serve.js';
 import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
+import { testCommand } from './commands/test.js';
+import { huntCommand } from './commands/hunt.js';
 
 const DEFAULT_DB = './ruleatlas.db';
 
@@ -103,6 +105,24 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--json', 'NDJSON, as without it: one normalized event per line')
     .description('the events of files as the engine sees them, one per line')
     .action((files, o) => run(eventsCommand(files, o)));
+  common(
+    program
+      .command('hunt')
+      .argument('<events...>', 'event files (JSON, NDJSON, .gz, EVTX) or folders of them')
+      .option('--rules <paths...>', 'rule files or folders to read instead of the catalog'),
+  )
+    .option('--language <l>', 'only rules of this language')
+    .option('--source <s>', 'only rules of this source')
+    .option('--explain', 'show, per hit, the predicates that matched and the event values')
+    .option('--layer <file>', 'write an ATT&CK Navigator layer of the techniques that fired')
+    .description('which rules fire on which events, and why')
+    .action((events, o) => run(huntCommand(events, o)));
+  program
+    .command('test')
+    .argument('[path...]', "folders or info.yml files of rules' test data (SigmaHQ regression_data)")
+    .option('--json', 'print one JSON document on stdout')
+    .description("run rules' own test events through the engine")
+    .action((paths, o) => run(testCommand(paths, o)));
   const attack = program.command('attack').description('ATT&CK data');
   common(attack.command('update').option('--from <pathOrUrl>'))
     .description('load or refresh ATT&CK data')

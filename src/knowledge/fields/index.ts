@@ -4,6 +4,7 @@ export {
   fieldConcept,
   fieldConcepts,
   fieldSchemas,
+  languageSchemas,
   type FieldConcept,
   type FieldOptions,
 } from './taxonomy.js';

@@ -133,6 +133,11 @@ export function fieldConcepts(): FieldConcept[] {
   return [...load().concepts.values()];
 }
 
+/** The schemas a language's field names come from, in the order they are tried (`sigma` → `sigma`, `windows`). */
+export function languageSchemas(language: string): string[] {
+  return [...(load().file.languages[language] ?? [])];
+}
+
 /** Schema id → the name people know it by (`cim` → `Splunk CIM`). */
 export function fieldSchemas(): Record<string, string> {
   return { ...load().file.schemas };

@@ -1,6 +1,7 @@
 /** Sigma's syntax trees: the condition expression, its old-style aggregation, and the detection items it names. */
 import type { Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
+import type { Logic } from '../../model/stage.js';
 
 /** Offsets of a condition node, into the condition string. */
 interface Ranged {
@@ -66,4 +67,6 @@ export interface DetectionItem {
   /** Predicates with their own polarity (a null value is a negated `exists`); lowering applies the condition's. */
   predicates: Predicate[];
   terms: SearchTerm[];
+  /** How the predicates combine (keys ANDed, list entries ORed, values ORed unless `|all`), before the condition. */
+  logic: Logic;
 }

@@ -13,6 +13,7 @@ import { describeToken } from '../../text/diagnostics.js';
 import { languageDiagnostic } from '../kit/problem.js';
 import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
+import { correlationAggregation } from './correlation-aggregation.js';
 
 const TYPES = new Set([
   'event_count',
@@ -126,6 +127,7 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
         spanOf(ctx, key),
       ),
     );
+  stage.aggregation = correlationAggregation(value, type ?? 'correlation', stage.predicates);
   return stage;
 }
 

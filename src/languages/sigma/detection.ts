@@ -3,12 +3,14 @@ import { lookupTable } from '../../text/lookup.js';
 import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SearchTerm } from '../../model/predicate.js';
+import type { Logic } from '../../model/stage.js';
 import type { Span } from '../../model/span.js';
 import { describeToken } from '../../text/diagnostics.js';
 import { languageDiagnostic } from '../kit/problem.js';
 import type { Locator } from '../../text/locator.js';
 import type { DetectionItem } from './ast.js';
 import { modifierOffset, parseFieldSpec, type FieldSpec } from './modifiers.js';
+import { join, pairLogic } from './item-logic.js';
 import { pairPredicates } from './predicates.js';
 import { keyText } from './rule-yaml.js';
 import { ScalarLocator, type NodeText } from './scalar-locator.js';
@@ -28,6 +30,8 @@ export interface DetectionRead {
   conditions: ConditionSource[];
   /** Span of the `condition` key, or undefined when there is none. */
   conditionKey?: Span;
+  /** The `timeframe` value as written (`5m`), for old-style aggregations. */
+  timeframe?: string;
 }
 
 export interface WalkContext {
@@ -58,6 +62,8 @@ export function readDetection(
     if (name === 'condition') {
       read.conditionKey = nodeSpan(ctx, pair.key as Node);
       read.conditions.push(...conditionSources(pair.value as Node | null, ctx));
+    } else if (name === 'timeframe') {
+      read.timeframe = isScalar(pair.value) ? String(pair.value.value) : undefined;
     } else if (name !== undefined && !reserved.has(name)) {
       read.items.push(detectionItem(name, pair, ctx));
     }
@@ -141,18 +147,21 @@ function detectionItem(name: string, pair: Pair, ctx: WalkContext): DetectionIte
     keySpan: nodeSpan(ctx, pair.key as Node),
     predicates: [],
     terms: [],
+    logic: { type: 'false' },
   };
-  itemContent(pair.value as Node | null, item, ctx);
+  item.logic = itemContent(pair.value as Node | null, item, ctx);
   return item;
 }
 
-function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): void {
+/** Reads the item's predicates and returns their logic: a mapping ANDs its keys, a list ORs its entries. */
+function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): Logic {
   if (isMap(node)) {
-    mapContent(node, item, ctx);
+    return mapContent(node, item, ctx);
   } else if (isSeq(node)) {
     const keywords: Scalar[] = [];
+    const entries: Logic[] = [];
     for (const entry of node.items) {
-      if (isMap(entry)) mapContent(entry, item, ctx);
+      if (isMap(entry)) entries.push(mapContent(entry, item, ctx));
       else if (isScalar(entry) && entry.value !== null) keywords.push(entry);
       else
         ctx.diagnostics.push(
@@ -165,9 +174,11 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
           ),
         );
     }
-    if (keywords.length > 0) keywordPredicates(parseFieldSpec(''), keywords, nodeSpan(ctx, node), item, ctx);
+    if (keywords.length > 0)
+      entries.push(keywordPredicates(parseFieldSpec(''), keywords, nodeSpan(ctx, node), item, ctx));
+    return join('or', entries);
   } else if (isScalar(node) && node.value !== null) {
-    keywordPredicates(parseFieldSpec(''), [node], nodeSpan(ctx, node), item, ctx);
+    return keywordPredicates(parseFieldSpec(''), [node], nodeSpan(ctx, node), item, ctx);
   } else {
     ctx.diagnostics.push(
       languageDiagnostic(
@@ -178,15 +189,18 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
         item.keySpan,
       ),
     );
+    return { type: 'false' };
   }
 }
 
 /** A key written twice is kept twice; the YAML reading reported it (see text/yaml-documents.ts). */
-function mapContent(map: YAMLMap, item: DetectionItem, ctx: WalkContext): void {
-  for (const pair of map.items) fieldPair(keyText(pair) ?? '', pair, item, ctx);
+function mapContent(map: YAMLMap, item: DetectionItem, ctx: WalkContext): Logic {
+  const keys: Logic[] = [];
+  for (const pair of map.items) keys.push(fieldPair(keyText(pair) ?? '', pair, item, ctx));
+  return join('and', keys);
 }
 
-function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContext): void {
+function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContext): Logic {
   const spec = parseFieldSpec(key);
   const keyNode = pair.key as Node;
   for (const written of spec.unknown) {
@@ -203,11 +217,10 @@ function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContex
   const scalars = valueScalars(pair.value as Node | null, ctx);
   if (spec.expand)
     for (const s of scalars) for (const name of placeholders(scalarText(s) ?? '')) ctx.placeholders.add(name);
-  if (spec.field === null) {
-    keywordPredicates(spec, scalars, span, item, ctx);
-    return;
-  }
+  if (spec.field === null) return keywordPredicates(spec, scalars, span, item, ctx);
+  const first = item.predicates.length;
   item.predicates.push(...pairPredicates(spec, scalars.map(scalarText), span));
+  return pairLogic(item.predicates, first, spec.all);
 }
 
 /** The scalars of a value: itself, or a list's items; null stands for an empty value. */
@@ -257,14 +270,17 @@ function keywordPredicates(
   span: Span,
   item: DetectionItem,
   ctx: WalkContext,
-): void {
+): Logic {
   const present = scalars.filter((s): s is Scalar => s !== null && s.value !== null);
   const predicates = pairPredicates(spec, present.map(scalarText), span);
+  const first = item.predicates.length;
   item.predicates.push(...predicates);
+  const logic = pairLogic(item.predicates, first, spec.all);
   const keyword = predicates.find((p) => p.op === 'keyword');
-  if (!keyword) return;
+  if (!keyword) return logic;
   // Every value of a field-less key lands in the one keyword predicate, so values and nodes stay in step.
   keyword.values.forEach((value, i) => item.terms.push(keywordTerm(value, present[i], ctx)));
+  return logic;
 }
 
 function keywordTerm(value: string, node: Scalar, ctx: WalkContext): SearchTerm {

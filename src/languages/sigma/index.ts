@@ -6,7 +6,7 @@ import type { ParseInput } from '../language.js';
 import { defineLanguage, words } from '../kit/define.js';
 import { lowerCorrelation } from './correlation.js';
 import { readDetection, type WalkContext } from './detection.js';
-import { lowerDetection } from './lower.js';
+import { lowerDetection, queryLogic } from './lower.js';
 import { lastTopPair, ruleYaml, sectionPairs, sectionStrings, type RuleYaml } from './rule-yaml.js';
 
 /** Logsource keys that name what a rule reads, in the order people read them. */
@@ -76,6 +76,7 @@ function parseSigma(input: ParseInput): ParsedQuery {
     type: 'query',
     language: 'sigma',
     stages,
+    logic: queryLogic(stages),
     diagnostics: ctx.diagnostics,
     dataSources: dataSources(yaml),
     unresolved: [...ctx.placeholders],

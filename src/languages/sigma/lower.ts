@@ -8,12 +8,14 @@ import { lookupTable } from '../../text/lookup.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
-import type { Stage } from '../../model/stage.js';
+import type { Logic, Stage } from '../../model/stage.js';
 import { describeToken } from '../../text/diagnostics.js';
 import { languageDiagnostic } from '../kit/problem.js';
 import type { Locator } from '../../text/locator.js';
 import type { Aggregation, Condition, ConditionNode, DetectionItem } from './ast.js';
 import type { ConditionSource, DetectionRead } from './detection.js';
+import { aggregationOf, conditionLogic, globMatch } from './condition-logic.js';
+import { join } from './item-logic.js';
 import { parseCondition } from './parser.js';
 
 interface Usage {
@@ -86,21 +88,6 @@ class UsageMap {
   }
 }
 
-/** Matches a detection-name pattern whose only wildcard is `*`. */
-export function globMatch(pattern: string, name: string): boolean {
-  const parts = pattern.split('*');
-  if (parts.length === 1) return pattern === name;
-  if (!name.startsWith(parts[0])) return false;
-  let at = parts[0].length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const found = name.indexOf(parts[i], at);
-    if (found === -1) return false;
-    at = found + parts[i].length;
-  }
-  const last = parts[parts.length - 1];
-  return name.length - last.length >= at && name.endsWith(last);
-}
-
 const COMPARISON_OPS: Readonly<Record<string, { op: Op; negated: boolean }>> = lookupTable({
   '>': { op: 'gt', negated: false },
   '>=': { op: 'gte', negated: false },
@@ -129,9 +116,15 @@ function aggregationPredicates(aggregation: Aggregation | undefined, locator: Lo
   return [p];
 }
 
-function conditionStage(source: ConditionSource, index: number, condition: Condition): Stage {
+function conditionStage(
+  source: ConditionSource,
+  index: number,
+  condition: Condition,
+  logic: Logic,
+  timeframe: string | undefined,
+): Stage {
   const predicates = aggregationPredicates(condition.aggregation, source.locator);
-  return {
+  const stage: Stage = {
     type: 'stage',
     index,
     kind: 'condition',
@@ -139,7 +132,10 @@ function conditionStage(source: ConditionSource, index: number, condition: Condi
     span: source.span,
     predicates,
     terms: [],
+    logic,
   };
+  if (condition.aggregation) stage.aggregation = aggregationOf(condition.aggregation, predicates, timeframe);
+  return stage;
 }
 
 function itemStage(
@@ -162,6 +158,7 @@ function itemStage(
     span: item.span,
     predicates: item.predicates.map((p) => (negative ? { ...p, negated: !p.negated } : p)),
     terms: item.terms.map((t) => ({ ...t, stage: index, negated: negative ? !t.negated : t.negated })),
+    logic: item.logic,
   };
 }
 
@@ -183,6 +180,8 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
     diagnostics,
   );
   const stages: Stage[] = [];
+  // Items follow the condition stages, so an item's stage index is known before the conditions are lowered.
+  const itemStages = new Map(read.items.map((item, i) => [item.name, read.conditions.length + i]));
   for (const source of read.conditions) {
     const { condition, errors } = parseCondition(source.text);
     for (const e of errors)
@@ -197,9 +196,19 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
       );
     usage.visit(condition.expression, false, source.locator);
     usage.visit(condition.aggregation?.near, false, source.locator);
-    stages.push(conditionStage(source, stages.length, condition));
+    const logic = conditionLogic(condition.expression, itemStages);
+    stages.push(conditionStage(source, stages.length, condition, logic, read.timeframe));
   }
   for (const item of read.items)
     stages.push(itemStage(item, stages.length, usage.uses.get(item.name), diagnostics));
   return stages;
+}
+
+/** A rule matches when any of its conditions (or its correlation) does: Sigma's list of conditions is an `or`. */
+export function queryLogic(stages: readonly Stage[]): Logic {
+  const roots = stages.filter((s) => s.kind === 'condition' || s.kind === 'correlation');
+  return join(
+    'or',
+    roots.map((s): Logic => ({ type: 'stage', index: s.index })),
+  );
 }

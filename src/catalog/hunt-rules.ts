@@ -1,0 +1,30 @@
+/** Parsed rules for a hunt: from the catalog (as stored at ingest) or straight from rule files, without storing them. */
+import type { ParsedQuery } from '../model/stage.js';
+import type { ParsedRule, RuleDocument } from '../model/rule.js';
+import type { Db } from './schema.js';
+
+import type { HuntRuleFilter } from '../analysis/rule-files.js';
+
+export type { HuntRuleFilter };
+
+/** The catalog's rules with their stored parse, filtered by language and source. */
+export function storedRules(db: Db, filter: HuntRuleFilter = {}): ParsedRule[] {
+  const rows = db
+    .prepare(
+      `SELECT r.document, r.query FROM rules r JOIN sources s ON s.id = r.source_id
+       WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?) ORDER BY r.id`,
+    )
+    .all(
+      filter.source ?? null,
+      filter.source ?? null,
+      filter.language ?? null,
+      filter.language ?? null,
+    ) as Array<{
+    document: string;
+    query: string | null;
+  }>;
+  return rows.map((row) => ({
+    rule: JSON.parse(row.document) as RuleDocument,
+    query: row.query ? (JSON.parse(row.query) as ParsedQuery) : null,
+  }));
+}

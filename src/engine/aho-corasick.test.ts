@@ -1,0 +1,25 @@
+// The literal set finds every literal occurring in a text, overlapping ones and ones inside others included.
+import { describe, expect, it } from 'vitest';
+import { LiteralSet } from './aho-corasick.js';
+
+function found(literals: string[], text: string): number[] {
+  const set = new LiteralSet();
+  literals.forEach((l, i) => set.add(l, i));
+  const ids = new Set<number>();
+  set.scan(text, (id) => ids.add(id));
+  return [...ids].sort();
+}
+
+describe('LiteralSet', () => {
+  it('finds overlapping and nested literals', () => {
+    expect(found(['he', 'she', 'his', 'hers'], 'ushers')).toEqual([0, 1, 3]);
+    expect(found(['\\bitsadmin.exe', 'admin', '/transfer'], 'c:\\windows\\bitsadmin.exe /transfer')).toEqual([
+      0, 1, 2,
+    ]);
+  });
+
+  it('finds nothing when no literal occurs, and reads characters outside ASCII', () => {
+    expect(found(['abc'], 'abxabdab')).toEqual([]);
+    expect(found(['\u2013add', 'é'], 'net user \u2013add café')).toEqual([0, 1]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * Narrowing the rules an event can fire before evaluating any: by the event's catalog keys (logsource),
+ * then by a literal prefilter. Each rule's necessary anchors (a literal on a field, one of which any match
+ * contains) go into one Aho–Corasick set per field; a rule without anchors is always a candidate.
+ */
+import { LiteralSet } from './aho-corasick.js';
+import type { CompiledRule } from './compile.js';
+import type { EventScope, FieldAccess } from './fields.js';
+
+interface FieldAnchors {
+  access: FieldAccess;
+  literals: LiteralSet;
+  /** Literal id → the rule positions (in `Bucket.rules`) it stands for. */
+  owners: number[][];
+}
+
+/** The rules of one kind of event, and the prefilter over them. */
+export class Bucket {
+  /** Positions of rules evaluated on every event of the bucket. */
+  private readonly always: number[] = [];
+  private readonly anchored: FieldAnchors[] = [];
+  private readonly stamp: Uint32Array;
+  private generation = 0;
+
+  constructor(readonly rules: CompiledRule[]) {
+    this.stamp = new Uint32Array(rules.length);
+    const byField = new Map<number, FieldAnchors>();
+    rules.forEach((rule, position) => {
+      const anchors = rule.match?.anchors;
+      if (!anchors) {
+        this.always.push(position);
+        return;
+      }
+      for (const { access, literal } of anchors) {
+        let entry = byField.get(access.id);
+        if (!entry) {
+          entry = { access, literals: new LiteralSet(), owners: [] };
+          byField.set(access.id, entry);
+          this.anchored.push(entry);
+        }
+        entry.owners.push([position]);
+        entry.literals.add(literal, entry.owners.length - 1);
+      }
+    });
+  }
+
+  get anchoredCount(): number {
+    return this.rules.length - this.always.length;
+  }
+
+  /** Calls `visit` once with each rule position the event may fire. */
+  candidates(scope: EventScope, visit: (position: number) => void): void {
+    for (const position of this.always) visit(position);
+    const generation = ++this.generation;
+    for (const entry of this.anchored) {
+      const values = scope.values(entry.access);
+      if (!values) continue;
+      for (const text of values.lower)
+        entry.literals.scan(text, (id) => {
+          for (const position of entry.owners[id]) {
+            if (this.stamp[position] === generation) continue;
+            this.stamp[position] = generation;
+            visit(position);
+          }
+        });
+    }
+  }
+}
+
+/** Buckets by the set of catalog keys events carry, built on first use. */
+export class Dispatch {
+  private readonly byKey = new Map<string, CompiledRule[]>();
+  private readonly anywhere: CompiledRule[] = [];
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(rules: readonly CompiledRule[]) {
+    for (const rule of rules) {
+      if (!rule.match) continue;
+      if (rule.logsource.keys === null) {
+        this.anywhere.push(rule);
+        continue;
+      }
+      for (const key of rule.logsource.keys) {
+        const list = this.byKey.get(key);
+        if (list) list.push(rule);
+        else this.byKey.set(key, [rule]);
+      }
+    }
+  }
+
+  bucket(keys: readonly string[]): Bucket {
+    const signature = keys.join('\u0000');
+    let found = this.buckets.get(signature);
+    if (!found) {
+      const rules = new Set<CompiledRule>(this.anywhere);
+      for (const key of keys) for (const rule of this.byKey.get(key) ?? []) rules.add(rule);
+      found = new Bucket([...rules]);
+      this.buckets.set(signature, found);
+    }
+    return found;
+  }
+}

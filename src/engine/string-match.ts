@@ -1,0 +1,75 @@
+/** One rule value against one event value, by operator: equality, substring, prefix, suffix, glob, keyword. */
+import type { Op } from '../model/predicate.js';
+import { globLiterals, globSource } from './glob.js';
+
+/** Tests one event value, given as written and lower-cased. */
+export type StringTest = (raw: string, lower: string) => boolean;
+
+const UNESCAPED_WILDCARD = /(^|[^\\])(\\\\)*[*?]/;
+
+export function hasWildcard(glob: string): boolean {
+  return UNESCAPED_WILDCARD.test(glob);
+}
+
+/** `*x*`, `x*`, `*x` and `x` globs as the plain operator they are, so most globs avoid a regex. */
+function plainForm(glob: string): { op: Op; text: string } | undefined {
+  const lead = glob.startsWith('*');
+  const body = glob.slice(lead ? 1 : 0);
+  const trail = body.endsWith('*') && !body.endsWith('\\*');
+  const inner = trail ? body.slice(0, -1) : body;
+  if (hasWildcard(inner) || inner.endsWith('\\')) return undefined;
+  const literals = globLiterals(inner);
+  const text = literals.length ? literals[0] : '';
+  if (literals.length > 1 || (inner.length > 0 && text.length === 0)) return undefined;
+  const op: Op = lead && trail ? 'match' : lead ? 'ends_with' : trail ? 'starts_with' : 'eq';
+  return { op, text };
+}
+
+function plainTest(op: Op, needle: string, caseSensitive: boolean): StringTest {
+  const n = caseSensitive ? needle : needle.toLowerCase();
+  const pick = caseSensitive
+    ? (raw: string): string => raw
+    : (_raw: string, lower?: string): string => lower!;
+  switch (op) {
+    case 'eq':
+      return (raw, lower) => pick(raw, lower) === n;
+    case 'starts_with':
+      return (raw, lower) => pick(raw, lower).startsWith(n);
+    case 'ends_with':
+      return (raw, lower) => pick(raw, lower).endsWith(n);
+    default:
+      return (raw, lower) => pick(raw, lower).includes(n);
+  }
+}
+
+function globTest(glob: string, caseSensitive: boolean, anchored: boolean): StringTest {
+  const plain = plainForm(anchored ? glob : `*${glob}*`);
+  if (plain) return plainTest(plain.op, plain.text, caseSensitive);
+  const source = anchored ? `^${globSource(glob)}$` : globSource(glob);
+  const re = new RegExp(source, caseSensitive ? 's' : 'is');
+  return (raw) => re.test(raw);
+}
+
+/** The test for one rule value under a string operator. */
+export function stringTest(op: Op, value: string, caseSensitive: boolean): StringTest {
+  switch (op) {
+    case 'wildcard':
+      return globTest(value, caseSensitive, true);
+    case 'keyword':
+      // A keyword is found anywhere in a value; one with wildcards is a glob searched the same way.
+      return hasWildcard(value)
+        ? globTest(value, caseSensitive, false)
+        : plainTest('match', value, caseSensitive);
+    default:
+      return plainTest(op, value, caseSensitive);
+  }
+}
+
+/** Literals any value matching `value` under `op` must contain, lower case, for the prefilter; empty when none. */
+export function necessaryLiteral(op: Op, value: string): string | undefined {
+  if (op === 'wildcard' || op === 'keyword') {
+    const longest = globLiterals(value).sort((a, b) => b.length - a.length)[0];
+    return longest?.toLowerCase();
+  }
+  return value.length ? value.toLowerCase() : undefined;
+}
