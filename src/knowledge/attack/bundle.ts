@@ -3,8 +3,8 @@ import { gunzipSync } from 'node:zlib';
 import type { AttackData, Tactic, Technique } from './types.js';
 import { knownTactics } from './tactics.js';
 import { versionFromDate } from './version.js';
-import { objectRanges, stringValue } from './stix-scan.js';
-import { dataComponentsByTechnique, DETECTION_TYPES, type DetectionObject } from './data-components.js';
+import { objectRanges, stringValue, stringValues } from './stix-scan.js';
+import { dataComponentsByTechnique, ANALYTIC, type DetectionObject } from './data-components.js';
 
 interface StixObject extends DetectionObject {
   modified?: string;
@@ -45,12 +45,16 @@ const WANTED = new Set([
   'x-mitre-tactic',
   'x-mitre-matrix',
   'x-mitre-collection',
-  ...DETECTION_TYPES,
+  'x-mitre-data-component',
+  'x-mitre-detection-strategy',
 ]);
 const TYPE_KEY = Buffer.from('"type"');
 const MODIFIED_KEY = Buffer.from('"modified"');
+const RELATIONSHIP_TYPE_KEY = Buffer.from('"relationship_type"');
 /** The relationships read: revocations, and what detects a technique. */
-const RELATIONSHIPS = [Buffer.from('"revoked-by"'), Buffer.from('"detects"')];
+const RELATIONSHIPS = new Set(['revoked-by', 'detects']);
+const ID_KEY = Buffer.from('"id"');
+const DATA_COMPONENT_REF_KEY = Buffer.from('"x_mitre_data_component_ref"');
 
 interface ScannedBundle {
   objects: StixObject[];
@@ -70,8 +74,11 @@ function bundleObjects(bytes: Buffer | string): ScannedBundle {
     const object = buf.subarray(starts[i], ends[i]);
     const type = stringValue(object, TYPE_KEY);
     if (type === undefined) continue;
-    if (WANTED.has(type) || (type === 'relationship' && RELATIONSHIPS.some((r) => object.indexOf(r) >= 0)))
-      objects.push(parseObject(object));
+    if (WANTED.has(type)) objects.push(parseObject(object));
+    else if (type === 'relationship') {
+      const relationship = stringValue(object, RELATIONSHIP_TYPE_KEY);
+      if (relationship && RELATIONSHIPS.has(relationship)) objects.push(parseObject(object));
+    } else if (type === ANALYTIC) objects.push(analytic(object));
   }
   const newestModified = (): string | undefined => {
     let newest: string | undefined;
@@ -82,6 +89,17 @@ function bundleObjects(bytes: Buffer | string): ScannedBundle {
     return newest;
   };
   return { objects, newestModified };
+}
+
+/** Analytics are many and long: only their id and the data components of their log sources are read. */
+function analytic(object: Buffer): StixObject {
+  return {
+    type: ANALYTIC,
+    id: stringValue(object, ID_KEY) ?? '',
+    x_mitre_log_source_references: stringValues(object, DATA_COMPONENT_REF_KEY).map((ref) => ({
+      x_mitre_data_component_ref: ref,
+    })),
+  };
 }
 
 function parseObject(object: Buffer): StixObject {

@@ -18,8 +18,7 @@ export interface DetectionObject {
   x_mitre_log_source_references?: Array<{ x_mitre_data_component_ref?: string }>;
 }
 
-/** The STIX types read here, besides `detects` relationships. */
-export const DETECTION_TYPES = ['x-mitre-data-component', 'x-mitre-detection-strategy', 'x-mitre-analytic'];
+export const ANALYTIC = 'x-mitre-analytic';
 
 /** Data component names (sorted) by the STIX id of the technique they detect. */
 export function dataComponentsByTechnique(objects: DetectionObject[]): Map<string, string[]> {
@@ -29,7 +28,7 @@ export function dataComponentsByTechnique(objects: DetectionObject[]): Map<strin
   for (const o of objects) {
     if (o.revoked || o.x_mitre_deprecated) continue;
     if (o.type === 'x-mitre-data-component' && o.name) components.set(o.id, o.name);
-    else if (o.type === 'x-mitre-analytic')
+    else if (o.type === ANALYTIC)
       analytics.set(
         o.id,
         (o.x_mitre_log_source_references ?? []).flatMap((r) =>
