@@ -203,6 +203,14 @@ describe('web JSON API without ATT&CK data', () => {
     expect(page).toContain('table shipped with ruleatlas');
   });
 
+  it('places techniques and gaps on the matrix from the shipped table', async () => {
+    const { body } = await json(app, '/api/attack?language=sigma');
+    expect(body.attackVersion).toBe('18.1');
+    const persistence = body.columns.find((c: { shortname: string }) => c.shortname === 'persistence');
+    expect(persistence.covered.map((t: { id: string }) => t.id)).toContain('T1197');
+    expect(persistence.gaps).toContainEqual({ id: 'T1098', name: 'Account Manipulation' });
+  });
+
   it('still names techniques that rules carry', async () => {
     const { body } = await json(app, '/api/technique/T1566');
     expect(body.name).toBe('Phishing');
