@@ -132,7 +132,7 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option(
       '--attack <path>',
-      "ATT&CK STIX bundle (default: the catalog's, the cache, or the built-in tactic table)",
+      "ATT&CK STIX bundle (default: the catalog's, the cache, or the shipped ATT&CK table)",
     )
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));

@@ -200,7 +200,15 @@ describe('web JSON API without ATT&CK data', () => {
     expect(body.attackFull).toBe(false);
     expect(body.attackNotice).toBe(ATTACK_NOT_LOADED);
     const page = await (await app.request(`/rule/${encodeURIComponent(SIGMA_BITS)}`)).text();
-    expect(page).toContain('Full ATT&amp;CK data is not loaded');
+    expect(page).toContain('table shipped with ruleatlas');
+  });
+
+  it('places techniques and gaps on the matrix from the shipped table', async () => {
+    const { body } = await json(app, '/api/attack?language=sigma');
+    expect(body.attackVersion).toBe('18.1');
+    const persistence = body.columns.find((c: { shortname: string }) => c.shortname === 'persistence');
+    expect(persistence.covered.map((t: { id: string }) => t.id)).toContain('T1197');
+    expect(persistence.gaps).toContainEqual({ id: 'T1098', name: 'Account Manipulation' });
   });
 
   it('still names techniques that rules carry', async () => {

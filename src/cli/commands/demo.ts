@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
-import { loadAttack } from '../../knowledge/attack/index.js';
+import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { percent, print } from '../output.js';
 import { serveCommand } from './serve.js';
 
@@ -29,10 +29,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     print(
       `Example catalog: ${total.rules} rules, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`,
     );
-    if (!attack.full)
-      print(
-        'ATT&CK: using the built-in tactic table (run `ruleatlas attack update` or pass --attack PATH for full data).',
-      );
+    if (!attack.full) print(ATTACK_NOT_LOADED);
   } finally {
     catalog.close();
   }

@@ -3,15 +3,11 @@ import { gunzipSync } from 'node:zlib';
 import type { AttackData, Tactic, Technique } from './types.js';
 import { knownTactics } from './tactics.js';
 import { versionFromDate } from './version.js';
-import { objectRanges, stringValue } from './stix-scan.js';
+import { objectRanges, stringValue, stringValues } from './stix-scan.js';
+import { dataComponentsByTechnique, ANALYTIC, type DetectionObject } from './data-components.js';
 
-interface StixObject {
-  type: string;
-  id: string;
-  name?: string;
+interface StixObject extends DetectionObject {
   modified?: string;
-  revoked?: boolean;
-  x_mitre_deprecated?: boolean;
   x_mitre_version?: string;
   x_mitre_shortname?: string;
   x_mitre_platforms?: string[];
@@ -19,9 +15,6 @@ interface StixObject {
   external_references?: Array<{ source_name?: string; external_id?: string }>;
   kill_chain_phases?: Array<{ kill_chain_name?: string; phase_name?: string }>;
   tactic_refs?: string[];
-  relationship_type?: string;
-  source_ref?: string;
-  target_ref?: string;
 }
 
 export interface ReadBundleOptions {
@@ -47,10 +40,21 @@ export function readAttackBundle(bytes: Buffer | string, options: ReadBundleOpti
 }
 
 /** The object types ATT&CK data is made of; everything else in a bundle is skipped unparsed. */
-const WANTED = new Set(['attack-pattern', 'x-mitre-tactic', 'x-mitre-matrix', 'x-mitre-collection']);
+const WANTED = new Set([
+  'attack-pattern',
+  'x-mitre-tactic',
+  'x-mitre-matrix',
+  'x-mitre-collection',
+  'x-mitre-data-component',
+  'x-mitre-detection-strategy',
+]);
 const TYPE_KEY = Buffer.from('"type"');
 const MODIFIED_KEY = Buffer.from('"modified"');
-const REVOKED_BY = Buffer.from('"revoked-by"');
+const RELATIONSHIP_TYPE_KEY = Buffer.from('"relationship_type"');
+/** The relationships read: revocations, and what detects a technique. */
+const RELATIONSHIPS = new Set(['revoked-by', 'detects']);
+const ID_KEY = Buffer.from('"id"');
+const DATA_COMPONENT_REF_KEY = Buffer.from('"x_mitre_data_component_ref"');
 
 interface ScannedBundle {
   objects: StixObject[];
@@ -70,8 +74,11 @@ function bundleObjects(bytes: Buffer | string): ScannedBundle {
     const object = buf.subarray(starts[i], ends[i]);
     const type = stringValue(object, TYPE_KEY);
     if (type === undefined) continue;
-    if (WANTED.has(type) || (type === 'relationship' && object.indexOf(REVOKED_BY) >= 0))
-      objects.push(parseObject(object));
+    if (WANTED.has(type)) objects.push(parseObject(object));
+    else if (type === 'relationship') {
+      const relationship = stringValue(object, RELATIONSHIP_TYPE_KEY);
+      if (relationship && RELATIONSHIPS.has(relationship)) objects.push(parseObject(object));
+    } else if (type === ANALYTIC) objects.push(analytic(object));
   }
   const newestModified = (): string | undefined => {
     let newest: string | undefined;
@@ -82,6 +89,17 @@ function bundleObjects(bytes: Buffer | string): ScannedBundle {
     return newest;
   };
   return { objects, newestModified };
+}
+
+/** Analytics are many and long: only their id and the data components of their log sources are read. */
+function analytic(object: Buffer): StixObject {
+  return {
+    type: ANALYTIC,
+    id: stringValue(object, ID_KEY) ?? '',
+    x_mitre_log_source_references: stringValues(object, DATA_COMPONENT_REF_KEY).map((ref) => ({
+      x_mitre_data_component_ref: ref,
+    })),
+  };
 }
 
 function parseObject(object: Buffer): StixObject {
@@ -154,9 +172,10 @@ function matrixTactics(objects: StixObject[], domain: string): Tactic[] {
 
 function bundleTechniques(objects: StixObject[], attackIds: Map<string, string>): Record<string, Technique> {
   const techniques: Record<string, Technique> = {};
+  const detectedBy = dataComponentsByTechnique(objects);
   for (const o of objects) {
     if (o.type !== 'attack-pattern') continue;
-    const technique = toTechnique(o, attackIds.get(o.id));
+    const technique = toTechnique(o, attackIds.get(o.id), detectedBy.get(o.id));
     if (!technique) continue;
     const existing = techniques[technique.id];
     // An id reused by a live technique after an older one was revoked: the live one wins.
@@ -175,7 +194,11 @@ function bundleTechniques(objects: StixObject[], attackIds: Map<string, string>)
   return techniques;
 }
 
-function toTechnique(o: StixObject, id: string | undefined): Technique | undefined {
+function toTechnique(
+  o: StixObject,
+  id: string | undefined,
+  dataComponents: string[] | undefined,
+): Technique | undefined {
   if (!id || !/^T\d{4}(\.\d{3})?$/.test(id)) return undefined;
   const tactics: string[] = [];
   for (const phase of o.kill_chain_phases ?? []) {
@@ -196,5 +219,6 @@ function toTechnique(o: StixObject, id: string | undefined): Technique | undefin
     deprecated: o.x_mitre_deprecated === true,
     revoked: o.revoked === true,
     platforms: o.x_mitre_platforms ?? [],
+    ...(dataComponents ? { dataComponents } : {}),
   };
 }

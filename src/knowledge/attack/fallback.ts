@@ -1,4 +1,4 @@
-/** ATT&CK without a bundle: the project's tactics table, plus technique names the rules themselves carry. */
+/** ATT&CK with no techniques: the project's tactics table, and technique names the rules themselves carry. */
 import type { AttackData, Technique } from './types.js';
 import { knownTactics } from './tactics.js';
 

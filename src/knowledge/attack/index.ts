@@ -1,4 +1,4 @@
-/** ATT&CK knowledge: read any version's STIX bundle, fall back without one, resolve what rules declare. */
+/** ATT&CK knowledge: read any version's STIX bundle, the shipped table without one, resolve what rules declare. */
 export type {
   AttackData,
   Tactic,
@@ -17,6 +17,13 @@ export {
   FALLBACK_NOTICE,
 } from './fallback.js';
 export { resolveAttack } from './resolve.js';
+export {
+  offlineAttack,
+  offlineVersion,
+  offlineTable,
+  offlineTableText,
+  type OfflineTable,
+} from './offline-table.js';
 export { downloadAttackBundle, DEFAULT_ATTACK_URL } from './download.js';
 export { knownTactics, normalizeTactic, findTactic } from './tactics.js';
 export { majorVersion, versionFromFileName } from './version.js';

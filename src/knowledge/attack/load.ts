@@ -1,10 +1,11 @@
-/** Chooses the ATT&CK data to resolve techniques with: a given bundle, the catalog's, the cache, or the fallback table. */
+/** Chooses the ATT&CK data to resolve techniques with: a given bundle, the catalog's, the cache, or the shipped table. */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { AttackData } from './types.js';
 import { readAttackBundle } from './bundle.js';
-import { fallbackAttack, learnTechniqueNames } from './fallback.js';
+import { learnTechniqueNames } from './fallback.js';
+import { offlineAttack, offlineVersion } from './offline-table.js';
 import { versionFromFileName } from './version.js';
 
 /** Where ATT&CK data may already be stored, and the technique names rules declare (the catalog offers both). */
@@ -15,13 +16,16 @@ export interface AttackStore {
 
 export interface LoadedAttack {
   data: AttackData;
-  /** False when only the tactic table and names learned from rules are known. */
+  /**
+   * False when no bundle was loaded and the table shipped with the project stands in (its version's
+   * techniques and tactics, plus names learned from rules for ids it lacks).
+   */
   full: boolean;
   origin: string;
 }
 
-export const ATTACK_NOT_LOADED =
-  'Full ATT&CK data is not loaded: run `ruleatlas attack update` (or pass --attack PATH); technique names come from the rules themselves.';
+/** Said wherever the shipped table stands in for a loaded bundle. */
+export const ATTACK_NOT_LOADED = `ATT&CK names and tactics come from the v${offlineVersion()} table shipped with ruleatlas: run \`ruleatlas attack update\` (or pass --attack PATH) to load another release.`;
 
 /** Where `attack update` caches a downloaded bundle for catalogs and `explain` to share. */
 export function attackCachePath(): string {
@@ -45,11 +49,11 @@ export function loadAttack(options: { bundle?: string; catalog?: AttackStore }):
     try {
       return { data: JSON.parse(readFileSync(cache, 'utf8')) as AttackData, full: true, origin: cache };
     } catch {
-      // A damaged cache is as good as none: fall through to the table.
+      // A damaged cache is as good as none: fall through to the shipped table.
     }
   }
   const names = options.catalog?.declaredTechniqueNames() ?? {};
-  return { data: learnTechniqueNames(fallbackAttack(), names), full: false, origin: 'fallback' };
+  return { data: learnTechniqueNames(offlineAttack(), names), full: false, origin: 'offline' };
 }
 
 /** Technique ids the loaded version places under a tactic given by id (`TA0003`), shortname or name. */

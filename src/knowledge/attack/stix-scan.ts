@@ -76,6 +76,18 @@ export function stringValue(object: Buffer, key: Buffer): string | undefined {
   return undefined;
 }
 
+/** The string values of every `"key": "..."` in an object's bytes, nested objects' included. */
+export function stringValues(object: Buffer, key: Buffer): string[] {
+  const values: string[] = [];
+  for (let at = object.indexOf(key); at >= 0; at = object.indexOf(key, at + 1)) {
+    const open = valueStart(object, at + key.length);
+    if (open < 0) continue;
+    const end = object.indexOf(QUOTE, open + 1);
+    if (end >= 0) values.push(object.toString('utf8', open + 1, end));
+  }
+  return values;
+}
+
 /** The index of the value's opening quote after a key, or -1 when no `: "` follows. */
 function valueStart(object: Buffer, p: number): number {
   let colon = false;

@@ -22,10 +22,12 @@ export interface Technique {
   /** The technique that replaced a revoked one (`revoked-by` relationship). */
   revokedBy?: string;
   platforms: string[];
+  /** Names of the data components that detect it (`Process Creation`); absent when the data does not say. */
+  dataComponents?: string[];
 }
 
 export interface AttackData {
-  /** `18.1`; `fallback` when no bundle is loaded; `unknown` when the bundle does not say and cannot be dated. */
+  /** `18.1`; `fallback` for the bare tactics table; `unknown` when the bundle does not say and cannot be dated. */
   version: string;
   /** `enterprise-attack` */
   domain: string;

@@ -2,7 +2,7 @@
 import { navigatorLayer } from '../../analysis/coverage/index.js';
 import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
-import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
+import { ATTACK_NOT_LOADED, isFallback } from '../../knowledge/attack/index.js';
 import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref } from '../links.js';
@@ -27,7 +27,7 @@ export interface MatrixColumn {
   rules: number;
   available: number;
   covered: MatrixCell[];
-  /** Techniques of the tactic no rule covers (known only with full ATT&CK data). */
+  /** Techniques of the tactic no rule covers (none for the bare tactics table, which lists no techniques). */
   gaps: Array<{ id: string; name: string }>;
 }
 
@@ -79,7 +79,7 @@ function cellOf(t: TechniqueCoverage): MatrixCell {
   };
 }
 
-function columnsOf(coverage: Coverage, data: AttackData, full: boolean): MatrixColumn[] {
+function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolean): MatrixColumn[] {
   return coverage.tactics.map((t) => ({
     id: t.id,
     shortname: t.shortname,
@@ -91,7 +91,7 @@ function columnsOf(coverage: Coverage, data: AttackData, full: boolean): MatrixC
       .sort(
         (a, b) => b.count - a.count || b.subtechniqueRules - a.subtechniqueRules || a.id.localeCompare(b.id),
       ),
-    gaps: full ? tacticGaps(data, t.shortname, coverage) : [],
+    gaps: knowsTechniques ? tacticGaps(data, t.shortname, coverage) : [],
   }));
 }
 
@@ -108,7 +108,7 @@ export function attackPageData(site: Site, filter: CoverageFilter): AttackPageDa
     languages,
     rules: coverage.rules,
     rulesWithTechniques: coverage.rulesWithTechniques,
-    columns: columnsOf(coverage, attack.data, attack.full),
+    columns: columnsOf(coverage, attack.data, !isFallback(attack.data)),
     unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
     unknown: Object.entries(coverage.unknown)
       .map(([id, rules]) => ({ id, rules: rules.length }))

@@ -105,7 +105,8 @@ function glance(d: HomePageData): Html {
   const a = d.attack;
   return html`<p>
       ${a.techniques} techniques covered by ${a.rulesWithTechniques} rules · ATT&amp;CK
-      ${a.version}${a.full ? '' : ' (full data not loaded)'} · <a href="${attackHref({})}">open the matrix</a>
+      ${a.version}${a.full ? '' : ' (table shipped with ruleatlas)'} ·
+      <a href="${attackHref({})}">open the matrix</a>
     </p>
     <table>
       <thead>
