@@ -133,6 +133,39 @@ describe('predicateIndicators', () => {
     expect(notRoot[0].value).toBe('\\hklmx\\run');
   });
 
+  it('links a registry key under any root with the same key path written without one', () => {
+    const key = (
+      field: string,
+      op: Predicate['op'],
+      value: string,
+      language: 'sigma' | 'eql' | 'kusto' | 'yaral' = 'sigma',
+      caseSensitive = false,
+    ) => predicateIndicators(predicate(field, op, [value], caseSensitive), language, 0)[0];
+    const sigma = key('TargetObject', 'match', '\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run');
+    const eql = key(
+      'registry.path',
+      'wildcard',
+      'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\*',
+      'eql',
+    );
+    const kusto = key(
+      'RegistryKey',
+      'match',
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
+      'kusto',
+    );
+    const yaral = key(
+      'target.registry.registry_key',
+      'eq',
+      'HKCU\\SOFTWARE\\MICROSOFT\\WINDOWS\\CURRENTVERSION\\RUN',
+      'yaral',
+      true,
+    );
+    for (const other of [eql, kusto, yaral]) expect(other.equivalence).toBe(sigma.equivalence);
+    const runOnce = key('TargetObject', 'match', '\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\RunOnce');
+    expect(runOnce.equivalence).not.toBe(sigma.equivalence);
+  });
+
   it('reads a backslash before a wildcard as one thing in every language', () => {
     // Sigma writes a backslash before a wildcard as `\\*`; EQL, KQL and SPL values have the backslash bare.
     const sigma = predicateIndicators(

@@ -8,6 +8,7 @@ import {
   canonicalRegistryPath,
   equivalents,
   registryKeyConcepts,
+  type FieldIndicator,
 } from '../knowledge/fields/index.js';
 
 /** Ops whose values are patterns or numbers, which case folding would change the meaning of. */
@@ -129,22 +130,52 @@ function indicatorKey(i: { canonical: string; op: string; value: string }): stri
 }
 
 /**
- * The least key in an indicator's equivalence class (it, its equivalents, theirs, ...), so every
- * member of the class gets the same key whichever member it starts from.
+ * The key of an indicator's equivalence class. Some equivalents lead one way only (`HKLM\…\Run\` → the key path
+ * `\…\Run`, a padded command-line word → the argument), so the class is taken at its end: among the indicators
+ * reachable from this one, those that reach the fewest others, and their least key. Every member of a class, and
+ * every indicator that leads into it, gets the same key whichever it starts from.
  */
 function equivalenceKey(ind: Indicator): string {
-  const seen = new Set([indicatorKey(ind)]);
-  const queue = [{ canonical: ind.canonical, op: ind.op as string, value: ind.value }];
+  const start = indicatorKey(ind);
+  const cached = classKeys.get(start);
+  if (cached !== undefined) return `${ind.kind}|${cached}`;
+  const reach = reachable({ canonical: ind.canonical, op: ind.op, value: ind.value });
+  let best = start;
+  let bestSize = Infinity;
+  for (const [key, member] of reach) {
+    const own = key === start ? reach : reachable(member);
+    const least = leastKey(own);
+    if (own.size < bestSize || (own.size === bestSize && least < best)) {
+      best = least;
+      bestSize = own.size;
+    }
+  }
+  if (classKeys.size >= CLASS_KEY_LIMIT) classKeys.clear();
+  classKeys.set(start, best);
+  return `${ind.kind}|${best}`;
+}
+
+const classKeys = new Map<string, string>();
+const CLASS_KEY_LIMIT = 100_000;
+
+/** The indicators an indicator's equivalents lead to, itself included, by key. */
+function reachable(from: FieldIndicator): Map<string, FieldIndicator> {
+  const seen = new Map([[indicatorKey(from), from]]);
+  const queue = [from];
   while (queue.length && seen.size < 16) {
     for (const e of equivalents(queue.shift()!)) {
       const k = indicatorKey(e);
       if (!seen.has(k)) {
-        seen.add(k);
+        seen.set(k, e);
         queue.push(e);
       }
     }
   }
+  return seen;
+}
+
+function leastKey(keys: Map<string, FieldIndicator>): string {
   let best = '';
-  for (const k of seen) if (best === '' || k < best) best = k;
-  return `${ind.kind}|${best}`;
+  for (const k of keys.keys()) if (best === '' || k < best) best = k;
+  return best;
 }

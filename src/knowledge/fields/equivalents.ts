@@ -3,6 +3,7 @@
  * argument in ECS `process.args` is that word in the command line.
  */
 import { readDataFile } from '../data-file.js';
+import { registryKeyConcepts, registryKeyPath } from './registry.js';
 
 export interface FieldIndicator {
   canonical: string;
@@ -46,10 +47,23 @@ const WORD = /^[^\s*?]+$/;
 /**
  * The indicators that match the same events: `path ends_with \x` ≡ `name eq x` (with either path
  * separator), `name eq x` ≡ `path ends_with \x` and `path ends_with /x`, `name match x.exe` ≡ `name eq x.exe`,
- * and `args eq w` ≡ `command line match w` (the word alone, or with the spaces that set it apart).
+ * `args eq w` ≡ `command line match w` (the word alone, or with the spaces that set it apart), and a registry
+ * key under any root ≡ its path below the root (`HKLM\Software\…\Run\` ~ `contains \Software\…\Run`).
  */
 export function equivalents(indicator: FieldIndicator): FieldIndicator[] {
-  return [...pathNameEquivalents(indicator), ...argumentEquivalents(indicator)];
+  return [
+    ...pathNameEquivalents(indicator),
+    ...argumentEquivalents(indicator),
+    ...registryEquivalents(indicator),
+  ];
+}
+
+/** A registry key under a root, or ending a path, and the same key path contained anywhere: the key whatever its hive. */
+function registryEquivalents(indicator: FieldIndicator): FieldIndicator[] {
+  if (!registryKeyConcepts().includes(indicator.canonical)) return [];
+  const path = registryKeyPath(indicator.op, indicator.value);
+  if (path === undefined || (indicator.op === 'match' && path === indicator.value)) return [];
+  return [{ canonical: indicator.canonical, op: 'match', value: path }];
 }
 
 function pathNameEquivalents(indicator: FieldIndicator): FieldIndicator[] {

@@ -40,3 +40,21 @@ export function canonicalRegistryPath(value: string, folded: boolean): string {
   }
   return value;
 }
+
+const KEY_OPS = new Set(['eq', 'starts_with', 'match', 'ends_with']);
+
+/**
+ * The key path below the root, folded, as `\Software\…\Run` without a trailing separator: what `HKLM\…\Run\`
+ * (keys under Run), `…\Run` (the key) and a `contains \…\Run` written without a root all look for. Undefined
+ * for globs, other ops and paths of one segment, which say too little to link.
+ */
+export function registryKeyPath(op: string, value: string): string | undefined {
+  if (!KEY_OPS.has(op) || /[*?]/.test(value)) return undefined;
+  let path = canonicalRegistryPath(value, true).toLowerCase();
+  const root = hiveRoots().find(({ canonical }) => path.startsWith(`${canonical.toLowerCase()}\\`));
+  if (root) path = path.slice(root.canonical.length);
+  else if (op === 'eq' || op === 'starts_with') return undefined;
+  if (!path.startsWith('\\')) path = `\\${path}`;
+  path = path.replace(/\\+$/, '');
+  return path.split('\\').length > 2 ? path : undefined;
+}
