@@ -8,6 +8,7 @@ import type { FormatReader, ReadResult, SourceFile } from '../format.js';
 import { parseYamlDocuments } from '../yaml.js';
 import { assembleRules, type RulePart } from './documents.js';
 import { ruleFields } from './metadata.js';
+import { withCorrelatedRules } from './correlated.js';
 
 const LABEL = 'YAML';
 
@@ -108,7 +109,10 @@ function readSigma(file: SourceFile): ReadResult {
   }
   const layout = { single: parts.length === 1 && parts[0].documents.length === 1, first: documents[0] };
   const ids = ruleIds(file, parts);
-  const rules = parts.map((part, i) => buildRule(file, part, ids[i], layout, locator));
+  const rules = withCorrelatedRules(
+    parts.map((part, i) => buildRule(file, part, ids[i], layout, locator)),
+    parts,
+  );
   const prepared = parts.map((part) => ({ locator, documents: part.documents.map((d) => d.doc) }));
   return { rules, artifacts: [], diagnostics: fileDiagnostics, prepared };
 }
