@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Catalog } from '../src/catalog/catalog.js';
-import { walkSource } from '../src/catalog/walk.js';
+import { walkSource } from '../src/sources/walk.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ruleatlas-bad-'));
 const source = join(work, 'bad-inputs');

@@ -4,6 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Indicator } from '../model/indicator.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { RuleDocument } from '../model/rule.js';
+import type { PreparedQuery } from '../languages/prepared.js';
 import { eventsForRule, type EventRef } from '../knowledge/events/index.js';
 import { indicatorsOf } from './indicators.js';
 import { parseRule } from './parse-rule.js';
@@ -19,7 +20,11 @@ export interface AnalyzedRule {
   parsed: boolean;
 }
 
-export function analyzeRule(rule: RuleDocument, context: SourceContext, prepared?: unknown): AnalyzedRule {
+export function analyzeRule(
+  rule: RuleDocument,
+  context: SourceContext,
+  prepared?: PreparedQuery,
+): AnalyzedRule {
   const { query } = parseRule(rule, context, prepared);
   const diagnostics = [...rule.diagnostics, ...(query?.diagnostics ?? [])].sort(
     (a, b) => a.line - b.line || a.column - b.column,

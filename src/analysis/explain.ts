@@ -3,7 +3,7 @@ import type { SourceArtifact } from '../model/artifact.js';
 import type { LanguageId } from '../model/ids.js';
 import type { SourceFile } from '../formats/format.js';
 import { ruleDocument } from '../formats/document.js';
-import { readerFor } from '../formats/registry.js';
+import { recognize } from '../formats/registry.js';
 import { readFile } from './read-file.js';
 import { analyzeRule, type AnalyzedRule } from './analyze.js';
 import { contextFrom } from './source-context.js';
@@ -28,11 +28,11 @@ export function explainFile(file: SourceFile, options: ExplainOptions = {}): Exp
     });
     return { recognized: true, rules: [analyzeRule(rule, contextFrom(options.artifacts ?? []))] };
   }
-  const reader = readerFor(file);
-  const { result } = readFile(file, reader);
+  const recognition = recognize(file);
+  const result = readFile(file, recognition);
   const context = contextFrom([...(options.artifacts ?? []), ...result.artifacts]);
   return {
-    recognized: reader !== undefined,
+    recognized: recognition !== undefined,
     rules: result.rules.map((r, i) => analyzeRule(r, context, result.prepared?.[i])),
   };
 }

@@ -1,30 +1,24 @@
-/** Offers a file to the format readers and guards the boundary: a reader that throws still yields the file's rule. */
-import type { FormatReader, ReadResult, SourceFile } from '../formats/format.js';
-import { readerFor } from '../formats/registry.js';
+/** Reads a recognised file and guards the boundary: a reader that throws still yields the file's rule. */
+import type { ReadResult, SourceFile } from '../formats/format.js';
+import { readerOf, type Recognition } from '../formats/registry.js';
 import { unreadableRule } from '../formats/document.js';
 import { diagnostic } from '../text/diagnostics.js';
 
-export interface FileReading {
-  reader: FormatReader | undefined;
-  result: ReadResult;
-}
-
 const EMPTY: ReadResult = { rules: [], artifacts: [], diagnostics: [] };
 
-export function readFile(file: SourceFile, reader: FormatReader | undefined = readerFor(file)): FileReading {
-  if (!reader) return { reader, result: EMPTY };
+/** The file as its recognition's reader reads it; a file no reader took (no recognition) yields nothing. */
+export function readFile(file: SourceFile, recognition: Recognition | undefined): ReadResult {
+  if (!recognition) return EMPTY;
+  const reader = readerOf(recognition);
   try {
-    return { reader, result: reader.read(file) };
+    return reader.read(file, recognition.claim);
   } catch (err) {
     const message = `Internal reader error: ${(err as Error).message}`;
     const d = diagnostic('error', message, { line: 1, column: 1, offset: 0 }, reader.id);
     return {
-      reader,
-      result: {
-        rules: [unreadableRule(file, reader.id, reader.label, null, [d])],
-        artifacts: [],
-        diagnostics: [],
-      },
+      rules: [unreadableRule(file, reader.id, reader.label, null, [d])],
+      artifacts: [],
+      diagnostics: [],
     };
   }
 }

@@ -8,7 +8,7 @@ import { parseCorpus } from './parse-corpus.js';
 import { runIngest } from './ingest-run.js';
 import { Catalog } from '../catalog/catalog.js';
 import { recomputeCorpusCounts } from '../catalog/counts.js';
-import { walkSource } from '../catalog/walk.js';
+import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
 

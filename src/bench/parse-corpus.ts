@@ -1,8 +1,9 @@
 /** Parse-only timing of one corpus: read every file and parse every rule, no catalog. */
-import { processFile } from '../catalog/process-file.js';
+import { processFile, type RecognizedFile } from '../catalog/process-file.js';
 import { contextFrom } from '../analysis/source-context.js';
-import { readSourceText, walkSource } from '../catalog/walk.js';
-import { readerFor } from '../formats/registry.js';
+import { walkSource } from '../sources/walk.js';
+import { readSourceText } from '../sources/decode.js';
+import { readerOf, recognize } from '../formats/registry.js';
 import type { SourceArtifact } from '../model/artifact.js';
 
 export interface CorpusParse {
@@ -15,20 +16,23 @@ export interface CorpusParse {
 
 export function parseCorpus(root: string): CorpusParse {
   const started = performance.now();
-  const files = walkSource(root).flatMap((e) => {
+  let files = 0;
+  const recognized = walkSource(root).flatMap((e): RecognizedFile[] => {
     const read = readSourceText(e.absPath, e.bytes);
-    return read.kind === 'text'
-      ? [{ path: e.path, text: read.text, bytes: e.bytes, sourceName: 'bench' }]
-      : [];
+    if (read.kind !== 'text') return [];
+    files++;
+    const file = { path: e.path, text: read.text, bytes: e.bytes, sourceName: 'bench' };
+    const recognition = recognize(file);
+    return recognition ? [{ file, recognition }] : [];
   });
   const artifacts: SourceArtifact[] = [];
-  const rest = files.filter((f) => {
-    if (!readerFor(f)?.artifactsOnly) return true;
+  const rest = recognized.filter((f) => {
+    if (!readerOf(f.recognition).artifactsOnly) return true;
     artifacts.push(...processFile(f, contextFrom([])).artifacts);
     return false;
   });
   const context = contextFrom(artifacts);
-  const out: CorpusParse = { files: files.length, rules: 0, parsed: 0, ms: 0, byLanguage: {} };
+  const out: CorpusParse = { files, rules: 0, parsed: 0, ms: 0, byLanguage: {} };
   for (const f of rest) {
     for (const r of processFile(f, context).rules) {
       const lang = (out.byLanguage[r.language ?? 'none'] ??= { rules: 0, parsed: 0 });

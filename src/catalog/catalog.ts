@@ -6,6 +6,8 @@ import { refreshCorpusCounts } from './counts.js';
 import { ruleView } from './rules.js';
 import { indicatorCount, indicatorRules, listIndicators, type IndicatorFilter } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
+import { storedSourceFacts } from './source-facts.js';
+import type { SourceFacts } from '../sources/facts.js';
 import type { RuleView, SearchQuery, SearchResult, IndicatorView, RuleSummary } from './views.js';
 import type { AttackData } from '../knowledge/attack/index.js';
 
@@ -60,6 +62,11 @@ export class Catalog {
 
   sources(only?: string[]): SourceStats[] {
     return sourceStats(this.db, only);
+  }
+
+  /** A source's remote, place in its checkout and head commit, as of its last ingest. */
+  sourceFacts(name: string): SourceFacts | undefined {
+    return storedSourceFacts(this.db, name);
   }
 
   /** Rules with their declared techniques, for coverage. */

@@ -2,15 +2,16 @@
 import { basename, resolve } from 'node:path';
 import type { Db } from './schema.js';
 import type { SourceFile } from '../formats/format.js';
-import { readerFor } from '../formats/registry.js';
+import { readerOf, recognize } from '../formats/registry.js';
 import { diagnostic } from '../text/diagnostics.js';
 import { contextFrom } from '../analysis/source-context.js';
-import { processFile, type FileOutcome } from './process-file.js';
-import { scanSource, storedFiles, type ChangedFile, type SourceScan, type StoredFile } from './scan.js';
+import { processFile, skippedOutcome, type FileOutcome, type RecognizedFile } from './process-file.js';
+import { scanSource, type ChangedFile, type SourceScan, type StoredFile } from '../sources/scan.js';
+import { readSourceText, MAX_FILE_BYTES } from '../sources/decode.js';
+import { sourceFacts } from '../sources/facts.js';
+import { storedFiles } from './stored-files.js';
 import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
-import { readSourceText, MAX_FILE_BYTES } from './walk.js';
-import { gitRemote } from './git-remote.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
 
 export interface IngestOptions {
@@ -31,6 +32,13 @@ export interface SourceIngest {
   removedFiles: number;
 }
 
+/** A new or changed file, recognised once here on the main thread; parse workers read it with that recognition. */
+interface PendingFile {
+  changed: ChangedFile;
+  /** Undefined when no reader takes the file, or it is not text. */
+  recognized?: RecognizedFile;
+}
+
 export async function ingestSource(
   db: Db,
   rootArg: string,
@@ -40,15 +48,18 @@ export async function ingestSource(
   const name = options.name ?? basename(root);
   const sourceId = upsertSource(db, name, root);
   const scan = scanSource(root, storedFiles(db, sourceId));
-  const artifactOutcomes = readArtifactFiles(scan, name);
+  const changed = scan.changed.map((f) => recognized(f, name));
+  const artifactOutcomes = readArtifactFiles(changed);
   const artifacts = [
     ...scan.unchanged.flatMap((f) => f.artifacts),
     ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
   ];
   // When macros or data sources change, every rule of the source may read differently: parse them all again.
-  const reread = artifactsChanged(scan, artifactOutcomes) ? rereadRuleFiles(root, scan.unchanged) : [];
-  const pending = [...scan.changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
-  const byPath = new Map(pending.map((f) => [f.entry.path, f]));
+  const reread = artifactsChanged(scan, artifactOutcomes)
+    ? rereadRuleFiles(root, scan.unchanged).map((f) => recognized(f, name))
+    : [];
+  const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  const byPath = new Map(pending.map((f) => [f.changed.entry.path, f.changed]));
   const writer = new CatalogWriter(db);
   const total = pending.length + artifactOutcomes.length;
   let done = 0;
@@ -65,10 +76,10 @@ export async function ingestSource(
   db.exec('BEGIN IMMEDIATE');
   try {
     removeAndTouch(db, scan);
-    for (const { file, outcome } of artifactOutcomes) write(file, outcome);
-    for (const file of pending.filter((f) => f.text === undefined)) write(file, unreadableOutcome(file));
-    const texts = pending.filter((f) => f.text !== undefined).map((f) => toSourceFile(f, name));
-    await parseFiles(texts, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
+    for (const { file, outcome } of artifactOutcomes) write(file.changed, outcome);
+    for (const file of pending.filter((f) => !f.recognized)) write(file.changed, unreadOutcome(file.changed));
+    const toParse = pending.flatMap((f) => (f.recognized ? [f.recognized] : []));
+    await parseFiles(toParse, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
     finishSource(db, sourceId, root, scan.files);
@@ -98,30 +109,36 @@ function removeAndTouch(db: Db, scan: SourceScan): void {
   for (const t of scan.touched) touch.run(t.mtime, t.id);
 }
 
+/** The source's counts and its facts (remote, place in its checkout, head commit), as of this ingest. */
 function finishSource(db: Db, sourceId: number, root: string, files: number): void {
   const skipped = db
     .prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL')
     .get(sourceId) as { n: number };
+  const facts = sourceFacts(root);
   db.prepare(
-    "UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ? WHERE id = ?",
-  ).run(files, skipped.n, gitRemote(root) ?? null, sourceId);
+    `UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ?, prefix = ?, head = ?
+     WHERE id = ?`,
+  ).run(files, skipped.n, facts.remote, facts.prefix, facts.head, sourceId);
 }
 
-function toSourceFile(file: ChangedFile, sourceName: string): SourceFile {
-  return { path: file.entry.path, text: file.text ?? '', bytes: file.entry.bytes, sourceName };
+function recognized(changed: ChangedFile, sourceName: string): PendingFile {
+  if (changed.text === undefined) return { changed };
+  const file: SourceFile = {
+    path: changed.entry.path,
+    text: changed.text,
+    bytes: changed.entry.bytes,
+    sourceName,
+  };
+  const recognition = recognize(file);
+  return { changed, recognized: recognition ? { file, recognition } : undefined };
 }
 
 /** Macro and data-source files are read before any rule, since every rule may use them. */
-function readArtifactFiles(
-  scan: SourceScan,
-  sourceName: string,
-): Array<{ file: ChangedFile; outcome: FileOutcome }> {
-  const out: Array<{ file: ChangedFile; outcome: FileOutcome }> = [];
-  for (const file of scan.changed) {
-    if (file.text === undefined) continue;
-    const sourceFile = toSourceFile(file, sourceName);
-    if (readerFor(sourceFile)?.artifactsOnly)
-      out.push({ file, outcome: processFile(sourceFile, contextFrom([])) });
+function readArtifactFiles(changed: PendingFile[]): Array<{ file: PendingFile; outcome: FileOutcome }> {
+  const out: Array<{ file: PendingFile; outcome: FileOutcome }> = [];
+  for (const file of changed) {
+    if (file.recognized && readerOf(file.recognized.recognition).artifactsOnly)
+      out.push({ file, outcome: processFile(file.recognized, contextFrom([])) });
   }
   return out;
 }
@@ -148,11 +165,13 @@ function rereadRuleFiles(root: string, unchanged: StoredFile[]): ChangedFile[] {
     });
 }
 
-function unreadableOutcome(file: ChangedFile): FileOutcome {
+/** A file not read: binary or too large (with a warning), or text no reader takes (skipped). */
+function unreadOutcome(file: ChangedFile): FileOutcome {
+  if (file.text !== undefined) return skippedOutcome(file.entry.path);
   const why =
     file.problem === 'too-large'
       ? `File is larger than ${MAX_FILE_BYTES} bytes; not read`
       : 'Binary file; not read';
   const d = diagnostic('warning', why, { line: 1, column: 1, offset: 0 }, 'catalog');
-  return { path: file.entry.path, format: null, rules: [], artifacts: [], diagnostics: [d] };
+  return skippedOutcome(file.entry.path, [d]);
 }

@@ -2,9 +2,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceArtifact } from '../model/artifact.js';
-import type { SourceFile } from '../formats/format.js';
 import { contextFrom } from '../analysis/source-context.js';
-import { processFile, type FileOutcome } from './process-file.js';
+import { processFile, type FileOutcome, type RecognizedFile } from './process-file.js';
 import { timedOutOutcome } from './timed-out.js';
 import type { BatchRequest } from './parse-worker.js';
 
@@ -39,12 +38,12 @@ type OnBatch = (outcomes: FileOutcome[]) => void;
  * `jobs` is the number of worker threads; 0 parses on this thread, where no time limit can be kept.
  */
 export async function parseFiles(
-  files: SourceFile[],
+  files: RecognizedFile[],
   artifacts: SourceArtifact[],
   jobs: number,
   onBatch: OnBatch,
 ): Promise<void> {
-  const batches: SourceFile[][] = [];
+  const batches: RecognizedFile[][] = [];
   for (let i = 0; i < files.length; i += BATCH_FILES) batches.push(files.slice(i, i + BATCH_FILES));
   if (jobs < 1 || !workersAvailable()) {
     const context = contextFrom(artifacts);
@@ -56,7 +55,11 @@ export async function parseFiles(
 }
 
 /** One lane takes batches off the shared queue; a worker that stalls is replaced and its files retried alone. */
-async function runLane(queue: SourceFile[][], artifacts: SourceArtifact[], onBatch: OnBatch): Promise<void> {
+async function runLane(
+  queue: RecognizedFile[][],
+  artifacts: SourceArtifact[],
+  onBatch: OnBatch,
+): Promise<void> {
   while (queue.length > 0) {
     const worker = new Worker(WORKER_URL);
     try {
@@ -74,16 +77,16 @@ async function runLane(queue: SourceFile[][], artifacts: SourceArtifact[], onBat
  */
 function drain(
   worker: Worker,
-  queue: SourceFile[][],
+  queue: RecognizedFile[][],
   artifacts: SourceArtifact[],
   onBatch: OnBatch,
   limitMs: number,
-): Promise<SourceFile[]> {
-  const held = new Map<number, SourceFile[]>();
+): Promise<RecognizedFile[]> {
+  const held = new Map<number, RecognizedFile[]>();
   let id = 0;
   return new Promise((resolveDrain, reject) => {
     let timer: NodeJS.Timeout | undefined;
-    const finish = (stalled: SourceFile[]): void => {
+    const finish = (stalled: RecognizedFile[]): void => {
       clearTimeout(timer);
       worker.removeAllListeners('message');
       worker.removeAllListeners('error');
@@ -115,7 +118,11 @@ function drain(
 }
 
 /** Retries the files of a stalled batch one at a time: the one that runs past the limit becomes a diagnostic. */
-async function isolate(files: SourceFile[], artifacts: SourceArtifact[], onBatch: OnBatch): Promise<void> {
+async function isolate(
+  files: RecognizedFile[],
+  artifacts: SourceArtifact[],
+  onBatch: OnBatch,
+): Promise<void> {
   const limit = fileTimeLimitMs();
   for (const file of files) {
     const worker = new Worker(WORKER_URL);

@@ -1,13 +1,12 @@
 /** A parse worker: reads and analyses batches of files sent by the ingest's main thread. */
 import { parentPort } from 'node:worker_threads';
 import type { SourceArtifact } from '../model/artifact.js';
-import type { SourceFile } from '../formats/format.js';
 import { contextFrom } from '../analysis/source-context.js';
-import { processFile } from './process-file.js';
+import { processFile, type RecognizedFile } from './process-file.js';
 
 export interface BatchRequest {
   id: number;
-  files: SourceFile[];
+  files: RecognizedFile[];
   /** Sent with a worker's first batch only; the worker keeps the context for the rest. */
   artifacts?: SourceArtifact[];
 }
@@ -19,7 +18,7 @@ const stallOn = process.env.RULEATLAS_TEST_STALL_ON;
 parentPort?.on('message', (req: BatchRequest) => {
   if (req.artifacts) context = contextFrom(req.artifacts);
   const outcomes = req.files.map((f) => {
-    if (stallOn && f.path.includes(stallOn)) for (;;);
+    if (stallOn && f.file.path.includes(stallOn)) for (;;);
     return processFile(f, context);
   });
   parentPort!.postMessage({ id: req.id, outcomes });

@@ -1,7 +1,7 @@
 /** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
 import Database from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -10,6 +10,8 @@ CREATE TABLE IF NOT EXISTS sources (
   name TEXT NOT NULL UNIQUE,
   root TEXT NOT NULL,
   remote TEXT,
+  prefix TEXT NOT NULL DEFAULT '',
+  head TEXT,
   ingested_at TEXT,
   files INTEGER NOT NULL DEFAULT 0,
   skipped INTEGER NOT NULL DEFAULT 0
@@ -120,8 +122,23 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.exec(DDL);
+    addMissingColumns(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');
   return db;
+}
+
+/** Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them as they were). */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+  { table: 'sources', column: 'prefix', definition: "TEXT NOT NULL DEFAULT ''" },
+  { table: 'sources', column: 'head', definition: 'TEXT' },
+];
+
+function addMissingColumns(db: Db): void {
+  for (const { table, column, definition } of ADDED_COLUMNS) {
+    const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === column))
+      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+  }
 }

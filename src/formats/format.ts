@@ -3,6 +3,7 @@ import type { FormatId } from '../model/ids.js';
 import type { RuleDocument } from '../model/rule.js';
 import type { SourceArtifact } from '../model/artifact.js';
 import type { Diagnostic } from '../model/diagnostic.js';
+import type { PreparedQuery } from '../languages/prepared.js';
 
 /** A file offered to the readers. */
 export interface SourceFile {
@@ -21,13 +22,18 @@ export interface ReadResult {
   /** Problems with the file that belong to no rule (a macros file that does not parse). */
   diagnostics: Diagnostic[];
   /**
-   * In-memory hand-off to the parser, aligned with `rules` by index (Sigma: each rule's parsed YAML
-   * document), so a file is not parsed twice. Never stored or sent between threads.
+   * In-memory hand-off to the parsers, aligned with `rules` by index (Sigma: each rule's parsed YAML
+   * documents), so a file is not parsed twice. Never stored or sent between threads.
    */
-  prepared?: unknown[];
+  prepared?: Array<PreparedQuery | undefined>;
 }
 
-export interface FormatReader {
+/**
+ * A reader, typed by its claim: what `recognize` learned of a file that `read` then uses instead of
+ * looking again (a Markdown file's query blocks). A claim is plain data, since the ingest recognises a
+ * file on its main thread and reads it on a parse worker.
+ */
+export interface FormatReader<Claim = unknown> {
   id: FormatId;
   /** The file's format for people: `YAML`, `TOML`, `Markdown`, `KQL`, `YARA-L`. */
   label: string;
@@ -37,10 +43,18 @@ export interface FormatReader {
    */
   artifactsOnly?: boolean;
   /**
-   * Cheap test on the path and text: does this reader take the file? The first reader in registry
-   * order that says yes reads it.
+   * Cheap test on the path and text: the reader's claim on the file, or undefined when it does not take
+   * it. The first reader in registry order with a claim reads the file.
    */
-  recognizes(file: SourceFile): boolean;
+  recognize(file: SourceFile): Claim | undefined;
   /** Never throws on content: a file it cannot parse becomes a rule document with diagnostics. */
-  read(file: SourceFile): ReadResult;
+  read(file: SourceFile, claim: Claim): ReadResult;
+}
+
+/** The claim of a reader whose recognition learns nothing `read` needs. */
+export type Taken = true;
+
+/** A test on a file as a claim for readers whose recognition is a yes or no. */
+export function taken(yes: boolean): Taken | undefined {
+  return yes ? true : undefined;
 }

@@ -1,6 +1,6 @@
 /** The registered format readers, in recognition order: the first that recognises a file reads it. */
 import type { FormatId } from '../model/ids.js';
-import type { FormatReader } from './format.js';
+import type { FormatReader, ReadResult, SourceFile } from './format.js';
 import { splunkMacrosReader } from './splunk/macros.js';
 import { splunkDataSourceReader } from './splunk/data-source.js';
 import { splunkDetectionReader } from './splunk/detection.js';
@@ -30,12 +30,33 @@ export const formatReaders: readonly FormatReader[] = [
   yaralReader,
 ];
 
-export function formatById(id: FormatId): FormatReader {
-  const reader = formatReaders.find((r) => r.id === id);
-  if (!reader) throw new Error(`No reader registered for format ${id}`);
+/**
+ * A file a reader took: which reader, and its claim (what recognition learned for reading). Plain data,
+ * so the ingest recognises a file once on its main thread and hands the recognition to a parse worker.
+ */
+export interface Recognition {
+  format: FormatId;
+  claim: unknown;
+}
+
+/** The first reader in registry order that takes the file, with its claim; undefined for a skipped file. */
+export function recognize(file: SourceFile): Recognition | undefined {
+  for (const reader of formatReaders) {
+    const claim = reader.recognize(file);
+    if (claim !== undefined) return { format: reader.id, claim };
+  }
+  return undefined;
+}
+
+/** The reader a recognition names: its claim came from this reader's `recognize`, so `read` takes it. */
+export function readerOf(recognition: Recognition): FormatReader {
+  const reader = formatReaders.find((r) => r.id === recognition.format);
+  if (!reader) throw new Error(`No reader registered for format ${recognition.format}`);
   return reader;
 }
 
-export function readerFor(file: Parameters<FormatReader['recognizes']>[0]): FormatReader | undefined {
-  return formatReaders.find((r) => r.recognizes(file));
+/** Reads a file with one given reader, when that reader takes it: tests and the fuzzer call readers directly. */
+export function readAs<Claim>(reader: FormatReader<Claim>, file: SourceFile): ReadResult | undefined {
+  const claim = reader.recognize(file);
+  return claim === undefined ? undefined : reader.read(file, claim);
 }

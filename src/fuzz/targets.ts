@@ -6,7 +6,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { LANGUAGE_IDS } from '../model/ids.js';
 import { languages } from '../languages/registry.js';
 import { emptyContext } from '../languages/language.js';
-import { formatReaders } from '../formats/registry.js';
+import { formatReaders, readAs } from '../formats/registry.js';
 
 export interface FuzzTarget {
   name: string;
@@ -71,8 +71,10 @@ export function fuzzTargets(): FuzzTarget[] {
   }));
   const samples = readerSeeds();
   for (const reader of formatReaders) {
-    const own = samples.filter((s) =>
-      reader.recognizes({ path: s.path, text: s.text, bytes: s.text.length, sourceName: 'fuzz' }),
+    const own = samples.filter(
+      (s) =>
+        reader.recognize({ path: s.path, text: s.text, bytes: s.text.length, sourceName: 'fuzz' }) !==
+        undefined,
     );
     if (!own.length) continue;
     const path = own[0].path;
@@ -81,8 +83,8 @@ export function fuzzTargets(): FuzzTarget[] {
       seeds: own.map((s) => s.text),
       run: (input: string) => {
         const file = { path, text: input, bytes: Buffer.byteLength(input), sourceName: 'fuzz' };
-        if (!reader.recognizes(file)) return [];
-        const result = reader.read(file);
+        const result = readAs(reader, file);
+        if (!result) return [];
         return [...result.diagnostics, ...result.rules.flatMap((r) => r.diagnostics)];
       },
     });

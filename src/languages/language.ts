@@ -3,6 +3,7 @@ import type { LanguageId } from '../model/ids.js';
 import type { QuerySource } from '../model/rule.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { SourceContext } from '../model/artifact.js';
+import type { PreparedQuery } from './prepared.js';
 
 export interface ParseInput {
   /** The query and where it sits in its file. */
@@ -10,10 +11,11 @@ export interface ParseInput {
   /** Macros and data sources of the rule's source (SPL macros); empty when parsing one file. */
   context: SourceContext;
   /**
-   * An in-memory hand-off from the reader that already parsed the text (Sigma: the YAML document),
-   * so a file is not parsed twice; never stored. A parser must work without it.
+   * An in-memory hand-off from the reader that already parsed the text (Sigma: the YAML documents),
+   * so a file is not parsed twice; never stored. A parser uses only its own language's payload and must
+   * work without it.
    */
-  prepared?: unknown;
+  prepared?: PreparedQuery;
 }
 
 export interface Language {

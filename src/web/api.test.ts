@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../../test/corpus.js';
 import type { Hono } from 'hono';
 import { Catalog } from '../catalog/catalog.js';
-import { ATTACK_NOT_LOADED } from '../catalog/attack-data.js';
+import { ATTACK_NOT_LOADED } from '../knowledge/attack/index.js';
 import { createApp } from './server.js';
 import { buildFixtureCatalog, HOSTILE_KEY, type FixtureCatalog } from '../../test/browser/catalog-fixture.js';
 

@@ -2,17 +2,6 @@
 import type { Db } from '../catalog/schema.js';
 import type { IndicatorRef } from './links.js';
 
-export interface SourceRow {
-  name: string;
-  root: string;
-  remote: string | null;
-}
-
-export function sourceRow(db: Db, name: string): SourceRow | undefined {
-  return db.prepare('SELECT name, root, remote FROM sources WHERE name = ?').get(name) as
-    SourceRow | undefined;
-}
-
 export interface EquivalentIndicator extends IndicatorRef {
   count: number;
   byLanguage: Record<string, number>;

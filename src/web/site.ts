@@ -1,8 +1,6 @@
 /** The web catalog's state for one process: the read-only catalog and what is costly to derive from it, cached. */
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
 import type { Catalog } from '../catalog/catalog.js';
-import { loadAttack, type LoadedAttack } from '../catalog/attack-data.js';
+import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
 
 export type Coverage = ReturnType<typeof coverageMatrix>;
@@ -25,7 +23,6 @@ export class Site {
   private version = -1;
   private attackCache: LoadedAttack | undefined;
   private readonly coverageCache = new Map<string, Coverage>();
-  private readonly prefixCache = new Map<string, string>();
 
   constructor(
     readonly catalog: Catalog,
@@ -63,25 +60,5 @@ export class Site {
     const languages = new Set<string>();
     for (const s of sources) for (const l of Object.keys(s.byLanguage)) languages.add(l);
     return { sources: sources.map((s) => s.name), languages: [...languages].sort() };
-  }
-
-  /**
-   * Where a source's root sits inside its git checkout (`''` when it is the checkout). The root comes from
-   * the catalog, never from a request.
-   */
-  repositoryPrefix(source: { name: string; root: string }): string {
-    let prefix = this.prefixCache.get(source.name);
-    if (prefix === undefined) {
-      prefix = checkoutPrefix(source.root);
-      this.prefixCache.set(source.name, prefix);
-    }
-    return prefix;
-  }
-}
-
-function checkoutPrefix(root: string): string {
-  for (let d = root; ; d = dirname(d)) {
-    if (existsSync(join(d, '.git'))) return relative(d, root).split(sep).join('/');
-    if (dirname(d) === d) return '';
   }
 }

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Catalog } from '../../catalog/catalog.js';
-import { attackCachePath } from '../../catalog/attack-data.js';
+import { attackCachePath } from '../../knowledge/attack/index.js';
 import { downloadAttackBundle, readAttackBundle, versionFromFileName } from '../../knowledge/attack/index.js';
 import { print, printJson } from '../output.js';
 

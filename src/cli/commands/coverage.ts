@@ -1,7 +1,7 @@
 /** `ruleatlas coverage`: ATT&CK coverage per tactic and technique; a Navigator layer; two sources compared. */
 import { writeFileSync } from 'node:fs';
 import { Catalog } from '../../catalog/catalog.js';
-import { loadAttack, ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { compareCoverage, coverageMatrix, navigatorLayer } from '../../analysis/coverage/index.js';
 import { print, printJson, printTable } from '../output.js';
 

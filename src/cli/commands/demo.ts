@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
-import { loadAttack } from '../../catalog/attack-data.js';
+import { loadAttack } from '../../knowledge/attack/index.js';
 import { percent, print } from '../output.js';
 import { serveCommand } from './serve.js';
 

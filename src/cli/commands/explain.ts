@@ -5,10 +5,12 @@ import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
 import type { SourceArtifact } from '../../model/artifact.js';
 import { explainFile } from '../../analysis/explain.js';
 import { processFile } from '../../catalog/process-file.js';
+import { recognize } from '../../formats/registry.js';
 import { contextFrom } from '../../analysis/source-context.js';
-import { decodeText, readSourceText, walkSource } from '../../catalog/walk.js';
+import { walkSource } from '../../sources/walk.js';
+import { decodeText, readSourceText } from '../../sources/decode.js';
 import { Catalog } from '../../catalog/catalog.js';
-import { loadAttack, ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { ruleReport, printRuleReport, type ReportIndicator } from '../rule-report.js';
 import { print, printJson, UsageError } from '../output.js';
 
@@ -98,12 +100,9 @@ function artifactsIn(dir: string): SourceArtifact[] {
   for (const entry of walkSource(dir)) {
     const read = readSourceText(entry.absPath, entry.bytes);
     if (read.kind !== 'text') continue;
-    out.push(
-      ...processFile(
-        { path: entry.path, text: read.text, bytes: entry.bytes, sourceName: 'context' },
-        contextFrom([]),
-      ).artifacts,
-    );
+    const file = { path: entry.path, text: read.text, bytes: entry.bytes, sourceName: 'context' };
+    const recognition = recognize(file);
+    if (recognition) out.push(...processFile({ file, recognition }, contextFrom([])).artifacts);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
 import { Catalog } from '../../catalog/catalog.js';
-import { loadAttack, tacticTechniques } from '../../catalog/attack-data.js';
+import { loadAttack, tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import type { SearchQuery } from '../../catalog/views.js';
 import { print, printJson, printTable } from '../output.js';

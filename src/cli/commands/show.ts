@@ -1,6 +1,6 @@
 /** `ruleatlas show ID`: one rule as on its page, by rule id or `source:path`. */
 import { Catalog } from '../../catalog/catalog.js';
-import { loadAttack, ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { printRuleReport, ruleReport } from '../rule-report.js';
 import { print, printJson } from '../output.js';
 

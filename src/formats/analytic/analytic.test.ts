@@ -33,6 +33,7 @@ describe('languageOfLogicFormat', () => {
   it('reports an unknown logic_format as a diagnostic with a position', () => {
     const [rule] = analyticReader.read(
       file('a.yml', 'id: x\ntitle: t\nlogic_format: COBOL\nlogic: MOVE A TO B\n'),
+      true,
     ).rules;
     expect(rule.query).toBeNull();
     expect(rule.diagnostics[0]).toMatchObject({ severity: 'error', line: 4, column: 8 });
@@ -44,6 +45,7 @@ describe('languageOfLogicFormat', () => {
         'a.yml',
         'id: k1\ntitle: t\nlogic_format: KQL\nlogic: DeviceProcessEvents | where FileName == "x"\n',
       ),
+      true,
     ).rules;
     expect(rule.language).toBe('kusto');
     expect(rule.query).toMatchObject({
@@ -59,8 +61,8 @@ describe.skipIf(!seedPath)('the Splunk seed rule', () => {
   const seed = file('seed-splunk-bitsadmin-execution.yml', text);
 
   it('is recognised and read with its ATT&CK ids and data category', () => {
-    expect(analyticReader.recognizes(seed)).toBe(true);
-    const [rule] = analyticReader.read(seed).rules;
+    expect(analyticReader.recognize(seed)).toBeDefined();
+    const [rule] = analyticReader.read(seed, true).rules;
     expect(rule.id).toBe('6149.15955');
     expect(rule.title).toBe('BITSadmin Execution');
     expect(rule.attack.techniques).toEqual(['T1197', 'T1048.003', 'T1570', 'T1105']);
@@ -70,7 +72,7 @@ describe.skipIf(!seedPath)('the Splunk seed rule', () => {
   });
 
   it('parses as the seed page shows it, corrected: TERM is a directive, EventCode has its value', () => {
-    const [rule] = analyticReader.read(seed).rules;
+    const [rule] = analyticReader.read(seed, true).rules;
     const q = splLanguage.parse({ source: rule.query!, context: emptyContext() });
     expect(q.diagnostics).toEqual([]);
     expect(q.stages.map((s) => s.kind)).toEqual(['search', 'table', 'bucket', 'stats']);

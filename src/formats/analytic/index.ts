@@ -1,6 +1,6 @@
 /** Reads generic analytic YAML (`logic` + `logic_format`): one rule whose query language the format names. */
 import { lookupTable } from '../../text/lookup.js';
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
@@ -42,13 +42,15 @@ const LANGUAGE_OF: Readonly<Record<string, LanguageId>> = lookupTable({
   yaral: 'yaral',
 });
 
-export const analyticReader: FormatReader = {
+export const analyticReader: FormatReader<Taken> = {
   id: FORMAT,
   label: LABEL,
-  recognizes: (file) =>
-    isYamlPath(file.path) &&
-    hasKeyAtLineStart(file.text, 'logic') &&
-    hasKeyAtLineStart(file.text, 'logic_format'),
+  recognize: (file) =>
+    taken(
+      isYamlPath(file.path) &&
+        hasKeyAtLineStart(file.text, 'logic') &&
+        hasKeyAtLineStart(file.text, 'logic_format'),
+    ),
   read: readAnalytic,
 };
 

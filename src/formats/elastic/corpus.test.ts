@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { corpusPath, filesUnder } from '../../../test/corpus.js';
-import { readerFor } from '../registry.js';
+import { readerOf, recognize } from '../registry.js';
+import { readFile } from '../../analysis/read-file.js';
 import { eqlLanguage } from '../../languages/eql/index.js';
 import { emptyContext } from '../../languages/language.js';
 import { hasError } from '../../text/diagnostics.js';
@@ -34,10 +35,10 @@ function run(dir: string): { tally: Tally; rules: RuleDocument[] } {
   for (const path of filesUnder(dir, /\.toml$/)) {
     const text = readFileSync(path, 'utf8');
     const file = { path: relative(dir, path), text, bytes: Buffer.byteLength(text), sourceName: 'elastic' };
-    const reader = readerFor(file);
-    if (!reader || !reader.id.startsWith('elastic')) continue;
+    const recognition = recognize(file);
+    if (!recognition || !readerOf(recognition).id.startsWith('elastic')) continue;
     tally.files++;
-    for (const rule of reader.read(file).rules) {
+    for (const rule of readFile(file, recognition).rules) {
       rules.push(rule);
       if (hasError(rule.diagnostics)) tally.readerErrors.push(rule.file.path);
       const language =

@@ -1,5 +1,5 @@
 /** Reads eqllib analytics TOML (`[analytic.metadata]` + `[analytic] query`): EQL on the Endgame schema, with legacy semantics. */
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { listedAttack } from './threat.js';
@@ -67,9 +67,9 @@ function readAnalytic(file: SourceFile): ReadResult {
   return { rules: [doc], artifacts: [], diagnostics: [] };
 }
 
-export const eqllibReader: FormatReader = {
+export const eqllibReader: FormatReader<Taken> = {
   id: 'eqllib',
   label: LABEL,
-  recognizes: isAnalyticFile,
+  recognize: (file) => taken(isAnalyticFile(file)),
   read: readAnalytic,
 };

@@ -10,6 +10,7 @@ import type { FormatReader } from '../format.js';
 import { elasticRuleReader } from './rule.js';
 import { elasticHuntReader } from './hunt.js';
 import { eqllibReader } from './eqllib.js';
+import { readAs } from '../registry.js';
 
 const readers: FormatReader[] = [elasticRuleReader, elasticHuntReader, eqllibReader];
 const at = (p: Position) => `${p.line}:${p.column}`;
@@ -44,9 +45,9 @@ describe('Elastic reader golden cases', () => {
         bytes: Buffer.byteLength(c.input),
         sourceName: 'golden',
       };
-      const reader = readers.find((r) => r.recognizes(file));
+      const reader = readers.find((r) => r.recognize(file) !== undefined);
       expect(reader).toBeDefined();
-      const result = reader!.read(file);
+      const result = readAs(reader!, file)!;
       expectGolden('elastic', c.name, { format: reader!.id, rules: result.rules.map(projectRule) });
       const errors = result.rules
         .flatMap((r) => projectRule(r).diagnostics as string[])

@@ -33,7 +33,7 @@ describe('hunt query languages', () => {
   test('a Markdown tag line before a query is skipped, and the query placed after it', () => {
     const text =
       '[hunt]\nuuid = "h-1"\nname = "H"\nlanguage = ["ES|QL"]\nquery = [\n\'\'\'sql\nfrom logs-* | limit 5\n\'\'\',\n]\n';
-    const [rule] = elasticHuntReader.read(sourceFile('h.toml', text)).rules;
+    const [rule] = elasticHuntReader.read(sourceFile('h.toml', text), true).rules;
     expect(rule).toMatchObject({
       id: 'h-1',
       language: 'esql',
@@ -45,7 +45,7 @@ describe('hunt query languages', () => {
   test('a hunt with one query keeps its uuid as the rule id', () => {
     const text =
       '[hunt]\nuuid = "h-2"\nname = "Solo"\nlanguage = ["EQL"]\nmitre = ["t1059"]\nquery = [\'\'\'any where true\'\'\']\n';
-    const [rule] = elasticHuntReader.read(sourceFile('h.toml', text)).rules;
+    const [rule] = elasticHuntReader.read(sourceFile('h.toml', text), true).rules;
     expect(rule).toMatchObject({
       id: 'h-2',
       title: 'Solo',
@@ -61,9 +61,9 @@ describe('eqllib analytics', () => {
     const text =
       '[analytic.metadata]\nid = "a-1"\nname = "A"\ntactics = ["Command and Control"]\ntechniques = ["T1071"]\n\n[analytic]\nquery = \'\'\'\nnetwork where process_name == "*.exe"\n\'\'\'\n';
     const file = sourceFile('a.toml', text);
-    expect(eqllibReader.recognizes(file)).toBe(true);
-    expect(elasticRuleReader.recognizes(file)).toBe(false);
-    const [rule] = eqllibReader.read(file).rules;
+    expect(eqllibReader.recognize(file)).toBeDefined();
+    expect(elasticRuleReader.recognize(file)).toBeUndefined();
+    const [rule] = eqllibReader.read(file, true).rules;
     expect(rule).toMatchObject({
       id: 'a-1',
       format: 'eqllib',
@@ -85,7 +85,8 @@ describe('examples/elastic', () => {
     .filter((name) => name.endsWith('.toml'))
     .flatMap(
       (name) =>
-        elasticRuleReader.read(sourceFile(`elastic/${name}`, readFileSync(join(dir, name), 'utf8'))).rules,
+        elasticRuleReader.read(sourceFile(`elastic/${name}`, readFileSync(join(dir, name), 'utf8')), true)
+          .rules,
     );
 
   test('hold an EQL sequence, a kuery rule and an ES|QL rule, read without diagnostics', () => {

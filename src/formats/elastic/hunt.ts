@@ -2,7 +2,7 @@
 import { lookupTable } from '../../text/lookup.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { RuleDocument } from '../../model/rule.js';
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator } from '../../text/locator.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
@@ -162,9 +162,9 @@ function readHunt(file: SourceFile): ReadResult {
   return { rules, artifacts: [], diagnostics: [] };
 }
 
-export const elasticHuntReader: FormatReader = {
+export const elasticHuntReader: FormatReader<Taken> = {
   id: 'elastic-hunt',
   label: LABEL,
-  recognizes: isHuntFile,
+  recognize: (file) => taken(isHuntFile(file)),
   read: readHunt,
 };

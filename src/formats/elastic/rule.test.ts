@@ -19,7 +19,7 @@ describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdli
     'rules/windows/persistence_via_bits_job_notify_command.toml',
     seedPath ? readFileSync(seedPath, 'utf8') : '',
   );
-  const [rule] = elasticRuleReader.read(file).rules;
+  const [rule] = elasticRuleReader.read(file, true).rules;
   const parsed = eqlLanguage.parse({
     source: rule?.query ?? { language: 'eql', text: '', start: { line: 1, column: 1, offset: 0 } },
     context: emptyContext(),
@@ -27,7 +27,7 @@ describe.skipIf(!seedPath)('the seed rule: Persistence via BITS Job Notify Cmdli
   const predicate = (field: string) => parsed.stages[0].predicates.find((p) => p.field === field);
 
   test('is recognised and read with its metadata', () => {
-    expect(elasticRuleReader.recognizes(file)).toBe(true);
+    expect(elasticRuleReader.recognize(file)).toBeDefined();
     expect(rule.id).toBe('c3b915e0-22f3-4bf7-991d-b643513c722f');
     expect(rule.title).toBe('Persistence via BITS Job Notify Cmdline');
     expect(rule.severity).toBe('medium');
@@ -133,6 +133,7 @@ describe('query positions and languages', () => {
         'r.toml',
         `[metadata]\nmaturity = "production"\n\n[rule]\nrule_id = "x"\nname = "X"\n${body}`,
       ),
+      true,
     ).rules[0];
 
   test('a basic string with escapes maps each line into the file', () => {
@@ -180,7 +181,7 @@ describe('rules without a query and files that are not TOML', () => {
   test('a machine learning rule keeps its metadata with an info diagnostic', () => {
     const text =
       '[metadata]\nmaturity = "production"\n[rule]\nrule_id = "ml-1"\nname = "Rare process"\ntype = "machine_learning"\nanomaly_threshold = 50\nmachine_learning_job_id = ["rare_process"]\n';
-    const [r] = elasticRuleReader.read(sourceFile('ml.toml', text)).rules;
+    const [r] = elasticRuleReader.read(sourceFile('ml.toml', text), true).rules;
     expect(r).toMatchObject({
       id: 'ml-1',
       language: null,
@@ -194,7 +195,7 @@ describe('rules without a query and files that are not TOML', () => {
   test('a TOML syntax error gives the raw text and an error with line and column', () => {
     const text =
       "[metadata]\nmaturity = \"production\"\n[rule]\nname = \"Broken\nquery = '''\nany where true\n'''\n";
-    const [r] = elasticRuleReader.read(sourceFile('broken.toml', text)).rules;
+    const [r] = elasticRuleReader.read(sourceFile('broken.toml', text), true).rules;
     expect(r.raw).toBe(text);
     expect(r.id).toBe('broken.toml');
     expect(r.query).toBeNull();
@@ -209,8 +210,8 @@ describe('rules without a query and files that are not TOML', () => {
   });
 
   test('recognises only TOML files with a [rule] table', () => {
-    expect(elasticRuleReader.recognizes(sourceFile('a.toml', '[hunt]\nname = "x"\n'))).toBe(false);
-    expect(elasticRuleReader.recognizes(sourceFile('a.yml', '[rule]\n'))).toBe(false);
-    expect(elasticRuleReader.recognizes(sourceFile('a.toml', '[metadata]\n[rule]\n'))).toBe(true);
+    expect(elasticRuleReader.recognize(sourceFile('a.toml', '[hunt]\nname = "x"\n'))).toBeUndefined();
+    expect(elasticRuleReader.recognize(sourceFile('a.yml', '[rule]\n'))).toBeUndefined();
+    expect(elasticRuleReader.recognize(sourceFile('a.toml', '[metadata]\n[rule]\n'))).toBeDefined();
   });
 });

@@ -2,7 +2,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { LanguageId } from '../../model/ids.js';
 import type { QuerySource } from '../../model/rule.js';
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
 import { threatAttack } from './threat.js';
@@ -126,9 +126,9 @@ function readRule(file: SourceFile): ReadResult {
   return { rules: [doc], artifacts: [], diagnostics: [] };
 }
 
-export const elasticRuleReader: FormatReader = {
+export const elasticRuleReader: FormatReader<Taken> = {
   id: 'elastic-rule',
   label: LABEL,
-  recognizes: isRuleFile,
+  recognize: (file) => taken(isRuleFile(file)),
   read: readRule,
 };

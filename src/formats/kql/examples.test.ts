@@ -9,6 +9,7 @@ import type { FormatReader } from '../format.js';
 import { sentinelReader } from '../sentinel/index.js';
 import { kqlFileReader } from './file.js';
 import { kqlMarkdownReader } from './markdown.js';
+import { readAs } from '../registry.js';
 
 const readers: FormatReader[] = [sentinelReader, kqlFileReader, kqlMarkdownReader];
 const dir = join(examplesRoot, 'kql');
@@ -24,9 +25,9 @@ describe('examples/kql', () => {
     it(name, () => {
       const text = readFileSync(join(dir, name), 'utf8');
       const file = { path: `kql/${name}`, text, bytes: Buffer.byteLength(text), sourceName: 'examples' };
-      const reader = readers.find((r) => r.recognizes(file));
+      const reader = readers.find((r) => r.recognize(file) !== undefined);
       expect(reader).toBeDefined();
-      const result = reader!.read(file);
+      const result = readAs(reader!, file)!;
       expect(result.rules.length).toBeGreaterThan(0);
       if (name.endsWith('.md')) expect(result.rules).toHaveLength(2);
       result.rules.forEach((rule, i) => {

@@ -1,10 +1,10 @@
 /** Reads `.kql` and `.csl` query files (and `.txt` files that parse as KQL): one rule, described by its leading `//` comments. */
 import { tacticIds, techniqueIds } from '../attack-ids.js';
 import { probeKusto } from '../../languages/kusto/probe.js';
-import type { PreparedKusto } from '../../languages/kusto/index.js';
+import { preparedKusto, type PreparedKusto } from '../../languages/kusto/prepared.js';
 import { ruleDocument } from '../document.js';
 import { withSubtechniqueUrls } from './outline.js';
-import type { FormatReader, SourceFile } from '../format.js';
+import type { FormatReader } from '../format.js';
 
 const LABEL = 'KQL';
 const QUERY_FILE = /\.(kql|csl|kusto)$/i;
@@ -14,14 +14,14 @@ const URL = /https?:\/\/[^\s)<>"']+/g;
 const HEADER =
   /^(title|name|description|author|references?|mitre(?: att&ck)?|technique|tactics?)\s*[:-]\s*(.*)$/i;
 
-/** A `.txt` file is probed once for `recognizes` and reused by `read`. */
-let last: { file: SourceFile; prepared?: PreparedKusto } | undefined;
+/** A query file's claim: for a `.txt` file, the script its probe parsed, which the parser then reuses. */
+interface KqlFileClaim {
+  prepared?: PreparedKusto;
+}
 
-function textIsQuery(file: SourceFile): boolean {
-  if (last?.file === file) return last.prepared !== undefined;
-  const probe = probeKusto(file.text);
-  last = { file, prepared: probe?.isQuery ? { text: file.text, script: probe.script } : undefined };
-  return last.prepared !== undefined;
+function textQuery(text: string): KqlFileClaim | undefined {
+  const probe = probeKusto(text);
+  return probe?.isQuery ? { prepared: preparedKusto(text, probe.script) } : undefined;
 }
 
 interface Header {
@@ -60,13 +60,15 @@ function headerOf(text: string): Header {
   return header;
 }
 
-export const kqlFileReader: FormatReader = {
+export const kqlFileReader: FormatReader<KqlFileClaim> = {
   id: 'kql-file',
   label: LABEL,
-  recognizes: (file) => QUERY_FILE.test(file.path) || (TEXT_FILE.test(file.path) && textIsQuery(file)),
-  read: (file) => {
+  recognize: (file) => {
+    if (QUERY_FILE.test(file.path)) return {};
+    return TEXT_FILE.test(file.path) ? textQuery(file.text) : undefined;
+  },
+  read: (file, { prepared }) => {
     const header = headerOf(file.text);
-    const prepared = last?.file === file ? last.prepared : undefined;
     const rule = ruleDocument(file, 'kql-file', LABEL, {
       title: header.title,
       description: header.description,

@@ -10,6 +10,7 @@ import type { FormatReader, SourceFile } from '../format.js';
 import { sentinelReader } from '../sentinel/index.js';
 import { kqlFileReader } from './file.js';
 import { kqlMarkdownReader } from './markdown.js';
+import { readAs } from '../registry.js';
 
 const readers: FormatReader[] = [sentinelReader, kqlFileReader, kqlMarkdownReader];
 
@@ -44,9 +45,9 @@ describe('kql reader golden cases', () => {
         bytes: Buffer.byteLength(c.input),
         sourceName: 'golden',
       };
-      const reader = readers.find((r) => r.recognizes(file));
+      const reader = readers.find((r) => r.recognize(file) !== undefined);
       if (!reader) return expectGolden('kql', c.name, { recognized: false });
-      const result = reader.read(file);
+      const result = readAs(reader, file)!;
       const rules = result.rules.map((rule, i) => ({
         ...projectRule(rule),
         parsed:

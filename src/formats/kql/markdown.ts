@@ -4,7 +4,7 @@ import type { QuerySource, RuleDocument } from '../../model/rule.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator } from '../../text/locator.js';
 import { probeKusto } from '../../languages/kusto/probe.js';
-import type { PreparedKusto } from '../../languages/kusto/index.js';
+import { preparedKusto, type PreparedKusto } from '../../languages/kusto/prepared.js';
 import { baseName, ruleDocument } from '../document.js';
 import type { FormatReader, SourceFile } from '../format.js';
 import { scanMarkdown, type Fence } from './fences.js';
@@ -27,17 +27,15 @@ interface QueryBlock {
   diagnostics: Diagnostic[];
 }
 
-interface MarkdownRead {
+/** The reader's claim on a Markdown file: its outline and query blocks, found once and read from. */
+interface MarkdownClaim {
   outline: Outline;
   blocks: QueryBlock[];
-  locator: FileLocator;
 }
 
-/** `recognizes` and `read` see the same file one after the other: the scan is kept for the second call. */
-let last: { file: SourceFile; result: MarkdownRead } | undefined;
-
-function scanFile(file: SourceFile): MarkdownRead {
-  if (last && last.file === file) return last.result;
+/** The file's query blocks, or undefined when it has none (then it is not this reader's). */
+function scanFile(file: SourceFile): MarkdownClaim | undefined {
+  if (!/\.(md|markdown)$/i.test(file.path) || !/^ {0,3}(```|~~~)/m.test(file.text)) return undefined;
   const scan = scanMarkdown(file.text);
   const outline = outlineOf(scan.lines);
   const locator = new FileLocator(file.text);
@@ -46,9 +44,7 @@ function scanFile(file: SourceFile): MarkdownRead {
     const block = queryBlock(file.text, fence, outline, locator);
     if (block) blocks.push(block);
   }
-  const result = { outline, blocks, locator };
-  last = { file, result };
-  return result;
+  return blocks.length > 0 ? { outline, blocks } : undefined;
 }
 
 /** The fence as a Kusto query block, or undefined when it holds something else. */
@@ -77,7 +73,7 @@ function queryBlock(
   const probe = probeKusto(source.text);
   const shaped = PIPELINE_SHAPE.test(source.text) && (label === '' || outline.saysKusto);
   if (!probe?.isQuery && !shaped) return undefined;
-  const prepared = probe ? { text: source.text, script: probe.script } : undefined;
+  const prepared = probe ? preparedKusto(source.text, probe.script) : undefined;
   return { fence, source, prepared, diagnostics: unclosed(fence, locator) };
 }
 
@@ -115,8 +111,13 @@ function querySource(
   return { language: 'kusto', text: lines.join('\n'), start: lineStarts[0], lineStarts };
 }
 
-function blockRule(file: SourceFile, read: MarkdownRead, block: QueryBlock, n: number): RuleDocument {
-  const { outline, blocks, locator } = read;
+function blockRule(
+  file: SourceFile,
+  { outline, blocks }: MarkdownClaim,
+  locator: FileLocator,
+  block: QueryBlock,
+  n: number,
+): RuleDocument {
   const docTitle = outline.title ?? baseName(file.path);
   const section = sectionOf(outline, block.fence.start);
   return ruleDocument(file, 'kql-markdown', LABEL, {
@@ -135,20 +136,17 @@ function blockRule(file: SourceFile, read: MarkdownRead, block: QueryBlock, n: n
   });
 }
 
-export const kqlMarkdownReader: FormatReader = {
+export const kqlMarkdownReader: FormatReader<MarkdownClaim> = {
   id: 'kql-markdown',
   label: LABEL,
-  recognizes: (file) =>
-    /\.(md|markdown)$/i.test(file.path) &&
-    /^ {0,3}(```|~~~)/m.test(file.text) &&
-    scanFile(file).blocks.length > 0,
-  read: (file) => {
-    const read = scanFile(file);
+  recognize: scanFile,
+  read: (file, claim) => {
+    const locator = new FileLocator(file.text);
     return {
-      rules: read.blocks.map((block, i) => blockRule(file, read, block, i + 1)),
+      rules: claim.blocks.map((block, i) => blockRule(file, claim, locator, block, i + 1)),
       artifacts: [],
       diagnostics: [],
-      prepared: read.blocks.map((block) => block.prepared),
+      prepared: claim.blocks.map((block) => block.prepared),
     };
   },
 };

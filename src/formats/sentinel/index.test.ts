@@ -18,14 +18,14 @@ const file = (path: string, text: string): SourceFile => ({
 
 describe('sentinel reader', () => {
   it('takes YAML with a query and a Sentinel key at the start of a line, and nothing else', () => {
-    expect(sentinelReader.recognizes(file('r.yaml', 'name: x\ntactics:\n  - Execution\nquery: T\n'))).toBe(
-      true,
-    );
     expect(
-      sentinelReader.recognizes(file('r.yml', 'name: x\nrequiredDataConnectors: []\nquery: |\n  T\n')),
+      sentinelReader.recognize(file('r.yaml', 'name: x\ntactics:\n  - Execution\nquery: T\n')),
+    ).toBeDefined();
+    expect(
+      sentinelReader.recognize(file('r.yml', 'name: x\nrequiredDataConnectors: []\nquery: |\n  T\n')),
     ).toBe(true);
-    expect(sentinelReader.recognizes(file('r.yaml', 'title: x\ndetection:\n  query: T\n'))).toBe(false);
-    expect(sentinelReader.recognizes(file('r.md', 'tactics: []\nquery: T\n'))).toBe(false);
+    expect(sentinelReader.recognize(file('r.yaml', 'title: x\ndetection:\n  query: T\n'))).toBeUndefined();
+    expect(sentinelReader.recognize(file('r.md', 'tactics: []\nquery: T\n'))).toBeUndefined();
   });
 
   it('writes Sentinel tactics as ATT&CK shortnames', () => {
@@ -36,7 +36,7 @@ describe('sentinel reader', () => {
 
   it('reads the example analytics rule with its query positioned in the file', () => {
     const text = readFileSync(join(examplesRoot, 'kql', 'bitsadmin-transfer-download.yaml'), 'utf8');
-    const [rule] = sentinelReader.read(file('kql/bitsadmin-transfer-download.yaml', text)).rules;
+    const [rule] = sentinelReader.read(file('kql/bitsadmin-transfer-download.yaml', text), true).rules;
     expect(rule).toMatchObject({
       id: '3f1c2a5e-8b7d-4e21-9c60-5a4d2b8e7f13',
       title: 'BITSAdmin used to download a payload',
@@ -56,7 +56,7 @@ describe('sentinel reader', () => {
   });
 
   it('keeps a rule whose YAML is broken, with the YAML diagnostics', () => {
-    const { rules } = sentinelReader.read(file('bad.yaml', 'tactics: [\nquery: T\n'));
+    const { rules } = sentinelReader.read(file('bad.yaml', 'tactics: [\nquery: T\n'), true);
     expect(rules).toHaveLength(1);
     expect(rules[0].diagnostics.some((d) => d.severity === 'error' && d.line > 0)).toBe(true);
   });

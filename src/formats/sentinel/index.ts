@@ -6,8 +6,9 @@ import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator, locateLines } from '../../text/locator.js';
 import { techniqueIds } from '../attack-ids.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
-import type { FormatReader, SourceFile } from '../format.js';
-import { asRecord, nodeAt, parseYamlDocuments, type YamlDocument } from '../yaml.js';
+import { taken, type FormatReader, type Taken, type SourceFile } from '../format.js';
+import { nodeAt } from '../yaml.js';
+import { asRecord, parseYamlDocuments, type YamlDocument } from '../../text/yaml-documents.js';
 
 const LABEL = 'YAML';
 const ORIGIN = 'sentinel';
@@ -112,11 +113,11 @@ function readRule(
   });
 }
 
-export const sentinelReader: FormatReader = {
+export const sentinelReader: FormatReader<Taken> = {
   id: 'sentinel',
   label: LABEL,
-  recognizes: (file) =>
-    YAML_FILE.test(file.path) && QUERY_KEY.test(file.text) && SENTINEL_KEY.test(file.text),
+  recognize: (file) =>
+    taken(YAML_FILE.test(file.path) && QUERY_KEY.test(file.text) && SENTINEL_KEY.test(file.text)),
   read: (file) => {
     const locator = new FileLocator(file.text);
     const docs = parseYamlDocuments(file.text, locator, ORIGIN);

@@ -34,7 +34,8 @@ correlation:
 `;
 
 const read = (text: string) =>
-  sigmaReader.read({ path: 'spray.yml', text, bytes: Buffer.byteLength(text), sourceName: 'test' }).rules;
+  sigmaReader.read({ path: 'spray.yml', text, bytes: Buffer.byteLength(text), sourceName: 'test' }, true)
+    .rules;
 
 describe('Sigma correlation rules', () => {
   it('carry the ATT&CK ids and the log source of the rules they name', () => {

@@ -3,8 +3,8 @@
  * one file covers their techniques and reads their logs, though it states neither itself.
  */
 import type { RuleDocument } from '../../model/rule.js';
-import { asRecord } from '../yaml.js';
-import type { RulePart } from './documents.js';
+import { asRecord } from '../../text/yaml-documents.js';
+import type { RulePart } from '../../languages/sigma/documents.js';
 
 /** The names and ids a correlation's `rules` list gives. */
 function correlatedNames(value: Record<string, unknown>): string[] {

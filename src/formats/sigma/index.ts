@@ -4,9 +4,10 @@ import type { RuleDocument } from '../../model/rule.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator } from '../../text/locator.js';
 import { optionalString, ruleDocument, unreadableRule } from '../document.js';
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
-import { parseYamlDocuments } from '../yaml.js';
-import { assembleRules, type RulePart } from './documents.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
+import { parseYamlDocuments } from '../../text/yaml-documents.js';
+import { assembleRules, type RulePart } from '../../languages/sigma/documents.js';
+import type { SigmaHandOff } from '../../languages/sigma/hand-off.js';
 import { ruleFields } from './metadata.js';
 import { withCorrelatedRules } from './correlated.js';
 
@@ -113,14 +114,18 @@ function readSigma(file: SourceFile): ReadResult {
     parts.map((part, i) => buildRule(file, part, ids[i], layout, locator)),
     parts,
   );
-  const prepared = parts.map((part) => ({ locator, documents: part.documents.map((d) => d.doc) }));
+  const prepared = parts.map((part): SigmaHandOff => ({
+    language: 'sigma',
+    locator,
+    documents: part.documents.map((d) => d.doc),
+  }));
   return { rules, artifacts: [], diagnostics: fileDiagnostics, prepared };
 }
 
-export const sigmaReader: FormatReader = {
+export const sigmaReader: FormatReader<Taken> = {
   id: 'sigma',
   label: LABEL,
-  recognizes: (file) => isYamlPath(file.path) && looksLikeSigma(file.text),
+  recognize: (file) => taken(isYamlPath(file.path) && looksLikeSigma(file.text)),
   read: (file) => {
     try {
       return readSigma(file);

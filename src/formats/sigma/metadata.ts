@@ -1,6 +1,6 @@
 /** A Sigma rule's metadata (plain YAML data) mapped onto the rule document's fields. */
 import type { DeclaredAttack, RuleDocument } from '../../model/rule.js';
-import { asRecord } from '../yaml.js';
+import { asRecord } from '../../text/yaml-documents.js';
 import { optionalString, stringList } from '../document.js';
 import { techniqueIds } from '../attack-ids.js';
 

@@ -18,28 +18,30 @@ const MINIMAL = 'title: t\nlogsource:\n  product: windows\ndetection:\n  sel:\n 
 
 describe('recognising Sigma files', () => {
   it('takes rules, v2 correlation rules and filter rules', () => {
-    expect(sigmaReader.recognizes(file('a.yml', MINIMAL))).toBe(true);
-    expect(sigmaReader.recognizes(file('a.yaml', MINIMAL.replaceAll('\n', '\r\n')))).toBe(true);
-    expect(sigmaReader.recognizes(file('c.yml', 'title: c\ncorrelation:\n  type: event_count\n'))).toBe(true);
+    expect(sigmaReader.recognize(file('a.yml', MINIMAL))).toBeDefined();
+    expect(sigmaReader.recognize(file('a.yaml', MINIMAL.replaceAll('\n', '\r\n')))).toBeDefined();
     expect(
-      sigmaReader.recognizes(
+      sigmaReader.recognize(file('c.yml', 'title: c\ncorrelation:\n  type: event_count\n')),
+    ).toBeDefined();
+    expect(
+      sigmaReader.recognize(
         file('f.yml', 'title: f\nlogsource:\n  product: windows\nfilter:\n  rules: [x]\n'),
       ),
     ).toBe(true);
-    expect(sigmaReader.recognizes(file('b.yml', `\uFEFF${MINIMAL}`))).toBe(true);
+    expect(sigmaReader.recognize(file('b.yml', `\uFEFF${MINIMAL}`))).toBeDefined();
   });
 
   it('leaves other YAML and other extensions alone', () => {
-    expect(sigmaReader.recognizes(file('a.txt', MINIMAL))).toBe(false);
+    expect(sigmaReader.recognize(file('a.txt', MINIMAL))).toBeUndefined();
     expect(
-      sigmaReader.recognizes(
+      sigmaReader.recognize(
         file('info.yml', 'id: x\ndescription: N/A\nregression_tests_info:\n  - name: t\n'),
       ),
-    ).toBe(false);
+    ).toBeUndefined();
     expect(
-      sigmaReader.recognizes(file('nested.yml', 'meta:\n  title: t\n  detection: x\n  logsource: y\n')),
-    ).toBe(false);
-    expect(sigmaReader.recognizes(file('bin.yml', '\u0000\u0001PK\u0003\u0004title'))).toBe(false);
+      sigmaReader.recognize(file('nested.yml', 'meta:\n  title: t\n  detection: x\n  logsource: y\n')),
+    ).toBeUndefined();
+    expect(sigmaReader.recognize(file('bin.yml', '\u0000\u0001PK\u0003\u0004title'))).toBeUndefined();
   });
 });
 
@@ -75,7 +77,7 @@ describe('rule metadata', () => {
         sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml')!,
         'utf8',
       );
-      const [rule] = sigmaReader.read(file('seed.yml', text)).rules;
+      const [rule] = sigmaReader.read(file('seed.yml', text), true).rules;
       expect(rule).toMatchObject({
         id: 'seed.yml',
         title: 'BITS payload downloaded via commandline',
@@ -100,7 +102,7 @@ describe('rule metadata', () => {
   it('keeps both entries of a top-level key written twice, with a warning', () => {
     const text =
       'title: t\ntags:\n  - attack.t1059\nlogsource: {product: windows}\ntags:\n  - attack.t1105\ndetection:\n  sel: {a: b}\n  condition: sel\n';
-    const [rule] = sigmaReader.read(file('dup.yml', text)).rules;
+    const [rule] = sigmaReader.read(file('dup.yml', text), true).rules;
     expect(rule.tags).toEqual(['attack.t1059', 'attack.t1105']);
     expect(rule.diagnostics.map((d) => `${d.severity} ${d.line}:${d.column}`)).toEqual(['warning 5:1']);
   });
@@ -110,7 +112,7 @@ describe('multi-document files', () => {
   const text = readFileSync(join(examplesRoot, 'sigma', 'win_system_service_install_multi.yml'), 'utf8');
 
   it('gives one rule per rule document, each with its own slice of the file', () => {
-    const result = sigmaReader.read(file('multi.yml', text));
+    const result = sigmaReader.read(file('multi.yml', text), true);
     expect(result.rules).toHaveLength(2);
     expect(result.prepared).toHaveLength(2);
     const second = result.rules[1];
@@ -126,7 +128,7 @@ describe('multi-document files', () => {
 
   it('repeats the previous rule for action: repeat', () => {
     const repeat = `${MINIMAL}---\naction: repeat\ntitle: t2\ndetection:\n  sel:\n    a: c\n`;
-    const result = sigmaReader.read(file('r.yml', repeat));
+    const result = sigmaReader.read(file('r.yml', repeat), true);
     expect(result.rules.map((r) => [r.id, r.title, r.context.product])).toEqual([
       ['r.yml#1', 't', 'windows'],
       ['r.yml#2', 't2', 'windows'],
@@ -157,7 +159,7 @@ describe('input the reader must survive', () => {
 
   for (const [path, text] of cases) {
     it(`reads ${path} into rules with diagnostics or clean, never a throw`, () => {
-      const result = sigmaReader.read(file(path, text));
+      const result = sigmaReader.read(file(path, text), true);
       expect(result.rules.length).toBeGreaterThan(0);
       result.rules.forEach((rule, i) => {
         expect(rule.raw.length).toBeGreaterThan(0);
@@ -176,7 +178,7 @@ describe('input the reader must survive', () => {
   }
 
   it('turns broken YAML into a rule with its raw text and a positioned diagnostic', () => {
-    const [rule] = sigmaReader.read(file('broken.yml', cases[0][1])).rules;
+    const [rule] = sigmaReader.read(file('broken.yml', cases[0][1]), true).rules;
     expect(rule.raw).toBe(cases[0][1]);
     expect(rule.diagnostics[0]).toMatchObject({ severity: 'error', origin: 'sigma' });
     expect(rule.diagnostics[0].line).toBeGreaterThan(1);
@@ -191,8 +193,8 @@ describe('the examples', () => {
     expect(names.length).toBeGreaterThanOrEqual(3);
     for (const name of names) {
       const f = file(`examples/sigma/${name}`, readFileSync(join(dir, name), 'utf8'));
-      expect(sigmaReader.recognizes(f)).toBe(true);
-      const result = sigmaReader.read(f);
+      expect(sigmaReader.recognize(f)).toBeDefined();
+      const result = sigmaReader.read(f, true);
       result.rules.forEach((rule, i) => {
         const q = sigmaLanguage.parse({
           source: rule.query!,
@@ -206,7 +208,7 @@ describe('the examples', () => {
 
   it('include a correlation rule that names another example rule', () => {
     const read = (name: string) =>
-      sigmaReader.read(file(name, readFileSync(join(dir, name), 'utf8'))).rules[0];
+      sigmaReader.read(file(name, readFileSync(join(dir, name), 'utf8')), true).rules[0];
     const correlation = read('correlation_password_spray.yml');
     const base = read('win_security_failed_logon.yml');
     const referenced = (correlation.metadata.correlation as { rules: string[] }).rules;

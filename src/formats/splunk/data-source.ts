@@ -1,24 +1,26 @@
 /** Reads Splunk security_content data source YAML (`data_sources/*.yml`) into data source artifacts. */
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import type { DataSourceDefinition } from '../../model/artifact.js';
 import { optionalString, stringList } from '../document.js';
-import { asRecord, parseYamlDocuments } from '../yaml.js';
+import { asRecord, parseYamlDocuments } from '../../text/yaml-documents.js';
 import { FileLocator } from '../../text/locator.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { hasKeyAtLineStart, isYamlPath } from './top-keys.js';
 
 const FORMAT = 'splunk-data-source';
 
-export const splunkDataSourceReader: FormatReader = {
+export const splunkDataSourceReader: FormatReader<Taken> = {
   id: FORMAT,
   label: 'YAML',
   artifactsOnly: true,
-  recognizes: (file) =>
-    isYamlPath(file.path) &&
-    hasKeyAtLineStart(file.text, 'sourcetype') &&
-    hasKeyAtLineStart(file.text, 'source') &&
-    hasKeyAtLineStart(file.text, 'name') &&
-    !hasKeyAtLineStart(file.text, 'search'),
+  recognize: (file) =>
+    taken(
+      isYamlPath(file.path) &&
+        hasKeyAtLineStart(file.text, 'sourcetype') &&
+        hasKeyAtLineStart(file.text, 'source') &&
+        hasKeyAtLineStart(file.text, 'name') &&
+        !hasKeyAtLineStart(file.text, 'search'),
+    ),
   read: readDataSource,
 };
 

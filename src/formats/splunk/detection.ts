@@ -1,8 +1,9 @@
 /** Reads Splunk security_content detection YAML: one rule whose `search:` is SPL, with its tags and tests. */
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { optionalString, ruleDocument, stringList, unreadableRule } from '../document.js';
-import { asRecord, nodeAt, readYamlMapping } from '../yaml.js';
+import { nodeAt, readYamlMapping } from '../yaml.js';
+import { asRecord } from '../../text/yaml-documents.js';
 import { mergeIds, tacticIds, techniqueIds } from '../attack-ids.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { scalarQuery } from './query-scalar.js';
@@ -26,15 +27,17 @@ const MAPPED = new Set([
   'data_sources',
 ]);
 
-export const splunkDetectionReader: FormatReader = {
+export const splunkDetectionReader: FormatReader<Taken> = {
   id: FORMAT,
   label: LABEL,
-  recognizes: (file) =>
-    isYamlPath(file.path) &&
-    hasKeyAtLineStart(file.text, 'search') &&
-    (hasKeyAtLineStart(file.text, 'data_source') ||
-      hasKeyAtLineStart(file.text, 'data_sources') ||
-      hasIndentedKey(file.text, 'mitre_attack_id')),
+  recognize: (file) =>
+    taken(
+      isYamlPath(file.path) &&
+        hasKeyAtLineStart(file.text, 'search') &&
+        (hasKeyAtLineStart(file.text, 'data_source') ||
+          hasKeyAtLineStart(file.text, 'data_sources') ||
+          hasIndentedKey(file.text, 'mitre_attack_id')),
+    ),
   read: readDetection,
 };
 

@@ -1,23 +1,26 @@
 /** Reads Splunk security_content macro YAML (`name`, `definition`, `arguments`) into macro artifacts. */
-import type { FormatReader, ReadResult, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
 import type { MacroDefinition } from '../../model/artifact.js';
 import { optionalString, stringList } from '../document.js';
-import { asRecord, nodeAt, parseYamlDocuments } from '../yaml.js';
+import { nodeAt } from '../yaml.js';
+import { asRecord, parseYamlDocuments } from '../../text/yaml-documents.js';
 import { FileLocator } from '../../text/locator.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { hasKeyAtLineStart, isYamlPath } from './top-keys.js';
 
 const FORMAT = 'splunk-macros';
 
-export const splunkMacrosReader: FormatReader = {
+export const splunkMacrosReader: FormatReader<Taken> = {
   id: FORMAT,
   label: 'YAML',
   artifactsOnly: true,
-  recognizes: (file) =>
-    isYamlPath(file.path) &&
-    hasKeyAtLineStart(file.text, 'definition') &&
-    hasKeyAtLineStart(file.text, 'name') &&
-    !hasKeyAtLineStart(file.text, 'search'),
+  recognize: (file) =>
+    taken(
+      isYamlPath(file.path) &&
+        hasKeyAtLineStart(file.text, 'definition') &&
+        hasKeyAtLineStart(file.text, 'name') &&
+        !hasKeyAtLineStart(file.text, 'search'),
+    ),
   read: readMacros,
 };
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { splunkDetectionReader } from './detection.js';
 import { splunkMacrosReader } from './macros.js';
 import { splunkDataSourceReader } from './data-source.js';
-import { readerFor } from '../registry.js';
+import { recognize } from '../registry.js';
 import type { SourceFile } from '../format.js';
 import type { MacroDefinition, SourceContext } from '../../model/artifact.js';
 import { splLanguage } from '../../languages/spl/index.js';
@@ -25,7 +25,7 @@ function exampleFiles(folder: string): SourceFile[] {
 function exampleContext(): SourceContext {
   const macros = new Map<string, MacroDefinition>();
   for (const f of exampleFiles('macros')) {
-    for (const a of splunkMacrosReader.read(f).artifacts)
+    for (const a of splunkMacrosReader.read(f, true).artifacts)
       if (a.type === 'macro') macros.set(a.args.length ? `${a.name}(${a.args.length})` : a.name, a);
   }
   return { macros, dataSources: new Map() };
@@ -63,20 +63,20 @@ tests:
 
 describe('splunkDetectionReader', () => {
   it('recognises detections by search plus data_source or mitre_attack_id, not stories', () => {
-    expect(splunkDetectionReader.recognizes(file('d.yml', DETECTION))).toBe(true);
+    expect(splunkDetectionReader.recognize(file('d.yml', DETECTION))).toBeDefined();
     expect(
-      splunkDetectionReader.recognizes(file('s.yml', 'name: Story\nnarrative: x\ntags:\n  category: [a]\n')),
-    ).toBe(false);
+      splunkDetectionReader.recognize(file('s.yml', 'name: Story\nnarrative: x\ntags:\n  category: [a]\n')),
+    ).toBeUndefined();
     expect(
-      splunkDetectionReader.recognizes(
+      splunkDetectionReader.recognize(
         file('d.yml', 'name: x\nsearch: a\ntags:\n  mitre_attack_id:\n  - T1\n'),
       ),
     ).toBe(true);
-    expect(splunkDetectionReader.recognizes(file('d.txt', DETECTION))).toBe(false);
+    expect(splunkDetectionReader.recognize(file('d.txt', DETECTION))).toBeUndefined();
   });
 
   it('reads metadata, ATT&CK, context and the query with file positions', () => {
-    const [rule] = splunkDetectionReader.read(file('d.yml', DETECTION)).rules;
+    const [rule] = splunkDetectionReader.read(file('d.yml', DETECTION), true).rules;
     expect(rule.id).toBe('11111111-2222-3333-4444-555555555555');
     expect(rule.title).toBe('Test Detection');
     expect(rule.authors).toEqual(['Ann Analyst', 'Splunk']);
@@ -109,7 +109,7 @@ describe('splunkDetectionReader', () => {
   });
 
   it('turns unparseable YAML into a rule with diagnostics, not an exception', () => {
-    const result = splunkDetectionReader.read(file('bad.yml', 'search: [unclosed\ndata_source: x\n'));
+    const result = splunkDetectionReader.read(file('bad.yml', 'search: [unclosed\ndata_source: x\n'), true);
     expect(result.rules).toHaveLength(1);
     expect(result.rules[0].diagnostics.some((d) => d.severity === 'error' && d.line >= 1)).toBe(true);
   });
@@ -120,8 +120,8 @@ describe('splunkMacrosReader and splunkDataSourceReader', () => {
     const text =
       "arguments:\n  - field\ndefinition: 'convert ctime($field$)'\ndescription: epoch to text\nname: my_ctime\n";
     const f = file('macros/my_ctime.yml', text);
-    expect(readerFor(f)?.id).toBe('splunk-macros');
-    const [macro] = splunkMacrosReader.read(f).artifacts;
+    expect(recognize(f)?.format).toBe('splunk-macros');
+    const [macro] = splunkMacrosReader.read(f, true).artifacts;
     expect(macro).toMatchObject({
       type: 'macro',
       name: 'my_ctime',
@@ -135,8 +135,8 @@ describe('splunkMacrosReader and splunkDataSourceReader', () => {
     const text =
       'name: Sysmon EventID 1\nid: x\nsource: XmlWinEventLog:Microsoft-Windows-Sysmon/Operational\nsourcetype: xmlwineventlog\nseparator: EventID\n';
     const f = file('data_sources/sysmon_eventid_1.yml', text);
-    expect(readerFor(f)?.id).toBe('splunk-data-source');
-    expect(splunkDataSourceReader.read(f).artifacts[0]).toEqual({
+    expect(recognize(f)?.format).toBe('splunk-data-source');
+    expect(splunkDataSourceReader.read(f, true).artifacts[0]).toEqual({
       type: 'data_source',
       name: 'Sysmon EventID 1',
       source: 'XmlWinEventLog:Microsoft-Windows-Sysmon/Operational',
@@ -156,7 +156,7 @@ describe('bundled Splunk examples', () => {
       'ruleatlas_ctime(1)',
       'ruleatlas_summariesonly',
     ]);
-    const rules = exampleFiles('detections').flatMap((f) => splunkDetectionReader.read(f).rules);
+    const rules = exampleFiles('detections').flatMap((f) => splunkDetectionReader.read(f, true).rules);
     expect(rules).toHaveLength(2);
     const [certutil, wevtutil] = rules.map((r) => splLanguage.parse({ source: r.query!, context }));
     for (const q of [certutil, wevtutil]) expect(q.diagnostics).toEqual([]);

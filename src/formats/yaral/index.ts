@@ -4,7 +4,7 @@ import { diagnostic } from '../../text/diagnostics.js';
 import { FileLocator } from '../../text/locator.js';
 import { outlineRules, type RuleOutline } from '../../languages/yaral/outline.js';
 import { ruleDocument, unreadableRule } from '../document.js';
-import type { FormatReader, SourceFile } from '../format.js';
+import { taken, type FormatReader, type Taken, type SourceFile } from '../format.js';
 import { declaredAttack } from './attack.js';
 
 const LABEL = 'YARA-L';
@@ -109,11 +109,11 @@ function readRule(
   });
 }
 
-export const yaralReader: FormatReader = {
+export const yaralReader: FormatReader<Taken> = {
   id: 'yaral',
   label: LABEL,
-  recognizes: (file) =>
-    !OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text),
+  recognize: (file) =>
+    taken(!OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text)),
   read: (file) => {
     const locator = new FileLocator(file.text);
     const outlines = outlineRules(file.text);

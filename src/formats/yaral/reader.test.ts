@@ -20,19 +20,19 @@ function example(name: string): SourceFile {
 describe('yaralReader.recognizes', () => {
   it('takes rule files and leaves documents and YARA files alone', () => {
     const rule = 'rule x {\n events:\n  $e.metadata.event_type = "USER_LOGIN"\n condition:\n  $e\n}\n';
-    expect(yaralReader.recognizes(file('a.yaral', rule))).toBe(true);
-    expect(yaralReader.recognizes(file('rules/a', rule))).toBe(true);
-    expect(yaralReader.recognizes(file('README.md', rule))).toBe(false);
+    expect(yaralReader.recognize(file('a.yaral', rule))).toBeDefined();
+    expect(yaralReader.recognize(file('rules/a', rule))).toBeDefined();
+    expect(yaralReader.recognize(file('README.md', rule))).toBeUndefined();
     expect(
-      yaralReader.recognizes(file('a.yar', 'rule x {\n strings:\n  $a = "x"\n condition:\n  $a\n}\n')),
-    ).toBe(false);
-    expect(yaralReader.recognizes(file('a.yaral', 'just text'))).toBe(false);
+      yaralReader.recognize(file('a.yar', 'rule x {\n strings:\n  $a = "x"\n condition:\n  $a\n}\n')),
+    ).toBeUndefined();
+    expect(yaralReader.recognize(file('a.yaral', 'just text'))).toBeUndefined();
   });
 });
 
 describe('yaralReader.read', () => {
   it('maps meta to rule fields and keeps the rest', () => {
-    const [rule] = yaralReader.read(example('encoded_powershell_from_office.yaral')).rules;
+    const [rule] = yaralReader.read(example('encoded_powershell_from_office.yaral'), true).rules;
     expect(rule.id).toBe('ra_yaral_0001');
     expect(rule.title).toBe('Encoded PowerShell Launched By An Office Application');
     expect(rule.severity).toBe('high');
@@ -52,7 +52,7 @@ describe('yaralReader.read', () => {
   });
 
   it('reads each rule of a file with several, numbering the ids', () => {
-    const { rules } = yaralReader.read(example('multi_rule_cloud.yaral'));
+    const { rules } = yaralReader.read(example('multi_rule_cloud.yaral'), true);
     expect(rules.map((r) => r.id)).toEqual([
       'yaral/multi_rule_cloud.yaral#1',
       'yaral/multi_rule_cloud.yaral#2',
@@ -72,8 +72,8 @@ describe('yaralReader.read', () => {
 
   it('parses the examples with file positions and no errors', () => {
     const rules = [
-      ...yaralReader.read(example('encoded_powershell_from_office.yaral')).rules,
-      ...yaralReader.read(example('multi_rule_cloud.yaral')).rules,
+      ...yaralReader.read(example('encoded_powershell_from_office.yaral'), true).rules,
+      ...yaralReader.read(example('multi_rule_cloud.yaral'), true).rules,
     ];
     for (const rule of rules) {
       const parsed = yaralLanguage.parse({ source: rule.query!, context: emptyContext() });
@@ -92,7 +92,7 @@ describe('yaralReader.read', () => {
   });
 
   it('turns a file with no rule opening into one document with a diagnostic', () => {
-    const { rules } = yaralReader.read(file('broken.yaral', 'events:\n  $e.x = "y"\n'));
+    const { rules } = yaralReader.read(file('broken.yaral', 'events:\n  $e.x = "y"\n'), true);
     expect(rules).toHaveLength(1);
     expect(rules[0].query).toBeNull();
     expect(rules[0].diagnostics[0]).toMatchObject({ severity: 'error', line: 1, column: 1 });
@@ -101,7 +101,7 @@ describe('yaralReader.read', () => {
   it('keeps a rule whose brace never closes, up to the next rule', () => {
     const text =
       'rule a {\n events:\n  $e.x = "{"\n condition:\n  $e\n\nrule b {\n events:\n  $e.y = 1\n condition:\n  $e\n}\n';
-    const { rules } = yaralReader.read(file('two.yaral', text));
+    const { rules } = yaralReader.read(file('two.yaral', text), true);
     expect(rules.map((r) => r.title)).toEqual(['a', 'b']);
     expect(rules[1].query?.start).toEqual({ line: 7, column: 1, offset: text.indexOf('rule b') });
     const parsed = yaralLanguage.parse({ source: rules[0].query!, context: emptyContext() });
@@ -124,7 +124,7 @@ const root = corpusPath('yaral');
 
 describe.skipIf(!root)('real chronicle rules', () => {
   const read = (path: string) =>
-    yaralReader.read(file(path, readFileSync(join(root!, path), 'utf8'))).rules[0];
+    yaralReader.read(file(path, readFileSync(join(root!, path), 'utf8')), true).rules[0];
 
   it('reads an AWS CloudTrail rule with ATT&CK names and its log source', () => {
     const rule = read(

@@ -20,3 +20,11 @@ export { resolveAttack } from './resolve.js';
 export { downloadAttackBundle, DEFAULT_ATTACK_URL } from './download.js';
 export { knownTactics, normalizeTactic, findTactic } from './tactics.js';
 export { majorVersion, versionFromFileName } from './version.js';
+export {
+  loadAttack,
+  attackCachePath,
+  tacticTechniques,
+  ATTACK_NOT_LOADED,
+  type LoadedAttack,
+  type AttackStore,
+} from './load.js';

@@ -24,7 +24,8 @@ describe.skipIf(!root)('KQL corpus', () => {
     const failures: string[] = [];
     const lost: string[] = [];
     for (const file of files) {
-      if (!kqlMarkdownReader.recognizes(file)) {
+      const claim = kqlMarkdownReader.recognize(file);
+      if (claim === undefined) {
         const fences = scanMarkdown(file.text).fences;
         const queryLike = (f: (typeof fences)[number]) =>
           /^(kql|kusto)/i.test(f.info) ||
@@ -32,7 +33,7 @@ describe.skipIf(!root)('KQL corpus', () => {
         if (fences.some(queryLike)) lost.push(file.path);
         continue;
       }
-      const result = kqlMarkdownReader.read(file);
+      const result = kqlMarkdownReader.read(file, claim);
       result.rules.forEach((rule, i) => {
         rules++;
         const query = kustoLanguage.parse({

@@ -3,26 +3,17 @@ import type { Language } from '../language.js';
 import type { ParsedQuery } from '../../model/stage.js';
 import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
-import type { Script } from './ast.js';
 import { lowerScript } from './lower.js';
 import { parseScript } from './parser.js';
-
-/** A script a reader already parsed (to decide whether a Markdown block is KQL), handed to `parse`. */
-export interface PreparedKusto {
-  text: string;
-  script: Script;
-}
-
-function preparedScript(prepared: unknown, text: string): Script | undefined {
-  const p = prepared as PreparedKusto | undefined;
-  return p && typeof p === 'object' && p.text === text && p.script ? p.script : undefined;
-}
 
 export const kustoLanguage: Language = {
   id: 'kusto',
   name: 'Kusto KQL',
   parse: ({ source, prepared }): ParsedQuery => {
-    const script = preparedScript(prepared, source.text) ?? parseScript(source.text);
+    const script =
+      prepared?.language === 'kusto' && prepared.text === source.text
+        ? prepared.script
+        : parseScript(source.text);
     const locator = new QueryLocator(source);
     const diagnostics = script.problems.map((p) =>
       diagnostic('error', p.message, locator.span(p.start, p.end), 'kusto'),

@@ -32,8 +32,6 @@ export interface DetectionRead {
 export interface WalkContext {
   nodes: NodeText;
   diagnostics: Diagnostic[];
-  /** Report duplicate keys here: only when the parser read the YAML itself (else the reader did). */
-  reportDuplicates: boolean;
   /** `%name%` placeholders met in `expand` values. */
   placeholders: Set<string>;
 }
@@ -179,23 +177,9 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
   }
 }
 
+/** A key written twice is kept twice; the YAML reading reported it (see text/yaml-documents.ts). */
 function mapContent(map: YAMLMap, item: DetectionItem, ctx: WalkContext): void {
-  const seen = new Set<string>();
-  for (const pair of map.items) {
-    const key = keyText(pair) ?? '';
-    if (ctx.reportDuplicates && seen.has(key)) {
-      ctx.diagnostics.push(
-        diagnostic(
-          'warning',
-          `Duplicate key "${key}" in a mapping; both entries are kept`,
-          nodeSpan(ctx, pair.key as Node),
-          'sigma',
-        ),
-      );
-    }
-    seen.add(key);
-    fieldPair(key, pair, item, ctx);
-  }
+  for (const pair of map.items) fieldPair(keyText(pair) ?? '', pair, item, ctx);
 }
 
 function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContext): void {

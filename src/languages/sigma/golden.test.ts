@@ -9,7 +9,7 @@ import { sigmaLanguage } from './index.js';
 /** The parse as the shared projection, with the reader's own diagnostics beside it when there are any. */
 function projectFile(name: string, text: string): unknown {
   const file = { path: `golden/${name}.yml`, text, bytes: Buffer.byteLength(text), sourceName: 'golden' };
-  const result = sigmaReader.read(file);
+  const result = sigmaReader.read(file, true);
   const projected = result.rules.map((rule, i) => {
     const query = rule.query
       ? sigmaLanguage.parse({ source: rule.query, context: emptyContext(), prepared: result.prepared?.[i] })

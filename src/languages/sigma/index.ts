@@ -8,8 +8,6 @@ import { readDetection, type WalkContext } from './detection.js';
 import { lowerDetection } from './lower.js';
 import { lastTopPair, ruleYaml, sectionPairs, sectionStrings, type RuleYaml } from './rule-yaml.js';
 
-export type { SigmaHandOff } from './rule-yaml.js';
-
 /** Logsource keys that name what a rule reads, in the order people read them. */
 const LOGSOURCE_KEYS = ['product', 'category', 'service'];
 
@@ -68,7 +66,6 @@ function parseSigma(input: ParseInput): ParsedQuery {
   const ctx: WalkContext = {
     nodes: yaml.nodes,
     diagnostics: [...yaml.diagnostics],
-    reportDuplicates: yaml.ownYaml,
     placeholders: new Set(),
   };
   const stages = ruleStages(yaml, ctx);

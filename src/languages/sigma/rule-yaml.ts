@@ -1,84 +1,38 @@
 /**
  * The YAML a Sigma rule is parsed from: the documents the reader handed over (already parsed, with file
- * offsets), or else the rule's own text parsed here. Multi-document rules merge in document order:
- * `action: global` parts first, then the rule's own document.
+ * offsets), or else the rule's own text parsed and assembled here the same way (see documents.ts): the
+ * first rule of the stream, global and repeated parts merged in document order.
  */
-import YAML, { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ParseInput } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
+import { parseYamlDocuments } from '../../text/yaml-documents.js';
+import { assembleRules } from './documents.js';
 import type { NodeText } from './scalar-locator.js';
-
-/** What the Sigma reader hands the parser for one rule (`ReadResult.prepared`). */
-export interface SigmaHandOff {
-  /** Positions in the file the documents were parsed from; `text` is the file's text. */
-  locator: NodeText;
-  /** The documents that make up the rule, in merge order: global parts, a repeated rule, its own document. */
-  documents: Document.Parsed[];
-}
 
 export interface RuleYaml {
   documents: Document.Parsed[];
   nodes: NodeText;
-  /** True when the parser read the YAML itself, so YAML problems are its to report (else the reader did). */
-  ownYaml: boolean;
+  /** Problems of the YAML itself when the parser read it (else the reader reported them). */
   diagnostics: Diagnostic[];
 }
 
-export function isSigmaHandOff(value: unknown): value is SigmaHandOff {
-  if (value === null || typeof value !== 'object') return false;
-  const candidate = value as Partial<SigmaHandOff>;
-  return Array.isArray(candidate.documents) && typeof candidate.locator?.text === 'string';
-}
-
 export function ruleYaml(input: ParseInput): RuleYaml {
-  if (isSigmaHandOff(input.prepared)) {
-    return {
-      documents: input.prepared.documents,
-      nodes: input.prepared.locator,
-      ownYaml: false,
-      diagnostics: [],
-    };
-  }
+  const prepared = input.prepared;
+  if (prepared?.language === 'sigma')
+    return { documents: prepared.documents, nodes: prepared.locator, diagnostics: [] };
   const locator = new QueryLocator(input.source);
   const nodes: NodeText = {
     text: input.source.text,
     position: (o) => locator.position(o),
     span: (a, b) => locator.span(a, b),
   };
-  const parsed = YAML.parseAllDocuments(input.source.text, {
-    uniqueKeys: false,
-    prettyErrors: false,
-    logLevel: 'error',
-  });
-  const all = (Array.isArray(parsed) ? parsed : [parsed]) as Document.Parsed[];
-  const diagnostics: Diagnostic[] = [];
-  for (const doc of all) {
-    for (const e of doc.errors)
-      diagnostics.push(diagnostic('error', yamlMessage(e.message), nodes.span(e.pos[0], e.pos[1]), 'sigma'));
-    for (const w of doc.warnings)
-      diagnostics.push(
-        diagnostic('warning', yamlMessage(w.message), nodes.span(w.pos[0], w.pos[1]), 'sigma'),
-      );
-  }
-  return { documents: firstRule(all), nodes, ownYaml: true, diagnostics };
-}
-
-function yamlMessage(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
-
-/** The documents of the first rule in a stream: the global part in force, then the rule's document. */
-function firstRule(documents: Document.Parsed[]): Document.Parsed[] {
-  let global: Document.Parsed[] = [];
-  for (const doc of documents) {
-    const action = topScalar(doc, 'action');
-    if (action === 'global') global = [doc];
-    else if (action === 'reset') global = [];
-    else if (isMap(doc.contents)) return [...global, doc];
-  }
-  return global;
+  const all = parseYamlDocuments(input.source.text, nodes, 'sigma');
+  // Assembly adds its problems to the documents' own, which are all reported here; global parts' go to both.
+  const [first] = assembleRules(all, nodes, []);
+  const diagnostics = all.flatMap((doc) => doc.diagnostics);
+  return { documents: first ? first.documents.map((d) => d.doc) : [], nodes, diagnostics };
 }
 
 /** The pairs of a document's top-level mapping. */
@@ -97,11 +51,6 @@ export function lastTopPair(documents: readonly Document.Parsed[], key: string):
     if (pair) return pair;
   }
   return undefined;
-}
-
-function topScalar(doc: Document.Parsed, key: string): string | undefined {
-  const pair = topPairs(doc).find((p) => keyText(p) === key);
-  return pair && isScalar(pair.value) && typeof pair.value.value === 'string' ? pair.value.value : undefined;
 }
 
 /**

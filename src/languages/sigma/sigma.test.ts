@@ -12,7 +12,7 @@ import { sigmaLanguage } from './index.js';
 const seedPath = sharedPath('seeds', 'rules', 'seed-sigma-bits-payload-download.yml');
 
 function readAndParse(text: string, path = 'rules/test.yml'): { queries: ParsedQuery[]; ruleIds: string[] } {
-  const result = sigmaReader.read({ path, text, bytes: text.length, sourceName: 'test' });
+  const result = sigmaReader.read({ path, text, bytes: text.length, sourceName: 'test' }, true);
   const queries = result.rules.map((rule, i) =>
     sigmaLanguage.parse({ source: rule.query!, context: emptyContext(), prepared: result.prepared?.[i] }),
   );

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { corpusPath, filesUnder } from '../../../test/corpus.js';
-import { readerFor } from '../../formats/registry.js';
+import { readerOf, recognize } from '../../formats/registry.js';
+import { readFile } from '../../analysis/read-file.js';
 import type { SourceFile } from '../../formats/format.js';
 import type { RuleDocument } from '../../model/rule.js';
 import type { MacroDefinition, SourceContext } from '../../model/artifact.js';
@@ -28,14 +29,17 @@ function runCorpus(base: string): CorpusRun {
   });
   const started = performance.now();
   const context: SourceContext = { macros: new Map(), dataSources: new Map() };
-  const withReader = files.map((file) => ({ file, reader: readerFor(file) }));
+  const recognized = files.flatMap((file) => {
+    const recognition = recognize(file);
+    return recognition ? [{ file, recognition, artifactsOnly: readerOf(recognition).artifactsOnly }] : [];
+  });
   const ordered = [
-    ...withReader.filter((f) => f.reader?.artifactsOnly),
-    ...withReader.filter((f) => f.reader && !f.reader.artifactsOnly),
+    ...recognized.filter((f) => f.artifactsOnly),
+    ...recognized.filter((f) => !f.artifactsOnly),
   ];
   const rules: RuleDocument[] = [];
-  for (const { file, reader } of ordered) {
-    const result = reader!.read(file);
+  for (const { file, recognition } of ordered) {
+    const result = readFile(file, recognition);
     for (const a of result.artifacts) {
       if (a.type === 'macro')
         context.macros.set(
@@ -51,7 +55,7 @@ function runCorpus(base: string): CorpusRun {
     rules,
     parsed,
     context,
-    skipped: withReader.filter((f) => !f.reader).length,
+    skipped: files.length - recognized.length,
     ms: performance.now() - started,
   };
 }

@@ -2,7 +2,7 @@
 import { navigatorLayer } from '../../analysis/coverage/index.js';
 import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
-import { ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref } from '../links.js';

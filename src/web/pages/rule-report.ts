@@ -2,11 +2,10 @@
 import type { RuleView } from '../../catalog/views.js';
 import type { RuleDocument } from '../../model/rule.js';
 import type { RuleAttack } from '../../knowledge/attack/index.js';
-import { ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { ruleReport, type ReportIndicator } from '../../cli/rule-report.js';
 import { repositoryFileHref } from '../links.js';
 import { safeHttpUrl } from '../markup.js';
-import { sourceRow } from '../queries.js';
 import type { Site } from '../site.js';
 
 export interface ReportStage {
@@ -84,8 +83,7 @@ export function logSourceOf(context: Record<string, string | string[]>): string 
 function fileLink(site: Site, view: RuleView): string | null {
   const remote = view.remote ? safeHttpUrl(view.remote) : undefined;
   if (!remote) return null;
-  const source = sourceRow(site.catalog.db, view.source);
-  const prefix = source ? site.repositoryPrefix(source) : '';
+  const prefix = site.catalog.sourceFacts(view.source)?.prefix ?? '';
   return repositoryFileHref(remote, prefix, view.document.file.path);
 }
 

@@ -1,6 +1,6 @@
 /** The search page: full text plus facets with counts, paged; the URL holds the whole query. */
 import type { SearchQuery, SearchResult, Facet } from '../../catalog/views.js';
-import { tacticTechniques } from '../../catalog/attack-data.js';
+import { tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
 import { html, languageLabel, type Html } from '../markup.js';

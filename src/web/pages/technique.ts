@@ -1,7 +1,7 @@
 /** The technique page: name, tactics, parent and sub-techniques, and the rules covering it by language and source. */
 import type { Facet, RuleSummary } from '../../catalog/views.js';
 import type { Technique } from '../../knowledge/attack/index.js';
-import { ATTACK_NOT_LOADED } from '../../catalog/attack-data.js';
+import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';

@@ -1,13 +1,14 @@
 /**
- * Multi-document Sigma files: `action: global` is merged into every following rule document (until
- * `action: reset`), `action: repeat` repeats the previous rule with its own content merged in. Each rule
- * keeps the list of documents it was built from, so the parser can find positions in any of them.
+ * Multi-document Sigma files, the one place they are assembled (the reader and the parser both use it):
+ * `action: global` is merged into every following rule document (until `action: reset`), `action: repeat`
+ * repeats the previous rule with its own content merged in. Each rule keeps the list of documents it was
+ * built from, so the parser can find positions in any of them.
  */
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { diagnostic } from '../../text/diagnostics.js';
-import type { FileLocator } from '../../text/locator.js';
-import { asRecord, type YamlDocument } from '../yaml.js';
+import type { Locator } from '../../text/locator.js';
+import { asRecord, type YamlDocument } from '../../text/yaml-documents.js';
 
 export interface RulePart {
   /** The rule as plain data, global and repeated parts merged in. */
@@ -72,7 +73,7 @@ function isEmpty(doc: YamlDocument): boolean {
 /** The rule documents of a file, in order; problems with global parts go to `fileDiagnostics`. */
 export function assembleRules(
   docs: YamlDocument[],
-  locator: FileLocator,
+  locator: Locator,
   fileDiagnostics: Diagnostic[],
 ): RulePart[] {
   const parts: RulePart[] = [];

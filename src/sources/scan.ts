@@ -1,9 +1,10 @@
-/** Compares a source folder with what the catalog holds of it: which files are new, changed, unchanged or gone. */
+/** Compares a source folder with what was stored of it before: which files are new, changed, unchanged or gone. */
 import { createHash } from 'node:crypto';
-import type { Db } from './schema.js';
-import { readSourceText, walkSource, type WalkEntry } from './walk.js';
+import { walkSource, type WalkEntry } from './walk.js';
+import { readSourceText } from './decode.js';
 import type { SourceArtifact } from '../model/artifact.js';
 
+/** What the catalog keeps of a file from the last ingest. */
 export interface StoredFile {
   id: number;
   path: string;
@@ -30,13 +31,6 @@ export interface SourceScan {
   touched: { id: number; mtime: number }[];
   removed: StoredFile[];
   files: number;
-}
-
-export function storedFiles(db: Db, sourceId: number): Map<string, StoredFile> {
-  const rows = db
-    .prepare('SELECT id, path, hash, bytes, mtime, format, rules, artifacts FROM files WHERE source_id = ?')
-    .all(sourceId) as Array<Omit<StoredFile, 'artifacts'> & { artifacts: string }>;
-  return new Map(rows.map((r) => [r.path, { ...r, artifacts: JSON.parse(r.artifacts) as SourceArtifact[] }]));
 }
 
 export function scanSource(root: string, stored: Map<string, StoredFile>): SourceScan {

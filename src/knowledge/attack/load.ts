@@ -2,14 +2,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import {
-  fallbackAttack,
-  learnTechniqueNames,
-  readAttackBundle,
-  versionFromFileName,
-  type AttackData,
-} from '../knowledge/attack/index.js';
-import type { Catalog } from './catalog.js';
+import type { AttackData } from './types.js';
+import { readAttackBundle } from './bundle.js';
+import { fallbackAttack, learnTechniqueNames } from './fallback.js';
+import { versionFromFileName } from './version.js';
+
+/** Where ATT&CK data may already be stored, and the technique names rules declare (the catalog offers both). */
+export interface AttackStore {
+  storedAttack(): AttackData | undefined;
+  declaredTechniqueNames(): Record<string, string>;
+}
 
 export interface LoadedAttack {
   data: AttackData;
@@ -28,7 +30,7 @@ export function attackCachePath(): string {
   return join(base, 'enterprise-attack.json');
 }
 
-export function loadAttack(options: { bundle?: string; catalog?: Catalog }): LoadedAttack {
+export function loadAttack(options: { bundle?: string; catalog?: AttackStore }): LoadedAttack {
   // A bundle without a collection object says its version only in its name (`enterprise-attack-18.1.json.gz`).
   if (options.bundle)
     return {

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeText, MAX_FILE_BYTES, readSourceText, walkSource } from './walk.js';
+import { walkSource } from './walk.js';
+import { decodeText, MAX_FILE_BYTES, readSourceText } from './decode.js';
 
 function tree(files: Record<string, string | Buffer>): string {
   const root = mkdtempSync(join(tmpdir(), 'ruleatlas-walk-'));
