@@ -3,7 +3,6 @@ import { tacticIds, techniqueIds } from '../attack-ids.js';
 import { probeKusto } from '../../languages/kusto/probe.js';
 import { preparedKusto, type PreparedKusto } from '../../languages/kusto/prepared.js';
 import { ruleDocument } from '../document.js';
-import { withSubtechniqueUrls } from './outline.js';
 import type { FormatReader } from '../format.js';
 
 const LABEL = 'KQL';
@@ -75,8 +74,9 @@ export const kqlFileReader: FormatReader<KqlFileClaim> = {
       authors: header.authors,
       references: [...new Set(header.comments.match(URL) ?? [])],
       attack: {
-        techniques: techniqueIds(withSubtechniqueUrls(header.comments)),
-        tactics: tacticIds(header.comments),
+        // Ids in the header's comments declare; ids inside reference URLs do not.
+        techniques: techniqueIds(header.comments.replace(URL, ' ')),
+        tactics: tacticIds(header.comments.replace(URL, ' ')),
         names: {},
       },
       language: 'kusto',
