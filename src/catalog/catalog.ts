@@ -70,12 +70,18 @@ export class Catalog {
   }
 
   /** Rules with their declared techniques, for coverage. */
-  ruleTechniques(
-    filter: { source?: string; language?: string } = {},
-  ): Array<{ id: string; title: string; language: string; source: string; techniques: string[] }> {
+  ruleTechniques(filter: { source?: string; language?: string } = {}): Array<{
+    id: string;
+    title: string;
+    language: string;
+    source: string;
+    techniques: string[];
+    tactics: string[];
+  }> {
     const rows = this.db
       .prepare(
-        `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques
+        `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques,
+           json_extract(r.document, '$.attack.tactics') AS tactics
          FROM rules r JOIN sources s ON s.id = r.source_id JOIN rule_techniques t ON t.rule = r.id
          WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
          GROUP BY r.id ORDER BY r.key`,
@@ -92,6 +98,7 @@ export class Catalog {
       language: r.language,
       source: r.source,
       techniques: JSON.parse(r.techniques),
+      tactics: r.tactics ? (JSON.parse(r.tactics) as string[]) : [],
     }));
   }
 

@@ -106,7 +106,7 @@ export function printRuleReport(r: ReturnType<typeof ruleReport>): void {
     print('\nMITRE ATT&CK coverage');
     for (const t of attack.tactics)
       print(
-        `  ${t.name}: ${t.techniques.map((id) => `${id} ${attack.techniques.find((x) => x.id === id)?.name ?? ''}`.trim()).join(', ')}`,
+        `  ${t.name}${t.declared ? ' (declared)' : ''}: ${t.techniques.map((id) => `${id} ${attack.techniques.find((x) => x.id === id)?.name ?? ''}`.trim()).join(', ')}`,
       );
   }
   const unplaced = attack.techniques.filter((t) => t.tactics.length === 0);
