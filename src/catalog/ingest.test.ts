@@ -2,7 +2,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatReaders } from '../formats/registry.js';
 import { Catalog } from './catalog.js';
 
 const rule = (title: string, image: string, extra = ''): string => `title: ${title}
@@ -58,6 +59,18 @@ describe('ingest', () => {
     expect(stats.parsed).toBe(3);
     expect(stats.skipped).toBe(2);
     expect(stats.byLanguage.sigma).toEqual({ rules: 3, parsed: 3, errors: 0 });
+  });
+
+  it('recognises each text file once: the parse reads it with that recognition', async () => {
+    // Every recognition asks the readers in registry order, so the first reader sees each one.
+    const first = vi.spyOn(formatReaders[0], 'recognize');
+    try {
+      await catalog.ingest(join(root, 'src'), { name: 'local', jobs: 0 });
+      const paths = first.mock.calls.map(([file]) => file.path).sort();
+      expect(paths).toEqual(['a.yml', 'c.yml', 'notes.txt', 'odd names (x)/b ü.yml']);
+    } finally {
+      first.mockRestore();
+    }
   });
 
   it('parses nothing again when nothing changed, and only what changed', async () => {
