@@ -1,6 +1,6 @@
 /** The fuzzing property: a target returns, within its time limit, with diagnostics that point inside the input. */
 import type { FuzzTarget } from './targets.js';
-import { INTERNAL_ERROR } from '../languages/guard.js';
+import { isParserBug } from '../languages/guard.js';
 
 export const TIME_LIMIT_MS = 1000;
 
@@ -20,7 +20,7 @@ export function checkInput(target: FuzzTarget, input: string): Failure | undefin
   }
   const ms = performance.now() - started;
   if (ms > TIME_LIMIT_MS) return { target: target.name, input, reason: `took ${Math.round(ms)} ms` };
-  const bug = diagnostics.find((d) => d.message.startsWith(INTERNAL_ERROR));
+  const bug = diagnostics.find(isParserBug);
   if (bug) return { target: target.name, input, reason: bug.message };
   const lines = input.split('\n').length;
   const bad = diagnostics.find((d) => !(d.line >= 1 && d.line <= lines + 1 && d.column >= 1));

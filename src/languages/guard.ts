@@ -1,10 +1,16 @@
 /** The parser boundary: whatever a parser does, a caller gets a ParsedQuery back, never an exception. */
 import type { Language, ParseInput } from './language.js';
 import type { ParsedQuery } from '../model/stage.js';
-import { diagnostic } from '../text/diagnostics.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { languageDiagnostic } from './kit/problem.js';
 
-/** Marks diagnostics that stand for a parser bug rather than a problem in the rule; the fuzzer looks for it. */
-export const INTERNAL_ERROR = 'Internal parser error';
+const INTERNAL_ERROR = 'Internal parser error';
+const TOO_DEEP = 'Query nests too deeply to parse';
+
+/** The one mark of a parser bug, rather than a problem in the rule: an `<language>/internal-error` code. */
+export function isParserBug(d: Diagnostic): boolean {
+  return d.code?.endsWith('/internal-error') === true;
+}
 
 /**
  * Recursive-descent parsers recurse once per nesting level; a query nested thousands deep exhausts the
@@ -18,14 +24,20 @@ export function guarded(language: Language): Language {
         return language.parse(input);
       } catch (err) {
         const deep = err instanceof RangeError && /call stack/i.test(err.message);
-        const message = deep
-          ? 'Query nests too deeply to parse'
-          : `${INTERNAL_ERROR}: ${(err as Error).message}`;
+        const problem = deep
+          ? languageDiagnostic(language.id, 'too-deep', 'error', TOO_DEEP, input.source.start)
+          : languageDiagnostic(
+              language.id,
+              'internal-error',
+              'error',
+              `${INTERNAL_ERROR}: ${(err as Error).message}`,
+              input.source.start,
+            );
         return {
           type: 'query',
           language: language.id,
           stages: [],
-          diagnostics: [diagnostic('error', message, input.source.start, language.id)],
+          diagnostics: [problem],
           dataSources: [],
           unresolved: [],
         };

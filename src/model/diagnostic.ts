@@ -14,4 +14,9 @@ export interface Diagnostic {
   span?: Span;
   /** Which step raised it: a format id, a language id, or `catalog`. */
   origin?: string;
+  /**
+   * What kind of problem it is, stable across versions and wordings: `<language>/<problem>`, such as
+   * `spl/unexpected-token`. Every diagnostic a parser raises has one; readers may leave it out.
+   */
+  code?: string;
 }

@@ -7,9 +7,10 @@ export function diagnostic(
   message: string,
   at: Position | Span,
   origin?: string,
+  code?: string,
 ): Diagnostic {
   const span = 'start' in at ? at : { start: at, end: at };
-  return {
+  const d: Diagnostic = {
     type: 'diagnostic',
     severity,
     message,
@@ -18,6 +19,8 @@ export function diagnostic(
     span,
     origin,
   };
+  if (code !== undefined) d.code = code;
+  return d;
 }
 
 export function hasError(diagnostics: readonly Diagnostic[]): boolean {

@@ -104,10 +104,10 @@ export abstract class ExpressionParser extends TokenStream {
       else if (this.peek().kind === 'string' || this.peek().kind === 'number') {
         // eqllib has lists with a comma missing; the legacy engine read them, so only warn there.
         const t = this.peek();
-        this.error(
+        this.report(
+          'unexpected-token',
           `Unexpected ${JSON.stringify(t.text)}, expected "," between list items`,
-          t.start,
-          t.end,
+          t,
           this.legacy ? 'warning' : 'error',
         );
         values.push(this.expression());
@@ -166,15 +166,16 @@ export abstract class ExpressionParser extends TokenStream {
         this.next();
         // Elasticsearch reads only double quotes; the original engine took single quotes too.
         if (t.quote === "'" && !this.legacy)
-          this.error(
+          this.report(
+            'invalid-value',
             `Unexpected ${JSON.stringify(t.text.slice(0, 40))}, expected a double-quoted string`,
-            t.start,
-            t.end,
+            t,
           );
         return { kind: 'string', value: t.value, start: t.start, end: t.end };
       case 'number':
         this.next();
-        if (t.unit) this.error(`Unexpected ${JSON.stringify(t.text)}, expected a number`, t.start, t.end);
+        if (t.unit)
+          this.report('invalid-value', `Unexpected ${JSON.stringify(t.text)}, expected a number`, t);
         return { kind: 'number', text: t.value, start: t.start, end: t.end };
       case 'field':
         this.next();

@@ -1,5 +1,6 @@
 /** EQL lexer: turns query text into tokens with offsets, collecting lexical problems instead of throwing. */
 import type { LexedToken } from '../../text/token.js';
+import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'field' | 'string' | 'number' | 'punct' | 'eof';
@@ -15,15 +16,9 @@ export interface Token extends LexedToken<TokenKind> {
   unit?: string;
 }
 
-export interface LexProblem {
-  message: string;
-  start: number;
-  end: number;
-}
-
 export interface LexResult {
   tokens: Token[];
-  problems: LexProblem[];
+  problems: Problem[];
 }
 
 const TWO_CHAR_PUNCT = new Set(['==', '!=', '<=', '>=', '![']);
@@ -79,7 +74,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = lookupTable({
 export class Lexer {
   private pos = 0;
   private readonly tokens: Token[] = [];
-  private readonly problems: LexProblem[] = [];
+  private readonly problems: Problem[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -110,6 +105,8 @@ export class Lexer {
         const close = text.indexOf('*/', this.pos + 2);
         if (close === -1) {
           this.problems.push({
+            severity: 'error',
+            kind: 'unterminated-comment',
             message: 'Unexpected end of input, expected "*/" to close the comment',
             start: this.pos,
             end: text.length,
@@ -164,6 +161,8 @@ export class Lexer {
       const close = text.indexOf('`', i);
       if (close === -1) {
         this.problems.push({
+          severity: 'error',
+          kind: 'unterminated-string',
           message: 'Unexpected end of input, expected "`" to close the field name',
           start,
           end: text.length,
@@ -194,6 +193,8 @@ export class Lexer {
     } else {
       this.pos++;
       this.problems.push({
+        severity: 'error',
+        kind: 'unexpected-character',
         message: 'Unexpected "?", expected a field name or a raw string after it',
         start,
         end: this.pos,
@@ -245,6 +246,8 @@ export class Lexer {
         return i + 2 + (braced ? braced[0].length : 4);
       }
       this.problems.push({
+        severity: 'error',
+        kind: 'invalid-value',
         message: 'Unexpected "\\u", expected a unicode escape like \\u{00e9}',
         start: i,
         end: i + 2,
@@ -278,6 +281,8 @@ export class Lexer {
     const end = nl === -1 ? this.text.length : nl;
     const found = quote === '"""' ? 'end of input' : 'end of line';
     this.problems.push({
+      severity: 'error',
+      kind: 'unterminated-string',
       message: `Unexpected ${found}, expected ${JSON.stringify(quote)} to close the string`,
       start,
       end,
@@ -312,6 +317,8 @@ export class Lexer {
     else {
       this.pos += 1;
       this.problems.push({
+        severity: 'error',
+        kind: 'unexpected-character',
         message: `Unexpected ${JSON.stringify(two[0])}, expected an expression`,
         start,
         end: this.pos,

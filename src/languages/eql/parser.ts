@@ -2,7 +2,7 @@
 import type { EventQuery, Expr, Pipe, Query, SequenceQuery, SequenceTerm } from './ast.js';
 import { ExpressionParser } from './expression.js';
 import type { Token } from './lexer.js';
-import type { ParseProblem } from './token-stream.js';
+import type { Problem } from '../kit/problem.js';
 
 /** Pipes of Elasticsearch EQL (`head`, `tail`) and of the original EQL engine that eqllib used. */
 export const PIPES = ['head', 'tail', 'filter', 'unique', 'unique_count', 'count', 'sort', 'window'];
@@ -97,10 +97,10 @@ export class QueryParser extends ExpressionParser {
     let unit = t.unit;
     if (!unit && this.peek().kind === 'ident' && TIME_UNITS.has(this.peek().value)) unit = this.next().value;
     if (unit && !TIME_UNITS.has(unit))
-      this.error(
+      this.report(
+        'invalid-value',
         `Unexpected time unit ${JSON.stringify(unit)}, expected one of ms, s, m, h, d`,
-        t.start,
-        t.end,
+        t,
       );
     return `${t.value}${unit ?? ''}`;
   }
@@ -168,10 +168,10 @@ export class QueryParser extends ExpressionParser {
     this.next();
     const name = nameToken.value.toLowerCase();
     if (!KNOWN_PIPES.has(name)) {
-      this.error(
+      this.report(
+        'unknown-name',
         `Unexpected pipe ${JSON.stringify(nameToken.value)}, expected one of ${PIPES.join(', ')}`,
-        nameToken.start,
-        nameToken.end,
+        nameToken,
       );
     }
     const args: Expr[] = [];
@@ -183,7 +183,7 @@ export class QueryParser extends ExpressionParser {
   }
 }
 
-export function parseTokens(tokens: Token[], legacy: boolean): { query: Query; problems: ParseProblem[] } {
+export function parseTokens(tokens: Token[], legacy: boolean): { query: Query; problems: Problem[] } {
   const parser = new QueryParser(tokens, legacy);
   const query = parser.query();
   return { query, problems: parser.problems };

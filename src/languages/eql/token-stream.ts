@@ -1,36 +1,10 @@
-/** A cursor over EQL tokens that records "Unexpected X, expected Y" problems and resynchronises after them. */
-import { describeToken } from '../../text/diagnostics.js';
-import type { Severity } from '../../model/diagnostic.js';
+/** The kit's cursor over EQL tokens: quiet after an error until the grammar resynchronises. */
 import type { Token } from './lexer.js';
+import { TokenCursor } from '../kit/cursor.js';
 
-export interface ParseProblem {
-  severity: Severity;
-  message: string;
-  start: number;
-  end: number;
-}
-
-export class TokenStream {
-  protected index = 0;
-  readonly problems: ParseProblem[] = [];
-  /** Set after an error until the parser resynchronises, so one mistake gives one diagnostic. */
-  private quiet = false;
-
-  constructor(protected readonly tokens: Token[]) {}
-
-  peek(ahead = 0): Token {
-    return this.tokens[Math.min(this.index + ahead, this.tokens.length - 1)];
-  }
-
-  next(): Token {
-    const token = this.peek();
-    if (token.kind !== 'eof') this.index++;
-    return token;
-  }
-
-  /** The end offset of the last consumed token. */
-  get lastEnd(): number {
-    return this.index > 0 ? this.tokens[this.index - 1].end : 0;
+export class TokenStream extends TokenCursor<Token> {
+  constructor(tokens: Token[]) {
+    super(tokens, [], { quietAfterError: true });
   }
 
   isPunct(text: string, ahead = 0): boolean {
@@ -63,17 +37,6 @@ export class TokenStream {
     return false;
   }
 
-  unexpected(expected: string, token = this.peek()): void {
-    const found = token.kind === 'eof' ? 'end of input' : describeToken(token.text);
-    this.error(`Unexpected ${found}, expected ${expected}`, token.start, token.end);
-  }
-
-  error(message: string, start: number, end: number, severity: Severity = 'error'): void {
-    if (this.quiet && severity === 'error') return;
-    this.problems.push({ severity, message, start, end });
-    if (severity === 'error') this.quiet = true;
-  }
-
   /**
    * Skips to the next token in `stops` at bracket depth zero; brackets opened on the way are skipped
    * whole, and a stray closing bracket is skipped too.
@@ -88,10 +51,6 @@ export class TokenStream {
       }
       this.index++;
     }
-    this.quiet = false;
-  }
-
-  resume(): void {
-    this.quiet = false;
+    this.resume();
   }
 }

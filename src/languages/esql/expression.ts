@@ -3,7 +3,7 @@
  * < `+ -` < `* / %` < unary minus < `::` cast < primaries (literals, params, fields, calls, brackets).
  */
 import type { Expr, Literal } from './ast.js';
-import { TokenCursor } from './cursor.js';
+import { EsqlCursor } from './cursor.js';
 
 const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=', '=~']);
 const TIME_UNITS = new Set(
@@ -31,24 +31,17 @@ const RESERVED = new Set([
   'nulls',
   'metadata',
 ]);
-const MAX_DEPTH = 200;
 
-export class ExpressionParser extends TokenCursor {
-  private depth = 0;
-
+export class ExpressionParser extends EsqlCursor {
   expression(): Expr {
     return this.guarded(() => this.orExpr());
   }
 
   /** Runs a production that may nest, refusing nesting too deep for the stack. */
   private guarded(production: () => Expr): Expr {
-    if (this.depth >= MAX_DEPTH) {
-      this.unexpected(`at most ${MAX_DEPTH} nested expressions`);
-      return this.missing();
-    }
-    this.depth++;
+    if (!this.enter()) return this.missing();
     const expr = production();
-    this.depth--;
+    this.leave();
     return expr;
   }
 
@@ -93,7 +86,7 @@ export class ExpressionParser extends TokenCursor {
     if (negated) this.next();
     if (this.acceptWord('in')) {
       const list = this.bracketed('(', ')');
-      return { kind: 'in', operand, list, negated, start: operand.start, end: this.previous().end };
+      return { kind: 'in', operand, list, negated, start: operand.start, end: this.previous.end };
     }
     const like = this.acceptWord('like') ?? this.acceptWord('rlike');
     if (like) {
@@ -104,13 +97,13 @@ export class ExpressionParser extends TokenCursor {
         patterns,
         negated,
         start: operand.start,
-        end: this.previous().end,
+        end: this.previous.end,
       };
     }
     if (this.acceptWord('is')) {
       const not = Boolean(this.acceptWord('not'));
       if (!this.acceptWord('null')) this.unexpected('"NULL"');
-      return { kind: 'isnull', operand, negated: not, start: operand.start, end: this.previous().end };
+      return { kind: 'isnull', operand, negated: not, start: operand.start, end: this.previous.end };
     }
     const op = this.peek();
     if (op.kind === 'op' && COMPARISONS.has(op.text)) {
@@ -241,7 +234,7 @@ export class ExpressionParser extends TokenCursor {
     while (this.isOp('.') && this.peek().start === end && this.peek(1).start === end + 1) {
       const part = this.peek(1);
       if (part.kind !== 'ident' && part.kind !== 'quoted_ident') break;
-      this.pos += 2;
+      this.index += 2;
       text += `.${part.value}`;
       end = part.end;
     }
@@ -259,7 +252,7 @@ export class ExpressionParser extends TokenCursor {
       args.push(...this.commaList(')'));
     }
     this.expectOp(')');
-    return { kind: 'call', name: name.lower, args, start: name.start, end: this.previous().end };
+    return { kind: 'call', name: name.lower, args, start: name.start, end: this.previous.end };
   }
 
   private bracket(): Expr {
@@ -268,11 +261,11 @@ export class ExpressionParser extends TokenCursor {
       this.next();
       const inner = this.expression();
       this.expectOp(')');
-      return { ...inner, start: open.start, end: this.previous().end };
+      return { ...inner, start: open.start, end: this.previous.end };
     }
     if (open.text === '[') {
       const items = this.bracketed('[', ']');
-      return { kind: 'list', items, start: open.start, end: this.previous().end };
+      return { kind: 'list', items, start: open.start, end: this.previous.end };
     }
     if (open.text === '{') return this.map();
     this.unexpected('an expression');
@@ -283,7 +276,7 @@ export class ExpressionParser extends TokenCursor {
   private map(): Expr {
     const open = this.next();
     const items: Expr[] = [];
-    while (!this.isOp('}') && !this.atEnd()) {
+    while (!this.isOp('}') && !this.atEnd) {
       const key = this.primary();
       if (key.kind === 'literal' && key.type === 'missing') break;
       this.expectOp(':');
@@ -291,7 +284,7 @@ export class ExpressionParser extends TokenCursor {
       if (!this.acceptOp(',')) break;
     }
     this.expectOp('}');
-    return { kind: 'map', items, start: open.start, end: this.previous().end };
+    return { kind: 'map', items, start: open.start, end: this.previous.end };
   }
 
   /** `( a, b )` or `[ a, b ]`. */

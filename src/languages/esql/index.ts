@@ -1,6 +1,6 @@
 /** The ES|QL language: lexes and parses a pipeline of commands and lowers each command to a stage. */
 import type { Language } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { problemDiagnostics } from '../kit/problem.js';
 import { QueryLocator } from '../../text/locator.js';
 import { lowerEsql } from './lower.js';
 import { parseEsql } from './parser.js';
@@ -16,10 +16,7 @@ export const esqlLanguage: Language = {
       type: 'query',
       language: 'esql',
       stages: lowered.stages,
-      diagnostics: [
-        ...problems.map((p) => diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'esql')),
-        ...lowered.diagnostics,
-      ],
+      diagnostics: [...problemDiagnostics(problems, locator, 'esql'), ...lowered.diagnostics],
       dataSources: lowered.dataSources,
       unresolved: [],
     };

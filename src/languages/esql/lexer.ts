@@ -1,5 +1,6 @@
 /** Splits ES|QL into tokens with offsets: identifiers, strings (with escapes, and triple-quoted), numbers, params, operators. */
 import type { LexedToken } from '../../text/token.js';
+import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind = 'ident' | 'quoted_ident' | 'string' | 'number' | 'param' | 'op' | 'eof';
@@ -8,13 +9,6 @@ export type TokenKind = 'ident' | 'quoted_ident' | 'string' | 'number' | 'param'
 export interface Token extends LexedToken<TokenKind> {
   /** Lower-cased text of an identifier, for keyword tests. */
   lower: string;
-}
-
-export interface Problem {
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
 }
 
 /** Longest first, so that `==` is not read as two `=`. */
@@ -138,6 +132,7 @@ class EsqlLexer {
     if (depth > 0)
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-comment',
         message: "Unexpected end of input, expected '*/' to close the comment",
         start,
         end: this.text.length,
@@ -166,6 +161,7 @@ class EsqlLexer {
       if (escaped === undefined) {
         this.problems.push({
           severity: 'error',
+          kind: 'invalid-value',
           message: `Unexpected ${JSON.stringify(text.slice(i, i + 2))}, expected an escape of \\n \\t \\r \\" or \\\\`,
           start: i,
           end: i + 2,
@@ -182,6 +178,7 @@ class EsqlLexer {
     const close = what === 'string' ? '"' : '`';
     this.problems.push({
       severity: 'error',
+      kind: 'unterminated-string',
       message: `Unexpected end of ${end < this.text.length ? 'line' : 'input'}, expected '${close}' to close the ${what}`,
       start,
       end,
@@ -246,6 +243,7 @@ class EsqlLexer {
     if (op) return this.push('op', this.pos, this.pos + op.length);
     this.problems.push({
       severity: 'error',
+      kind: 'unexpected-character',
       message: `Unexpected ${JSON.stringify(text[this.pos])}, expected an ES|QL token`,
       start: this.pos,
       end: this.pos + 1,

@@ -1,7 +1,8 @@
 /** ES|QL commands: a source command, then processing commands after `|`; an unknown command is kept as a generic stage. */
 import type { Assignment, Command, Expr } from './ast.js';
 import { ExpressionParser } from './expression.js';
-import { tokenize, type Problem } from './lexer.js';
+import { tokenize } from './lexer.js';
+import type { Problem } from '../kit/problem.js';
 
 const SOURCE_COMMANDS = new Set(['from', 'row', 'show', 'ts', 'metrics', 'explain']);
 
@@ -41,14 +42,14 @@ class EsqlParser extends ExpressionParser {
 
   parseAll(): Command[] {
     const commands: Command[] = [];
-    if (this.atEnd()) {
+    if (this.atEnd) {
       this.unexpected('a source command (FROM, ROW, SHOW, TS)');
       return commands;
     }
     for (;;) {
       const command = this.command(commands.length === 0);
       if (command) commands.push(command);
-      if (!this.atEnd() && !this.isOp('|')) {
+      if (!this.atEnd && !this.isOp('|')) {
         this.unexpected('"|" or end of input');
         this.skipToPipe();
       }
@@ -79,7 +80,7 @@ class EsqlParser extends ExpressionParser {
     const read = Object.hasOwn(this.grammar, command.name) ? this.grammar[command.name] : undefined;
     if (read) read(command);
     else this.skipToPipe();
-    command.end = Math.max(word.end, this.previous().end);
+    command.end = Math.max(word.end, this.previous.end);
     return command;
   }
 
@@ -120,13 +121,13 @@ class EsqlParser extends ExpressionParser {
       if (named) this.next();
       const expr = this.expression();
       const filter = filtered && this.acceptWord('where') ? this.expression() : undefined;
-      list.push({ name, expr, ...(filter ? { filter } : {}), start, end: this.previous().end });
+      list.push({ name, expr, ...(filter ? { filter } : {}), start, end: this.previous.end });
     } while (this.acceptOp(','));
     return list;
   }
 
   private stats(command: Command): void {
-    if (!this.isWord('by') && !this.isOp('|') && !this.atEnd()) command.assignments = this.assignments(true);
+    if (!this.isWord('by') && !this.isOp('|') && !this.atEnd) command.assignments = this.assignments(true);
     if (this.acceptWord('by')) command.groups = this.assignments(false);
   }
 

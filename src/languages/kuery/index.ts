@@ -1,8 +1,7 @@
 /** The Kibana KQL (`kuery`) language: lexes, parses and lowers a query to one `query` stage. */
 import type { Language } from '../language.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
+import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerKuery } from './lower.js';
 import { parseKuery } from './parser.js';
 
@@ -12,14 +11,11 @@ export const kueryLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseKuery(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'kuery'),
+    const diagnostics = problemDiagnostics(
+      [...problems, ...emptyQueryProblems(source.text)],
+      locator,
+      'kuery',
     );
-    if (source.text.trim() === '') {
-      diagnostics.push(
-        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'kuery'),
-      );
-    }
     return {
       type: 'query',
       language: 'kuery',

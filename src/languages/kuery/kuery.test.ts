@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseQuery } from '../../../test/parse.js';
 import { kueryLanguage } from './index.js';
-import { tokenize, type Problem } from './lexer.js';
+import { tokenize } from './lexer.js';
+import type { Problem } from '../kit/problem.js';
 import { emptyContext } from '../language.js';
 
 describe('kuery lexer', () => {

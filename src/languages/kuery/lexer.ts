@@ -1,6 +1,7 @@
 /** Splits Kibana KQL into tokens with offsets, following Kibana's grammar for literals, escapes and keywords. */
 import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
+import type { Problem } from '../kit/problem.js';
 
 export type TokenKind =
   'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
@@ -10,14 +11,6 @@ export interface Token extends LexedToken<TokenKind> {
   quoted: boolean;
   /** For literals: an unescaped `*` occurs. */
   wildcard: boolean;
-}
-
-/** A content problem at a query offset; the language turns it into a diagnostic. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
 }
 
 const SPECIAL = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
@@ -106,6 +99,7 @@ class KueryLexer {
         // Kibana reads \t, \r, \n as whitespace even inside quotes, which turns "C:\tmp" into a tab.
         this.problems.push({
           severity: 'warning',
+          kind: 'invalid-value',
           message: `Escape "\\${next}" in a quoted value is read as whitespace by Kibana`,
           start: i,
           end: i + 2,
@@ -117,6 +111,7 @@ class KueryLexer {
     if (i >= text.length) {
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-string',
         message: "Unexpected end of input, expected '\"' to close the quoted value",
         start,
         end: text.length,
@@ -170,6 +165,7 @@ class KueryLexer {
     if (next === undefined) {
       this.problems.push({
         severity: 'error',
+        kind: 'invalid-value',
         message: 'Unexpected end of input, expected a character after "\\"',
         start: at,
         end: at + 1,
@@ -185,6 +181,7 @@ class KueryLexer {
     if (word) return { value: word[0], end: at + 1 + word[0].length };
     this.problems.push({
       severity: 'error',
+      kind: 'invalid-value',
       message: `Unexpected "\\${next}", expected an escape of one of \\ ( ) : < > " * { } or a keyword`,
       start: at,
       end: at + 2,

@@ -1,7 +1,9 @@
 /** Recursive-descent parser for Kibana KQL: `not` binds tighter than `and`, `and` tighter than `or`, as in Kibana. */
 import { lookupTable } from '../../text/lookup.js';
 import type { FieldRange, KueryLiteral, QueryNode, RangeOperator, ValueNode } from './ast.js';
-import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
+import { tokenize, type Token, type TokenKind } from './lexer.js';
+import { TokenCursor } from '../kit/cursor.js';
+import type { Problem } from '../kit/problem.js';
 
 const RANGE_OPS: Readonly<Record<string, RangeOperator>> = lookupTable({
   '>': 'gt',
@@ -22,8 +24,6 @@ const EXPECTED: Record<TokenKind, string> = {
   not: '"not"',
   eof: 'end of input',
 };
-/** Deeper nesting than this is reported rather than risking the stack. */
-const MAX_DEPTH = 200;
 
 export interface KueryParse {
   query: QueryNode | null;
@@ -36,16 +36,7 @@ export function parseKuery(text: string): KueryParse {
   return { query: parser.parseAll(), problems };
 }
 
-class KueryParser {
-  private pos = 0;
-  private depth = 0;
-  private lastErrorAt = -1;
-
-  constructor(
-    private readonly tokens: Token[],
-    private readonly problems: Problem[],
-  ) {}
-
+class KueryParser extends TokenCursor<Token> {
   /** The whole query; text the grammar cannot place is reported, skipped, and parsing resumes after it. */
   parseAll(): QueryNode | null {
     const parts: QueryNode[] = [];
@@ -54,22 +45,12 @@ class KueryParser {
       if (part) parts.push(part);
       if (this.peek().kind !== 'eof') {
         this.unexpected('"and", "or" or end of input');
-        this.pos++;
+        this.index++;
         if (!this.accept('and')) this.accept('or');
       }
     }
     if (parts.length <= 1) return parts[0] ?? null;
     return { kind: 'and', items: parts, start: parts[0].start, end: parts[parts.length - 1].end };
-  }
-
-  private peek(): Token {
-    return this.tokens[this.pos];
-  }
-
-  private next(): Token {
-    const token = this.tokens[this.pos];
-    if (token.kind !== 'eof') this.pos++;
-    return token;
   }
 
   private accept(kind: TokenKind): Token | undefined {
@@ -78,19 +59,6 @@ class KueryParser {
 
   private expect(kind: TokenKind): void {
     if (!this.accept(kind)) this.unexpected(EXPECTED[kind]);
-  }
-
-  private unexpected(expected: string): void {
-    const token = this.peek();
-    if (token.start === this.lastErrorAt) return;
-    this.lastErrorAt = token.start;
-    const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
-    this.problems.push({
-      severity: 'error',
-      message: `Unexpected ${found}, expected ${expected}`,
-      start: token.start,
-      end: token.end,
-    });
   }
 
   private orQuery(): QueryNode | null {
@@ -138,7 +106,7 @@ class KueryParser {
       this.expect('rparen');
       if (query) {
         query.start = open.start;
-        query.end = this.tokens[this.pos - 1].end;
+        query.end = this.lastEnd;
       }
       return query;
     });
@@ -146,16 +114,14 @@ class KueryParser {
 
   /** Runs a bracketed production, refusing nesting too deep for the stack. */
   private nested<T>(production: () => T | null): T | null {
-    if (this.depth >= MAX_DEPTH) {
-      this.unexpected(`at most ${MAX_DEPTH} nested brackets`);
-      this.pos = this.tokens.length - 1;
+    if (!this.enter()) {
+      this.index = this.tokens.length - 1;
       return null;
     }
-    this.depth++;
     try {
       return production();
     } finally {
-      this.depth--;
+      this.leave();
     }
   }
 
@@ -192,7 +158,7 @@ class KueryParser {
       const query = this.orQuery();
       this.expect('rbrace');
       if (!query) return null;
-      return { kind: 'nested', field, query, start: field.start, end: this.tokens[this.pos - 1].end };
+      return { kind: 'nested', field, query, start: field.start, end: this.lastEnd };
     });
   }
 
@@ -209,7 +175,7 @@ class KueryParser {
       this.expect('rparen');
       if (values) {
         values.start = open.start;
-        values.end = this.tokens[this.pos - 1].end;
+        values.end = this.lastEnd;
       }
       return values;
     });

@@ -6,7 +6,7 @@ import type { OperatorSpec } from './operators.js';
 
 /** The option name at the cursor (`kind`, `hint.strategy`) when an `=` follows it, else undefined. */
 function optionAhead(c: Cursor, spec: OperatorSpec): { name: string; length: number } | undefined {
-  const t = c.token;
+  const t = c.peek();
   if (t.kind !== 'name') return undefined;
   const word = t.text.toLowerCase();
   if (word === 'hint' && c.isAhead(1, '.') && c.peek(2).kind === 'name' && c.isAhead(3, '=')) {
@@ -26,7 +26,7 @@ export function parseOptions(c: Cursor, op: Operator, spec: OperatorSpec): void 
 }
 
 function parseOptionValue(c: Cursor): string {
-  const t = c.token;
+  const t = c.peek();
   if (t.kind === 'name' || t.kind === 'number' || t.kind === 'literal' || t.kind === 'string') {
     c.next();
     return t.kind === 'string' ? t.value : t.text;
@@ -41,7 +41,7 @@ function parseOptionValue(c: Cursor): string {
 }
 
 function isKeyword(c: Cursor, spec: OperatorSpec): boolean {
-  const t = c.token;
+  const t = c.peek();
   return (
     t.kind === 'name' &&
     spec.keywords !== undefined &&
@@ -79,15 +79,15 @@ export function parseListArguments(c: Cursor, op: Operator, spec: OperatorSpec, 
 
 /** One list item: an expression, or an assignment of one or several names. */
 function parseItem(c: Cursor): Expr {
-  const start = c.token.start;
-  if (c.token.kind === 'name' && c.isAhead(1, '=')) {
+  const start = c.peek().start;
+  if (c.peek().kind === 'name' && c.isAhead(1, '=')) {
     const name = c.next().text;
     c.next();
     const value = parseExpr(c);
     return { type: 'assign', names: [name], value, start, end: value.end };
   }
-  if (c.is('[') && c.peek().kind === 'string' && c.isAhead(2, ']') && c.isAhead(3, '=')) {
-    const name = c.peek().value;
+  if (c.is('[') && c.peek(1).kind === 'string' && c.isAhead(2, ']') && c.isAhead(3, '=')) {
+    const name = c.peek(1).value;
     for (let i = 0; i < 4; i++) c.next();
     const value = parseExpr(c);
     return { type: 'assign', names: [name], value, start, end: value.end };

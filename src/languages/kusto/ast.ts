@@ -1,4 +1,5 @@
 /** The Kusto syntax tree: statements, tabular pipelines of operators, and scalar expressions, with query offsets. */
+import type { Problem } from '../kit/problem.js';
 
 export interface Node {
   /** [start, end) offsets in the query text. */
@@ -151,13 +152,7 @@ export interface OtherStatement extends Node {
 
 export type Statement = LetStatement | QueryStatement | OtherStatement;
 
-export interface ParseProblem {
-  message: string;
-  start: number;
-  end: number;
-}
-
 export interface Script {
   statements: Statement[];
-  problems: ParseProblem[];
+  problems: Problem[];
 }

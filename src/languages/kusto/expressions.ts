@@ -77,7 +77,7 @@ function parseAnd(c: Cursor): Expr {
 
 /** The comparison operator at the cursor, lower case, or undefined; `matches regex` is two tokens. */
 function comparisonOperator(c: Cursor): string | undefined {
-  const t = c.token;
+  const t = c.peek();
   if (t.kind !== 'op' && t.kind !== 'name') return undefined;
   const op = t.kind === 'name' ? t.text.toLowerCase() : t.text;
   if (BINARY_COMPARISONS.has(op) || SET_COMPARISONS.has(op) || op === 'between' || op === '!between')
@@ -109,7 +109,7 @@ function parseBetween(c: Cursor, operand: Expr, negated: boolean): Expr {
 
 /** `(a, b, c)` or `(T | project x)`: the items, each a full (possibly tabular) expression. */
 export function parseParenList(c: Cursor): ListExpr {
-  const start = c.token.start;
+  const start = c.peek().start;
   c.expect('(');
   const items: Expr[] = [];
   while (!c.is(')') && !c.atEnd) {
@@ -119,7 +119,10 @@ export function parseParenList(c: Cursor): ListExpr {
   if (!c.accept(')')) {
     // At the end of the query the useful position is the bracket left open, not the end.
     if (c.atEnd)
-      c.problem('Unexpected end of input, expected ")" to close this "("', { start, end: start + 1 });
+      c.report('unbalanced-bracket', 'Unexpected end of input, expected ")" to close this "("', {
+        start,
+        end: start + 1,
+      });
     else c.fail('"," or ")"');
   }
   return { type: 'list', items, start, end: c.lastEnd };
@@ -137,7 +140,7 @@ function parseAdditive(c: Cursor): Expr {
 
 /** Can the token after `*` start an operand? If not, the `*` ends a wildcard name (`project-away Initiating*`). */
 function startsOperand(c: Cursor): boolean {
-  const t = c.peek();
+  const t = c.peek(1);
   if (t.kind === 'eof') return false;
   if (t.kind !== 'op') return true;
   return t.text === '(' || t.text === '[' || t.text === '-' || t.text === '{';
@@ -159,7 +162,7 @@ function parseMultiplicative(c: Cursor): Expr {
 }
 
 function parseUnary(c: Cursor): Expr {
-  const t = c.token;
+  const t = c.peek();
   if (!c.enter()) {
     c.leave();
     c.synchronize();
@@ -178,9 +181,9 @@ function parseUnary(c: Cursor): Expr {
 function parsePostfix(c: Cursor): Expr {
   let expr = parsePrimary(c);
   for (;;) {
-    if (c.is('.') && (c.peek().kind === 'name' || c.isAhead(1, '['))) {
+    if (c.is('.') && (c.peek(1).kind === 'name' || c.isAhead(1, '['))) {
       c.next();
-      if (c.is('[') && c.peek().kind !== 'string') {
+      if (c.is('[') && c.peek(1).kind !== 'string') {
         expr = parseIndex(c, expr);
         continue;
       }
@@ -213,8 +216,8 @@ function parseCall(c: Cursor, callee: Expr): Expr {
 
 /** A call argument: a tabular or scalar expression, a named argument `x = v`, or `Col:type` inside `typeof(...)`. */
 export function parseArgument(c: Cursor): Expr {
-  if (c.token.kind === 'name' && c.isAhead(1, '=')) {
-    const start = c.token.start;
+  if (c.peek().kind === 'name' && c.isAhead(1, '=')) {
+    const start = c.peek().start;
     const name = c.next().text;
     c.next();
     const value = parsePipe(c);
@@ -228,14 +231,14 @@ export function parseArgument(c: Cursor): Expr {
 /** Skips a type annotation: `string`, `dynamic`, `(*)`, `(a:string)`. */
 export function skipType(c: Cursor): void {
   if (c.is('(')) c.skipGroup();
-  else if (c.token.kind === 'name' || c.token.kind === 'literal') c.next();
+  else if (c.peek().kind === 'name' || c.peek().kind === 'literal') c.next();
   else c.fail('a type name');
 }
 
 /** `['name']` or `["name"]`. */
 function parseBracketedName(c: Cursor): string {
   c.expect('[');
-  const t = c.token;
+  const t = c.peek();
   if (t.kind === 'string') c.next();
   else c.fail('a quoted name');
   c.expect(']');
@@ -243,7 +246,7 @@ function parseBracketedName(c: Cursor): string {
 }
 
 function parsePrimary(c: Cursor): Expr {
-  const t = c.token;
+  const t = c.peek();
   switch (t.kind) {
     case 'string':
       return parseStrings(c);
@@ -268,12 +271,12 @@ function parsePrimary(c: Cursor): Expr {
 function parseStrings(c: Cursor): Expr {
   const first = c.next();
   let value = first.value;
-  while (c.token.kind === 'string') value += c.next().value;
+  while (c.peek().kind === 'string') value += c.next().value;
   return { type: 'string', value, start: first.start, end: c.lastEnd };
 }
 
 function parseBracketed(c: Cursor): Expr {
-  const t = c.token;
+  const t = c.peek();
   if (t.text === '(') {
     const list = parseParenList(c);
     return list.items.length === 1 ? { ...list.items[0], start: list.start, end: list.end } : list;

@@ -1,8 +1,8 @@
 /** The Kusto KQL language: Microsoft Sentinel and Defender queries parsed by a hand-written recursive-descent parser. */
 import type { Language } from '../language.js';
 import type { ParsedQuery } from '../../model/stage.js';
-import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
+import { languageDiagnostic, problemDiagnostics } from '../kit/problem.js';
 import { lowerScript } from './lower.js';
 import { parseScript } from './parser.js';
 
@@ -15,20 +15,19 @@ export const kustoLanguage: Language = {
         ? prepared.script
         : parseScript(source.text);
     const locator = new QueryLocator(source);
-    const diagnostics = script.problems.map((p) =>
-      diagnostic('error', p.message, locator.span(p.start, p.end), 'kusto'),
-    );
+    const diagnostics = problemDiagnostics(script.problems, locator, 'kusto');
     try {
       return { type: 'query', language: 'kusto', ...lowerScript(script, source.text, locator), diagnostics };
     } catch (err) {
       // Only a chain of tens of thousands of and/or terms recurses this deep; the parse errors still count.
       if (!(err instanceof RangeError)) throw err;
       diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'kusto',
+          'too-deep',
           'error',
           'Unexpected query size, expected fewer nested or chained conditions',
           source.start,
-          'kusto',
         ),
       );
       return { type: 'query', language: 'kusto', stages: [], dataSources: [], unresolved: [], diagnostics };

@@ -1,5 +1,6 @@
 /** Kusto KQL parser: statements (`let`, queries, `set`/`declare`) separated by `;`, over the tabular and scalar grammars. */
-import type { FunctionDecl, ParseProblem, Script, Statement } from './ast.js';
+import type { FunctionDecl, Script, Statement } from './ast.js';
+import type { Problem } from '../kit/problem.js';
 import { Cursor } from './cursor.js';
 import { tokenize, type Token } from './lexer.js';
 import { parsePipe } from './tabular.js';
@@ -13,7 +14,7 @@ export function parseScript(text: string): Script {
   const statements: Statement[] = [];
   while (!c.atEnd) {
     if (c.accept(';')) continue;
-    c.panic = false;
+    c.resume();
     statements.push(parseStatement(c));
     if (c.atEnd || c.accept(';')) continue;
     c.fail('";" or "|"');
@@ -28,10 +29,10 @@ function skipStatement(c: Cursor): void {
 }
 
 function parseStatement(c: Cursor): Statement {
-  const start = c.token.start;
+  const start = c.peek().start;
   if (c.is('let') && !c.isAhead(1, '|')) return parseLet(c);
-  const word = c.token.kind === 'name' ? c.token.text.toLowerCase() : '';
-  if (OTHER_STATEMENTS.has(word) && c.peek().kind === 'name') {
+  const word = c.peek().kind === 'name' ? c.peek().text.toLowerCase() : '';
+  if (OTHER_STATEMENTS.has(word) && c.peek(1).kind === 'name') {
     c.next();
     const names = word === 'declare' && c.isAhead(1, '(') ? (c.next(), parameterNames(c)) : [];
     c.synchronize();
@@ -43,7 +44,7 @@ function parseStatement(c: Cursor): Statement {
 
 function parseLet(c: Cursor): Statement {
   const start = c.next().start;
-  const nameToken = c.token;
+  const nameToken = c.peek();
   if (nameToken.kind === 'name') c.next();
   else c.fail('a name');
   const name = nameToken.kind === 'name' ? nameToken.text : '';
@@ -60,11 +61,11 @@ function parseLet(c: Cursor): Statement {
 /** `()` followed by `{`, or `(name:` : a function's parameter list rather than a parenthesised expression. */
 function looksLikeParameters(c: Cursor): boolean {
   if (c.isAhead(1, ')')) return c.isAhead(2, '{');
-  return c.peek().kind === 'name' && c.isAhead(2, ':');
+  return c.peek(1).kind === 'name' && c.isAhead(2, ':');
 }
 
 function parseFunction(c: Cursor): FunctionDecl {
-  const start = c.token.start;
+  const start = c.peek().start;
   const params = parameterNames(c);
   const body: Statement[] = [];
   if (!c.enter()) c.synchronize();
@@ -94,16 +95,28 @@ function parameterNames(c: Cursor): string[] {
 }
 
 /** Lexer errors the grammar stepped over (inside a skipped group) still need their diagnostic. */
-function withLexerProblems(problems: ParseProblem[], tokens: Token[]): ParseProblem[] {
+function withLexerProblems(problems: Problem[], tokens: Token[]): Problem[] {
   const seen = new Set(problems.map((p) => p.start));
-  const extra: ParseProblem[] = [];
+  const extra: Problem[] = [];
   for (const t of tokens) {
     if (t.kind !== 'error' || seen.has(t.start)) continue;
-    const message =
-      t.value === 'unterminated string'
-        ? 'Unterminated string literal'
-        : `Unexpected character ${JSON.stringify(t.text)}`;
-    extra.push({ message, start: t.start, end: t.end });
+    const { start, end } = t;
+    if (t.value === 'unterminated string')
+      extra.push({
+        severity: 'error',
+        kind: 'unterminated-string',
+        message: 'Unterminated string literal',
+        start,
+        end,
+      });
+    else
+      extra.push({
+        severity: 'error',
+        kind: 'unexpected-character',
+        message: `Unexpected character ${JSON.stringify(t.text)}`,
+        start,
+        end,
+      });
   }
   if (extra.length === 0) return problems;
   return [...problems, ...extra].sort((a, b) => a.start - b.start);

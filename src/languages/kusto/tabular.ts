@@ -7,12 +7,12 @@ import { parseListArguments, parseOptions } from './arguments.js';
 
 /** A full expression where a tabular one may stand: a source followed by `| operator` steps, or a scalar. */
 export function parsePipe(c: Cursor): Expr {
-  const start = c.token.start;
+  const start = c.peek().start;
   const source = startsWithOperator(c) ? parseOperator(c) : parseExpr(c);
   if (!c.is('|')) return source.type === 'operator' ? pipeOf(source, [], start, c.lastEnd) : source;
   const operators: Operator[] = [];
   while (c.accept('|')) {
-    c.panic = false;
+    c.resume();
     operators.push(parseOperator(c));
   }
   return pipeOf(source, operators, start, c.lastEnd);
@@ -24,18 +24,18 @@ function pipeOf(source: Expr | Operator, operators: Operator[], start: number, e
 
 /** Does a source operator (`union`, `datatable`, `print`, ...) start here rather than a table name? */
 function startsWithOperator(c: Cursor): boolean {
-  const t = c.token;
+  const t = c.peek();
   if (t.kind !== 'name') return false;
   const word = t.text.toLowerCase();
   if (!SOURCE_OPERATORS.has(word)) return false;
-  if (word === 'range') return c.peek().kind === 'name' && c.isAhead(2, 'from');
+  if (word === 'range') return c.peek(1).kind === 'name' && c.isAhead(2, 'from');
   if (word === 'datatable' || word === 'externaldata') return c.isAhead(1, '(');
   return !c.isAhead(1, '.') && !c.isAhead(1, '=') && !c.isAhead(1, '==');
 }
 
 /** One operator from its name to the next `|`; on a problem, records it and skips to the next `|`. */
 export function parseOperator(c: Cursor): Operator {
-  const t = c.token;
+  const t = c.peek();
   const name = t.kind === 'name' ? t.text.toLowerCase() : '';
   const spec = OPERATORS.get(name);
   const op: Operator = {
@@ -125,7 +125,7 @@ function parseParse(c: Cursor, op: Operator, spec: OperatorSpec): void {
   op.args.push(parseExpr(c));
   if (!c.expect('with')) return;
   while (!c.atBoundary) {
-    const t = c.token;
+    const t = c.peek();
     if (t.kind === 'string' || t.kind === 'name' || t.kind === 'number' || t.kind === 'literal') c.next();
     else if (t.kind === 'op' && (t.text === '*' || t.text === ':' || t.text === ',')) c.next();
     else if (t.kind === 'op' && t.text === '(') c.skipGroup();
@@ -145,7 +145,7 @@ function parsePartition(c: Cursor, op: Operator, spec: OperatorSpec): void {
   parseOptions(c, op, spec);
   if (!c.expect('by')) return;
   // The key is a column, not a call: `by DeviceId (subquery)`.
-  const key = c.token;
+  const key = c.peek();
   if (key.kind === 'name') {
     c.next();
     op.args.push({ type: 'name', name: key.text, start: key.start, end: key.end });
@@ -156,7 +156,7 @@ function parsePartition(c: Cursor, op: Operator, spec: OperatorSpec): void {
 
 /** `( op | op ... )`: a pipeline whose input is the enclosing row or partition. */
 function parseChainInParens(c: Cursor): PipeExpr {
-  const start = c.token.start;
+  const start = c.peek().start;
   c.expect('(');
   const first = parseOperator(c);
   const operators: Operator[] = [];
@@ -200,7 +200,7 @@ function parseOpaque(c: Cursor, op: Operator, spec: OperatorSpec): void {
   parseOptions(c, op, spec);
   while (!c.atBoundary) {
     if (c.is('(') || c.is('[') || c.is('{')) c.skipGroup();
-    else if (c.token.kind === 'error') return c.fail('"|"');
+    else if (c.peek().kind === 'error') return c.fail('"|"');
     else c.next();
   }
 }

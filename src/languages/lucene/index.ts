@@ -1,7 +1,7 @@
 /** The Lucene language (Elasticsearch `query_string` syntax): lexes, parses and lowers a query to one `query` stage. */
 import type { Language } from '../language.js';
-import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
+import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerLucene } from './lower.js';
 import { parseLucene } from './parser.js';
 
@@ -11,14 +11,11 @@ export const luceneLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { query, problems } = parseLucene(source.text);
-    const diagnostics = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'lucene'),
+    const diagnostics = problemDiagnostics(
+      [...problems, ...emptyQueryProblems(source.text)],
+      locator,
+      'lucene',
     );
-    if (source.text.trim() === '') {
-      diagnostics.push(
-        diagnostic('error', 'Unexpected end of input, expected a query', locator.position(0), 'lucene'),
-      );
-    }
     return {
       type: 'query',
       language: 'lucene',

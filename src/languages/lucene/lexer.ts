@@ -1,5 +1,6 @@
 /** Splits a Lucene query (Elasticsearch `query_string` syntax) into tokens with offsets and unescaped values. */
 import type { LexedToken } from '../../text/token.js';
+import type { Problem, ProblemKind } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
@@ -27,13 +28,6 @@ export interface Token extends LexedToken<TokenKind> {
   wildcard: boolean;
   /** Ranges: the bounds, null for an open `*` bound. */
   range?: { lower: string | null; upper: string | null; lowerInclusive: boolean; upperInclusive: boolean };
-}
-
-export interface Problem {
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
 }
 
 /** Characters that end a term; Lucene's classic grammar also refuses `/` and `!` inside one unless escaped. */
@@ -129,6 +123,7 @@ function quoted(
     const what = kind === 'phrase' ? 'quoted phrase' : 'regular expression';
     problems.push({
       severity: 'error',
+      kind: kind === 'phrase' ? 'unterminated-string' : 'unterminated-regex',
       message: `Unexpected end of input, expected '${close}' to close the ${what}`,
       start,
       end: text.length,
@@ -190,8 +185,14 @@ function range(text: string, start: number, tokens: Token[], problems: Problem[]
   let close = start + 1;
   while (close < text.length && text[close] !== ']' && text[close] !== '}')
     close += text[close] === '\\' ? 2 : 1;
-  const fail = (message: string, at: number): number => {
-    problems.push({ severity: 'error', message, start: at, end: Math.min(close + 1, text.length) });
+  const fail = (message: string, at: number, kind: ProblemKind = 'invalid-value'): number => {
+    problems.push({
+      severity: 'error',
+      kind,
+      message,
+      start: at,
+      end: Math.min(close + 1, text.length),
+    });
     tokens.push({
       kind: 'range',
       start,
@@ -203,7 +204,11 @@ function range(text: string, start: number, tokens: Token[], problems: Problem[]
     return Math.min(close + 1, text.length);
   };
   if (close >= text.length)
-    return fail('Unexpected end of input, expected "]" or "}" to close the range', start);
+    return fail(
+      'Unexpected end of input, expected "]" or "}" to close the range',
+      start,
+      'unbalanced-bracket',
+    );
   const lower = bound(text, skipSpaces(text, start + 1, close), close);
   const to = skipSpaces(text, lower.end, close);
   if (text.slice(to, to + 2) !== 'TO' || !isSpace(text[to + 2])) {

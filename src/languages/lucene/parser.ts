@@ -4,7 +4,9 @@
  */
 import { lookupTable } from '../../text/lookup.js';
 import type { AndNode, Extent, LeafValue, NotNode, OrNode, QueryNode, ValueNode } from './ast.js';
-import { tokenize, type Problem, type Token, type TokenKind } from './lexer.js';
+import { tokenize, type Token, type TokenKind } from './lexer.js';
+import { TokenCursor } from '../kit/cursor.js';
+import type { Problem } from '../kit/problem.js';
 
 const COMPARE: Readonly<Record<string, 'gt' | 'gte' | 'lt' | 'lte'>> = lookupTable({
   '>': 'gt',
@@ -25,7 +27,6 @@ const CLAUSE_START = new Set<TokenKind>([
   'minus',
 ]);
 const LOWER_CASE_OPERATORS = new Set(['and', 'or', 'not']);
-const MAX_DEPTH = 200;
 
 /** Both trees (clauses, value lists) hold their own boolean nodes, so a boolean node of T is a T. */
 function bool<T>(node: OrNode<T> | AndNode<T> | NotNode<T>): T {
@@ -43,16 +44,7 @@ export function parseLucene(text: string): LuceneParse {
   return { query: parser.parseAll(), problems };
 }
 
-class LuceneParser {
-  private pos = 0;
-  private depth = 0;
-  private lastErrorAt = -1;
-
-  constructor(
-    private readonly tokens: Token[],
-    private readonly problems: Problem[],
-  ) {}
-
+class LuceneParser extends TokenCursor<Token> {
   parseAll(): QueryNode | null {
     const parts: QueryNode[] = [];
     while (this.peek().kind !== 'eof') {
@@ -60,38 +52,15 @@ class LuceneParser {
       if (part) parts.push(part);
       if (this.peek().kind !== 'eof') {
         this.unexpected('an operator, a clause or end of input');
-        this.pos++;
+        this.index++;
         if (!this.accept('and')) this.accept('or');
       }
     }
     return parts.length <= 1 ? (parts[0] ?? null) : { kind: 'or', items: parts, ...span(parts) };
   }
 
-  private peek(): Token {
-    return this.tokens[this.pos];
-  }
-
-  private next(): Token {
-    const token = this.tokens[this.pos];
-    if (token.kind !== 'eof') this.pos++;
-    return token;
-  }
-
   private accept(kind: TokenKind): Token | undefined {
     return this.peek().kind === kind ? this.next() : undefined;
-  }
-
-  private unexpected(expected: string): void {
-    const token = this.peek();
-    if (token.start === this.lastErrorAt) return;
-    this.lastErrorAt = token.start;
-    const found = token.kind === 'eof' ? 'end of input' : JSON.stringify(token.text);
-    this.problems.push({
-      severity: 'error',
-      message: `Unexpected ${found}, expected ${expected}`,
-      start: token.start,
-      end: token.end,
-    });
   }
 
   /** OR and the implicit operator over AND-chains; the same grammar serves clauses and bracketed value lists. */
@@ -133,19 +102,17 @@ class LuceneParser {
 
   /** `( ... )` around an OR expression, guarded against nesting too deep for the stack. */
   private group<T extends Extent>(primary: () => T | null): T | null {
-    if (this.depth >= MAX_DEPTH) {
-      this.unexpected(`at most ${MAX_DEPTH} nested brackets`);
-      this.pos = this.tokens.length - 1;
+    if (!this.enter()) {
+      this.index = this.tokens.length - 1;
       return null;
     }
     const open = this.next();
-    this.depth++;
     const node = this.orExpr(primary);
-    this.depth--;
+    this.leave();
     if (!this.accept('rparen')) this.unexpected('")"');
     if (node) {
       node.start = open.start;
-      node.end = this.tokens[this.pos - 1].end;
+      node.end = this.lastEnd;
     }
     return node;
   }
@@ -153,8 +120,8 @@ class LuceneParser {
   private clause(): QueryNode | null {
     const token = this.peek();
     if (token.kind === 'lparen') return this.group(() => this.clause());
-    if (token.kind === 'term' && this.tokens[this.pos + 1].kind === 'colon') {
-      this.pos += 2;
+    if (token.kind === 'term' && this.peek(1).kind === 'colon') {
+      this.index += 2;
       const value = this.peek().kind === 'lparen' ? this.group(() => this.leaf()) : this.leaf();
       return value ? { kind: 'field', field: token.value, value, start: token.start, end: value.end } : null;
     }
@@ -209,6 +176,7 @@ class LuceneParser {
     if (!LOWER_CASE_OPERATORS.has(token.text)) return;
     this.problems.push({
       severity: 'warning',
+      kind: 'unsupported',
       message: `Lower-case "${token.text}" is a search term in Lucene, not an operator (operators are upper case)`,
       start: token.start,
       end: token.end,

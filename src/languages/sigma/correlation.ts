@@ -9,7 +9,8 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
 import type { Stage } from '../../model/stage.js';
-import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import { describeToken } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import { keyText } from './rule-yaml.js';
 import type { NodeText } from './scalar-locator.js';
 
@@ -69,11 +70,12 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   };
   if (!isMap(value)) {
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'invalid-value',
         'error',
         'Unexpected value, expected a correlation mapping with "type" and "rules"',
         span,
-        'sigma',
       ),
     );
     return stage;
@@ -81,31 +83,45 @@ export function lowerCorrelation(pair: Pair, ctx: CorrelationContext): Stage {
   const type = scalarString(entry(value, 'type')?.value);
   if (type === undefined)
     ctx.diagnostics.push(
-      diagnostic('error', 'Unexpected end of correlation, expected "type"', spanOf(ctx, key), 'sigma'),
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
+        'error',
+        'Unexpected end of correlation, expected "type"',
+        spanOf(ctx, key),
+      ),
     );
   else if (!TYPES.has(type))
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'unknown-name',
         'warning',
         `Unexpected correlation type ${describeToken(type)}, expected one of ${[...TYPES].join(', ')}`,
         spanOf(ctx, entry(value, 'type')?.value as Node),
-        'sigma',
       ),
     );
   if (type) stage.name = type;
   if (!entry(value, 'rules'))
     ctx.diagnostics.push(
-      diagnostic('error', 'Unexpected end of correlation, expected "rules"', spanOf(ctx, key), 'sigma'),
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
+        'error',
+        'Unexpected end of correlation, expected "rules"',
+        spanOf(ctx, key),
+      ),
     );
   const condition = entry(value, 'condition');
   if (condition) stage.predicates = thresholdPredicates(condition, type ?? 'correlation', ctx);
   else if (type && !type.startsWith('temporal'))
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
         'warning',
         `Unexpected end of correlation, expected a "condition" for ${type}`,
         spanOf(ctx, key),
-        'sigma',
       ),
     );
   return stage;
@@ -116,11 +132,12 @@ function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationCont
   const map = condition.value;
   if (!isMap(map)) {
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'invalid-value',
         'error',
         'Unexpected value, expected a condition mapping such as "gte: 10"',
         spanOf(ctx, condition.key as Node),
-        'sigma',
       ),
     );
     return [];
@@ -137,11 +154,12 @@ function thresholdPredicates(condition: Pair, type: string, ctx: CorrelationCont
     const itemSpan = spanOf(ctx, item.key as Node, item.value as Node);
     if (!mapped) {
       ctx.diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'sigma',
+          'unknown-name',
           'error',
           `Unexpected ${describeToken(op)}, expected gt, gte, lt, lte, eq, neq or field`,
           itemSpan,
-          'sigma',
         ),
       );
       continue;

@@ -4,7 +4,8 @@ import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { SearchTerm } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
-import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import { describeToken } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import type { Locator } from '../../text/locator.js';
 import type { DetectionItem } from './ast.js';
 import { modifierOffset, parseFieldSpec, type FieldSpec } from './modifiers.js';
@@ -97,11 +98,12 @@ function conditionSources(node: Node | null, ctx: WalkContext): ConditionSource[
   for (const item of scalars) {
     if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
       ctx.diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'sigma',
+          'invalid-value',
           'error',
           'Unexpected value, expected a condition string or a list of them',
           nodeSpan(ctx, item as Node),
-          'sigma',
         ),
       );
       continue;
@@ -154,11 +156,12 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
       else if (isScalar(entry) && entry.value !== null) keywords.push(entry);
       else
         ctx.diagnostics.push(
-          diagnostic(
+          languageDiagnostic(
+            'sigma',
+            'invalid-value',
             'warning',
             'Unexpected entry, expected a mapping or a keyword',
             nodeSpan(ctx, entry as Node),
-            'sigma',
           ),
         );
     }
@@ -167,11 +170,12 @@ function itemContent(node: Node | null, item: DetectionItem, ctx: WalkContext): 
     keywordPredicates(parseFieldSpec(''), [node], nodeSpan(ctx, node), item, ctx);
   } else {
     ctx.diagnostics.push(
-      diagnostic(
+      languageDiagnostic(
+        'sigma',
+        'invalid-value',
         'warning',
         `Unexpected empty detection item ${describeToken(item.name)}, expected a mapping or a list`,
         item.keySpan,
-        'sigma',
       ),
     );
   }
@@ -190,7 +194,9 @@ function fieldPair(key: string, pair: Pair, item: DetectionItem, ctx: WalkContex
       (range(keyNode)?.[0] ?? 0) +
       (isScalar(keyNode) && keyNode.type === 'PLAIN' ? modifierOffset(key, written) : 0);
     const message = `Unexpected modifier ${describeToken(written)}, expected one of ${KNOWN_MODIFIERS}`;
-    ctx.diagnostics.push(diagnostic('error', message, ctx.nodes.span(at, at + written.length), 'sigma'));
+    ctx.diagnostics.push(
+      languageDiagnostic('sigma', 'unknown-name', 'error', message, ctx.nodes.span(at, at + written.length)),
+    );
   }
   const [start, end] = pairRange(pair, ctx.nodes.text);
   const span = ctx.nodes.span(start, end);
@@ -214,22 +220,24 @@ function valueScalars(node: Node | null, ctx: WalkContext): Array<Scalar | null>
       if (entry === null || isScalar(entry)) out.push(entry);
       else
         ctx.diagnostics.push(
-          diagnostic(
+          languageDiagnostic(
+            'sigma',
+            'invalid-value',
             'error',
             'Unexpected nested value, expected a value in a list of values',
             nodeSpan(ctx, entry as Node),
-            'sigma',
           ),
         );
     }
     return out;
   }
   ctx.diagnostics.push(
-    diagnostic(
+    languageDiagnostic(
+      'sigma',
+      'invalid-value',
       'error',
       'Unexpected mapping, expected a value or a list of values',
       nodeSpan(ctx, node),
-      'sigma',
     ),
   );
   return [];

@@ -1,7 +1,7 @@
 /** The Sigma language: a rule's YAML (detection, filter or correlation) parsed into stages and predicates. */
 import { isMap, type Node } from 'yaml';
 import type { DataSourceRef, ParsedQuery, Stage } from '../../model/stage.js';
-import { diagnostic } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import type { Language, ParseInput } from '../language.js';
 import { lowerCorrelation } from './correlation.js';
 import { readDetection, type WalkContext } from './detection.js';
@@ -34,11 +34,12 @@ function ruleStages(yaml: RuleYaml, ctx: WalkContext): Stage[] {
     const at = nodes.span(key.range?.[0] ?? 0, key.range?.[1] ?? 0);
     if (!isMap(pair.value)) {
       ctx.diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'sigma',
+          'invalid-value',
           'error',
           `Unexpected value of "${section}", expected a mapping of detection items and a "condition"`,
           at,
-          'sigma',
         ),
       );
       return [];
@@ -51,11 +52,12 @@ function ruleStages(yaml: RuleYaml, ctx: WalkContext): Stage[] {
   }
   const start = documents[0]?.range?.[0] ?? 0;
   ctx.diagnostics.push(
-    diagnostic(
+    languageDiagnostic(
+      'sigma',
+      'missing-part',
       'error',
       'Unexpected end of rule, expected "detection", "correlation" or "filter"',
       nodes.position(start),
-      'sigma',
     ),
   );
   return [];

@@ -9,7 +9,8 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
 import type { Stage } from '../../model/stage.js';
-import { describeToken, diagnostic } from '../../text/diagnostics.js';
+import { describeToken } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../kit/problem.js';
 import type { Locator } from '../../text/locator.js';
 import type { Aggregation, Condition, ConditionNode, DetectionItem } from './ast.js';
 import type { ConditionSource, DetectionRead } from './detection.js';
@@ -52,7 +53,7 @@ class UsageMap {
   private useName(name: string, negated: boolean, span: Span): void {
     if (!this.names.includes(name)) {
       const message = `Unexpected ${describeToken(name)}, expected the name of a detection item (${this.names.join(', ') || 'none defined'})`;
-      this.diagnostics.push(diagnostic('error', message, span, 'sigma'));
+      this.diagnostics.push(languageDiagnostic('sigma', 'undefined-name', 'error', message, span));
       return;
     }
     this.mark(name, negated);
@@ -65,11 +66,12 @@ class UsageMap {
     );
     if (matched.length === 0) {
       this.diagnostics.push(
-        diagnostic(
+        languageDiagnostic(
+          'sigma',
+          'undefined-name',
           'warning',
           `Unexpected pattern ${describeToken(pattern ?? 'them')}, expected it to match a detection item`,
           span,
-          'sigma',
         ),
       );
     }
@@ -149,7 +151,7 @@ function itemStage(
   const negative = use !== undefined && use.negative && !use.positive;
   if (use?.negative && use.positive) {
     const message = `Detection item ${describeToken(item.name)} is used both with and without "not"; its predicates are shown positive`;
-    diagnostics.push(diagnostic('info', message, item.keySpan, 'sigma'));
+    diagnostics.push(languageDiagnostic('sigma', 'unsupported', 'info', message, item.keySpan));
   }
   return {
     type: 'stage',
@@ -166,7 +168,15 @@ function itemStage(
 /** Stages of a detection; `at` is where to report a missing condition. */
 export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], at: Span): Stage[] {
   if (read.conditions.length === 0 && !read.conditionKey) {
-    diagnostics.push(diagnostic('error', 'Unexpected end of detection, expected a "condition"', at, 'sigma'));
+    diagnostics.push(
+      languageDiagnostic(
+        'sigma',
+        'missing-part',
+        'error',
+        'Unexpected end of detection, expected a "condition"',
+        at,
+      ),
+    );
   }
   const usage = new UsageMap(
     read.items.map((i) => i.name),
@@ -176,7 +186,15 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
   for (const source of read.conditions) {
     const { condition, errors } = parseCondition(source.text);
     for (const e of errors)
-      diagnostics.push(diagnostic('error', e.message, source.locator.span(e.start, e.end), 'sigma'));
+      diagnostics.push(
+        languageDiagnostic(
+          'sigma',
+          'unexpected-token',
+          'error',
+          e.message,
+          source.locator.span(e.start, e.end),
+        ),
+      );
     usage.visit(condition.expression, false, source.locator);
     usage.visit(condition.aggregation?.near, false, source.locator);
     stages.push(conditionStage(source, stages.length, condition));

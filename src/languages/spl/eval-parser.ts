@@ -3,6 +3,7 @@ import type { Assignment, EvalNode } from './ast.js';
 import type { Token } from './lexer.js';
 import type { ParseEnv } from './search-parser.js';
 import { describeToken } from '../../text/diagnostics.js';
+import type { ProblemKind } from '../kit/problem.js';
 
 const COMPARE = new Set(['=', '==', '!=', '<', '<=', '>', '>=']);
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
@@ -222,10 +223,19 @@ class EvalParser {
   private closeParen(open: Token): void {
     const t = this.peek();
     if (t?.type === 'rparen') this.pos++;
-    else this.problem(`Unexpected ${describeToken(t?.text)}, expected ")" to close "("`, t ?? open);
+    else
+      this.problem(
+        `Unexpected ${describeToken(t?.text)}, expected ")" to close "("`,
+        t ?? open,
+        'unbalanced-bracket',
+      );
   }
 
-  private problem(message: string, at: { start: number; end: number }): void {
-    this.env.problems.push({ message, severity: 'error', start: at.start, end: at.end });
+  private problem(
+    message: string,
+    at: { start: number; end: number },
+    kind: ProblemKind = 'unexpected-token',
+  ): void {
+    this.env.problems.push({ severity: 'error', kind, message, start: at.start, end: at.end });
   }
 }

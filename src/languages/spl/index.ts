@@ -7,7 +7,7 @@ import { QueryLocator } from '../../text/locator.js';
 import { expandMacros, type Expansion } from './macros.js';
 import { parsePipeline } from './parser.js';
 import { lowerQuery } from './lower.js';
-import type { Problem } from './search-parser.js';
+import { problemCode, type Problem } from '../kit/problem.js';
 
 function parseSpl(input: ParseInput): ParsedQuery {
   const { source, context } = input;
@@ -36,46 +36,20 @@ function parseSpl(input: ParseInput): ParsedQuery {
 function diagnosticsOf(expansion: Expansion, problems: Problem[], locator: QueryLocator): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
-  const add = (severity: Problem['severity'], message: string, start: number, end: number): void => {
-    const key = `${start}:${message}`;
+  const add = (p: Problem, start: number, end: number): void => {
+    const key = `${start}:${p.message}`;
     if (seen.has(key)) return;
     seen.add(key);
-    out.push(diagnostic(severity, message, locator.span(start, end), 'spl'));
+    out.push(diagnostic(p.severity, p.message, locator.span(start, end), 'spl', problemCode('spl', p.kind)));
   };
-  for (const p of expansion.problems) add(p.severity, p.message, p.start, p.end);
+  for (const p of expansion.problems) add(p, p.start, p.end);
   for (const p of problems)
-    add(
-      p.severity,
-      p.message,
-      expansion.map.toOriginal(p.start, 'start'),
-      expansion.map.toOriginal(p.end, 'end'),
-    );
+    add(p, expansion.map.toOriginal(p.start, 'start'), expansion.map.toOriginal(p.end, 'end'));
   return out.sort((a, b) => (a.span?.start.offset ?? 0) - (b.span?.start.offset ?? 0));
 }
 
 export const splLanguage: Language = {
   id: 'spl',
   name: 'Splunk SPL',
-  parse(input) {
-    try {
-      return parseSpl(input);
-    } catch (err) {
-      // A throw here is a parser bug; the rule still comes through, with the bug as its diagnostic.
-      return {
-        type: 'query',
-        language: 'spl',
-        stages: [],
-        diagnostics: [
-          diagnostic(
-            'error',
-            `Internal SPL parser error: ${(err as Error).message}`,
-            input.source.start,
-            'spl',
-          ),
-        ],
-        dataSources: [],
-        unresolved: [],
-      };
-    }
-  },
+  parse: parseSpl,
 };

@@ -4,7 +4,7 @@ import type { Command, Pipeline, SearchNode, Literal } from './ast.js';
 import type { Predicate, SearchTerm } from '../../model/predicate.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Span } from '../../model/span.js';
-import type { Problem } from './search-parser.js';
+import type { Problem } from '../kit/problem.js';
 import type { SourceMap } from './source-map.js';
 import type { QueryLocator } from '../../text/locator.js';
 import { stageKind, TIME_MODIFIERS } from './commands.js';
@@ -66,6 +66,7 @@ function lowerCommand(
       input.problems.push({
         message: 'Unexpected "|", expected a command after it',
         severity: 'error',
+        kind: 'missing-part',
         start: command.start,
         end: command.start + 1,
       });

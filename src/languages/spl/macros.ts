@@ -1,21 +1,15 @@
 /** Expands SPL macro calls (`` `name` ``, `` `name(a, b)` ``) from the source's macros, recursively and cycle-safe. */
 import type { MacroDefinition } from '../../model/artifact.js';
 import { SourceMap } from './source-map.js';
-
-export interface ExpansionProblem {
-  message: string;
-  severity: 'error' | 'warning';
-  /** Offsets in the original query. */
-  start: number;
-  end: number;
-}
+import type { Problem } from '../kit/problem.js';
 
 export interface Expansion {
   text: string;
   map: SourceMap;
   /** Keys of macros that were called but not defined, first seen first. */
   unresolved: string[];
-  problems: ExpansionProblem[];
+  /** At offsets in the original query. */
+  problems: Problem[];
 }
 
 /** Deep enough for any real macro chain; deeper is treated as a runaway expansion. */
@@ -60,6 +54,7 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
       if (close === -1)
         state.problems.push({
           severity: 'error',
+          kind: 'unterminated-comment',
           message: 'Unexpected end of input, expected "```" to close the comment',
           start: i,
           end: i + 3,
@@ -74,6 +69,7 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
       if (close === -1) {
         state.problems.push({
           severity: 'error',
+          kind: 'macro-call',
           message: 'Unexpected end of input, expected "`" to close the macro call',
           start: i,
           end: i + 1,
@@ -112,7 +108,7 @@ export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefi
 interface ExpandState {
   macros: ReadonlyMap<string, MacroDefinition>;
   unresolved: Set<string>;
-  problems: ExpansionProblem[];
+  problems: Problem[];
 }
 
 interface CallSite {
@@ -138,6 +134,7 @@ function expandCall(
     const chain = [...stack, call.key].join(' → ');
     state.problems.push({
       severity: 'error',
+      kind: 'macro-cycle',
       message: `Unexpected macro cycle ${chain}, expected macros that end`,
       start: site.start,
       end: site.end,

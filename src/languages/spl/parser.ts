@@ -2,7 +2,8 @@
 import type { Command, Pipeline } from './ast.js';
 import { lex, type Token } from './lexer.js';
 import { splitStages, type Range, type StageSlice } from './pipeline.js';
-import { literalOf, parseSearchExpression, type ParseEnv, type Problem } from './search-parser.js';
+import { literalOf, parseSearchExpression, type ParseEnv } from './search-parser.js';
+import type { Problem } from '../kit/problem.js';
 import { parseAssignments, parseEvalCondition } from './eval-parser.js';
 import { isKnownCommand } from './commands.js';
 import { describeToken } from '../../text/diagnostics.js';
@@ -24,9 +25,7 @@ export function parsePipeline(
   problems: Problem[],
   options: ParseOptions = {},
 ): Pipeline {
-  const structure: { message: string; start: number; end: number }[] = [];
-  const slices = splitStages(text, range.start, range.end, structure);
-  for (const p of structure) problems.push({ ...p, severity: 'error' });
+  const slices = splitStages(text, range.start, range.end, problems);
   const commands: Command[] = [];
   slices.forEach((slice, i) => {
     commands.push(parseStage(text, slice, problems, i === 0 && !options.firstIsCommand));
@@ -63,6 +62,7 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
     problems.push({
       message: `Unexpected ${describeToken(nameToken.text)}, expected a command name`,
       severity: 'error',
+      kind: 'unexpected-token',
       start: nameToken.start,
       end: nameToken.end,
     });
@@ -75,6 +75,7 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
     problems.push({
       message: `Unexpected command ${describeToken(nameToken.text)}, expected a Splunk search command`,
       severity: 'warning',
+      kind: 'unknown-name',
       start: nameToken.start,
       end: nameToken.end,
     });
@@ -206,6 +207,7 @@ function readRegex(command: Command, problems: Problem[]): void {
     problems.push({
       message: 'Unexpected end of input, expected a regular expression',
       severity: 'error',
+      kind: 'missing-part',
       start: command.end,
       end: command.end,
     });

@@ -1,4 +1,5 @@
 /** Splits SPL text into stages on `|` outside strings, parentheses and subsearch brackets, and finds the subsearches. */
+import type { Problem } from '../kit/problem.js';
 
 export interface Range {
   start: number;
@@ -12,12 +13,6 @@ export interface StageSlice extends Range {
   subsearches: Range[];
 }
 
-export interface StructureProblem {
-  message: string;
-  start: number;
-  end: number;
-}
-
 const QUOTE = 34;
 const BACKSLASH = 92;
 const PIPE = 124;
@@ -27,13 +22,8 @@ const LBRACKET = 91;
 const RBRACKET = 93;
 
 /** Stages of text[from, to); structural problems (a string or bracket left open) are added to `problems`. */
-export function splitStages(
-  text: string,
-  from: number,
-  to: number,
-  problems: StructureProblem[],
-): StageSlice[] {
-  const found: StructureProblem[] = [];
+export function splitStages(text: string, from: number, to: number, problems: Problem[]): StageSlice[] {
+  const found: Problem[] = [];
   const stages = scanStages(text, from, to, found, true);
   // A "(" left open must not swallow the pipes after it: split again as if parentheses were blanks.
   const open = found.find((p) => p.message.endsWith('to close "("'));
@@ -45,7 +35,7 @@ function scanStages(
   text: string,
   from: number,
   to: number,
-  problems: StructureProblem[],
+  problems: Problem[],
   useParens: boolean,
 ): StageSlice[] {
   const stages: StageSlice[] = [];
@@ -67,7 +57,7 @@ function scanStages(
       current.subsearches.push({ start: i, end: close });
       i = close - 1;
     } else if (c === RBRACKET) {
-      problems.push({ message: 'Unexpected "]", expected a "[" before it', start: i, end: i + 1 });
+      problems.push(bracketProblem('Unexpected "]", expected a "[" before it', i));
     } else if (c === PIPE && (parens === 0 || !useParens)) {
       current.end = i;
       stages.push(current);
@@ -77,19 +67,21 @@ function scanStages(
   stages.push(current);
   if (openParens.length > 0) {
     const at = openParens[openParens.length - 1];
-    problems.push({ message: 'Unexpected end of input, expected ")" to close "("', start: at, end: at + 1 });
+    problems.push(bracketProblem('Unexpected end of input, expected ")" to close "("', at));
   }
   return stages;
 }
 
 /** End of the string opening at `from` (index of its closing quote); an open string is a problem and runs to `to`. */
-function closeQuote(text: string, from: number, to: number, problems: StructureProblem[]): number {
+function closeQuote(text: string, from: number, to: number, problems: Problem[]): number {
   for (let i = from + 1; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === BACKSLASH) i++;
     else if (c === QUOTE) return i;
   }
   problems.push({
+    severity: 'error',
+    kind: 'unterminated-string',
     message: "Unexpected end of input, expected '\"' to close the string",
     start: from,
     end: from + 1,
@@ -98,7 +90,7 @@ function closeQuote(text: string, from: number, to: number, problems: StructureP
 }
 
 /** Offset just past the `]` matching the `[` at `from`; an unmatched one is a problem and runs to `to`. */
-function closeBracket(text: string, from: number, to: number, problems: StructureProblem[]): number {
+function closeBracket(text: string, from: number, to: number, problems: Problem[]): number {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -106,10 +98,10 @@ function closeBracket(text: string, from: number, to: number, problems: Structur
     else if (c === LBRACKET) depth++;
     else if (c === RBRACKET && --depth === 0) return i + 1;
   }
-  problems.push({
-    message: 'Unexpected end of input, expected "]" to close the subsearch',
-    start: from,
-    end: from + 1,
-  });
+  problems.push(bracketProblem('Unexpected end of input, expected "]" to close the subsearch', from));
   return to;
+}
+
+function bracketProblem(message: string, at: number): Problem {
+  return { severity: 'error', kind: 'unbalanced-bracket', message, start: at, end: at + 1 };
 }

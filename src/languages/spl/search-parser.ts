@@ -3,11 +3,7 @@ import type { CompareOp, Literal, Pipeline, SearchNode } from './ast.js';
 import type { Token } from './lexer.js';
 import type { Range } from './pipeline.js';
 import { describeToken } from '../../text/diagnostics.js';
-
-export interface Problem extends Range {
-  message: string;
-  severity: 'error' | 'warning';
-}
+import type { Problem, ProblemKind } from '../kit/problem.js';
 
 export interface ParseEnv {
   text: string;
@@ -144,7 +140,12 @@ class SearchParser {
     const inner = this.parseAnd();
     const close = this.peek();
     if (close?.type === 'rparen') this.pos++;
-    else this.problem(`Unexpected ${describeToken(close?.text)}, expected ")" to close "("`, close ?? open);
+    else
+      this.problem(
+        `Unexpected ${describeToken(close?.text)}, expected ")" to close "("`,
+        close ?? open,
+        'unbalanced-bracket',
+      );
     return inner ?? { kind: 'and', items: [], start: open.start, end: close?.end ?? open.end };
   }
 
@@ -192,7 +193,7 @@ class SearchParser {
       else if (t.type !== 'comma')
         this.problem(`Unexpected ${describeToken(t.text)}, expected a value in the IN list`, t);
     }
-    this.problem('Unexpected end of input, expected ")" to close the IN list', field);
+    this.problem('Unexpected end of input, expected ")" to close the IN list', field, 'unbalanced-bracket');
     return { kind: 'in', field: literalOf(field), values, start: field.start, end };
   }
 
@@ -210,7 +211,12 @@ class SearchParser {
     const inner = this.tokens.slice(innerFrom, this.pos);
     const close = this.tokens[this.pos];
     if (close) this.pos++;
-    else this.problem(`Unexpected end of input, expected ")" to close ${name.text}(`, open);
+    else
+      this.problem(
+        `Unexpected end of input, expected ")" to close ${name.text}(`,
+        open,
+        'unbalanced-bracket',
+      );
     const end = close ? close.start : (inner[inner.length - 1]?.end ?? open.end);
     const single = inner.length === 1 && inner[0].type === 'string' ? inner[0] : undefined;
     const text: Literal = single
@@ -242,7 +248,7 @@ class SearchParser {
     };
   }
 
-  private problem(message: string, at: Range): void {
-    this.env.problems.push({ message, severity: 'error', start: at.start, end: at.end });
+  private problem(message: string, at: Range, kind: ProblemKind = 'unexpected-token'): void {
+    this.env.problems.push({ severity: 'error', kind, message, start: at.start, end: at.end });
   }
 }

@@ -1,66 +1,32 @@
-/** A cursor over YARA-L tokens that collects problems as "Unexpected X, expected Y" and never throws. */
-import { describeToken } from '../../text/diagnostics.js';
-import type { Problem, Token } from './lexer.js';
+/** The kit's cursor over YARA-L tokens, with the section and statement boundaries of a rule. */
+import type { Token } from './lexer.js';
+import { TokenCursor } from '../kit/cursor.js';
+import type { Problem } from '../kit/problem.js';
 
 export const SECTION_NAMES = new Set(['meta', 'events', 'match', 'outcome', 'condition', 'options']);
 
-/** Brackets and prefix operators nested deeper than this are refused before the call stack runs out. */
-const MAX_DEPTH = 256;
-
-export class Cursor {
-  private index = 0;
-  private depth = 0;
-
+export class Cursor extends TokenCursor<Token> {
   constructor(
     readonly text: string,
-    readonly tokens: Token[],
-    readonly problems: Problem[],
-  ) {}
-
-  /** Enters one nesting level; false (reported once, then the rest skipped) when the input nests too deeply. */
-  enter(): boolean {
-    if (this.depth >= MAX_DEPTH) {
-      this.report('Unexpected nesting deeper than 256 levels, expected a flatter expression', this.peek);
-      while (!this.atEnd) this.advance();
-      return false;
-    }
-    this.depth++;
-    return true;
+    tokens: Token[],
+    problems: Problem[],
+  ) {
+    super(tokens, problems);
   }
 
-  leave(): void {
-    this.depth--;
+  /** Enters one nesting level; past the bound (reported once) the rest of the input is skipped. */
+  override enter(): boolean {
+    if (super.enter()) return true;
+    while (!this.atEnd) this.next();
+    return false;
   }
 
   slice(start: number, end: number): string {
     return this.text.slice(start, end);
   }
 
-  get peek(): Token {
-    return this.tokens[this.index];
-  }
-
-  /** The token after the current one (the last token is always `eof`). */
-  get ahead(): Token {
-    return this.tokens[Math.min(this.index + 1, this.tokens.length - 1)];
-  }
-
-  get previous(): Token {
-    return this.tokens[Math.max(0, this.index - 1)];
-  }
-
-  get atEnd(): boolean {
-    return this.peek.kind === 'eof';
-  }
-
-  advance(): Token {
-    const token = this.peek;
-    if (token.kind !== 'eof') this.index++;
-    return token;
-  }
-
   is(kind: Token['kind'], value?: string): boolean {
-    const t = this.peek;
+    const t = this.peek();
     return t.kind === kind && (value === undefined || t.value === value);
   }
 
@@ -74,7 +40,7 @@ export class Cursor {
 
   /** Consumes the token when it matches. */
   accept(kind: Token['kind'], value?: string): Token | undefined {
-    return this.is(kind, value) ? this.advance() : undefined;
+    return this.is(kind, value) ? this.next() : undefined;
   }
 
   /** Consumes a matching token, or reports the one found and leaves it in place. */
@@ -84,28 +50,20 @@ export class Cursor {
     return token;
   }
 
-  unexpected(expected: string, token: Token = this.peek): void {
-    this.report(`Unexpected ${describeToken(token.text)}, expected ${expected}`, token);
-  }
-
-  report(message: string, token: Token, severity: Problem['severity'] = 'error'): void {
-    this.problems.push({ severity, message, start: token.start, end: Math.max(token.end, token.start) });
-  }
-
   /** A `name:` section header starts here (known or not). */
   atSectionHeader(): boolean {
-    const t = this.peek;
+    const t = this.peek();
     return (
       t.kind === 'word' &&
-      this.ahead.kind === 'punct' &&
-      this.ahead.value === ':' &&
+      this.peek(1).kind === 'punct' &&
+      this.peek(1).value === ':' &&
       (t.newline || SECTION_NAMES.has(t.value))
     );
   }
 
   /** A place a statement may end at: a new line, a section header, the rule's closing brace, the end. */
   atStatementBoundary(): boolean {
-    return this.atEnd || this.peek.newline || this.isPunct('}') || this.atSectionHeader();
+    return this.atEnd || this.peek().newline || this.isPunct('}') || this.atSectionHeader();
   }
 
   /** Skips to the next line outside brackets, a section header or the rule's closing brace. */
@@ -113,12 +71,12 @@ export class Cursor {
     let depth = 0;
     const first = this.index;
     while (!this.atEnd) {
-      const t = this.peek;
+      const t = this.peek();
       if (this.index > first && depth <= 0 && (t.newline || this.atSectionHeader())) return;
       if (t.kind === 'punct' && (t.value === '(' || t.value === '[')) depth++;
       if (t.kind === 'punct' && (t.value === ')' || t.value === ']')) depth--;
       if (t.kind === 'punct' && t.value === '}' && depth <= 0) return;
-      this.advance();
+      this.next();
     }
   }
 }

@@ -19,7 +19,7 @@ export function parseExpression(c: Cursor): Expr | null {
 function parseOr(c: Cursor): Expr | null {
   let left = parseAnd(c);
   while (left && c.isWord('or')) {
-    c.advance();
+    c.next();
     const right = parseAnd(c);
     if (!right) return left;
     left = { kind: 'or', left, right, start: left.start, end: right.end };
@@ -30,7 +30,7 @@ function parseOr(c: Cursor): Expr | null {
 function parseAnd(c: Cursor): Expr | null {
   let left = parseUnary(c);
   while (left && c.isWord('and')) {
-    c.advance();
+    c.next();
     const right = parseUnary(c);
     if (!right) return left;
     left = { kind: 'and', left, right, start: left.start, end: right.end };
@@ -39,16 +39,16 @@ function parseAnd(c: Cursor): Expr | null {
 }
 
 function parseUnary(c: Cursor): Expr | null {
-  const t = c.peek;
+  const t = c.peek();
   if ((t.kind === 'word' && t.value === 'not') || (t.kind === 'punct' && t.value === '!')) {
-    c.advance();
+    c.next();
     if (!c.enter()) return null;
     const operand = parseUnary(c);
     c.leave();
     return operand ? { kind: 'not', operand, start: t.start, end: operand.end } : null;
   }
-  if (t.kind === 'word' && (t.value === 'any' || t.value === 'all') && c.ahead.kind === 'variable') {
-    c.advance();
+  if (t.kind === 'word' && (t.value === 'any' || t.value === 'all') && c.peek(1).kind === 'variable') {
+    c.next();
     const operand = parseUnary(c);
     return operand
       ? { kind: 'quantified', quantifier: t.value, operand, start: t.start, end: operand.end }
@@ -61,8 +61,8 @@ function parseComparison(c: Cursor): Expr | null {
   const left = parseAdditive(c);
   if (!left) return null;
   let result: Expr = left;
-  if (c.is('op') && COMPARE_OPS.has(c.peek.value)) {
-    const op = c.advance().value as CompareOp;
+  if (c.is('op') && COMPARE_OPS.has(c.peek().value)) {
+    const op = c.next().value as CompareOp;
     const right = parseAdditive(c);
     if (!right) return left;
     result = { kind: 'compare', op, left, right, nocase: false, start: left.start, end: right.end };
@@ -74,10 +74,10 @@ function parseComparison(c: Cursor): Expr | null {
 
 /** `x in %list`, with `regex` or `cidr` between for lists of patterns or ranges. */
 function parseIn(c: Cursor, operand: Expr): Expr | null {
-  c.advance();
+  c.next();
   let mode: 'regex' | 'cidr' | null = null;
-  if ((c.isWord('regex') || c.isWord('cidr')) && c.ahead.kind === 'list')
-    mode = c.advance().value as 'regex' | 'cidr';
+  if ((c.isWord('regex') || c.isWord('cidr')) && c.peek(1).kind === 'list')
+    mode = c.next().value as 'regex' | 'cidr';
   const token = c.expect('list', undefined, 'a reference list (%name)');
   if (!token) return null;
   const list: ListExpr = { kind: 'list', name: token.value, start: token.start, end: token.end };
@@ -87,17 +87,21 @@ function parseIn(c: Cursor, operand: Expr): Expr | null {
 /** A trailing `nocase` makes the comparison, `in` or call before it ignore case. */
 function withNocase(c: Cursor, expr: Expr): Expr {
   if (!c.isWord('nocase')) return expr;
-  const token = c.advance();
+  const token = c.next();
   if (expr.kind === 'compare' || expr.kind === 'in' || expr.kind === 'call')
     return { ...expr, nocase: true, end: token.end };
-  c.report('Unexpected "nocase", expected it after a comparison or a function call', token);
+  c.report(
+    'unexpected-token',
+    'Unexpected "nocase", expected it after a comparison or a function call',
+    token,
+  );
   return expr;
 }
 
 function parseAdditive(c: Cursor): Expr | null {
   let left = parseMultiplicative(c);
   while (left && (c.isPunct('+') || c.isPunct('-'))) {
-    const op = c.advance().value as '+' | '-';
+    const op = c.next().value as '+' | '-';
     const right = parseMultiplicative(c);
     if (!right) return left;
     left = { kind: 'arithmetic', op, left, right, start: left.start, end: right.end };
@@ -108,7 +112,7 @@ function parseAdditive(c: Cursor): Expr | null {
 function parseMultiplicative(c: Cursor): Expr | null {
   let left = parseNegation(c);
   while (left && (c.isPunct('*') || c.isPunct('/'))) {
-    const op = c.advance().value as '*' | '/';
+    const op = c.next().value as '*' | '/';
     const right = parseNegation(c);
     if (!right) return left;
     left = { kind: 'arithmetic', op, left, right, start: left.start, end: right.end };
@@ -118,7 +122,7 @@ function parseMultiplicative(c: Cursor): Expr | null {
 
 function parseNegation(c: Cursor): Expr | null {
   if (!c.isPunct('-')) return parsePrimary(c);
-  const t = c.advance();
+  const t = c.next();
   if (!c.enter()) return null;
   const operand = parseNegation(c);
   c.leave();
@@ -129,25 +133,25 @@ function parseNegation(c: Cursor): Expr | null {
 }
 
 function parsePrimary(c: Cursor): Expr | null {
-  const t = c.peek;
+  const t = c.peek();
   switch (t.kind) {
     case 'variable':
       return parseVariable(c);
     case 'count':
-      c.advance();
+      c.next();
       return { kind: 'count', name: t.value, start: t.start, end: t.end };
     case 'list':
-      c.advance();
+      c.next();
       return { kind: 'list', name: t.value, start: t.start, end: t.end };
     case 'string':
-      c.advance();
+      c.next();
       return { kind: 'string', value: t.value, raw: t.raw === true, start: t.start, end: t.end };
     case 'regex':
-      c.advance();
+      c.next();
       return { kind: 'regex', pattern: t.value, start: t.start, end: t.end };
     case 'number':
     case 'duration':
-      c.advance();
+      c.next();
       return { kind: t.kind, text: t.value, start: t.start, end: t.end };
     case 'word':
       return parseWord(c);
@@ -159,7 +163,7 @@ function parsePrimary(c: Cursor): Expr | null {
 }
 
 function parseParenthesized(c: Cursor): Expr | null {
-  const open = c.advance();
+  const open = c.next();
   const inner = parseExpression(c);
   if (!inner) return null;
   const close = c.expect('punct', ')', '")" to close "("');
@@ -170,19 +174,17 @@ function parseParenthesized(c: Cursor): Expr | null {
 
 /** `$e` alone, or `$e.a.b["k"]`: segments are any word after a dot, map keys are strings in brackets. */
 function parseVariable(c: Cursor): Expr | null {
-  const v = c.advance();
+  const v = c.next();
   let end = v.end;
   let pathStart = -1;
   for (;;) {
-    if (c.isPunct('.') && c.ahead.kind === 'word' && c.peek.start === end) {
-      if (pathStart === -1) pathStart = c.ahead.start;
-      c.advance();
-      end = c.advance().end;
+    if (c.isPunct('.') && c.peek(1).kind === 'word' && c.peek().start === end) {
+      if (pathStart === -1) pathStart = c.peek(1).start;
+      c.next();
+      end = c.next().end;
     } else if (c.isPunct('[') && pathStart !== -1) {
-      c.advance();
-      const key = c.is('number')
-        ? c.advance()
-        : c.expect('string', undefined, 'a map key string or an index');
+      c.next();
+      const key = c.is('number') ? c.next() : c.expect('string', undefined, 'a map key string or an index');
       const close = c.expect('punct', ']', '"]" to close the map key');
       if (!key || !close) return null;
       end = close.end;
@@ -201,19 +203,19 @@ function parseVariable(c: Cursor): Expr | null {
 
 /** A call (`max(`, `re.regex(`, `strings.to_lower(`), or a bare word used as a value. */
 function parseWord(c: Cursor): Expr | null {
-  const first = c.advance();
+  const first = c.next();
   let name = first.value;
   let last: Token = first;
-  while (c.isPunct('.') && c.ahead.kind === 'word') {
-    c.advance();
-    last = c.advance();
+  while (c.isPunct('.') && c.peek(1).kind === 'word') {
+    c.next();
+    last = c.next();
     name += `.${last.value}`;
   }
   if (!c.isPunct('(')) {
     if (name !== first.value) c.unexpected('"(" after a function name');
     return { kind: 'word', text: name, start: first.start, end: last.end };
   }
-  c.advance();
+  c.next();
   const args: Expr[] = [];
   if (!c.isPunct(')')) {
     for (;;) {

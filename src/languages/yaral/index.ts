@@ -1,8 +1,7 @@
 /** The Chronicle YARA-L 2.0 language: lexes, parses and lowers one rule to a stage per section. */
 import type { Language } from '../language.js';
-import type { Diagnostic } from '../../model/diagnostic.js';
-import { diagnostic } from '../../text/diagnostics.js';
 import { QueryLocator } from '../../text/locator.js';
+import { problemDiagnostics } from '../kit/problem.js';
 import { dataSources, lowerRule } from './lower.js';
 import { parseYaral } from './parser.js';
 
@@ -12,9 +11,7 @@ export const yaralLanguage: Language = {
   parse: ({ source }) => {
     const locator = new QueryLocator(source);
     const { rule, problems } = parseYaral(source.text);
-    const diagnostics: Diagnostic[] = problems.map((p) =>
-      diagnostic(p.severity, p.message, locator.span(p.start, p.end), 'yaral'),
-    );
+    const diagnostics = problemDiagnostics(problems, locator, 'yaral');
     const stages = rule ? lowerRule(rule, source.text, locator) : [];
     return {
       type: 'query',

@@ -1,6 +1,7 @@
 // The YARA-L lexer: token kinds, offsets, escapes, and where a slash divides or opens a regex.
 import { describe, expect, it } from 'vitest';
-import { tokenize, type Problem } from './lexer.js';
+import { tokenize } from './lexer.js';
+import type { Problem } from '../kit/problem.js';
 
 function lex(text: string): { tokens: ReturnType<typeof tokenize>; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -1,5 +1,6 @@
 /** Splits YARA-L 2.0 text into tokens with offsets: words, `$`/`#`/`%` names, strings, regex literals, durations, operators. */
 import type { LexedToken } from '../../text/token.js';
+import type { Problem } from '../kit/problem.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
@@ -22,14 +23,6 @@ export interface Token extends LexedToken<TokenKind> {
   newline: boolean;
   /** A backquoted string, taken as written. */
   raw?: boolean;
-}
-
-/** A content problem at a query offset; the language turns it into a diagnostic. */
-export interface Problem {
-  severity: 'error' | 'warning';
-  message: string;
-  start: number;
-  end: number;
 }
 
 const PUNCT = new Set(['{', '}', '(', ')', '[', ']', ',', ':', '.', '+', '-', '*']);
@@ -193,6 +186,7 @@ class YaralLexer {
     if (i >= text.length) {
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-string',
         message: `Unexpected end of input, expected '"' to close the string`,
         start: this.pos,
         end: text.length,
@@ -203,6 +197,7 @@ class YaralLexer {
     if (spansLines)
       this.problems.push({
         severity: 'warning',
+        kind: 'unterminated-string',
         message: 'String runs over a line break',
         start: this.pos,
         end: i + 1,
@@ -216,6 +211,7 @@ class YaralLexer {
     if (close === -1) {
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-string',
         message: 'Unexpected end of input, expected "`" to close the string',
         start: this.pos,
         end: this.text.length,
@@ -254,6 +250,7 @@ class YaralLexer {
     if (text[i] !== '/') {
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-regex',
         message: 'Unexpected end of line, expected "/" to close the regular expression',
         start: this.pos,
         end: i,
@@ -281,6 +278,7 @@ class YaralLexer {
     if (close === -1) {
       this.problems.push({
         severity: 'error',
+        kind: 'unterminated-comment',
         message: 'Unexpected end of input, expected "*/" to close the comment',
         start: this.pos,
         end: this.text.length,

@@ -1,6 +1,7 @@
 /** Finds the rules of a YARA-L file from its tokens: each rule's extent, its meta pairs and the ATT&CK its outcome names. */
 import { SECTION_NAMES } from './cursor.js';
-import { tokenize, type Problem, type Token } from './lexer.js';
+import { tokenize, type Token } from './lexer.js';
+import type { Problem } from '../kit/problem.js';
 
 export interface RuleOutline {
   name: string;

@@ -2,7 +2,8 @@
 import type { Expr, MatchClause, MetaEntry, RuleNode, Section, SectionName } from './ast.js';
 import { Cursor, SECTION_NAMES } from './cursor.js';
 import { parseExpression } from './expression.js';
-import { tokenize, type Problem, type Token } from './lexer.js';
+import { tokenize, type Token } from './lexer.js';
+import type { Problem } from '../kit/problem.js';
 
 export interface ParseResult {
   rule: RuleNode | null;
@@ -25,7 +26,7 @@ function parseRule(c: Cursor): RuleNode | null {
     c.unexpected('"rule"');
     return null;
   }
-  const start = c.peek.start;
+  const start = c.peek().start;
   if (!c.expect('word', 'rule', '"rule"')) return null;
   const name = c.expect('word', undefined, 'a rule name');
   if (!name) return null;
@@ -42,7 +43,8 @@ function parseRule(c: Cursor): RuleNode | null {
 /** Chronicle refuses a rule without `events` or `condition`. */
 function requireSections(c: Cursor, rule: RuleNode, at: Token): void {
   for (const name of ['events', 'condition'] as const) {
-    if (!rule.sections.some((s) => s.name === name)) c.report(`Rule ${rule.name} has no ${name} section`, at);
+    if (!rule.sections.some((s) => s.name === name))
+      c.report('missing-part', `Rule ${rule.name} has no ${name} section`, at);
   }
 }
 
@@ -52,25 +54,30 @@ function parseSections(c: Cursor): Section[] {
     if (!c.atSectionHeader()) {
       c.unexpected(`a section (${SECTION_LIST})`);
       c.recover();
-      if (!c.atSectionHeader() && !c.isPunct('}') && !c.atEnd) c.advance();
+      if (!c.atSectionHeader() && !c.isPunct('}') && !c.atEnd) c.next();
       continue;
     }
-    const header = c.advance();
-    c.advance();
+    const header = c.next();
+    c.next();
     if (!SECTION_NAMES.has(header.value)) {
-      c.report(`Unexpected section "${header.value}", expected one of ${SECTION_LIST}`, header);
+      c.report(
+        'unknown-name',
+        `Unexpected section "${header.value}", expected one of ${SECTION_LIST}`,
+        header,
+      );
       skipSection(c);
       continue;
     }
     const name = header.value as SectionName;
-    if (sections.some((s) => s.name === name)) c.report(`Section "${name}" appears twice`, header, 'warning');
+    if (sections.some((s) => s.name === name))
+      c.report('invalid-value', `Section "${name}" appears twice`, header, 'warning');
     sections.push(parseSection(c, name, header));
   }
   return sections;
 }
 
 function skipSection(c: Cursor): void {
-  while (!c.atEnd && !c.isPunct('}') && !c.atSectionHeader()) c.advance();
+  while (!c.atEnd && !c.isPunct('}') && !c.atSectionHeader()) c.next();
 }
 
 function parseSection(c: Cursor, name: SectionName, header: Token): Section {
@@ -87,7 +94,7 @@ function parseSection(c: Cursor, name: SectionName, header: Token): Section {
   else section.statements = parseStatements(c);
   section.end = Math.max(section.end, c.previous.end);
   if (name === 'events' && section.statements.length === 0)
-    c.report('Unexpected end of section, expected at least one event statement', header);
+    c.report('missing-part', 'Unexpected end of section, expected at least one event statement', header);
   return section;
 }
 
@@ -95,7 +102,7 @@ function parseSection(c: Cursor, name: SectionName, header: Token): Section {
 function parseStatements(c: Cursor): Expr[] {
   const statements: Expr[] = [];
   while (!c.atEnd && !c.isPunct('}') && !c.atSectionHeader()) {
-    const before = c.peek;
+    const before = c.peek();
     const reported = c.problems.length;
     const expr = parseExpression(c);
     if (expr && c.atStatementBoundary()) {
@@ -106,7 +113,7 @@ function parseStatements(c: Cursor): Expr[] {
     // A problem inside the expression already says what went wrong here.
     if (expr && c.problems.length === reported) c.unexpected('"and", "or" or the end of the statement');
     c.recover();
-    if (c.peek === before) c.advance();
+    if (c.peek() === before) c.next();
   }
   return statements;
 }
@@ -123,17 +130,17 @@ function parseMeta(c: Cursor): MetaEntry[] {
       if (c.atStatementBoundary()) continue;
       c.unexpected('the end of the meta entry');
     }
-    const before = c.peek;
+    const before = c.peek();
     c.recover();
-    if (c.peek === before && !c.isPunct('}')) c.advance();
+    if (c.peek() === before && !c.isPunct('}')) c.next();
   }
   return entries;
 }
 
 function metaValue(c: Cursor, key: Token): MetaEntry | undefined {
-  const t = c.peek;
+  const t = c.peek();
   if (t.kind === 'string' || t.kind === 'number' || t.kind === 'word') {
-    c.advance();
+    c.next();
     return { key: key.value, value: t.value, start: key.start, end: t.end };
   }
   c.unexpected(`a string value for meta key ${key.value}`);
@@ -143,14 +150,14 @@ function metaValue(c: Cursor, key: Token): MetaEntry | undefined {
 /** `$a, $b over 5m`, optionally `before`/`after` an event variable. */
 function parseMatch(c: Cursor): MatchClause | null {
   if (c.atSectionHeader() || c.isPunct('}')) return null;
-  const start = c.peek.start;
+  const start = c.peek().start;
   const variables: string[] = [];
   do {
     const v = c.expect('variable', undefined, 'a match variable');
     if (!v) return abandonMatch(c);
     variables.push(v.value);
   } while (c.accept('punct', ','));
-  const keyword = c.peek.kind === 'word' && MATCH_KEYWORDS.has(c.peek.value) ? c.advance() : undefined;
+  const keyword = c.peek().kind === 'word' && MATCH_KEYWORDS.has(c.peek().value) ? c.next() : undefined;
   if (!keyword) {
     c.unexpected('"over" and a time window');
     return abandonMatch(c);
@@ -158,9 +165,9 @@ function parseMatch(c: Cursor): MatchClause | null {
   const window = c.expect('duration', undefined, 'a time window such as 5m');
   if (!window) return abandonMatch(c);
   let end = window.end;
-  if ((c.isWord('before') || c.isWord('after')) && c.ahead.kind === 'variable') {
-    c.advance();
-    end = c.advance().end;
+  if ((c.isWord('before') || c.isWord('after')) && c.peek(1).kind === 'variable') {
+    c.next();
+    end = c.next().end;
   }
   if (!c.atStatementBoundary()) {
     c.unexpected('the end of the match section');
