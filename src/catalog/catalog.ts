@@ -7,6 +7,7 @@ import { ruleView } from './rules.js';
 import { indicatorCount, indicatorRules, listIndicators, type IndicatorFilter } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
 import { storedSourceFacts } from './source-facts.js';
+import { skippedByReason } from './skipped.js';
 import type { SourceFacts } from '../sources/facts.js';
 import type { RuleView, SearchQuery, SearchResult, IndicatorView, RuleSummary } from './views.js';
 import type { AttackData } from '../knowledge/attack/index.js';
@@ -67,6 +68,11 @@ export class Catalog {
   /** A source's remote, place in its checkout and head commit, as of its last ingest. */
   sourceFacts(name: string): SourceFacts | undefined {
     return storedSourceFacts(this.db, name);
+  }
+
+  /** Skipped files of the named sources (all when none), counted by reason. */
+  skippedByReason(sources: string[] = []): Record<string, number> {
+    return skippedByReason(this.db, sources);
   }
 
   /** Rules with their declared techniques, for coverage. */
