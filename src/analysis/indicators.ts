@@ -29,6 +29,8 @@ export function indicatorsOf(query: ParsedQuery): Indicator[] {
   const out: Indicator[] = [];
   for (const stage of query.stages) {
     for (const p of stage.predicates) {
+      // Field names, computed expressions and list names are not values anyone else looks for.
+      if (p.valueKind) continue;
       for (const ind of predicateIndicators(p, query.language, stage.index)) {
         const key = `${ind.kind}|${ind.canonical}|${ind.op}|${ind.value}`;
         if (!seen.has(key)) {
