@@ -36,3 +36,17 @@ describe('Kusto comparisons that are not against literals', () => {
     expect(predicates('T | where not(IsInternetFacing)').map((p) => p[1])).toEqual(['eq']);
   });
 });
+
+describe('YARA-L reference lists', () => {
+  it('are list memberships, not literal values', async () => {
+    const { yaralLanguage } = await import('../yaral/index.js');
+    const text = 'rule r {\n  events:\n    $e.principal.ip in %blocked_ips\n  condition:\n    $e\n}\n';
+    const q = yaralLanguage.parse({
+      source: { language: 'yaral', text, start: { line: 1, column: 1, offset: 0 } },
+      context: emptyContext(),
+    });
+    const [p] = q.stages.flatMap((s) => s.predicates);
+    expect(p).toMatchObject({ op: 'eq', valueKind: 'list' });
+    expect(indicatorsOf(q)).toEqual([]);
+  });
+});
