@@ -3,7 +3,13 @@ import type { Indicator } from '../model/indicator.js';
 import type { LanguageId } from '../model/ids.js';
 import type { Op, Predicate } from '../model/predicate.js';
 import type { ParsedQuery } from '../model/stage.js';
-import { canonicalField, equivalents } from '../knowledge/fields/index.js';
+import {
+  canonicalField,
+  canonicalRegistryPath,
+  equivalents,
+  registryKeyConcepts,
+  type FieldIndicator,
+} from '../knowledge/fields/index.js';
 
 /** Ops whose values are patterns or numbers, which case folding would change the meaning of. */
 const UNFOLDED_OPS: ReadonlySet<Op> = new Set([
@@ -23,6 +29,8 @@ export function indicatorsOf(query: ParsedQuery): Indicator[] {
   const out: Indicator[] = [];
   for (const stage of query.stages) {
     for (const p of stage.predicates) {
+      // Field names, computed expressions and list names are not values anyone else looks for.
+      if (p.valueKind) continue;
       for (const ind of predicateIndicators(p, query.language, stage.index)) {
         const key = `${ind.kind}|${ind.canonical}|${ind.op}|${ind.value}`;
         if (!seen.has(key)) {
@@ -41,8 +49,11 @@ export function predicateIndicators(p: Predicate, language: LanguageId, stage: n
       ? 'keyword'
       : (canonicalField(p.field, { language, scope: p.scope }) ?? p.field.toLowerCase());
   const values = p.op === 'exists' && p.values.length === 0 ? [''] : p.values;
+  const registry = registryKeyConcepts().includes(canonical) && !UNFOLDED_OPS.has(p.op);
   return values.map((raw) => {
-    const { op, value } = normalizeValue(p.op, raw, p.caseSensitive);
+    const normalized = normalizeValue(p.op, raw, p.caseSensitive, language);
+    const op = normalized.op;
+    const value = registry ? canonicalRegistryPath(normalized.value, !p.caseSensitive) : normalized.value;
     const ind: Indicator = {
       type: 'indicator',
       field: p.field,
@@ -59,18 +70,61 @@ export function predicateIndicators(p: Predicate, language: LanguageId, stage: n
   });
 }
 
-/** Globs of the form `*x`, `x*`, `*x*` and plain values become the ops they mean; case folds where matching ignores it. */
-export function normalizeValue(op: Op, raw: string, caseSensitive: boolean): { op: Op; value: string } {
+/**
+ * Globs of the form `*x`, `x*`, `*x*` and plain values become the ops they mean; case folds where matching
+ * ignores it. Globs come out in one canonical form whatever the language: `*` and `?` are wildcards, a `\`
+ * before them is a backslash (`HKU\*\Software` in EQL and `HKU\\*\Software` in Sigma are one value), and
+ * a literal `*` or `?` (Sigma `\*`) is written `[*]`, `[?]`.
+ */
+export function normalizeValue(
+  op: Op,
+  raw: string,
+  caseSensitive: boolean,
+  language?: LanguageId,
+): { op: Op; value: string } {
   const value = caseSensitive || UNFOLDED_OPS.has(op) ? raw : raw.toLowerCase();
   if (op !== 'wildcard') return { op, value };
-  const inner = value.replace(/^\*+/, '').replace(/\*+$/, '');
-  if (/[*?]/.test(inner) || inner.length === 0) return { op, value };
-  const leading = value.startsWith('*');
-  const trailing = value.endsWith('*');
-  if (leading && trailing) return { op: 'match', value: inner };
-  if (leading) return { op: 'ends_with', value: inner };
-  if (trailing) return { op: 'starts_with', value: inner };
-  return { op: 'eq', value: inner };
+  const pieces = globPieces(value, language === 'sigma');
+  let first = 0;
+  let last = pieces.length;
+  while (first < last && pieces[first].wild && pieces[first].char === '*') first++;
+  while (last > first && pieces[last - 1].wild && pieces[last - 1].char === '*') last--;
+  const inner = pieces.slice(first, last);
+  if (inner.length === 0 || inner.some((p) => p.wild)) return { op, value: canonicalGlob(pieces) };
+  const text = inner.map((p) => p.char).join('');
+  const leading = first > 0;
+  const trailing = last < pieces.length;
+  if (leading && trailing) return { op: 'match', value: text };
+  if (leading) return { op: 'ends_with', value: text };
+  if (trailing) return { op: 'starts_with', value: text };
+  return { op: 'eq', value: text };
+}
+
+/** One character of a glob: `wild` when it is a wildcard. */
+interface GlobPiece {
+  char: string;
+  wild: boolean;
+}
+
+/**
+ * A glob's characters. Sigma escapes (`\*`, `\?` and `\\` before them) make literal characters; in the other
+ * languages' values (escapes already removed by their parsers) every `*` and `?` is a wildcard.
+ */
+function globPieces(glob: string, sigmaEscapes: boolean): GlobPiece[] {
+  const out: GlobPiece[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    const next = glob[i + 1];
+    if (sigmaEscapes && c === '\\' && (next === '*' || next === '?' || next === '\\')) {
+      out.push({ char: next, wild: false });
+      i++;
+    } else out.push({ char: c, wild: c === '*' || c === '?' });
+  }
+  return out;
+}
+
+function canonicalGlob(pieces: GlobPiece[]): string {
+  return pieces.map((p) => (!p.wild && (p.char === '*' || p.char === '?') ? `[${p.char}]` : p.char)).join('');
 }
 
 function indicatorKey(i: { canonical: string; op: string; value: string }): string {
@@ -78,22 +132,52 @@ function indicatorKey(i: { canonical: string; op: string; value: string }): stri
 }
 
 /**
- * The least key in an indicator's equivalence class (it, its equivalents, theirs, ...), so every
- * member of the class gets the same key whichever member it starts from.
+ * The key of an indicator's equivalence class. Some equivalents lead one way only (`HKLM\…\Run\` → the key path
+ * `\…\Run`, a padded command-line word → the argument), so the class is taken at its end: among the indicators
+ * reachable from this one, those that reach the fewest others, and their least key. Every member of a class, and
+ * every indicator that leads into it, gets the same key whichever it starts from.
  */
 function equivalenceKey(ind: Indicator): string {
-  const seen = new Set([indicatorKey(ind)]);
-  const queue = [{ canonical: ind.canonical, op: ind.op as string, value: ind.value }];
+  const start = indicatorKey(ind);
+  const cached = classKeys.get(start);
+  if (cached !== undefined) return `${ind.kind}|${cached}`;
+  const reach = reachable({ canonical: ind.canonical, op: ind.op, value: ind.value });
+  let best = start;
+  let bestSize = Infinity;
+  for (const [key, member] of reach) {
+    const own = key === start ? reach : reachable(member);
+    const least = leastKey(own);
+    if (own.size < bestSize || (own.size === bestSize && least < best)) {
+      best = least;
+      bestSize = own.size;
+    }
+  }
+  if (classKeys.size >= CLASS_KEY_LIMIT) classKeys.clear();
+  classKeys.set(start, best);
+  return `${ind.kind}|${best}`;
+}
+
+const classKeys = new Map<string, string>();
+const CLASS_KEY_LIMIT = 100_000;
+
+/** The indicators an indicator's equivalents lead to, itself included, by key. */
+function reachable(from: FieldIndicator): Map<string, FieldIndicator> {
+  const seen = new Map([[indicatorKey(from), from]]);
+  const queue = [from];
   while (queue.length && seen.size < 16) {
     for (const e of equivalents(queue.shift()!)) {
       const k = indicatorKey(e);
       if (!seen.has(k)) {
-        seen.add(k);
+        seen.set(k, e);
         queue.push(e);
       }
     }
   }
+  return seen;
+}
+
+function leastKey(keys: Map<string, FieldIndicator>): string {
   let best = '';
-  for (const k of seen) if (best === '' || k < best) best = k;
-  return `${ind.kind}|${best}`;
+  for (const k of keys.keys()) if (best === '' || k < best) best = k;
+  return best;
 }

@@ -16,6 +16,7 @@ import {
 } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
 import { storedSourceFacts } from './source-facts.js';
+import { skippedByReason } from './skipped.js';
 import type { SourceFacts } from '../sources/facts.js';
 import { sourceView } from './source-queries.js';
 import {
@@ -116,6 +117,11 @@ export class Catalog {
   /** A source's remote, place in its checkout and head commit, as of its last ingest. */
   sourceFacts(name: string): SourceFacts | undefined {
     return storedSourceFacts(this.#db, name);
+  }
+
+  /** Skipped files of the named sources (all when none), counted by reason. */
+  skippedByReason(sources: string[] = []): Record<string, number> {
+    return skippedByReason(this.#db, sources);
   }
 
   /** Rules with their declared techniques, for coverage. */

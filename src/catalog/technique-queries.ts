@@ -12,7 +12,8 @@ export interface CoverageFilter {
 export function ruleTechniques(db: Db, filter: CoverageFilter): CoverageRule[] {
   const rows = db
     .prepare(
-      `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques
+      `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques,
+         json_extract(r.document, '$.attack.tactics') AS tactics
        FROM rules r JOIN sources s ON s.id = r.source_id JOIN rule_techniques t ON t.rule = r.id
        WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
        GROUP BY r.id ORDER BY r.key`,
@@ -22,8 +23,12 @@ export function ruleTechniques(db: Db, filter: CoverageFilter): CoverageRule[] {
       filter.source ?? null,
       filter.language ?? null,
       filter.language ?? null,
-    ) as Array<Omit<CoverageRule, 'techniques'> & { techniques: string }>;
-  return rows.map((r) => ({ ...r, techniques: JSON.parse(r.techniques) }));
+    ) as Array<Omit<CoverageRule, 'techniques' | 'tactics'> & { techniques: string; tactics: string | null }>;
+  return rows.map((r) => ({
+    ...r,
+    techniques: JSON.parse(r.techniques),
+    tactics: r.tactics ? (JSON.parse(r.tactics) as string[]) : [],
+  }));
 }
 
 /** Technique names that rules carry (Elastic `threat` blocks), for when no ATT&CK bundle is loaded. */

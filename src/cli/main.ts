@@ -96,6 +96,7 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--source <s>')
     .option('--language <l>')
     .option('--compare <sources...>', 'two sources: techniques one covers and the other does not')
+    .option('--declared', 'count each rule under the tactics it declares only')
     .option('--attack <path>')
     .description('ATT&CK coverage')
     .action((o) => run(coverageCommand(o)));

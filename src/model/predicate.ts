@@ -40,6 +40,13 @@ export interface Predicate {
   derivedFrom?: string[];
   /** Language-specific value transforms kept for display (Sigma `base64offset`, `windash`, `utf16le`, ...). */
   modifiers?: string[];
+  /**
+   * What `values` hold when they are not literals: `field`, another field's name (`a < b` keeps `lt`; equality to
+   * a field is `fieldref`); `expression`, a value computed in the query as written (`strcat(...)`,
+   * `LastBootTime + 5m`); `list`, the name of a reference list or lookup (`%admins`, `in (AllowedHosts)`).
+   * Absent: literal values. Indicators take literal values only.
+   */
+  valueKind?: 'field' | 'expression' | 'list';
 }
 
 /** A bare token matched against the raw event (SPL bare words, Sigma keywords, Lucene/KQL free text). */

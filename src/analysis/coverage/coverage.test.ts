@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { corpusPath, sharedPath, filesUnder } from '../../../test/corpus.js';
 import { techniqueIds } from '../../formats/attack-ids.js';
 import { fallbackAttack, learnTechniqueNames, readAttackBundle, type AttackData } from '../../knowledge/attack/index.js';
-import { compareCoverage, coverageMatrix, type CoverageRule } from './matrix.js';
+import { compareCoverage, coverageMatrix, type Coverage, type CoverageRule } from './matrix.js';
+import { declaredTacticsOnly } from './declared.js';
 import { navigatorLayer } from './navigator.js';
 
 const bundlePath = sharedPath('attack', 'enterprise-attack-18.1.json.gz');
@@ -132,5 +133,29 @@ describe('coverage against fallback data', () => {
     expect(layerProblems(layer)).toEqual([]);
     expect(layer.versions).toEqual({ navigator: '5.1.0', layer: '4.5' });
     expect(layer.description).toContain('full ATT&CK data is not loaded');
+  });
+});
+
+describe('coverage by declared tactics', () => {
+  it('counts a rule only under the tactics it declares', () => {
+    const data = fallbackAttack();
+    data.techniques.T1098 = {
+      id: 'T1098',
+      name: 'Account Manipulation',
+      tactics: ['persistence', 'privilege-escalation'],
+      subtechniques: [],
+      deprecated: false,
+      revoked: false,
+      platforms: [],
+    };
+    const rules = [
+      { id: 'a', title: 'a', language: 'kusto', source: 's', techniques: ['T1098'], tactics: ['TA0003'] },
+      { id: 'b', title: 'b', language: 'eql', source: 's', techniques: ['T1098'], tactics: [] },
+    ];
+    const all = coverageMatrix(rules, data);
+    const byTactic = (c: Coverage) =>
+      Object.fromEntries(c.tactics.filter((t) => t.rules > 0).map((t) => [t.shortname, t.rules]));
+    expect(byTactic(all)).toEqual({ persistence: 2, 'privilege-escalation': 2 });
+    expect(byTactic(declaredTacticsOnly(all, rules, data))).toEqual({ persistence: 1 });
   });
 });

@@ -7,6 +7,8 @@ export interface CoverageRule {
   language: string;
   source: string;
   techniques: string[];
+  /** The tactics the rule declares (ids, shortnames or names), for coverage by declared tactics. */
+  tactics?: string[];
 }
 
 export interface TechniqueCoverage {

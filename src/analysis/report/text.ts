@@ -30,7 +30,8 @@ function attackLines({ attack }: RuleReport): string[] {
     lines.push('', 'MITRE ATT&CK coverage');
     const named = (id: string): string =>
       `${id} ${attack.techniques.find((x) => x.id === id)?.name ?? ''}`.trim();
-    for (const t of attack.tactics) lines.push(`  ${t.name}: ${t.techniques.map(named).join(', ')}`);
+    for (const t of attack.tactics)
+      lines.push(`  ${t.name}${t.declared ? ' (declared)' : ''}: ${t.techniques.map(named).join(', ')}`);
   }
   for (const t of attack.techniques.filter((x) => x.tactics.length === 0))
     lines.push(`  (no tactic) ${t.id} ${t.name ?? ''} [${t.status}]`);

@@ -2,7 +2,12 @@
 import { writeFileSync } from 'node:fs';
 import { Catalog } from '../../catalog/catalog.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
-import { compareCoverage, coverageMatrix, navigatorLayer } from '../../analysis/coverage/index.js';
+import {
+  compareCoverage,
+  coverageMatrix,
+  declaredTacticsOnly,
+  navigatorLayer,
+} from '../../analysis/coverage/index.js';
 import { print, printJson, printTable } from '../output.js';
 
 export interface CoverageCommandOptions {
@@ -13,6 +18,8 @@ export interface CoverageCommandOptions {
   layer?: string;
   compare?: string[];
   attack?: string;
+  /** Count each rule under the tactics it declares only. */
+  declared?: boolean;
 }
 
 export function coverageCommand(options: CoverageCommandOptions): number {
@@ -20,10 +27,9 @@ export function coverageCommand(options: CoverageCommandOptions): number {
   try {
     const attack = loadAttack({ bundle: options.attack, catalog });
     if (options.compare) return compare(catalog, options.compare, attack.data, options.json);
-    const coverage = coverageMatrix(
-      catalog.ruleTechniques({ source: options.source, language: options.language }),
-      attack.data,
-    );
+    const rules = catalog.ruleTechniques({ source: options.source, language: options.language });
+    const all = coverageMatrix(rules, attack.data);
+    const coverage = options.declared ? declaredTacticsOnly(all, rules, attack.data) : all;
     if (options.layer) {
       const name = ['ruleatlas coverage', options.source, options.language].filter(Boolean).join(' · ');
       writeFileSync(

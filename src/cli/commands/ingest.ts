@@ -52,6 +52,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       parsed: total.parsed,
       errors: total.errors,
       skipped: total.skipped,
+      skippedByReason: catalog.skippedByReason(ingests.map((i) => i.name)),
       files: total.files,
       parsedFiles: ingests.reduce((n, i) => n + i.parsedFiles, 0),
       removedFiles: ingests.reduce((n, i) => n + i.removedFiles, 0),

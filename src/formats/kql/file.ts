@@ -1,14 +1,16 @@
 /** Reads `.kql` and `.csl` query files (and `.txt` files that parse as KQL): one rule, described by its leading `//` comments. */
 import { tacticIds, techniqueIds } from '../attack-ids.js';
-import { probeKusto } from '../../languages/kusto/probe.js';
+import { looksLikeKustoQuery, probeKusto } from '../../languages/kusto/probe.js';
+import { splitQueries } from '../../languages/kusto/split.js';
+import { FileLocator } from '../../text/locator.js';
 import { preparedKusto, type PreparedKusto } from '../../languages/kusto/prepared.js';
-import { ruleDocument } from '../document.js';
-import { withSubtechniqueUrls } from './outline.js';
+import { baseName, ruleDocument } from '../document.js';
 import type { FormatReader } from '../format.js';
 
 const LABEL = 'KQL';
 const QUERY_FILE = /\.(kql|csl|kusto)$/i;
-const TEXT_FILE = /\.txt$/i;
+/** `.txt` files, and files with no extension at all (`queries/hunt-logons`), are read when they hold a query. */
+const TEXT_FILE = /(?:\.txt|(?:^|\/)[^./]+)$/i;
 const URL = /https?:\/\/[^\s)<>"']+/g;
 /** `// Title: x`, `// Name - x`: a labelled header line. */
 const HEADER =
@@ -19,9 +21,11 @@ interface KqlFileClaim {
   prepared?: PreparedKusto;
 }
 
+/** A text that parses as KQL, or plainly holds a query that does not parse (read with its problems, not skipped). */
 function textQuery(text: string): KqlFileClaim | undefined {
   const probe = probeKusto(text);
-  return probe?.isQuery ? { prepared: preparedKusto(text, probe.script) } : undefined;
+  if (probe?.isQuery) return { prepared: preparedKusto(text, probe.script) };
+  return looksLikeKustoQuery(text) ? {} : undefined;
 }
 
 interface Header {
@@ -69,19 +73,45 @@ export const kqlFileReader: FormatReader<KqlFileClaim> = {
   },
   read: (file, { prepared }) => {
     const header = headerOf(file.text);
-    const rule = ruleDocument(file, 'kql-file', LABEL, {
+    const fields = {
       title: header.title,
       description: header.description,
       authors: header.authors,
       references: [...new Set(header.comments.match(URL) ?? [])],
       attack: {
-        techniques: techniqueIds(withSubtechniqueUrls(header.comments)),
-        tactics: tacticIds(header.comments),
+        // Ids in the header's comments declare; ids inside reference URLs do not.
+        techniques: techniqueIds(header.comments.replace(URL, ' ')),
+        tactics: tacticIds(header.comments.replace(URL, ' ')),
         names: {},
       },
-      language: 'kusto',
-      query: { language: 'kusto', text: file.text, start: { line: 1, column: 1, offset: 0 } },
+      language: 'kusto' as const,
+    };
+    const parts = splitQueries(file.text);
+    if (parts.length === 1) {
+      const query = { language: 'kusto' as const, text: file.text, start: { line: 1, column: 1, offset: 0 } };
+      return {
+        rules: [ruleDocument(file, 'kql-file', LABEL, { ...fields, query })],
+        artifacts: [],
+        diagnostics: [],
+        prepared: [prepared],
+      };
+    }
+    // Several queries in one file: one rule each, numbered after the first (`#2`).
+    const locator = new FileLocator(file.text);
+    const rules = parts.map((part, i) => {
+      const text = file.text.slice(part.start, part.end);
+      const start = locator.position(part.start);
+      const title = fields.title ?? baseName(file.path);
+      return ruleDocument(file, 'kql-file', LABEL, {
+        ...fields,
+        id: `${file.path}#${i + 1}`,
+        title: i === 0 ? title : `${title} #${i + 1}`,
+        raw: text,
+        rawStart: start,
+        query: { language: 'kusto', text, start },
+        metadata: { query: i + 1, queries: parts.length },
+      });
     });
-    return { rules: [rule], artifacts: [], diagnostics: [], prepared: [prepared] };
+    return { rules, artifacts: [], diagnostics: [], prepared: rules.map(() => undefined) };
   },
 };

@@ -9,6 +9,7 @@ import { baseName, ruleDocument } from '../document.js';
 import type { FormatReader, SourceFile } from '../format.js';
 import { scanMarkdown, type Fence } from './fences.js';
 import { outlineOf, sectionOf, type Outline } from './outline.js';
+import { blockParts, unfencedQueries, type QueryPart } from './query-parts.js';
 
 const LABEL = 'Markdown';
 const KQL_LABELS = new Set(['kql', 'kusto', 'csl']);
@@ -22,6 +23,8 @@ const PIPELINE_SHAPE =
 
 interface QueryBlock {
   fence: Fence;
+  /** Set when the fence holds several queries: this one's number and offsets. */
+  part?: QueryPart;
   source: QuerySource;
   prepared?: PreparedKusto;
   diagnostics: Diagnostic[];
@@ -35,14 +38,22 @@ interface MarkdownClaim {
 
 /** The file's query blocks, or undefined when it has none (then it is not this reader's). */
 function scanFile(file: SourceFile): MarkdownClaim | undefined {
-  if (!/\.(md|markdown)$/i.test(file.path) || !/^ {0,3}(```|~~~)/m.test(file.text)) return undefined;
+  if (
+    !/\.(md|markdown)$/i.test(file.path) ||
+    !/^ {0,3}(```|~~~|#{1,6}[ \t]+(?:\w+[ \t]+)?quer)/im.test(file.text)
+  )
+    return undefined;
   const scan = scanMarkdown(file.text);
   const outline = outlineOf(scan.lines);
   const locator = new FileLocator(file.text);
   const blocks: QueryBlock[] = [];
-  for (const fence of scan.fences) {
+  const unfenced = unfencedQueries(file.text, outline.headings, scan.fences, scan.lines);
+  const fences = [...scan.fences, ...unfenced].sort((a, b) => a.start - b.start);
+  for (const fence of fences) {
     const block = queryBlock(file.text, fence, outline, locator);
-    if (block) blocks.push(block);
+    if (!block) continue;
+    for (const { source, part } of blockParts(block.source, locator))
+      blocks.push(part ? { ...block, source, part, prepared: undefined } : block);
   }
   return blocks.length > 0 ? { outline, blocks } : undefined;
 }
@@ -120,16 +131,18 @@ function blockRule(
 ): RuleDocument {
   const docTitle = outline.title ?? baseName(file.path);
   const section = sectionOf(outline, block.fence.start);
+  const title = section ? `${docTitle} — ${section}` : docTitle;
+  const start = block.part?.start ?? block.fence.start;
   return ruleDocument(file, 'kql-markdown', LABEL, {
     id: blocks.length > 1 ? `${file.path}#${n}` : file.path,
-    title: section ? `${docTitle} — ${section}` : docTitle,
+    title: block.part && block.part.n > 1 ? `${title} #${block.part.n}` : title,
     description: outline.description,
     authors: outline.authors,
     references: outline.references,
     attack: { techniques: outline.techniques, tactics: outline.tactics, names: {} },
     language: 'kusto',
-    raw: file.text.slice(block.fence.start, block.fence.end),
-    rawStart: locator.position(block.fence.start),
+    raw: file.text.slice(start, block.part?.end ?? block.fence.end),
+    rawStart: locator.position(start),
     query: block.source,
     metadata: { ...(section ? { section } : {}), block: n, fence: block.fence.info },
     diagnostics: block.diagnostics,

@@ -1,5 +1,5 @@
 /** What a Markdown hunting document says about its queries: title, sections, description, links, authors and ATT&CK ids. */
-import { mergeIds, tacticIds, techniqueIds } from '../attack-ids.js';
+import { declaredAttackIds } from './attack-tables.js';
 import type { TextLine } from './fences.js';
 
 export interface Heading {
@@ -30,13 +30,11 @@ const AUTHOR_NAME = /\bname:?\*{0,2}:?\s*(.+)$/i;
 
 export function outlineOf(lines: TextLine[]): Outline {
   const headings: Heading[] = [];
-  const attackText: string[] = [];
   for (const line of lines) {
     const h = HEADING.exec(line.text);
     if (h) headings.push({ level: h[1].length, text: plainText(h[2]), start: line.start });
-    if (h || LIST_ITEM.test(line.text) || TABLE_ROW.test(line.text)) attackText.push(line.text);
   }
-  const joined = withSubtechniqueUrls(attackText.join('\n'));
+  const attack = declaredAttackIds(lines);
   const title = (headings.find((h) => h.level === 1) ?? headings[0])?.text;
   return {
     title: title || undefined,
@@ -44,15 +42,10 @@ export function outlineOf(lines: TextLine[]): Outline {
     description: descriptionOf(lines),
     references: referencesOf(lines),
     authors: authorsOf(lines),
-    techniques: techniqueIds(joined),
-    tactics: mergeIds(tacticIds(joined)),
+    techniques: attack.techniques,
+    tactics: attack.tactics,
     saysKusto: lines.some((l) => SAYS_KUSTO.test(l.text)),
   };
-}
-
-/** attack.mitre.org/techniques/T1059/001 names the sub-technique T1059.001, not T1059. */
-export function withSubtechniqueUrls(text: string): string {
-  return text.replace(/\b(T\d{4})\/(\d{3})\b/g, '$1.$2');
 }
 
 /** Heading text without emphasis markers and link syntax. */

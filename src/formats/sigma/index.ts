@@ -9,6 +9,7 @@ import { parseYamlDocuments } from '../../text/yaml-documents.js';
 import { assembleRules, type RulePart } from '../../languages/sigma/documents.js';
 import type { SigmaHandOff } from '../../languages/sigma/hand-off.js';
 import { ruleFields } from './metadata.js';
+import { withCorrelatedRules } from './correlated.js';
 
 const LABEL = 'YAML';
 
@@ -109,7 +110,10 @@ function readSigma(file: SourceFile): ReadResult {
   }
   const layout = { single: parts.length === 1 && parts[0].documents.length === 1, first: documents[0] };
   const ids = ruleIds(file, parts);
-  const rules = parts.map((part, i) => buildRule(file, part, ids[i], layout, locator));
+  const rules = withCorrelatedRules(
+    parts.map((part, i) => buildRule(file, part, ids[i], layout, locator)),
+    parts,
+  );
   const prepared = parts.map((part): SigmaHandOff => ({
     language: 'sigma',
     locator,

@@ -39,6 +39,17 @@ describe.skipIf(!bundlePath)('against ATT&CK v18.1', () => {
     expect(attack.techniques.every((t) => t.status === 'ok')).toBe(true);
   });
 
+  it('marks the tactics the rule declares apart from those ATT&CK adds', () => {
+    const attack = resolveAttack(seedSigma, data);
+    expect(attack.tactics.filter((t) => t.declared).map((t) => t.name)).toEqual([
+      'Persistence',
+      'Lateral Movement',
+      'Command and Control',
+      'Exfiltration',
+    ]);
+    expect(attack.tactics.find((t) => t.name === 'Defense Evasion')?.declared).toBeUndefined();
+  });
+
   it('follows a revoked technique to its replacement', () => {
     const [t] = resolveAttack({ techniques: ['T1066'], tactics: [], names: {} }, data).techniques;
     expect(t).toMatchObject({

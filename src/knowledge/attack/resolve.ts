@@ -16,8 +16,8 @@ export function resolveAttack(declared: DeclaredAttackInput, data: AttackData): 
   const techniques = [...new Set(declared.techniques.map((id) => id.trim().toUpperCase()))].map((id) =>
     resolveTechnique(id, declared.names, data),
   );
-  const tactics = new Map<string, Tactic & { techniques: string[] }>();
-  const place = (tactic: Tactic): Tactic & { techniques: string[] } => {
+  const tactics = new Map<string, Tactic & { techniques: string[]; declared?: boolean }>();
+  const place = (tactic: Tactic): Tactic & { techniques: string[]; declared?: boolean } => {
     const key = `${tactic.id}/${tactic.shortname}`;
     let entry = tactics.get(key);
     if (!entry) tactics.set(key, (entry = { ...tactic, techniques: [] }));
@@ -26,7 +26,7 @@ export function resolveAttack(declared: DeclaredAttackInput, data: AttackData): 
   for (const t of techniques) for (const tactic of t.tactics) place(tactic).techniques.push(t.id);
   for (const name of declared.tactics) {
     const tactic = declaredTactic(name, declared.names, data);
-    if (tactic) place(tactic);
+    if (tactic) place(tactic).declared = true;
   }
   return { techniques, tactics: inMatrixOrder([...tactics.values()], data) };
 }

@@ -51,8 +51,12 @@ export interface ResolvedTechnique {
 
 export interface RuleAttack {
   techniques: ResolvedTechnique[];
-  /** Matrix order; each with the rule's techniques shown under it. */
-  tactics: Array<Tactic & { techniques: string[] }>;
+  /**
+   * Matrix order; each with the rule's techniques shown under it. `declared` marks the tactics the rule states
+   * itself (Elastic `threat`, YARA-L `tactic`, Sigma tactic tags, a Markdown table), apart from those ATT&CK
+   * also lists for its techniques.
+   */
+  tactics: Array<Tactic & { techniques: string[]; declared?: boolean }>;
 }
 
 /** ATT&CK as a rule declares it (the shape of `DeclaredAttack` in the model). */

@@ -266,3 +266,39 @@ describe.skipIf(!sigmaRoot)('Sigma corpus', () => {
     expect(share).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('logs named by index patterns, event types and event-id fields', () => {
+  it('reads the one log an ES|QL FROM names, not every log of the integration', () => {
+    expect(
+      rows({
+        context: { integration: ['azure'] },
+        dataSources: [{ kind: 'index', value: 'logs-azure.auditlogs-*' }],
+      }),
+    ).toEqual(['Microsoft Entra ID audit logs | AuditLogs | Directory changes']);
+    expect(rows({ context: { integration: ['azure'], index: ['filebeat-*'] } })).toHaveLength(3);
+  });
+
+  it('maps packet capture indexes to network traffic, not Zeek', () => {
+    const traffic =
+      'Elastic Network Packet Capture | Network traffic | Network flows and protocol transactions captured from packets';
+    expect(rows({ context: { index: ['logs-network_traffic.*', 'packetbeat-*'] } })).toEqual([traffic]);
+    expect(rows({ context: { integration: ['network_traffic'] } })).toEqual([traffic]);
+  });
+
+  it('maps an Endgame event type to the category it is', () => {
+    expect(rows({ dataSources: [{ kind: 'category', value: 'image_load' }] })).toEqual(
+      rows({ dataSources: [{ kind: 'category', value: 'library' }] }),
+    );
+    expect(rows({ dataSources: [{ kind: 'category', value: 'image_load' }] })).toHaveLength(1);
+  });
+
+  it('places YARA-L product event type ids in Sysmon or Security', () => {
+    expect(rows({ predicates: [eq('metadata.product_event_type', '1')] })).toEqual([
+      'Sysmon | Event ID 1 | Process creation',
+    ]);
+    expect(rows({ predicates: [eq('metadata.product_event_type', '4688')] })).toEqual([
+      'Windows Security | Event ID 4688 | A new process has been created',
+    ]);
+    expect(rows({ predicates: [eq('metadata.product_event_type', 'ConsoleLogin')] })).toEqual([]);
+  });
+});

@@ -37,6 +37,10 @@ export function eventsForRule(input: EventInput): EventRef[] {
   fromContext(input.context, candidates);
   const sigmaContext = ['product', 'category', 'service'].some((key) => key in input.context);
   fromDataSources(input.dataSources, sigmaContext, candidates);
+  // Integrations say less than index patterns (`azure` names four logs, `FROM logs-azure.auditlogs-*` one):
+  // they serve when neither the rule's `index` nor its query names a pattern.
+  if (candidates.providers.length === 0)
+    for (const name of list(input.context.integration)) fromIntegration(name, candidates);
   const ids = fromPredicates(input.predicates, candidates);
   for (const term of input.terms ?? []) if (!term.negated) ids.push(...termEventIds(term.value));
   byActivity(candidates);
@@ -52,8 +56,6 @@ function fromContext(context: Record<string, string | string[]>, into: Candidate
   for (const text of list(context.data_source)) fromDataSource(text, into);
   for (const text of list(context.data_category)) fromDataCategory(text, into);
   for (const pattern of list(context.index)) fromIndex(pattern, into);
-  // Integrations say less than index patterns (`filebeat-*` names no log): they serve when no pattern is known.
-  if (into.providers.length === 0) for (const name of list(context.integration)) fromIntegration(name, into);
   for (const table of list(context.dataTypes)) fromQueryDataSource('table', table, into);
 }
 
@@ -83,6 +85,7 @@ function fromPredicates(predicates: EventPredicate[], into: Candidates): string[
     const field = p.field.toLowerCase();
     if (s.eventIdFields.includes(field)) {
       for (const v of p.values) if (/^\s*\d+\s*$/.test(v)) ids.push(String(Number(v)));
+      into.hints.push(...(s.eventIdLogs[field] ?? []));
     } else if (s.logFields.includes(field)) {
       for (const v of p.values) {
         const log = logNamed(v);

@@ -23,6 +23,10 @@ export interface SourcesFile {
   categoryFields: string[];
   logPrefixes: string[];
   defaultProviders: string[];
+  /** Endgame / eqllib event type → the Elastic event category it is. */
+  eventTypes: Record<string, string>;
+  /** Event-id field → the logs its ids belong to when the rule names none. */
+  eventIdLogs: Record<string, string[]>;
 }
 
 export function sources(): SourcesFile {
@@ -138,9 +142,12 @@ export function fromQueryDataSource(kind: string, value: string, into: Candidate
     case 'datamodel':
     case 'event_type':
       return fromNamedEvent(kind, value, into);
-    case 'category':
-      into.categories.push(value.toLowerCase());
+    case 'category': {
+      // Endgame and eqllib rules name their events by type (`image_load where ...`), Elastic by category.
+      const category = value.toLowerCase();
+      into.categories.push(sources().eventTypes[category] ?? category);
       return;
+    }
     case 'index':
       return fromIndex(value, into);
     case 'sourcetype':

@@ -1,5 +1,9 @@
-/** Indicator equivalents: an image path ending in `\name.exe` is the process name `name.exe`, and back. */
+/**
+ * Indicator equivalents: an image path ending in `\name.exe` is the process name `name.exe`, and back; an
+ * argument in ECS `process.args` is that word in the command line.
+ */
 import { readDataFile } from '../data-file.js';
+import { registryKeyConcepts, registryKeyPath } from './registry.js';
 
 export interface FieldIndicator {
   canonical: string;
@@ -13,24 +17,67 @@ export interface PathNamePair {
   name: string;
 }
 
+/** An argument-list concept (each element one argument) and the command line the arguments are words of. */
+export interface ArgumentsPair {
+  args: string;
+  commandLine: string;
+}
+
+interface EquivalenceData {
+  equivalents: PathNamePair[];
+  arguments: ArgumentsPair[];
+}
+
 export function equivalentConcepts(): PathNamePair[] {
-  return readDataFile<{ equivalents: PathNamePair[] }>('fields.json').equivalents;
+  return readDataFile<EquivalenceData>('fields.json').equivalents;
+}
+
+export function argumentConcepts(): ArgumentsPair[] {
+  return readDataFile<EquivalenceData>('fields.json').arguments;
 }
 
 const SEPARATORS = ['\\', '/'];
 /** A name with a glob or a separator in it is not one file name. */
 const NOT_A_NAME = /[\\/*?]/;
+/** `winword.exe`: what `has "winword.exe"` or `contains "winword.exe"` on a name field means the whole name of. */
+const FILE_NAME = /^[^\\/*?\s]+\.[a-z0-9]{1,5}$/i;
+/** One argument: no whitespace inside, no glob. */
+const WORD = /^[^\s*?]+$/;
 
 /**
  * The indicators that match the same events: `path ends_with \x` ≡ `name eq x` (with either path
- * separator), and `name eq x` ≡ `path ends_with \x` and `path ends_with /x`.
+ * separator), `name eq x` ≡ `path ends_with \x` and `path ends_with /x`, `name match x.exe` ≡ `name eq x.exe`,
+ * `args eq w` ≡ `command line match w` (the word alone, or with the spaces that set it apart), and a registry
+ * key under any root ≡ its path below the root (`HKLM\Software\…\Run\` ~ `contains \Software\…\Run`).
  */
 export function equivalents(indicator: FieldIndicator): FieldIndicator[] {
+  return [
+    ...pathNameEquivalents(indicator),
+    ...argumentEquivalents(indicator),
+    ...registryEquivalents(indicator),
+  ];
+}
+
+/** A registry key under a root, or ending a path, and the same key path contained anywhere: the key whatever its hive. */
+function registryEquivalents(indicator: FieldIndicator): FieldIndicator[] {
+  if (!registryKeyConcepts().includes(indicator.canonical)) return [];
+  const path = registryKeyPath(indicator.op, indicator.value);
+  if (path === undefined || (indicator.op === 'match' && path === indicator.value)) return [];
+  return [{ canonical: indicator.canonical, op: 'match', value: path }];
+}
+
+function pathNameEquivalents(indicator: FieldIndicator): FieldIndicator[] {
   const out: FieldIndicator[] = [];
   for (const pair of equivalentConcepts()) {
     if (indicator.canonical === pair.path && indicator.op === 'ends_with') {
       const name = lastSegment(indicator.value);
       if (name) out.push({ canonical: pair.name, op: 'eq', value: name });
+    } else if (
+      indicator.canonical === pair.name &&
+      indicator.op === 'match' &&
+      FILE_NAME.test(indicator.value)
+    ) {
+      out.push({ canonical: pair.name, op: 'eq', value: indicator.value });
     } else if (
       indicator.canonical === pair.name &&
       indicator.op === 'eq' &&
@@ -39,6 +86,19 @@ export function equivalents(indicator: FieldIndicator): FieldIndicator[] {
     ) {
       for (const sep of SEPARATORS)
         out.push({ canonical: pair.path, op: 'ends_with', value: `${sep}${indicator.value}` });
+    }
+  }
+  return out;
+}
+
+function argumentEquivalents(indicator: FieldIndicator): FieldIndicator[] {
+  const out: FieldIndicator[] = [];
+  for (const pair of argumentConcepts()) {
+    if (indicator.canonical === pair.args && indicator.op === 'eq' && WORD.test(indicator.value)) {
+      out.push({ canonical: pair.commandLine, op: 'match', value: indicator.value });
+    } else if (indicator.canonical === pair.commandLine && indicator.op === 'match') {
+      const word = indicator.value.trim();
+      if (WORD.test(word)) out.push({ canonical: pair.args, op: 'eq', value: word });
     }
   }
   return out;

@@ -8,4 +8,12 @@ export {
   type FieldConcept,
   type FieldOptions,
 } from './taxonomy.js';
-export { equivalents, equivalentConcepts, type FieldIndicator, type PathNamePair } from './equivalents.js';
+export {
+  argumentConcepts,
+  equivalents,
+  equivalentConcepts,
+  type ArgumentsPair,
+  type FieldIndicator,
+  type PathNamePair,
+} from './equivalents.js';
+export { canonicalRegistryPath, registryKeyConcepts } from './registry.js';

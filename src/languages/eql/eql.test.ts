@@ -135,3 +135,34 @@ describe('robustness', () => {
     );
   });
 });
+
+describe('legacy EQL leniency', () => {
+  const legacy = (text: string) =>
+    eqlLanguage.parse({
+      source: { language: 'eql', text, start: { line: 1, column: 1, offset: 0 }, options: { legacy: true } },
+      context: emptyContext(),
+    });
+
+  test('reads a trailing comma in a function call and space-separated pipe arguments', () => {
+    const q = legacy(
+      'network where wildcard(process_name, "a.exe", "b.exe",) | unique unique_pid destination_port',
+    );
+    expect(q.diagnostics).toEqual([]);
+    expect(q.stages[0].predicates[0]).toMatchObject({
+      field: 'process_name',
+      op: 'wildcard',
+      values: ['a.exe', 'b.exe'],
+    });
+    expect(q.stages.at(-1)?.text).toBe('unique unique_pid destination_port');
+  });
+
+  test('lowers match() and matchLite() to regex predicates', () => {
+    const q = legacy(
+      'process where match(command_line, ".*-enc.*") and matchLite(parent_process_name, "w.*")',
+    );
+    expect(q.stages[0].predicates.map((p) => [p.field, p.op, p.values[0]])).toEqual([
+      ['command_line', 'regex', '.*-enc.*'],
+      ['parent_process_name', 'regex', 'w.*'],
+    ]);
+  });
+});

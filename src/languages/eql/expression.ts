@@ -225,7 +225,8 @@ export abstract class ExpressionParser extends TokenStream {
     const args: Expr[] = [];
     if (!this.isPunct(')')) {
       args.push(this.expression());
-      while (this.acceptPunct(',')) args.push(this.expression());
+      // The original engine read a trailing comma (`wildcard(x, "a", "b",)`); eqllib analytics have them.
+      while (this.acceptPunct(',') && !(this.legacy && this.isPunct(')'))) args.push(this.expression());
     }
     this.expectPunct(')');
     return { kind: 'call', name, args, start, end: this.lastEnd };

@@ -177,7 +177,15 @@ export class QueryParser extends ExpressionParser {
     const args: Expr[] = [];
     if (!this.isPunct('|') && this.peek().kind !== 'eof') {
       args.push(this.expression());
-      while (this.acceptPunct(',')) args.push(this.expression());
+      for (;;) {
+        if (this.acceptPunct(',')) args.push(this.expression());
+        // Legacy pipes took their arguments space-separated: `| unique unique_pid destination_port`.
+        else if (this.legacy && this.peek().kind === 'ident') {
+          const before = this.peek();
+          args.push(this.expression());
+          if (this.peek() === before) break;
+        } else break;
+      }
     }
     return { name, args, start: nameToken.start, end: this.lastEnd };
   }

@@ -39,6 +39,9 @@ const STRING_FUNCTIONS: Readonly<Record<string, Op>> = lookupTable({
   startswith: 'starts_with',
   endswith: 'ends_with',
   stringcontains: 'match',
+  // The original engine's regular-expression functions.
+  match: 'regex',
+  matchlite: 'regex',
 });
 
 export function lowerCondition(expr: Expr, negated: boolean, sink: PredicateSink): void {

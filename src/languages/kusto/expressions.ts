@@ -1,4 +1,5 @@
 /** Scalar expression grammar of Kusto: or/and, comparisons and string operators, arithmetic, calls, literals. */
+import { lookupTable } from '../../text/lookup.js';
 import type { Expr, ListExpr } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parsePipe } from './tabular.js';
@@ -46,6 +47,17 @@ const BINARY_COMPARISONS = new Set([
   'notlikecs',
 ]);
 
+/** Spellings older queries use (`notcontains`, before `!contains`). */
+const LEGACY_COMPARISONS: Readonly<Record<string, string>> = lookupTable({
+  notcontains: '!contains',
+  notcontains_cs: '!contains_cs',
+  notcontainscs: '!contains_cs',
+  nothas: '!has',
+  nothas_cs: '!has_cs',
+  notstartswith: '!startswith',
+  notendswith: '!endswith',
+});
+
 /** Operators whose right side is a parenthesised list (or a tabular expression). */
 const SET_COMPARISONS = new Set(['in', '!in', 'in~', '!in~', 'has_any', '!has_any', 'has_all', '!has_all']);
 
@@ -79,7 +91,8 @@ function parseAnd(c: Cursor): Expr {
 function comparisonOperator(c: Cursor): string | undefined {
   const t = c.peek();
   if (t.kind !== 'op' && t.kind !== 'name') return undefined;
-  const op = t.kind === 'name' ? t.text.toLowerCase() : t.text;
+  const written = t.kind === 'name' ? t.text.toLowerCase() : t.text;
+  const op = LEGACY_COMPARISONS[written] ?? written;
   if (BINARY_COMPARISONS.has(op) || SET_COMPARISONS.has(op) || op === 'between' || op === '!between')
     return op;
   if (op === 'matches' && c.isAhead(1, 'regex')) return 'matches regex';

@@ -41,6 +41,8 @@ export function resolveValues(expr: Expr, env: LetEnvironment): string[] | undef
       if (expr.op !== '-' || expr.operand.type !== 'literal') return undefined;
       return [`-${expr.operand.text}`];
     case 'call': {
+      const number = numberConversion(expr);
+      if (number !== undefined) return [number];
       if (!LIST_FUNCTIONS.has(expr.name.toLowerCase())) return undefined;
       const values = resolveAll(expr.args, env);
       return values && expr.name === 'set_union' ? [...new Set(values)] : values;
@@ -48,6 +50,26 @@ export function resolveValues(expr: Expr, env: LetEnvironment): string[] | undef
     default:
       return undefined;
   }
+}
+
+/** Functions that only turn a literal into a number: `long(0xf090013d)` is 4036755773. */
+const NUMBER_CONVERSIONS = new Set([
+  'long',
+  'int',
+  'tolong',
+  'toint',
+  'real',
+  'toreal',
+  'todouble',
+  'double',
+]);
+
+function numberConversion(expr: Expr & { type: 'call' }): string | undefined {
+  const [arg] = expr.args;
+  if (!NUMBER_CONVERSIONS.has(expr.name.toLowerCase()) || expr.args.length !== 1 || arg.type !== 'literal')
+    return undefined;
+  const n = Number(arg.text);
+  return arg.text !== '' && Number.isFinite(n) ? String(n) : undefined;
 }
 
 function resolveAll(items: Expr[], env: LetEnvironment): string[] | undefined {

@@ -95,6 +95,15 @@ export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map<string, Oper
   ['find', { grammar: 'find', options: words('withsource', 'datascope', 'hint.materialized') }],
 ]);
 
+/** Names older queries still use for today's operators (`mvexpand`, before the hyphen). */
+export const LEGACY_OPERATORS: ReadonlyMap<string, string> = new Map([
+  ['mvexpand', 'mv-expand'],
+  ['mvapply', 'mv-apply'],
+  ['parsewhere', 'parse-where'],
+  ['projectaway', 'project-away'],
+  ['projectrename', 'project-rename'],
+]);
+
 /** Operators that may start a pipeline in place of a table. */
 export const SOURCE_OPERATORS = words(
   'union',

@@ -108,6 +108,10 @@ function visit(expr: Expr, negated: boolean, ctx: PredicateContext, out: Filter)
     out.terms.push({ value: expr.value, quoted: true, negated, start: expr.start, end: expr.end });
   } else if (expr.type === 'pipe') {
     ctx.subquery(expr);
+  } else if (expr.type === 'name' && !ctx.env.has(expr.name)) {
+    // A bare boolean column (`where IsInternetFacing`) tests that it is true.
+    const field = fieldOf(expr, ctx);
+    if (field) out.predicates.push(predicate(field, meaning('eq', false), ['true'], negated, ctx, expr));
   }
 }
 
@@ -171,11 +175,23 @@ function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, o
     !isSetOperator(expr.op)
   ) {
     const other = ctx.text.slice(expr.right.start, expr.right.end);
-    out.predicates.push(predicate(field, { ...m, op: 'fieldref' }, [other], negated, ctx, expr));
+    // Equality to another column is SPEC's `fieldref`; other comparisons keep their op, against a field.
+    const op = m.op === 'eq' ? { ...m, op: 'fieldref' as const } : m;
+    const p = predicate(field, op, [other], negated, ctx, expr);
+    p.valueKind = 'field';
+    out.predicates.push(p);
     return;
   }
   const values = valuesOf(expr.right, ctx);
-  if (values?.length) out.predicates.push(predicate(field, m, values, negated, ctx, expr));
+  if (!values?.length) return;
+  const p = predicate(field, m, values, negated, ctx, expr);
+  if (isComputed(expr.right, ctx)) p.valueKind = 'expression';
+  out.predicates.push(p);
+}
+
+/** A right side computed in the query (`strcat(...)`, `LastBootTime + 5m`) rather than literal values. */
+function isComputed(expr: Expr, ctx: PredicateContext): boolean {
+  return (expr.type === 'call' || expr.type === 'binary') && resolveValues(expr, ctx.env) === undefined;
 }
 
 function isSetOperator(op: string): boolean {

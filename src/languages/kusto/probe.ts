@@ -23,3 +23,20 @@ function isQueryShaped(statement: Script['statements'][number]): boolean {
   const { expr } = statement;
   return expr.type === 'pipe' && (expr.operators.length > 0 || expr.source.type === 'operator');
 }
+
+/** A line that opens a query: `let x =`, a source operator, or a table name alone or before a pipe. */
+const OPENS_QUERY =
+  /^\s*(?:let\s+\w+\s*=|(?:union|search|find|print|datatable|externaldata|range)\b|[A-Za-z_]\w*\s*(?:\||$))/;
+/** A pipe into a tabular operator at the start of a line. */
+const PIPE_LINE =
+  /^\s*\|\s*(?:where|project|extend|summarize|join|union|take|limit|sort|order|top|distinct|mv-expand|mvexpand|mv-apply|parse|evaluate|lookup|count|render|make-series|invoke|project-away|project-rename)\b/m;
+
+/**
+ * Whether a text plainly holds a query even when it does not parse: its first line of code opens a query and a
+ * later line pipes into a tabular operator. Such a text is read as a rule with its problems, never skipped.
+ */
+export function looksLikeKustoQuery(text: string): boolean {
+  if (text.length > MAX_PROBE_LENGTH) return false;
+  const firstCode = text.split('\n').find((line) => line.trim() !== '' && !line.trim().startsWith('//'));
+  return firstCode !== undefined && OPENS_QUERY.test(firstCode) && PIPE_LINE.test(text);
+}

@@ -2,7 +2,7 @@
 import type { Expr, Operator, PipeExpr } from './ast.js';
 import type { Cursor } from './cursor.js';
 import { parseExpr, parseParenList } from './expressions.js';
-import { OPERATORS, SOURCE_OPERATORS, type OperatorSpec } from './operators.js';
+import { LEGACY_OPERATORS, OPERATORS, SOURCE_OPERATORS, type OperatorSpec } from './operators.js';
 import { parseListArguments, parseOptions } from './arguments.js';
 
 /** A full expression where a tabular one may stand: a source followed by `| operator` steps, or a scalar. */
@@ -36,7 +36,8 @@ function startsWithOperator(c: Cursor): boolean {
 /** One operator from its name to the next `|`; on a problem, records it and skips to the next `|`. */
 export function parseOperator(c: Cursor): Operator {
   const t = c.peek();
-  const name = t.kind === 'name' ? t.text.toLowerCase() : '';
+  const written = t.kind === 'name' ? t.text.toLowerCase() : '';
+  const name = LEGACY_OPERATORS.get(written) ?? written;
   const spec = OPERATORS.get(name);
   const op: Operator = {
     type: 'operator',
@@ -128,7 +129,7 @@ function parseParse(c: Cursor, op: Operator, spec: OperatorSpec): void {
     const t = c.peek();
     if (t.kind === 'string' || t.kind === 'name' || t.kind === 'number' || t.kind === 'literal') c.next();
     else if (t.kind === 'op' && (t.text === '*' || t.text === ':' || t.text === ',')) c.next();
-    else if (t.kind === 'op' && t.text === '(') c.skipGroup();
+    else if (t.kind === 'op' && (t.text === '(' || t.text === '[')) c.skipGroup();
     else return c.fail('a parse pattern');
   }
 }

@@ -201,7 +201,10 @@ function lowerIn(expr: InExpr, negated: boolean, quantifier: string[], out: Lowe
   if (!subject) return;
   const op: Op = expr.mode === 'regex' ? 'regex' : expr.mode === 'cidr' ? 'cidr' : 'eq';
   const caseSensitive = !expr.nocase && !subject.foldsCase;
-  out.predicates.push(predicate(subject, op, expr.list.name, negated, caseSensitive, quantifier, expr, out));
+  const p = predicate(subject, op, expr.list.name, negated, caseSensitive, quantifier, expr, out);
+  // The value names a list kept outside the rule: a membership, not a literal anyone else looks for.
+  p.valueKind = 'list';
+  out.predicates.push(p);
 }
 
 /** `re.regex(f, p)`, `net.ip_in_range_cidr(f, r)`, `strings.contains(f, s)` and kin used as conditions. */

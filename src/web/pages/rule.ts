@@ -60,7 +60,9 @@ function attack(r: RulePageData): Html {
     (t) =>
       html`<tr>
         <td>
-          <a href="${searchHref({ tactic: t.shortname })}">${t.name}</a> <span class="note">${t.id}</span>
+          <a href="${searchHref({ tactic: t.shortname })}">${t.name}</a> <span class="note">${t.id}</span>${
+            t.declared ? html` <span class="tag">declared</span>` : ''
+          }
         </td>
         <td>
           ${
