@@ -25,7 +25,7 @@ describe.skipIf(!existsSync(CLI) || !seed)('explain with no ATT&CK data loaded',
   it('shows technique names under their tactics and names the shipped version', () => {
     const { code, out } = explain();
     expect(code).toBe(0);
-    expect(out).toContain('  Persistence: T1197 BITS Jobs\n  Defense Evasion: T1197 BITS Jobs\n');
+    expect(out).toContain('  Persistence (declared): T1197 BITS Jobs\n  Defense Evasion: T1197 BITS Jobs\n');
     expect(out).toContain('  Lateral Movement: T1570 Lateral Tool Transfer\n');
     expect(out).toContain('  Command and Control: T1105 Ingress Tool Transfer\n');
     expect(out).toContain('  Exfiltration: T1048 Exfiltration Over Alternative Protocol\n');
@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(CLI) || !seed)('explain with no ATT&CK data loaded',
     writeFileSync(bundle, v19Bundle());
     const { code, out } = explain('--attack', bundle);
     expect(code).toBe(0);
-    expect(out).toContain('  Persistence: T1197 BITS Jobs\n  Stealth: T1197 BITS Jobs\n');
+    expect(out).toContain('  Persistence (declared): T1197 BITS Jobs\n  Stealth: T1197 BITS Jobs\n');
     expect(out).not.toContain('Defense Evasion: T1197');
     expect(out).not.toContain('shipped with ruleatlas');
   });
