@@ -26,9 +26,9 @@ describe.skipIf(!existsSync(CLI) || !seed)('explain with no ATT&CK data loaded',
     const { code, out } = explain();
     expect(code).toBe(0);
     expect(out).toContain('  Persistence (declared): T1197 BITS Jobs\n  Defense Evasion: T1197 BITS Jobs\n');
-    expect(out).toContain('  Lateral Movement: T1570 Lateral Tool Transfer\n');
-    expect(out).toContain('  Command and Control: T1105 Ingress Tool Transfer\n');
-    expect(out).toContain('  Exfiltration: T1048 Exfiltration Over Alternative Protocol\n');
+    expect(out).toContain('  Lateral Movement (declared): T1570 Lateral Tool Transfer\n');
+    expect(out).toContain('  Command and Control (declared): T1105 Ingress Tool Transfer\n');
+    expect(out).toContain('  Exfiltration (declared): T1048 Exfiltration Over Alternative Protocol\n');
     expect(out).toContain('from the v18.1 table shipped with ruleatlas');
   });
 
