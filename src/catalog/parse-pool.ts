@@ -11,6 +11,8 @@ const BATCH_FILES = 40;
 /** Batches each worker holds at once, so it parses the next while the main thread writes the last. */
 const IN_FLIGHT = 2;
 const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
+/** How long a new worker may take to load its modules before its first file's limit starts. */
+const STARTUP_MS = 30_000;
 
 /** How long one file may take to read and parse; RULEATLAS_PARSE_LIMIT_MS overrides it. */
 export function fileTimeLimitMs(): number {
@@ -92,9 +94,9 @@ function drain(
       worker.removeAllListeners('error');
       resolveDrain(stalled);
     };
-    const arm = (): void => {
+    const arm = (ms = limitMs): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => finish([...held.values()].flat()), limitMs);
+      timer = setTimeout(() => finish([...held.values()].flat()), ms);
     };
     const send = (): void => {
       const files = queue.shift();
@@ -103,7 +105,8 @@ function drain(
       held.set(req.id, files);
       worker.postMessage(req);
     };
-    worker.on('message', (msg: { id: number; outcomes: FileOutcome[] }) => {
+    worker.on('message', (msg: { id: number; outcomes: FileOutcome[] } | { ready: true }) => {
+      if ('ready' in msg) return held.size > 0 ? arm() : undefined;
       held.delete(msg.id);
       send();
       arm();
@@ -113,7 +116,8 @@ function drain(
     worker.on('error', reject);
     for (let i = 0; i < IN_FLIGHT; i++) send();
     if (held.size === 0) finish([]);
-    else arm();
+    // Until the worker is ready its clock is the start-up allowance; then the file's limit starts.
+    else arm(limitMs + STARTUP_MS);
   });
 }
 

@@ -23,3 +23,5 @@ parentPort?.on('message', (req: BatchRequest) => {
   });
   parentPort!.postMessage({ id: req.id, outcomes });
 });
+// Module loading is not parsing: the main thread starts a file's clock only once the worker says it is ready.
+parentPort?.postMessage({ ready: true });
