@@ -21,6 +21,16 @@ export class Bucket {
   private readonly anchored: FieldAnchors[] = [];
   private readonly stamp: Uint32Array;
   private generation = 0;
+  // The scan's callback is made once, not per field and event: its state lives on the bucket.
+  private visit: (position: number) => void = () => undefined;
+  private owners: number[][] = [];
+  private readonly found = (id: number): void => {
+    for (const position of this.owners[id]) {
+      if (this.stamp[position] === this.generation) continue;
+      this.stamp[position] = this.generation;
+      this.visit(position);
+    }
+  };
 
   constructor(readonly rules: CompiledRule[]) {
     this.stamp = new Uint32Array(rules.length);
@@ -51,18 +61,13 @@ export class Bucket {
   /** Calls `visit` once with each rule position the event may fire. */
   candidates(scope: EventScope, visit: (position: number) => void): void {
     for (const position of this.always) visit(position);
-    const generation = ++this.generation;
+    this.generation++;
+    this.visit = visit;
     for (const entry of this.anchored) {
       const values = scope.values(entry.access);
       if (!values) continue;
-      for (const text of values.lower)
-        entry.literals.scan(text, (id) => {
-          for (const position of entry.owners[id]) {
-            if (this.stamp[position] === generation) continue;
-            this.stamp[position] = generation;
-            visit(position);
-          }
-        });
+      this.owners = entry.owners;
+      for (const text of values.lower) entry.literals.scan(text, this.found);
     }
   }
 }
