@@ -22,4 +22,10 @@ describe('LiteralSet', () => {
     expect(found(['abc'], 'abxabdab')).toEqual([]);
     expect(found(['\u2013add', 'é'], 'net user \u2013add café')).toEqual([0, 1]);
   });
+
+  it('finds literals past a state with many edges, searched rather than read in order', () => {
+    const literals = [...'abcdefghijklmnopqrstuvwxyz'].map((c) => `x${c}y`);
+    expect(found(literals, 'xqy xay xzy xz')).toEqual([0, 16, 25]);
+    expect(found(['\u00e9t\u00e9', 'xmz'], 'l\u2019\u00e9t\u00e9 xmy')).toEqual([0]);
+  });
 });

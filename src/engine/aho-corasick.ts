@@ -1,11 +1,31 @@
 /** Aho–Corasick over UTF-16 code units: which of many literals occur in a text, in one pass. */
 
+/** Edges a state may hold before they are binary-searched rather than read in order. */
+const LINEAR_EDGES = 8;
+/** Characters below this leave the root through a dense table: most steps of a scan start there. */
+const ROOT_TABLE = 128;
+
+/**
+ * The automaton once built, in flat typed arrays: each state's edges sorted by character in one run of
+ * `edgeChar`/`edgeTo`, its merged outputs in one run of `outIds`. A map per state costs a hash lookup per
+ * character scanned, the hunt's hottest step.
+ */
+interface Frozen {
+  root: Int32Array;
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeTo: Int32Array;
+  fail: Int32Array;
+  outStart: Int32Array;
+  outIds: Int32Array;
+}
+
 export class LiteralSet {
   private readonly next: Array<Map<number, number>> = [new Map()];
   private readonly fail: number[] = [0];
   /** Literal ids that end at each state, fail-chain outputs merged in. */
   private readonly out: number[][] = [[]];
-  private built = false;
+  private frozen: Frozen | undefined;
 
   /** Adds a literal with the caller's id (several ids may share one literal). */
   add(literal: string, id: number): void {
@@ -23,10 +43,10 @@ export class LiteralSet {
       state = to;
     }
     this.out[state].push(id);
-    this.built = false;
+    this.frozen = undefined;
   }
 
-  private build(): void {
+  private build(): Frozen {
     const queue: number[] = [];
     for (const to of this.next[0].values()) {
       this.fail[to] = 0;
@@ -43,23 +63,74 @@ export class LiteralSet {
         queue.push(to);
       }
     }
-    this.built = true;
+    return this.freeze();
+  }
+
+  private freeze(): Frozen {
+    const states = this.next.length;
+    const edges = this.next.reduce((n, m) => n + m.size, 0);
+    const outs = this.out.reduce((n, o) => n + o.length, 0);
+    const f: Frozen = {
+      root: new Int32Array(ROOT_TABLE).fill(-1),
+      edgeStart: new Int32Array(states + 1),
+      edgeChar: new Uint16Array(edges),
+      edgeTo: new Int32Array(edges),
+      fail: Int32Array.from(this.fail),
+      outStart: new Int32Array(states + 1),
+      outIds: new Int32Array(outs),
+    };
+    let e = 0;
+    let o = 0;
+    for (let s = 0; s < states; s++) {
+      f.edgeStart[s] = e;
+      for (const [c, to] of [...this.next[s]].sort((a, b) => a[0] - b[0])) {
+        f.edgeChar[e] = c;
+        f.edgeTo[e++] = to;
+        if (s === 0 && c < ROOT_TABLE) f.root[c] = to;
+      }
+      f.outStart[s] = o;
+      for (const id of this.out[s]) f.outIds[o++] = id;
+    }
+    f.edgeStart[states] = e;
+    f.outStart[states] = o;
+    return f;
   }
 
   /** Calls `found` with the id of every literal occurring in `text` (an id may come more than once). */
   scan(text: string, found: (id: number) => void): void {
-    if (!this.built) this.build();
+    const f = (this.frozen ??= this.build());
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let to = this.next[state].get(c);
-      while (to === undefined && state !== 0) {
-        state = this.fail[state];
-        to = this.next[state].get(c);
+      for (;;) {
+        const to = state === 0 && c < ROOT_TABLE ? f.root[c] : step(f, state, c);
+        if (to >= 0) {
+          state = to;
+          break;
+        }
+        if (state === 0) break;
+        state = f.fail[state];
       }
-      state = to ?? 0;
-      const ids = this.out[state];
-      for (let k = 0; k < ids.length; k++) found(ids[k]);
+      const end = f.outStart[state + 1];
+      for (let k = f.outStart[state]; k < end; k++) found(f.outIds[k]);
     }
   }
+}
+
+/** The state `state` goes to on `c`, or -1 when it has no such edge. */
+function step(f: Frozen, state: number, c: number): number {
+  let lo = f.edgeStart[state];
+  let hi = f.edgeStart[state + 1];
+  if (hi - lo <= LINEAR_EDGES) {
+    for (; lo < hi; lo++) if (f.edgeChar[lo] === c) return f.edgeTo[lo];
+    return -1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const m = f.edgeChar[mid];
+    if (m === c) return f.edgeTo[mid];
+    if (m < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
 }

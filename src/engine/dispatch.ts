@@ -1,7 +1,8 @@
 /**
  * Narrowing the rules an event can fire before evaluating any: by the event's catalog keys (logsource),
- * then by a literal prefilter. Each rule's necessary anchors (a literal on a field, one of which any match
- * contains) go into one Aho–Corasick set per field; a rule without anchors is always a candidate.
+ * then by a literal prefilter. Each rule's necessary anchor groups (literals on fields; any match contains
+ * one of each group) go into one Aho–Corasick set per field: a rule is a candidate once every one of its groups
+ * has a hit. A rule without anchors is always a candidate.
  */
 import { LiteralSet } from './aho-corasick.js';
 import type { CompiledRule } from './compile.js';
@@ -10,7 +11,7 @@ import type { EventScope, FieldAccess } from './fields.js';
 interface FieldAnchors {
   access: FieldAccess;
   literals: LiteralSet;
-  /** Literal id → the rule positions (in `Bucket.rules`) it stands for. */
+  /** Literal id → the anchor groups (slots) it stands for. */
   owners: number[][];
 }
 
@@ -19,29 +20,58 @@ export class Bucket {
   /** Positions of rules evaluated on every event of the bucket. */
   private readonly always: number[] = [];
   private readonly anchored: FieldAnchors[] = [];
-  private readonly stamp: Uint32Array;
+  /** Anchor group (slot) → the position of its rule; per rule, how many of its groups must have a hit. */
+  private readonly slotRule: number[] = [];
+  private readonly groupsNeeded: Uint8Array;
+  /** Per event (by generation): groups already hit, and per rule how many of its groups were. */
+  private readonly slotStamp: Uint32Array;
+  private readonly ruleStamp: Uint32Array;
+  private readonly groupsHit: Uint8Array;
   private generation = 0;
+  // The scan's callback is made once, not per field and event: its state lives on the bucket.
+  private visit: (position: number) => void = () => undefined;
+  private owners: number[][] = [];
+  private readonly found = (id: number): void => {
+    const generation = this.generation;
+    for (const slot of this.owners[id]) {
+      if (this.slotStamp[slot] === generation) continue;
+      this.slotStamp[slot] = generation;
+      const position = this.slotRule[slot];
+      if (this.ruleStamp[position] !== generation) {
+        this.ruleStamp[position] = generation;
+        this.groupsHit[position] = 0;
+      }
+      if (++this.groupsHit[position] === this.groupsNeeded[position]) this.visit(position);
+    }
+  };
 
   constructor(readonly rules: CompiledRule[]) {
-    this.stamp = new Uint32Array(rules.length);
+    this.groupsNeeded = new Uint8Array(rules.length);
+    this.ruleStamp = new Uint32Array(rules.length);
+    this.groupsHit = new Uint8Array(rules.length);
     const byField = new Map<number, FieldAnchors>();
     rules.forEach((rule, position) => {
-      const anchors = rule.match?.anchors;
-      if (!anchors) {
+      const groups = rule.match?.anchors;
+      if (!groups) {
         this.always.push(position);
         return;
       }
-      for (const { access, literal } of anchors) {
-        let entry = byField.get(access.id);
-        if (!entry) {
-          entry = { access, literals: new LiteralSet(), owners: [] };
-          byField.set(access.id, entry);
-          this.anchored.push(entry);
+      this.groupsNeeded[position] = groups.length;
+      for (const group of groups) {
+        const slot = this.slotRule.push(position) - 1;
+        for (const { access, literal } of group) {
+          let entry = byField.get(access.id);
+          if (!entry) {
+            entry = { access, literals: new LiteralSet(), owners: [] };
+            byField.set(access.id, entry);
+            this.anchored.push(entry);
+          }
+          entry.owners.push([slot]);
+          entry.literals.add(literal, entry.owners.length - 1);
         }
-        entry.owners.push([position]);
-        entry.literals.add(literal, entry.owners.length - 1);
       }
     });
+    this.slotStamp = new Uint32Array(this.slotRule.length);
   }
 
   get anchoredCount(): number {
@@ -51,18 +81,13 @@ export class Bucket {
   /** Calls `visit` once with each rule position the event may fire. */
   candidates(scope: EventScope, visit: (position: number) => void): void {
     for (const position of this.always) visit(position);
-    const generation = ++this.generation;
+    this.generation++;
+    this.visit = visit;
     for (const entry of this.anchored) {
       const values = scope.values(entry.access);
       if (!values) continue;
-      for (const text of values.lower)
-        entry.literals.scan(text, (id) => {
-          for (const position of entry.owners[id]) {
-            if (this.stamp[position] === generation) continue;
-            this.stamp[position] = generation;
-            visit(position);
-          }
-        });
+      this.owners = entry.owners;
+      for (const text of values.lower) entry.literals.scan(text, this.found);
     }
   }
 }

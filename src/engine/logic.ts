@@ -28,8 +28,8 @@ export interface Anchor {
 export interface CompiledLogic {
   test: Test;
   leaves: Leaf[];
-  /** Necessary anchors (one must be present), or null when none can be derived. */
-  anchors: Anchor[] | null;
+  /** Necessary anchor groups: one anchor of each group must be present; null when none can be derived. */
+  anchors: Anchor[][] | null;
 }
 
 const MAX_DEPTH = 64;
@@ -66,13 +66,21 @@ function implicitLogic(stage: Stage): Logic {
   return { type: 'and', operands };
 }
 
-function betterAnchors(a: Anchor[] | null, b: Anchor[] | null): Anchor[] | null {
-  if (!a) return b;
-  if (!b) return a;
-  const shortest = (list: Anchor[]): number => Math.min(...list.map((x) => x.literal.length), 1e9);
-  const [sa, sb] = [Math.min(shortest(a), 8), Math.min(shortest(b), 8)];
-  if (sa !== sb) return sa > sb ? a : b;
-  return a.length <= b.length ? a : b;
+/** Groups an AND keeps for the prefilter: each more narrows the candidates, and costs a scan per event. */
+const MAX_GROUPS = 2;
+
+/** Orders anchor groups best first: longest shortest literal (up to 8 characters), then fewest anchors. */
+function byNarrowing(a: Anchor[], b: Anchor[]): number {
+  const shortest = (list: Anchor[]): number =>
+    Math.min(Math.min(...list.map((x) => x.literal.length), 1e9), 8);
+  return shortest(b) - shortest(a) || a.length - b.length;
+}
+
+/** The necessary groups of an AND: every operand's are necessary; the best few are kept. */
+function andAnchors(parts: Array<Anchor[][] | null>): Anchor[][] | null {
+  const groups = parts.flatMap((a) => a ?? []);
+  if (groups.length === 0) return null;
+  return groups.sort(byNarrowing).slice(0, MAX_GROUPS);
 }
 
 class LogicCompiler {
@@ -106,13 +114,18 @@ class LogicCompiler {
   }
 
   /** The test of `node` within `stage`, and its necessary anchors when `node` is read positively. */
-  compile(node: Logic, stage: Stage | undefined, inverted: boolean, depth: number): [Test, Anchor[] | null] {
+  compile(
+    node: Logic,
+    stage: Stage | undefined,
+    inverted: boolean,
+    depth: number,
+  ): [Test, Anchor[][] | null] {
     if (depth > MAX_DEPTH) throw new NotEvaluable('the logic nests too deep');
     switch (node.type) {
       case 'true':
         return [() => true, null];
       case 'false':
-        return [() => false, []];
+        return [() => false, [[]]];
       case 'not': {
         const [inner] = this.compile(node.operand, stage, !inverted, depth + 1);
         return [(scope) => !inner(scope), null];
@@ -131,7 +144,7 @@ class LogicCompiler {
         const compiled = this.predicate(stage, node.index, inverted);
         const anchors =
           compiled.anchors && compiled.access
-            ? compiled.anchors.map((literal) => ({ access: compiled.access!, literal }))
+            ? [compiled.anchors.map((literal) => ({ access: compiled.access!, literal }))]
             : null;
         return [compiled.test, anchors];
       }
@@ -149,13 +162,16 @@ class LogicCompiler {
     stage: Stage | undefined,
     inverted: boolean,
     depth: number,
-  ): [Test, Anchor[] | null] {
+  ): [Test, Anchor[][] | null] {
     const parts = operands.map((o) => this.compile(o, stage, inverted, depth + 1));
     const tests = parts.map(([t]) => t);
-    let anchors: Anchor[] | null;
-    if (type === 'and')
-      anchors = parts.reduce<Anchor[] | null>((best, [, a]) => betterAnchors(best, a), null);
-    else anchors = parts.some(([, a]) => a === null) ? null : parts.flatMap(([, a]) => a!);
+    // An OR needs one anchor of any operand: its operands' best groups joined into one.
+    const anchors =
+      type === 'and'
+        ? andAnchors(parts.map(([, a]) => a))
+        : parts.some(([, a]) => a === null)
+          ? null
+          : [parts.flatMap(([, a]) => a![0])];
     if (tests.length === 2) {
       const [a, b] = tests;
       return [type === 'and' ? (s) => a(s) && b(s) : (s) => a(s) || b(s), anchors];

@@ -207,3 +207,21 @@ describe('Rules the engine cannot evaluate', () => {
     ]);
   });
 });
+
+describe('the literal prefilter', () => {
+  function evaluated(detection: string, events: Fields[]): [number[], number] {
+    const hunt = new Hunt([processRule(detection)]);
+    const fired = positions(
+      hunt,
+      events.map((e) => testEvent(e)),
+    );
+    return [fired[0] ?? [], hunt.finish().counts.evaluated];
+  }
+
+  it('evaluates a rule only on events holding a literal of each of two ANDed parts', () => {
+    const items = 's_a:\n  Image|endswith: a.exe\ns_two:\n  CommandLine|contains: two\n';
+    expect(evaluated(`${items}condition: s_a and s_two`, [A, B, AB])).toEqual([[2], 1]);
+    expect(evaluated(`${items}condition: s_a or s_two`, [A, B, AB])).toEqual([[0, 1, 2], 3]);
+    expect(evaluated(`${items}condition: s_a and not s_two`, [A, B, AB])).toEqual([[0], 2]);
+  });
+});

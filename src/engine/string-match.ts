@@ -26,19 +26,30 @@ function plainForm(glob: string): { op: Op; text: string } | undefined {
 }
 
 function plainTest(op: Op, needle: string, caseSensitive: boolean): StringTest {
-  const n = caseSensitive ? needle : needle.toLowerCase();
-  const pick = caseSensitive
-    ? (raw: string): string => raw
-    : (_raw: string, lower?: string): string => lower!;
+  // One closure per case rather than a shared value picker: these run for every value of every rule evaluated.
+  if (caseSensitive) {
+    const n = needle;
+    switch (op) {
+      case 'eq':
+        return (raw) => raw === n;
+      case 'starts_with':
+        return (raw) => raw.startsWith(n);
+      case 'ends_with':
+        return (raw) => raw.endsWith(n);
+      default:
+        return (raw) => raw.includes(n);
+    }
+  }
+  const n = needle.toLowerCase();
   switch (op) {
     case 'eq':
-      return (raw, lower) => pick(raw, lower) === n;
+      return (_raw, lower) => lower === n;
     case 'starts_with':
-      return (raw, lower) => pick(raw, lower).startsWith(n);
+      return (_raw, lower) => lower.startsWith(n);
     case 'ends_with':
-      return (raw, lower) => pick(raw, lower).endsWith(n);
+      return (_raw, lower) => lower.endsWith(n);
     default:
-      return (raw, lower) => pick(raw, lower).includes(n);
+      return (_raw, lower) => lower.includes(n);
   }
 }
 
