@@ -2,10 +2,11 @@
 import type { SourceStats } from '../../catalog/stats.js';
 import { sumStats } from '../../catalog/stats.js';
 import type { IndicatorView } from '../../catalog/views.js';
-import { html, corpusText, languageLabel, percentText, type Html } from '../markup.js';
+import { html, languageLabel, percentText, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
-import { attackHref, indicatorHref, searchHref, sourceHref } from '../links.js';
+import { attackHref, searchHref, sourceHref } from '../links.js';
 import type { Site } from '../site.js';
+import { indicatorTable } from './indicator-table.js';
 
 const TOP_INDICATORS = 15;
 
@@ -131,29 +132,7 @@ function glance(d: HomePageData): Html {
 
 function indicators(d: HomePageData): Html {
   if (!d.topIndicators.length) return html`<p class="note">No indicator yet.</p>`;
-  return html`<table>
-    <thead>
-      <tr>
-        <th>Field</th>
-        <th>Op</th>
-        <th>Value</th>
-        <th>Corpus</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${d.topIndicators.map(
-        (i) =>
-          html`<tr>
-            <td class="mono">${i.canonical}</td>
-            <td>${i.op}</td>
-            <td class="mono">
-              <a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a>
-            </td>
-            <td>${corpusText(i.count, i.byLanguage)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return indicatorTable(d.topIndicators);
 }
 
 export function homePage(d: HomePageData): Html {

@@ -11,6 +11,7 @@ import { layout, section } from '../layout.js';
 import { indicatorHref, ruleHref, sourceHref } from '../links.js';
 import { param } from '../security.js';
 import type { Site } from '../site.js';
+import { indicatorTable } from './indicator-table.js';
 
 /** Long lists stop here: an indicator shared by thousands of rules is better narrowed by search. */
 const MAX_RULES = 1000;
@@ -83,27 +84,7 @@ export function indicatorPage(d: IndicatorPageData): Html {
   const value = i.value === '' ? '(any value)' : i.value;
   const title = `${i.canonical} ${i.op} ${value}`;
   const equivalents = d.equivalents.length
-    ? html`<table>
-        <thead>
-          <tr>
-            <th>Field</th>
-            <th>Op</th>
-            <th>Value</th>
-            <th>Corpus</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${d.equivalents.map(
-            (e) =>
-              html`<tr>
-                <td class="mono">${e.canonical}</td>
-                <td>${e.op}</td>
-                <td class="mono"><a href="${indicatorHref(e)}">${e.value}</a></td>
-                <td>${corpusText(e.count, e.byLanguage)}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`
+    ? indicatorTable(d.equivalents)
     : html`<p class="note">No other indicator is equivalent to this one.</p>`;
   const api = `/api${indicatorHref(i)}`;
   return layout(
