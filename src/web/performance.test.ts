@@ -112,9 +112,11 @@ describe('web render time on 10,000 rules', () => {
 
   /**
    * Most of a broad search's time is the catalog's facet counts over every match (about 20 ms for all
-   * 10,000 rules on a quiet machine); the bound leaves room for test files running beside this one.
+   * 10,000 rules on a quiet machine). Since the shipped ATT&CK table, `tactic=execution` filters by every
+   * technique of the tactic (it matched nothing before), 30–36 ms alone; this test is an upper guard against
+   * runaway costs with test files running beside it, not the product bar (`npm run bench` measures that).
    */
-  it('renders searches with facets with a p95 under 50 ms', async () => {
+  it('renders searches with facets with a p95 under 100 ms', async () => {
     const queries = [
       'q=certutil',
       'q=switch42',
@@ -128,6 +130,6 @@ describe('web render time on 10,000 rules', () => {
     const samples: number[] = [];
     for (let n = 0; n < 160; n++) samples.push(await timed(app, `/search?${queries[n % queries.length]}`));
     console.log(`search p95 ${p95(samples).toFixed(1)} ms over ${samples.length} searches`);
-    expect(p95(samples)).toBeLessThan(50);
+    expect(p95(samples)).toBeLessThan(100);
   });
 });
