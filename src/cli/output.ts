@@ -21,3 +21,13 @@ export function percent(part: number, whole: number): string {
 
 /** A usage problem: printed and exit code 2. */
 export class UsageError extends Error {}
+
+/** Rules, parsed and errors per language, as `ingest` and `stats` print them. */
+export function printLanguageTable(
+  byLanguage: Record<string, { rules: number; parsed: number; errors: number }>,
+): void {
+  printTable(
+    ['language', 'rules', 'parsed', 'errors', 'parsed %'],
+    Object.entries(byLanguage).map(([l, s]) => [l, s.rules, s.parsed, s.errors, percent(s.parsed, s.rules)]),
+  );
+}

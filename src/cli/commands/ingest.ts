@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
-import { percent, print, printJson, printTable, UsageError } from '../output.js';
+import { percent, print, printJson, printTable, printLanguageTable, UsageError } from '../output.js';
 
 export interface IngestCommandOptions {
   db: string;
@@ -87,16 +87,7 @@ function printIngest(r: {
     `Ingested ${r.sources.join(', ')}: ${r.files} files (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${r.rules} rules, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`,
   );
   print();
-  printTable(
-    ['language', 'rules', 'parsed', 'errors', 'parsed %'],
-    Object.entries(r.byLanguage).map(([l, s]) => [
-      l,
-      s.rules,
-      s.parsed,
-      s.errors,
-      percent(s.parsed, s.rules),
-    ]),
-  );
+  printLanguageTable(r.byLanguage);
   print();
   printTable(['format', 'rules'], Object.entries(r.byFormat));
 }

@@ -1,7 +1,7 @@
 /** `ruleatlas stats`: per source and language, how many rules there are and how many parsed. */
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
-import { percent, print, printJson, printTable } from '../output.js';
+import { percent, print, printJson, printLanguageTable, printTable } from '../output.js';
 
 export function statsCommand(options: { db: string; json?: boolean }): number {
   const catalog = Catalog.open(options.db, { readonly: true });
@@ -15,16 +15,7 @@ export function statsCommand(options: { db: string; json?: boolean }): number {
         sources.map((s) => [s.name, s.files, s.skipped, s.rules, s.parsed, percent(s.parsed, s.rules)]),
       );
       print();
-      printTable(
-        ['language', 'rules', 'parsed', 'errors', 'parsed %'],
-        Object.entries(total.byLanguage).map(([l, s]) => [
-          l,
-          s.rules,
-          s.parsed,
-          s.errors,
-          percent(s.parsed, s.rules),
-        ]),
-      );
+      printLanguageTable(total.byLanguage);
     }
     return 0;
   } finally {
