@@ -153,6 +153,8 @@ class LogicCompiler {
         if (!term) throw new NotEvaluable(`the logic refers to a term the stage does not have`);
         return [termTest(term), null];
       }
+      case 'expression':
+        throw new NotEvaluable('expressions are not evaluated yet');
     }
   }
 
