@@ -129,7 +129,7 @@ describe('ruleReportText', () => {
     ]);
     expect(lines).toContain('  Stage 1: selection');
     expect(lines).toContain('    NOT User eq SYSTEM');
-    expect(lines).toContain('  User [process.user] eq system  corpus 2 (sigma 2)');
+    expect(lines).toContain('  User [process.user] eq system  2 other rules (sigma 2)');
     expect(text.indexOf('Stages and predicates')).toBeLessThan(text.indexOf('Exclusion indicators'));
   });
 });
