@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '2';
+export const ASSET_VERSION = '3';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -30,13 +30,13 @@ pre.stage { max-height:14rem; }
 .tag.error, .sev-error { background:#fde7e6; color:var(--bad); } .tag.warning, .sev-warning { background:#fff2d6; color:var(--warn); } .tag.negated { background:#fde7e6; color:var(--bad); }
 .grid { display:grid; grid-template-columns:repeat(auto-fit, minmax(16rem, 1fr)); gap:1rem; }
 .stat { font-size:1.7rem; font-weight:700; } .stat small { font-size:.9rem; color:var(--muted); font-weight:400; }
-.search-layout { display:grid; grid-template-columns:15rem 1fr; gap:1.2rem; } @media (max-width: 800px) { .search-layout { grid-template-columns:1fr; } }
+.search-layout { display:grid; grid-template-columns:15rem 1fr; gap:1.2rem; } @media (max-width: 800px) { .search-layout { grid-template-columns:minmax(0, 1fr); } }
 .facets fieldset { border:0; padding:0; margin:0 0 1rem; } .facets legend { font-weight:600; margin-bottom:.2rem; }
-.facets label { display:block; font-size:.9rem; } .facets select, .facets input[type=text] { width:100%; padding:.25rem; }
+.facets label { display:block; font-size:.9rem; } .facets select, .facets input[type=text] { width:100%; max-width:100%; padding:.25rem; }
 .searchbar { display:flex; gap:.5rem; margin-bottom:.6rem; } .searchbar input { flex:1; padding:.45rem .6rem; font-size:1rem; }
 button { padding:.4rem .9rem; border-radius:4px; border:1px solid var(--accent); background:var(--accent); color:#fff; cursor:pointer; }
 ul.results { list-style:none; padding:0; margin:0; } ul.results li { padding:.45rem 0; border-bottom:1px solid var(--line); }
-ul.results .meta { color:var(--muted); font-size:.85rem; }
+ul.results .meta { color:var(--muted); font-size:.85rem; } ul.results li { overflow-wrap:anywhere; }
 .pager { display:flex; gap:1rem; margin-top:.8rem; }
 .matrix { display:flex; gap:.4rem; overflow-x:auto; padding-bottom:.5rem; }
 .matrix .col { min-width:8.5rem; flex:1; } .matrix .col h3 { font-size:.82rem; margin:0 0 .3rem; min-height:2.4em; }
@@ -48,8 +48,28 @@ ul.results .meta { color:var(--muted); font-size:.85rem; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }
 ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-all; }
 .inert { word-break:break-word; } .prewrap { white-space:pre-line; }
+@media (max-width: 600px) {
+  .top { padding:.5rem .8rem; gap:.6rem; } .top form.quick { margin-left:0; width:100%; } .top input { width:100%; max-width:none; }
+  main { padding:.6rem .7rem 2rem; } .block { padding:.7rem .8rem; }
+  dl.facts { grid-template-columns:1fr; } dl.facts dt { margin-top:.3rem; }
+  h1 { font-size:1.3rem; }
+}
+table { display:block; overflow-x:auto; } thead, tbody { width:100%; }
+@media (min-width: 601px) { table { display:table; } }
+pre, .matrix, .loose { max-width:100%; }
 .banner { background:#fff2d6; border:1px solid #f0d08a; color:#5c3d00; border-radius:6px; padding:.6rem 1rem; margin:.6rem 0; }
 .banner.error { background:#fde7e6; border-color:#f3b8b4; color:var(--bad); }
+@media (prefers-color-scheme: dark) {
+  :root { --ink:#e3e8ef; --muted:#9aa6b6; --line:#2c3645; --bg:#0e131a; --card:#151c25; --accent:#7fb0ff; --bad:#ff8a80; --warn:#f0c36a; color-scheme: dark; }
+  .top { background:#0a1020; } .summary { color:#c5cfdb; }
+  .tag { background:#243043; color:var(--ink); }
+  .tag.error, .sev-error, .tag.negated { background:#4a1f1d; } .tag.warning, .sev-warning { background:#4a3a12; }
+  .heat-0 { background:#1b2330; color:#8593a6; } .heat-1 { background:#1d3a5f; color:#e3e8ef; } .heat-2 { background:#25528a; color:#fff; }
+  .heat-3 { background:#2f6cb8; color:#fff; } .heat-4 { background:#3d86e0; color:#fff; } .heat-5 { background:#6aa6f5; color:#0e131a; }
+  .cell { color:var(--ink); }
+  .banner { background:#3a2e10; border-color:#6b5420; color:#f3dca0; } .banner.error { background:#3d1a18; border-color:#7a302b; color:#ffb4ab; }
+  input, select, textarea { background:#0f1620; color:var(--ink); border:1px solid var(--line); }
+}
 `;
 
 /** Instant search: typing in the search page's box fetches the same page and swaps its results in. */

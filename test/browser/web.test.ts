@@ -185,6 +185,40 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     );
   });
 
+  it('reads at 390 px with no horizontal page scroll, wide tables scrolling inside themselves', async () => {
+    const phone = await context.newPage();
+    try {
+      await phone.setViewportSize({ width: 390, height: 844 });
+      for (const path of ['/', '/search?q=bitsadmin', `/rule/${encodeURIComponent(SIGMA_BITS)}`, '/attack']) {
+        await phone.goto(url(path));
+        const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect({ path, overflow }).toEqual({ path, overflow: 0 });
+      }
+      await phone.screenshot({ path: join(shots, 'rule-390.png'), fullPage: true });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('follows the system dark mode', async () => {
+    const dark = await context.newPage();
+    try {
+      await dark.emulateMedia({ colorScheme: 'dark' });
+      await dark.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
+      const background = await dark.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const ink = await dark.evaluate(() => getComputedStyle(document.body).color);
+      const luminance = (rgb: string): number => {
+        const [r, g, b] = (rgb.match(/\d+/g) ?? []).map(Number);
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      expect(luminance(background)).toBeLessThan(60);
+      expect(luminance(ink)).toBeGreaterThan(180);
+      await dark.screenshot({ path: join(shots, 'rule-dark.png'), fullPage: true });
+    } finally {
+      await dark.close();
+    }
+  });
+
   it('shows the hostile rule as inert text, with no script run even without CSP', async () => {
     const hostile = await launch(join(profiles, 'hostile'), true);
     try {
