@@ -175,8 +175,10 @@ function sinkFor(
       if (derived) predicate.derivedFrom = derived;
       return { type: 'predicate', index: stage.predicates.push(predicate) - 1 };
     },
-    term(value, quoted, negated, at) {
+    term(value, quoted, negated, at, directive) {
       const term: SearchTerm = { type: 'term', value, stage: stage.index, quoted, negated, span: span(at) };
+      if (directive === 'CASE') term.caseSensitive = true;
+      if (directive === 'TERM') term.whole = true;
       return { type: 'term', index: stage.terms.push(term) - 1 };
     },
   };

@@ -11,8 +11,14 @@ export interface PredicateSink {
   stage: number;
   /** Adds a predicate to the stage and returns its logic leaf. */
   predicate(fields: PredicateFields, at: { start: number; end: number }): Logic;
-  /** Adds a search term to the stage and returns its logic leaf. */
-  term(value: string, quoted: boolean, negated: boolean, at: { start: number; end: number }): Logic;
+  /** Adds a search term to the stage and returns its logic leaf; `directive` for `TERM(x)`, `CASE(x)`. */
+  term(
+    value: string,
+    quoted: boolean,
+    negated: boolean,
+    at: { start: number; end: number },
+    directive?: 'TERM' | 'CASE',
+  ): Logic;
 }
 
 const ORDER: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });

@@ -47,7 +47,7 @@ export function searchLogic(
       if (node.term.value === '*') return TRUE;
       return ctx.sink.term(node.term.value, node.term.quoted, negated, node.term);
     case 'directive': {
-      const term = ctx.sink.term(node.text.value, node.text.quoted, negated, node.text);
+      const term = ctx.sink.term(node.text.value, node.text.quoted, negated, node.text, node.name);
       // `CASE(field=value)` compares the field with case; `TERM(...)` is the raw term, whatever it holds.
       if (node.inner && node.name === 'CASE') return searchLogic(node.inner, negated, true, ctx);
       if (node.inner) searchLogic(node.inner, negated, caseSensitive, ctx);
