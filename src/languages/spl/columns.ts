@@ -33,8 +33,8 @@ export class PipelineColumns {
 
   /** `column` computed from `reads`: opaque when one of them is. */
   assign(column: string, reads: Iterable<string>): void {
-    const doubt = this.doubtOf(reads);
-    if (doubt) this.opaque.set(column, doubt);
+    const doubt = this.sourceOf(reads);
+    if (doubt) this.opaque.set(column, `is computed from ${doubt}`);
     else {
       this.opaque.delete(column);
       this.assigned.add(column);
@@ -46,12 +46,12 @@ export class PipelineColumns {
   aggregate(groupBy: string[], measures: Measure[]): void {
     const doubts = new Map<string, string>();
     for (const key of groupBy) {
-      const doubt = this.doubtOf([key]);
-      if (doubt) doubts.set(key, doubt);
+      const doubt = this.sourceOf([key]);
+      if (doubt) doubts.set(key, `is ${doubt}`);
     }
     for (const m of measures) {
-      const doubt = m.field !== undefined ? this.doubtOf([m.field]) : undefined;
-      if (doubt) doubts.set(m.name, doubt);
+      const doubt = m.field !== undefined ? this.sourceOf([m.field]) : undefined;
+      if (doubt) doubts.set(m.name, `is computed from ${doubt}`);
     }
     this.opaque.clear();
     for (const [column, doubt] of doubts) this.opaque.set(column, doubt);
@@ -62,11 +62,16 @@ export class PipelineColumns {
 
   /** Why one of `columns` cannot be read, if one cannot. */
   doubtOf(columns: Iterable<string>): string | undefined {
+    const source = this.sourceOf(columns);
+    return source ? `it reads ${source}` : undefined;
+  }
+
+  /** `x, which lookup t sets` for the first of `columns` the model cannot compute. */
+  private sourceOf(columns: Iterable<string>): string | undefined {
     for (const column of columns) {
       const reason = this.opaque.get(column);
-      if (reason) return `it reads ${column}, which ${reason}`;
-      if (this.unnamed && !this.assigned.has(column))
-        return `it reads ${column}, which ${this.unnamed} may set`;
+      if (reason) return `${column}, which ${reason}`;
+      if (this.unnamed && !this.assigned.has(column)) return `${column}, which ${this.unnamed} may set`;
     }
     return undefined;
   }
