@@ -16,6 +16,12 @@ const FUNCTIONS: Readonly<Record<string, string>> = lookupTable({
   min: 'min',
   max: 'max',
   sum: 'sum',
+  values: 'values',
+  // Events arrive in time order: the earliest value is the first seen, the latest the last.
+  earliest: 'first',
+  latest: 'last',
+  first: 'first',
+  last: 'last',
 });
 
 const UNITS: Readonly<Record<string, number>> = lookupTable({

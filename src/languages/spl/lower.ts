@@ -108,8 +108,10 @@ function lowerArguments(
 ): void {
   const sink = sinkFor(stage, state, input, command.name === 'tstats' ? command.datamodel : undefined);
   if (command.datamodel) addDataSource(out, 'datamodel', command.datamodel);
+  // Even a tree that holds for every event is kept: without one the engine would AND the stage's predicates,
+  // data source selectors included.
   const logic = filterLogic(command, sink, stage, input, out);
-  if (logic && logic.type !== 'true') stage.logic = logic;
+  if (logic) stage.logic = logic;
   // A filter is read on the rows as they are before the command computes anything (tstats filters events).
   const doubt = state.doubtOf(logicReads(stage, stage.logic));
   if (doubt) stage.notEvaluable ??= `the engine cannot evaluate the filter: ${doubt}`;
