@@ -5,7 +5,7 @@
  */
 import type { Command } from './ast.js';
 import type { Token } from './lexer.js';
-import type { Assignment, Expression, Stage } from '../../model/stage.js';
+import type { Assignment, Expression, Logic, Stage } from '../../model/stage.js';
 import { NO_EFFECT, notEvaluableCommand } from './commands.js';
 import { aggregationOf, readAggregate, spanMs } from './aggregate.js';
 import { expressionFields, toExpression } from './expression.js';
@@ -47,6 +47,8 @@ export function applyCommand(command: Command, stage: Stage, columns: PipelineCo
   if (AGGREGATING.has(name)) {
     const spec = readAggregate(command);
     stage.aggregation = aggregationOf(spec, columns.binSpan);
+    if (name !== 'tstats' || !options(command.args).has('fillnull_value'))
+      stage.logic = withKeys(stage.logic, stage.aggregation.groupBy);
     columns.aggregate(spec.groupBy, spec.measures);
     return;
   }
@@ -86,6 +88,17 @@ export function applyCommand(command: Command, stage: Stage, columns: PipelineCo
   }
   if (!NO_EFFECT.has(name) && !['search', 'where', 'regex'].includes(name))
     columns.markUnnamed(`the command ${name}`);
+}
+
+/** An event without a value for one of the group keys makes no row (unless tstats fills them). */
+function withKeys(logic: Logic | undefined, groupBy: string[]): Logic | undefined {
+  const present: Logic[] = groupBy.map((key) => ({
+    type: 'expression',
+    expression: { type: 'call', name: 'isnotnull', args: [field(key)] },
+  }));
+  if (present.length === 0) return logic;
+  const operands = [...(logic && logic.type !== 'true' ? [logic] : []), ...present];
+  return operands.length === 1 ? operands[0] : { type: 'and', operands };
 }
 
 function assign(stage: Stage, columns: PipelineColumns, assignments: Assignment[]): void {

@@ -125,6 +125,7 @@ describe('aggregations', () => {
         { name: 'firstTime', function: 'min', field: '_time' },
       ],
     });
+    expect(tree(q.stages[1])).toBe('isnotnull(src)');
     expect(tree(q.stages[2])).toBe('count gt 5');
   });
 
@@ -133,7 +134,12 @@ describe('aggregations', () => {
       '| tstats summariesonly=false count from datamodel=Endpoint.Processes where Processes.process_name=x.exe by _time Processes.dest span=1h | rename Processes.* as *',
     );
     const [tstats, rename] = q.stages;
-    expect(tree(tstats)).toBe('Processes.process_name eq~ x.exe');
+    // Splunk makes no row of an event without a value for a group key, unless tstats fills them.
+    expect(tree(tstats)).toBe('and(Processes.process_name eq~ x.exe, isnotnull(Processes.dest))');
+    const filled = spl(
+      '| tstats fillnull_value="null" count from datamodel=Endpoint.Processes by Processes.dest',
+    );
+    expect(tree(filled.stages[0])).toBe('(none)');
     expect(tstats.aggregation).toMatchObject({ groupBy: ['Processes.dest'], windowMs: 3_600_000 });
     expect(rename.assignments).toEqual([
       { field: 'dest', expression: { type: 'field', name: 'Processes.dest' } },

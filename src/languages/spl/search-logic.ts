@@ -93,5 +93,6 @@ function comparison(
     caseSensitive,
     at,
   );
-  return SELECTORS.has(kind) ? TRUE : logic;
+  // Field names keep case: `eventtype` selects events, Okta's `eventType` is a field like any other.
+  return SELECTORS.has(name) ? TRUE : logic;
 }
