@@ -60,14 +60,20 @@ describe('search logic', () => {
   });
 
   it('reads field=* as exists and leaves data source selectors and time bounds to the data sources', () => {
-    const q = spl('index=main sourcetype=XmlWinEventLog earliest=-24h user=* (Channel=Security OR source=x)');
-    // An OR with a selector holds for the events the data sources choose.
+    const q = spl(
+      'index=main sourcetype=XmlWinEventLog:Security earliest=-24h user=* (Channel=Security OR source=WinEventLog:Security)',
+    );
+    // An OR with a selector the catalog knows holds for the events the data sources choose.
     expect(tree(q.stages[0])).toBe('user exists~');
     expect(q.dataSources.map((d) => `${d.kind}:${d.value}`)).toEqual([
       'index:main',
-      'sourcetype:XmlWinEventLog',
-      'source:x',
+      'sourcetype:XmlWinEventLog:Security',
+      'source:WinEventLog:Security',
     ]);
+    // No catalog event comes from a sourcetype it does not know: the event's own field is tested.
+    expect(tree(spl('sourcetype=PwSh:bootloader OR eventtype=okta_log').stages[0])).toBe(
+      'or(sourcetype eq~ PwSh:bootloader, eventtype eq~ okta_log)',
+    );
   });
 
   it('keeps TERM() and CASE() on their terms, and CASE(f=v) compares with case', () => {

@@ -1,12 +1,14 @@
 /**
- * Lowers an SPL search expression to predicates, terms and the logic tree over them. Time modifiers and the
- * data source selectors (`index`, `sourcetype`, `source`, `eventtype`) choose events through the query's data
- * sources, so in the tree they hold for every event.
+ * Lowers an SPL search expression to predicates, terms and the logic tree over them. Time modifiers, `index`,
+ * and a `sourcetype` or `source` the event catalog knows choose events through the query's data sources, so in
+ * the tree they hold for every event; any other selector (`sourcetype=PwSh:bootloader`, `eventtype=x`) is
+ * tested on the event's own field, since no catalog event comes from it.
  */
 import type { Literal, SearchNode } from './ast.js';
 import type { Logic } from '../../model/stage.js';
 import { TIME_MODIFIERS } from './commands.js';
 import { anyOf, valuePredicate, type PredicateSink } from './predicates.js';
+import { logNamed } from '../../knowledge/events/sources.js';
 
 /** What the search lowering hands back to the pipeline: data sources it names, subsearches it holds. */
 export interface SearchContext {
@@ -15,7 +17,8 @@ export interface SearchContext {
   subsearch(node: Extract<SearchNode, { kind: 'subsearch' }>): void;
 }
 
-const SELECTORS = new Set(['index', 'sourcetype', 'source', 'eventtype', 'splunk_server']);
+const SELECTORS = new Set(['index', 'sourcetype', 'source', 'splunk_server']);
+const LOG_SELECTORS = new Set(['sourcetype', 'source']);
 const TRUE: Logic = { type: 'true' };
 
 /** The tree of `node`; `negated` is the polarity around it (for the predicates' display), `caseSensitive` CASE(). */
@@ -93,6 +96,8 @@ function comparison(
     caseSensitive,
     at,
   );
-  // Field names keep case: `eventtype` selects events, Okta's `eventType` is a field like any other.
-  return SELECTORS.has(name) ? TRUE : logic;
+  // Field names keep case: `source` selects events, a `Source` field is a field like any other.
+  if (!SELECTORS.has(name)) return logic;
+  const known = !LOG_SELECTORS.has(name) || values.every((v) => logNamed(v.value) !== undefined);
+  return known ? TRUE : logic;
 }
