@@ -104,6 +104,20 @@ describe('where and eval', () => {
     ]);
   });
 
+  it('evaluates the multivalue and decoding functions detections use', () => {
+    const last = 'search * | eval name=mvindex(split(Image, "\\\\"), -1) | where name="bitsadmin.exe"';
+    expect(splFires(last, both)).toEqual([0]);
+    expect(
+      splFires('search * | eval w=split(CommandLine, " ") | where mvfind(w, "^/trans") = 1', both),
+    ).toEqual([0]);
+    expect(
+      splFires('search * | eval d=urldecode("a%20b+c") | where d="a b c" AND pow(2, 3) = 8', both),
+    ).toEqual([0, 1]);
+    expect(
+      splFires('search * | eval z=mvzip(split("a b", " "), split("1 2", " ")) | where z="b,2"', both),
+    ).toEqual([0, 1]);
+  });
+
   it('renames columns for later stages, and a regex command filters', () => {
     expect(splFires('search * | rename Image as img | search img=*bitsadmin*', both)).toEqual([0]);
     expect(splFires('search * | regex CommandLine="/c\\s+who"', both)).toEqual([1]);
