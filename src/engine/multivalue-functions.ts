@@ -1,7 +1,7 @@
 /**
  * Expression functions over multivalue fields and encoded text that SPL detections use and the model's core
  * set lacks: `mvindex`, `mvfind`, `mvzip`, `urldecode`, `pow`, with SPL's meaning (indexes from 0, negative
- * from the end).
+ * from the end), and `extract(value, pattern, group, all?)`, a named group of a regular expression (SPL `rex`).
  */
 import type { Value, ValueFunction } from './expression-functions.js';
 
@@ -19,6 +19,24 @@ function index(v: Value | undefined, length: number): number | undefined {
 function one(values: Value[]): Value {
   if (values.length === 0) return null;
   return values.length === 1 ? values[0] : values;
+}
+
+const extractCache = new Map<string, RegExp | null>();
+
+/** A pattern with named groups as JavaScript reads it: a leading `(?i)` becomes the flag. */
+function extractRegex(pattern: string, all: boolean): RegExp | null {
+  const key = `${all ? 'g' : ''}/${pattern}`;
+  let re = extractCache.get(key);
+  if (re === undefined) {
+    const caseless = pattern.startsWith('(?i)');
+    try {
+      re = new RegExp(caseless ? pattern.slice(4) : pattern, `${caseless ? 'i' : ''}${all ? 'g' : ''}`);
+    } catch {
+      re = null;
+    }
+    extractCache.set(key, re);
+  }
+  return re;
 }
 
 export const MULTIVALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
@@ -59,6 +77,23 @@ export const MULTIVALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
     } catch {
       return text;
     }
+  },
+  /** extract(value, pattern, group[, all]): the group's text in the first match (every match with `all`), or null. */
+  extract: ([value, pattern, group, all]) => {
+    const re = extractRegex(String(pattern ?? ''), all === true);
+    if (!re || value === null || value === undefined) return null;
+    const name = String(group ?? '');
+    const found: Value[] = [];
+    for (const v of list(value)) {
+      if (v === null) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(String(v)); m; m = all === true ? re.exec(String(v)) : null) {
+        const text = m.groups?.[name];
+        if (text !== undefined) found.push(text);
+        if (m[0] === '') re.lastIndex++;
+      }
+    }
+    return all === true ? one(found) : (found[0] ?? null);
   },
   pow: ([x, y]) => {
     const result = Number(x) ** Number(y);

@@ -118,6 +118,15 @@ describe('where and eval', () => {
     ).toEqual([0, 1]);
   });
 
+  it('extracts rex groups into columns, every match with max_match=0', () => {
+    const url =
+      'search * | rex field=CommandLine "https?://(?<host>[\\d.]+)/(?P<file>\\w+)" | where host="203.0.113.7"';
+    expect(splFires(url, both)).toEqual([0]);
+    expect(splFires(`${url} AND file="p"`, both)).toEqual([0]);
+    const words = 'search * | rex field=CommandLine max_match=0 "(?<w>/\\w+)" | where mvcount(w) = 5';
+    expect(splFires(words, both)).toEqual([0]);
+  });
+
   it('renames columns for later stages, and a regex command filters', () => {
     expect(splFires('search * | rename Image as img | search img=*bitsadmin*', both)).toEqual([0]);
     expect(splFires('search * | regex CommandLine="/c\\s+who"', both)).toEqual([1]);

@@ -80,7 +80,7 @@ export function applyCommand(command: Command, stage: Stage, columns: PipelineCo
     case 'lookup':
       return lookup(command.args, columns);
     case 'rex':
-      return rex(command.args, columns);
+      return rex(command.args, stage, columns);
     case 'convert':
       return convert(command.args, columns);
     case 'iplocation':
@@ -173,15 +173,47 @@ function lookup(args: Token[], columns: PipelineColumns): void {
   }
 }
 
-/** `rex field=x "(?<name>…)"`: the named groups; `mode=sed` rewrites the field itself. */
-function rex(args: Token[], columns: PipelineColumns): void {
+/**
+ * `rex field=x "(?<name>…)"`: each named group is a column, kept as it was where the pattern finds nothing;
+ * `max_match` other than 1 gives every match. `mode=sed` rewrites the field itself, which the model cannot.
+ */
+function rex(args: Token[], stage: Stage, columns: PipelineColumns): void {
   const opts = options(args);
   const source = opts.get('field') ?? '_raw';
   if (opts.get('mode') === 'sed') return columns.markOpaque(source, 'rex mode=sed rewrites');
   const pattern = args.find((t) => t.type === 'string')?.value ?? '';
-  for (const m of pattern.matchAll(/\(\?P?<([A-Za-z_][\w]*)>/g))
-    columns.markOpaque(m[1], `rex extracts from ${source}`);
+  if (source === '_raw') {
+    // The raw text is the engine's for search terms only; expressions do not read it.
+    for (const m of pattern.matchAll(/\(\?P?<([A-Za-z_][\w]*)>/g))
+      columns.markOpaque(m[1], 'rex extracts from _raw');
+    return;
+  }
+  const all = (opts.get('max_match') ?? '1') !== '1';
+  const groups = [...pattern.matchAll(/\(\?P?<([A-Za-z_][\w]*)>/g)].map((m) => m[1]);
+  // Python-style `(?P<name>` is PCRE's spelling of a named group; JavaScript knows only `(?<name>`.
+  const js = pattern.replace(/\(\?P</g, '(?<');
+  assign(
+    stage,
+    columns,
+    groups.map((name) => ({
+      field: name,
+      expression: {
+        type: 'call',
+        name: 'coalesce',
+        args: [
+          {
+            type: 'call',
+            name: 'extract',
+            args: [field(source), literal(js), literal(name), literal(all)],
+          },
+          field(name),
+        ],
+      },
+    })),
+  );
 }
+
+const literal = (value: string | boolean): Expression => ({ type: 'literal', value });
 
 /** `convert ctime(x) AS y`: the converted columns hold text the events do not. */
 function convert(args: Token[], columns: PipelineColumns): void {

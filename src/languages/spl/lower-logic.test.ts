@@ -175,9 +175,10 @@ describe('not evaluable', () => {
       undefined,
       'the engine cannot evaluate the filter: it reads is_bad, which the lookup ports sets',
     ]);
-    expect(reasons('search x | rex field=u "(?<n>\\d+)" | eval m=n*2 | where m > 3')[3]).toBe(
-      'the engine cannot evaluate the filter: it reads m, which is computed from n, which rex extracts from u',
+    expect(reasons('search x | rex "(?<n>\\d+)" | eval m=n*2 | where m > 3')[3]).toBe(
+      'the engine cannot evaluate the filter: it reads m, which is computed from n, which rex extracts from _raw',
     );
+    expect(reasons('search x | rex field=u "(?<n>\\d+)" | eval m=n*2 | where m > 3')[3]).toBeUndefined();
     expect(reasons('search x | lookup ports port OUTPUT bad | table port bad')).toEqual([
       undefined,
       undefined,
