@@ -127,6 +127,12 @@ describe('where and eval', () => {
     expect(splFires(words, both)).toEqual([0]);
   });
 
+  it('sums fields with addtotals', () => {
+    const query =
+      'search * | eval a=if(like(Image, "%bitsadmin%"), 2, 0), b="3" | addtotals fieldname=Score a, b, none';
+    expect(splFires(`${query} | where Score >= 5`, both)).toEqual([0]);
+  });
+
   it('renames columns for later stages, and a regex command filters', () => {
     expect(splFires('search * | rename Image as img | search img=*bitsadmin*', both)).toEqual([0]);
     expect(splFires('search * | regex CommandLine="/c\\s+who"', both)).toEqual([1]);

@@ -13,6 +13,7 @@ import type { PipelineColumns } from './columns.js';
 
 const AGGREGATING = new Set(['stats', 'tstats', 'top', 'rare']);
 const field = (name: string): Expression => ({ type: 'field', name });
+const literal = (value: string | number | boolean): Expression => ({ type: 'literal', value });
 const isWord = (t: Token | undefined, ...words: string[]): boolean =>
   (t?.type === 'word' || t?.type === 'string') && words.includes(t.value.toLowerCase());
 
@@ -85,6 +86,8 @@ export function applyCommand(command: Command, stage: Stage, columns: PipelineCo
       return convert(command.args, columns);
     case 'iplocation':
       return columns.markUnnamed('iplocation (a geographic lookup)');
+    case 'addtotals':
+      return addTotals(command.args, stage, columns);
   }
   if (!NO_EFFECT.has(name) && !['search', 'where', 'regex'].includes(name))
     columns.markUnnamed(`the command ${name}`);
@@ -158,6 +161,21 @@ function spath(args: Token[], stage: Stage, columns: PipelineColumns): void {
     assign(stage, columns, [{ field: output, expression: field(path) }]);
 }
 
+/** `addtotals fieldname=Score a b`: the sum of the named fields' numbers; without names, of every field. */
+function addTotals(args: Token[], stage: Stage, columns: PipelineColumns): void {
+  const total = options(args).get('fieldname') ?? 'Total';
+  const names = positional(args).map((t) => t.value);
+  if (names.length === 0 || names.some((n) => n.includes('*')))
+    return columns.markOpaque(total, 'addtotals sums');
+  const number = (name: string): Expression => ({
+    type: 'call',
+    name: 'coalesce',
+    args: [{ type: 'call', name: 'tonumber', args: [field(name)] }, literal(0)],
+  });
+  const sum = names.map(number).reduce((a, b) => ({ type: 'call', name: '+', args: [a, b] }));
+  assign(stage, columns, [{ field: total, expression: sum }]);
+}
+
 /** `lookup name key [AS field] OUTPUT a [AS b], c`: the outputs are the lookup's, not the events'. */
 function lookup(args: Token[], columns: PipelineColumns): void {
   const words = positional(args);
@@ -212,8 +230,6 @@ function rex(args: Token[], stage: Stage, columns: PipelineColumns): void {
     })),
   );
 }
-
-const literal = (value: string | boolean): Expression => ({ type: 'literal', value });
 
 /** `convert ctime(x) AS y`: the converted columns hold text the events do not. */
 function convert(args: Token[], columns: PipelineColumns): void {
