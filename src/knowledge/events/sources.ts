@@ -1,7 +1,6 @@
 /** Maps what a rule says about its logs (context, data sources, predicates) to candidate events of the catalog. */
 import { readDataFile } from '../data-file.js';
 import { eventByDataSource, providerByName } from './catalog.js';
-import { scopedEvents } from './scoped-events.js';
 
 interface SigmaMapping {
   product?: string;
@@ -28,8 +27,6 @@ export interface SourcesFile {
   eventTypes: Record<string, string>;
   /** Event-id field → the logs its ids belong to when the rule names none. */
   eventIdLogs: Record<string, string[]>;
-  /** Schema → the provider whose events name its scopes (`cim` → `cim`). */
-  schemaProviders: Record<string, string>;
 }
 
 export function sources(): SourcesFile {
@@ -174,7 +171,7 @@ function fromNamedEvent(kind: string, value: string, into: Candidates): void {
     const found = eventByDataSource(kind, parts.slice(0, n).join('.'));
     if (!found) continue;
     const [p, key] = found;
-    into.events.push(`${p.id}:${key}`, ...scopedEvents(p.id, key));
+    into.events.push(`${p.id}:${key}`);
     into.hints.push(...(p.implies?.[key] ?? []));
     return;
   }
