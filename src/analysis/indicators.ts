@@ -84,7 +84,8 @@ export function normalizeValue(
 ): { op: Op; value: string } {
   const value = caseSensitive || UNFOLDED_OPS.has(op) ? raw : raw.toLowerCase();
   if (op !== 'wildcard') return { op, value };
-  const pieces = globPieces(value, language === 'sigma');
+  // SPL lowering writes its globs in Sigma's escapes too (a literal `?`, a backslash before `*`).
+  const pieces = globPieces(value, language === 'sigma' || language === 'spl');
   let first = 0;
   let last = pieces.length;
   while (first < last && pieces[first].wild && pieces[first].char === '*') first++;

@@ -126,7 +126,10 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .action((events, o) => run(huntCommand(events, o)));
   program
     .command('test')
-    .argument('[path...]', "folders or info.yml files of rules' test data (SigmaHQ regression_data)")
+    .argument(
+      '[path...]',
+      "folders or info.yml files of rules' test data (SigmaHQ regression_data; Splunk detections' tests are listed)",
+    )
     .option('--json', 'print one JSON document on stdout')
     .description("run rules' own test events through the engine")
     .action((paths, o) => run(testCommand(paths, o)));

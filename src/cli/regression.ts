@@ -1,7 +1,8 @@
 /**
  * Rule test data: SigmaHQ's `regression_data/**\/info.yml` (rule id, `.evtx` path, `match_count`), each test
  * run on the `.evtx` and on its `.json` twin. `match_count` is the least number of events the rule must fire
- * on (0: none), as SigmaHQ's samples hold more matching records than some tests declare.
+ * on (0: none), as SigmaHQ's samples hold more matching records than some tests declare. Splunk detections'
+ * `tests:` under the same paths are listed as not runnable (`splunk-tests.ts`).
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -12,6 +13,7 @@ import { rulesFromFiles } from '../analysis/rule-files.js';
 import { Hunt } from '../engine/index.js';
 import { normalizeEvent } from '../events/normalize.js';
 import { readEvents } from '../events/read.js';
+import { splunkTests, type NotRunnableTest } from './splunk-tests.js';
 
 export interface RegressionFailure {
   ruleId: string;
@@ -26,6 +28,8 @@ export interface RegressionReport {
   tests: number;
   passed: number;
   failed: RegressionFailure[];
+  /** Tests other formats carry that cannot run here (Splunk `tests:` whose attack data is not on this machine). */
+  notRunnable: NotRunnableTest[];
 }
 
 interface TestInfo {
@@ -97,7 +101,7 @@ async function runOne(rule: ParsedRule, input: string): Promise<{ got: number; w
 }
 
 export async function runRegression(paths: readonly string[]): Promise<RegressionReport> {
-  const report: RegressionReport = { tests: 0, passed: 0, failed: [] };
+  const report: RegressionReport = { tests: 0, passed: 0, failed: [], notRunnable: splunkTests(paths) };
   const finders = new Map<string, RuleFinder>();
   for (const info of paths.flatMap(infoFiles)) {
     const root = sigmaRoot(info) ?? dirname(info);

@@ -167,7 +167,11 @@ function compilePipeline(
 ): { match: CompiledLogic; aggregate: CompiledAggregate } {
   const events: Logic = {
     type: 'and',
-    operands: split.before.map((s): Logic => ({ type: 'stage', index: s.index })),
+    operands: [
+      ...split.before.map((s): Logic => ({ type: 'stage', index: s.index })),
+      // The aggregating stage's own filter (SPL `tstats … where …`) selects the events it counts.
+      ...(split.aggregating.logic ? [split.aggregating.logic] : []),
+    ],
   };
   const { aggregating } = split;
   const spec = aggregating.aggregation!;
@@ -182,7 +186,7 @@ function compilePipeline(
     test: rowTest(query, split.after, resolverOf),
   };
   return {
-    match: compileLogic(query, events, resolverOf),
+    match: compileLogic(query, events, resolverOf, aggregating),
     aggregate: { spec, stage: aggregating, threshold: () => true, rows },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { inCidr, ipBytes, parseCidr } from './cidr.js';
 import { escapeRegex, globSource } from './glob.js';
+import { MULTIVALUE_FUNCTIONS } from './multivalue-functions.js';
 
 /** A value during evaluation: a multivalue field is an array; an absent field is null. */
 export type Value = string | number | boolean | null | Value[];
@@ -239,4 +240,5 @@ export const VALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
     return Number.isNaN(n) ? null : n;
   },
   now: () => Date.now(),
+  ...MULTIVALUE_FUNCTIONS,
 };

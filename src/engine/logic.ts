@@ -2,13 +2,14 @@
  * A query's logic tree compiled into one test per event. Predicates are read positively and the tree's
  * `not` nodes give polarity; a stage without a tree ANDs its predicates (each with its own `negated`) and terms.
  */
-import type { Predicate, SearchTerm } from '../model/predicate.js';
+import type { Predicate } from '../model/predicate.js';
 import type { Logic, ParsedQuery, Stage } from '../model/stage.js';
 import { compileExpression } from './expression.js';
 import { truthy } from './expression-functions.js';
 import type { EventScope, FieldAccess, FieldResolver } from './fields.js';
 import { NotEvaluable } from './not-evaluable.js';
 import { compilePredicate, type PredicateTest } from './predicate-test.js';
+import { termTest } from './term-match.js';
 
 export type Test = (scope: EventScope) => boolean;
 
@@ -38,11 +39,6 @@ export interface CompiledLogic {
 }
 
 const MAX_DEPTH = 64;
-
-function termTest(term: SearchTerm): Test {
-  const needle = term.value.toLowerCase();
-  return (scope) => scope.rawText().includes(needle);
-}
 
 /** Stages no other stage refers to: the query's roots when it gives no logic of its own. */
 export function unreferencedStages(stages: readonly Stage[]): Logic {
@@ -156,7 +152,7 @@ class LogicCompiler {
       case 'term': {
         const term = stage?.terms[node.index];
         if (!term) throw new NotEvaluable(`the logic refers to a term the stage does not have`);
-        return [termTest(term), null];
+        return [termTest(term, this.query.language), null];
       }
       case 'expression': {
         const value = compileExpression(node.expression, this.resolverOf(stage), this.query.language);

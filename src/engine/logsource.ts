@@ -6,6 +6,7 @@ import { NotEvaluable } from './not-evaluable.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ParsedRule } from '../model/rule.js';
 import { emptyCandidates, fromQueryDataSource, fromSigma } from '../knowledge/events/sources.js';
+import { scopedEvents } from '../knowledge/events/scoped-events.js';
 
 export interface LogsourceScope {
   /** Event keys (`sysmon:1`) and provider ids (`security`, the whole log) the rule reads; null: any event. */
@@ -37,7 +38,12 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
   if (written) fromSigma(context, candidates);
   for (const ds of parsed.query?.dataSources ?? [])
     if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, candidates);
-  const keys = [...new Set(candidates.events)];
+  // A data model or table (`cim:Endpoint.Processes`) also reads the events whose scope in its schema it names.
+  const scoped = candidates.events.flatMap((key) => {
+    const colon = key.indexOf(':');
+    return colon > 0 ? scopedEvents(key.slice(0, colon), key.slice(colon + 1)) : [];
+  });
+  const keys = [...new Set([...candidates.events, ...scoped])];
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);
   return { keys: keys.length ? keys : null, written };

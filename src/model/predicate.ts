@@ -58,4 +58,8 @@ export interface SearchTerm {
   quoted: boolean;
   negated: boolean;
   span?: Span;
+  /** The term keeps case (SPL `CASE(x)`); absent: matched without case. */
+  caseSensitive?: boolean;
+  /** The whole term between major breakers (SPL `TERM(x)`), not a segment of one. */
+  whole?: boolean;
 }

@@ -15,7 +15,9 @@ export async function testCommand(paths: string[], options: TestCommandOptions):
   if (options.json) printJson(report);
   else {
     for (const f of report.failed) print(`FAIL ${f.ruleId} ${f.path}\n     ${f.input}: ${f.why}`);
-    print(`${report.passed}/${report.tests} tests passed`);
+    for (const t of report.notRunnable) print(`NOT RUNNABLE ${t.ruleId} ${t.path}\n     ${t.data}: ${t.why}`);
+    const skipped = report.notRunnable.length ? `; ${report.notRunnable.length} not runnable` : '';
+    print(`${report.passed}/${report.tests} tests passed${skipped}`);
   }
   return report.failed.length || report.tests === 0 ? 1 : 0;
 }

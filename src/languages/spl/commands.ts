@@ -48,3 +48,59 @@ export const TIME_MODIFIERS = new Set([
   'searchtimespanhours',
   'searchtimespanminutes',
 ]);
+
+/** Commands that read data the events do not carry, or run what the engine cannot: why their stage is not evaluable. */
+const NOT_EVALUABLE: Readonly<Record<string, string>> = {
+  inputlookup: 'reads a lookup table (inputlookup), which events do not carry',
+  inputcsv: 'reads a CSV file (inputcsv), which events do not carry',
+  rest: 'queries the Splunk REST API (rest)',
+  fit: 'trains a machine learning model (fit)',
+  apply: 'applies a machine learning model (apply)',
+  mstats: 'reads metrics (mstats), not events',
+  map: 'runs a search per result (map)',
+  dbxquery: 'queries an external database (dbxquery)',
+  ldapsearch: 'queries a directory (ldapsearch)',
+  ldapfilter: 'queries a directory (ldapfilter)',
+  ldapfetch: 'queries a directory (ldapfetch)',
+  ldapgroup: 'queries a directory (ldapgroup)',
+  loadjob: 'reads the results of another search job (loadjob)',
+  savedsearch: 'runs a saved search (savedsearch)',
+  makeresults: 'makes its own results (makeresults)',
+  gentimes: 'makes its own results (gentimes)',
+  metadata: 'reads index metadata (metadata)',
+  eventcount: 'reads index metadata (eventcount)',
+  dbinspect: 'reads index metadata (dbinspect)',
+  join: 'joins the results of a subsearch (join)',
+  append: 'adds the results of another search (append)',
+  appendcols: 'adds the results of another search (appendcols)',
+  appendpipe: 'adds the results of a sub-pipeline (appendpipe)',
+  union: 'adds the results of other searches (union)',
+  multisearch: 'runs several searches (multisearch)',
+  set: 'combines the results of other searches (set)',
+  transaction: 'groups events into transactions (transaction)',
+  chart: 'pivots results into columns (chart)',
+  timechart: 'pivots results into time columns (timechart)',
+  anomalydetection: 'scores results with a statistical model (anomalydetection)',
+  anomalies: 'scores results with a statistical model (anomalies)',
+  anomalousvalue: 'scores results with a statistical model (anomalousvalue)',
+  outlier: 'scores results with a statistical model (outlier)',
+  predict: 'forecasts with a statistical model (predict)',
+  cluster: 'clusters results (cluster)',
+  kmeans: 'clusters results (kmeans)',
+};
+
+/** Why a command makes its stage not evaluable, if it does. */
+export function notEvaluableCommand(name: string): string | undefined {
+  if (Object.hasOwn(NOT_EVALUABLE, name)) return NOT_EVALUABLE[name];
+  if (!isKnownCommand(name)) return `runs the command ${name}, which ruleatlas does not know`;
+  return undefined;
+}
+
+/** Commands that change no column a later filter reads and filter nothing. */
+export const NO_EFFECT = new Set(
+  `table fields dedup sort head tail reverse fieldformat collect outputlookup outputcsv outputtext sendalert sendemail
+  addinfo mvexpand makemv nomv mvcombine typer tags localize uniq return format highlight iconify abstract summaryindex
+  tscollect mcollect meventcollect datamodel from`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);

@@ -1,8 +1,14 @@
-/** Lowers `where` conditions to predicates: comparisons, like(), match(), cidrmatch(), in(), isnull()/isnotnull(). */
+/**
+ * Lowers `where` conditions to predicates and the logic tree over them: comparisons, like(), match(),
+ * cidrmatch(), in(), isnull()/isnotnull() become predicates (what indicators are made of); anything else
+ * (arithmetic, len(), functions of functions) stays an expression leaf of the tree.
+ */
 import { lookupTable } from '../../text/lookup.js';
 import type { EvalNode } from './ast.js';
 import type { Op } from '../../model/predicate.js';
-import { likePredicate, type PredicateSink } from './predicates.js';
+import type { Logic } from '../../model/stage.js';
+import { likePredicate, present, type PredicateSink } from './predicates.js';
+import { toExpression } from './expression.js';
 
 const FLIPPED: Readonly<Record<string, string>> = lookupTable({ '<': '>', '<=': '>=', '>': '<', '>=': '<=' });
 const ORDER: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte', '>': 'gt', '>=': 'gte' });
@@ -11,6 +17,8 @@ const ORDER: Readonly<Record<string, Op>> = lookupTable({ '<': 'lt', '<=': 'lte'
 interface FieldUse {
   name: string;
   caseSensitive: boolean;
+  /** For lower()/upper(): the case a literal must be in to ever match. */
+  fold?: 'lower' | 'upper';
 }
 
 function fieldUse(node: EvalNode): FieldUse | undefined {
@@ -21,7 +29,7 @@ function fieldUse(node: EvalNode): FieldUse | undefined {
     node.args.length === 1 &&
     node.args[0].kind === 'field'
   ) {
-    return { name: node.args[0].name, caseSensitive: false };
+    return { name: node.args[0].name, caseSensitive: false, fold: node.name };
   }
   return undefined;
 }
@@ -33,22 +41,35 @@ function literalValue(node: EvalNode): string | undefined {
   return undefined;
 }
 
-/** Walks the boolean structure carrying polarity; comparisons and filter functions at the leaves become predicates. */
-export function lowerCondition(node: EvalNode, negated: boolean, sink: PredicateSink): void {
-  if (node.kind === 'unary' && node.op === 'NOT') lowerCondition(node.operand, !negated, sink);
-  else if (node.kind === 'binary' && (node.op === 'AND' || node.op === 'OR' || node.op === 'XOR')) {
-    lowerCondition(node.left, negated, sink);
-    lowerCondition(node.right, negated, sink);
-  } else if (node.kind === 'binary') lowerComparison(node, negated, sink);
-  else if (node.kind === 'in') lowerIn(node.operand, node.values, negated, sink, node);
-  else if (node.kind === 'call') lowerCall(node, negated, sink);
+/** lower(x)="ABC" never holds: such a comparison is no case-insensitive predicate. */
+function foldable(field: FieldUse, value: string): boolean {
+  if (field.fold === 'lower') return value === value.toLowerCase();
+  if (field.fold === 'upper') return value === value.toUpperCase();
+  return true;
 }
 
-function lowerComparison(
+const expression = (node: EvalNode): Logic => ({ type: 'expression', expression: toExpression(node) });
+
+/** The tree of a condition; `negated` is the polarity around it, for the predicates' display. */
+export function conditionLogic(node: EvalNode, negated: boolean, sink: PredicateSink): Logic {
+  if (node.kind === 'unary' && node.op === 'NOT')
+    return { type: 'not', operand: conditionLogic(node.operand, !negated, sink) };
+  if (node.kind === 'binary' && (node.op === 'AND' || node.op === 'OR'))
+    return {
+      type: node.op === 'AND' ? 'and' : 'or',
+      operands: [conditionLogic(node.left, negated, sink), conditionLogic(node.right, negated, sink)],
+    };
+  if (node.kind === 'binary' && node.op !== 'XOR') return comparison(node, negated, sink) ?? expression(node);
+  if (node.kind === 'in') return inList(node.operand, node.values, negated, sink, node) ?? expression(node);
+  if (node.kind === 'call') return callLogic(node, negated, sink) ?? expression(node);
+  return expression(node);
+}
+
+function comparison(
   node: Extract<EvalNode, { kind: 'binary' }>,
   negated: boolean,
   sink: PredicateSink,
-): void {
+): Logic | undefined {
   let field = fieldUse(node.left);
   let value = literalValue(node.right);
   let op = node.op;
@@ -61,120 +82,137 @@ function lowerComparison(
       op = FLIPPED[op] ?? op;
     }
   }
-  const polarity = op === '!=' ? !negated : negated;
+  const unequal = op === '!=';
+  const polarity = unequal ? !negated : negated;
   if (field && value !== undefined) {
-    if (op === 'LIKE') {
-      const like = likePredicate(value);
-      sink.predicate(
-        { field: field.name, op: like.op, values: [like.value], negated, caseSensitive: field.caseSensitive },
-        node,
-      );
-    } else {
-      sink.predicate(
-        {
-          field: field.name,
-          op: ORDER[op] ?? 'eq',
-          values: [value],
-          negated: polarity,
-          caseSensitive: field.caseSensitive,
-        },
-        node,
-      );
-    }
-    return;
-  }
-  const other = fieldUse(node.right);
-  if (field && other && (op === '=' || op === '==' || op === '!=')) {
-    sink.predicate(
+    if (!foldable(field, value)) return undefined;
+    if (op === 'LIKE') return likeLogic(field, value, negated, sink, node);
+    const leaf = sink.predicate(
       {
         field: field.name,
-        op: 'fieldref',
-        values: [other.name],
+        op: ORDER[op] ?? 'eq',
+        values: [value],
         negated: polarity,
         caseSensitive: field.caseSensitive,
       },
       node,
     );
+    return unequal ? unequalTo(field.name, leaf) : leaf;
   }
+  const other = fieldUse(node.right);
+  if (
+    field &&
+    other &&
+    field.caseSensitive &&
+    other.caseSensitive &&
+    (op === '=' || op === '==' || unequal)
+  ) {
+    const leaf = sink.predicate(
+      { field: field.name, op: 'fieldref', values: [other.name], negated: polarity, caseSensitive: true },
+      node,
+    );
+    return unequal ? unequalTo(field.name, leaf) : leaf;
+  }
+  return undefined;
 }
 
-function lowerIn(
+/** `x != v` in eval holds only where x has a value (a null compares to nothing). */
+function unequalTo(field: string, leaf: Logic): Logic {
+  return { type: 'and', operands: [present(field), { type: 'not', operand: leaf }] };
+}
+
+/** like(x, p): `%` any run, `_` one character. A pattern with `_` stays an expression, the predicate reads it literally. */
+function likeLogic(
+  field: FieldUse,
+  pattern: string,
+  negated: boolean,
+  sink: PredicateSink,
+  at: EvalNode,
+): Logic {
+  const like = likePredicate(pattern);
+  const leaf = sink.predicate(
+    { field: field.name, op: like.op, values: [like.value], negated, caseSensitive: field.caseSensitive },
+    at,
+  );
+  return pattern.includes('_') ? expression(at) : leaf;
+}
+
+function inList(
   operand: EvalNode,
   values: EvalNode[],
   negated: boolean,
   sink: PredicateSink,
   at: { start: number; end: number },
-): void {
+): Logic | undefined {
   const field = fieldUse(operand);
-  const literals = values.map(literalValue).filter((v): v is string => v !== undefined);
-  if (field && literals.length > 0)
-    sink.predicate(
-      { field: field.name, op: 'eq', values: literals, negated, caseSensitive: field.caseSensitive },
-      at,
-    );
+  const literals = values.map(literalValue);
+  if (!field || literals.length === 0 || literals.some((v) => v === undefined || !foldable(field, v)))
+    return undefined;
+  return sink.predicate(
+    {
+      field: field.name,
+      op: 'eq',
+      values: literals as string[],
+      negated,
+      caseSensitive: field.caseSensitive,
+    },
+    at,
+  );
 }
 
-function lowerCall(node: Extract<EvalNode, { kind: 'call' }>, negated: boolean, sink: PredicateSink): void {
+function callLogic(
+  node: Extract<EvalNode, { kind: 'call' }>,
+  negated: boolean,
+  sink: PredicateSink,
+): Logic | undefined {
   const [first, second] = node.args;
   const field = first ? fieldUse(first) : undefined;
   const value = second ? literalValue(second) : undefined;
   switch (node.name) {
     case 'like':
-      if (field && value !== undefined) {
-        const like = likePredicate(value);
-        sink.predicate(
-          {
-            field: field.name,
-            op: like.op,
-            values: [like.value],
-            negated,
-            caseSensitive: field.caseSensitive,
-          },
-          node,
-        );
-      }
-      return;
-    case 'match':
-      if (field && value !== undefined) {
-        sink.predicate(
-          {
-            field: field.name,
-            op: 'regex',
-            values: [value],
-            negated,
-            caseSensitive: field.caseSensitive && !value.startsWith('(?i)'),
-          },
-          node,
-        );
-      }
-      return;
+      return field && value !== undefined && foldable(field, value)
+        ? likeLogic(field, value, negated, sink, node)
+        : undefined;
+    case 'match': {
+      if (!field || value === undefined) return undefined;
+      const predicate = {
+        field: field.name,
+        op: 'regex' as const,
+        values: [value],
+        negated,
+        caseSensitive: field.caseSensitive && !value.startsWith('(?i)'),
+      };
+      return sink.predicate(predicate, node);
+    }
     case 'cidrmatch': {
       const cidr = first ? literalValue(first) : undefined;
       const target = second ? fieldUse(second) : undefined;
-      if (cidr !== undefined && target)
-        sink.predicate(
-          { field: target.name, op: 'cidr', values: [cidr], negated, caseSensitive: false },
-          node,
-        );
-      return;
+      if (cidr === undefined || !target) return undefined;
+      return sink.predicate(
+        { field: target.name, op: 'cidr', values: [cidr], negated, caseSensitive: false },
+        node,
+      );
     }
     case 'isnotnull':
-    case 'isnull':
-      if (field)
-        sink.predicate(
-          {
-            field: field.name,
-            op: 'exists',
-            values: [],
-            negated: node.name === 'isnull' ? !negated : negated,
-            caseSensitive: false,
-          },
-          node,
-        );
-      return;
+    case 'isnull': {
+      if (!field || node.args.length !== 1) return undefined;
+      const absent = node.name === 'isnull';
+      const leaf = sink.predicate(
+        {
+          field: field.name,
+          op: 'exists',
+          values: [],
+          negated: absent ? !negated : negated,
+          caseSensitive: false,
+        },
+        node,
+      );
+      return absent ? { type: 'not', operand: leaf } : leaf;
+    }
     case 'in':
-      if (first) lowerIn(first, node.args.slice(1), negated, sink, node);
-      return;
+      return first ? inList(first, node.args.slice(1), negated, sink, node) : undefined;
+    default:
+      return undefined;
   }
 }
 

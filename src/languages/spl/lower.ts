@@ -1,15 +1,21 @@
-/** Lowers the SPL tree to model stages: one stage per command (subsearches after their parent), with predicates and terms. */
+/**
+ * Lowers the SPL tree to model stages: one stage per command (subsearches after their parent), with
+ * predicates, terms, the logic tree over them, computed columns and aggregations.
+ */
 import { sourceStage } from '../stage.js';
-import type { Command, Pipeline, SearchNode, Literal } from './ast.js';
+import type { Command, Pipeline } from './ast.js';
 import type { Predicate, SearchTerm } from '../../model/predicate.js';
-import type { DataSourceRef, Stage } from '../../model/stage.js';
+import type { DataSourceRef, Logic, Stage } from '../../model/stage.js';
 import type { Span } from '../../model/span.js';
 import type { Problem } from '../kit/problem.js';
 import type { SourceMap } from './source-map.js';
 import type { QueryLocator } from '../../text/locator.js';
-import { stageKind, TIME_MODIFIERS } from './commands.js';
-import { lowerCondition, fieldsOf } from './lower-eval.js';
-import { valuePredicate, type PredicateSink } from './predicates.js';
+import { stageKind } from './commands.js';
+import { conditionLogic, fieldsOf } from './lower-eval.js';
+import type { PredicateSink } from './predicates.js';
+import { searchLogic, type SearchContext } from './search-logic.js';
+import { logicReads, PipelineColumns } from './columns.js';
+import { applyCommand } from './command-semantics.js';
 
 export interface LowerInput {
   expanded: string;
@@ -24,11 +30,6 @@ export interface Lowered {
   dataSources: DataSourceRef[];
 }
 
-/** What lowering one pipeline carries from stage to stage: fields computed by `eval`. */
-interface PipelineState {
-  derived: Map<string, string[]>;
-}
-
 export function lowerQuery(pipeline: Pipeline, input: LowerInput): Lowered {
   const out: Lowered = { stages: [], dataSources: [] };
   lowerPipeline(pipeline, undefined, input, out);
@@ -41,7 +42,7 @@ function lowerPipeline(
   input: LowerInput,
   out: Lowered,
 ): void {
-  const state: PipelineState = { derived: new Map() };
+  const state = new PipelineColumns();
   pipeline.commands.forEach((command, i) => lowerCommand(command, i === 0, parent, state, input, out));
 }
 
@@ -49,7 +50,7 @@ function lowerCommand(
   command: Command,
   first: boolean,
   parent: number | undefined,
-  state: PipelineState,
+  state: PipelineColumns,
   input: LowerInput,
   out: Lowered,
 ): void {
@@ -87,7 +88,10 @@ function lowerCommand(
     parent,
   });
   out.stages.push(stage);
+  if (unresolved.length > 0)
+    stage.notEvaluable = `it calls the macro ${unresolved[0].unresolved}, which its source does not define`;
   lowerArguments(command, stage, state, input, out);
+  if (command.subsearches.length > 0) stage.notEvaluable ??= 'it uses the results of a subsearch';
   for (const sub of command.subsearches) lowerPipeline(sub, index, input, out);
 }
 
@@ -98,17 +102,50 @@ function isBlank(c: number): boolean {
 function lowerArguments(
   command: Command,
   stage: Stage,
-  state: PipelineState,
+  state: PipelineColumns,
   input: LowerInput,
   out: Lowered,
 ): void {
   const sink = sinkFor(stage, state, input, command.name === 'tstats' ? command.datamodel : undefined);
   if (command.datamodel) addDataSource(out, 'datamodel', command.datamodel);
-  if (command.search) lowerSearch(command.search, false, false, sink, input, out);
-  if (command.condition) lowerCondition(command.condition, false, sink);
+  // Even a tree that holds for every event is kept: without one the engine would AND the stage's predicates,
+  // data source selectors included.
+  const logic = filterLogic(command, sink, stage, input, out);
+  if (logic) stage.logic = logic;
+  // A filter is read on the rows as they are before the command computes anything (tstats filters events).
+  const doubt = state.doubtOf(logicReads(stage, stage.logic));
+  if (doubt) stage.notEvaluable ??= `the engine cannot evaluate the filter: ${doubt}`;
+  applyCommand(command, stage, state);
+  for (const a of command.assignments ?? []) {
+    const fields = fieldsOf(a.expr);
+    if (fields.length > 0) state.derived.set(a.field, fields);
+    else state.derived.delete(a.field);
+  }
+}
+
+/** The logic of a command that filters: a search expression, a `where` condition, a `regex`. */
+function filterLogic(
+  command: Command,
+  sink: PredicateSink,
+  stage: Stage,
+  input: LowerInput,
+  out: Lowered,
+): Logic | undefined {
+  if (command.search) {
+    const ctx: SearchContext = {
+      sink,
+      dataSource: (kind, value) => addDataSource(out, kind, value),
+      subsearch: (node) => {
+        stage.notEvaluable ??= 'it uses the results of a subsearch';
+        lowerPipeline(node.pipeline, stage.index, input, out);
+      },
+    };
+    return searchLogic(command.search, false, false, ctx);
+  }
+  if (command.condition) return conditionLogic(command.condition, false, sink);
   if (command.regex) {
     const { field, pattern, negated } = command.regex;
-    sink.predicate(
+    const leaf = sink.predicate(
       {
         field,
         op: 'regex',
@@ -118,17 +155,14 @@ function lowerArguments(
       },
       pattern,
     );
+    return negated ? { type: 'not', operand: leaf } : leaf;
   }
-  for (const a of command.assignments ?? []) {
-    const fields = fieldsOf(a.expr);
-    if (fields.length > 0) state.derived.set(a.field, fields);
-    else state.derived.delete(a.field);
-  }
+  return undefined;
 }
 
 function sinkFor(
   stage: Stage,
-  state: PipelineState,
+  state: PipelineColumns,
   input: LowerInput,
   scope: string | undefined,
 ): PredicateSink {
@@ -141,76 +175,15 @@ function sinkFor(
       if (scope) predicate.scope = scope;
       const derived = predicate.field !== null ? state.derived.get(predicate.field) : undefined;
       if (derived) predicate.derivedFrom = derived;
-      stage.predicates.push(predicate);
+      return { type: 'predicate', index: stage.predicates.push(predicate) - 1 };
     },
-    term(value, quoted, negated, at) {
+    term(value, quoted, negated, at, directive) {
       const term: SearchTerm = { type: 'term', value, stage: stage.index, quoted, negated, span: span(at) };
-      stage.terms.push(term);
+      if (directive === 'CASE') term.caseSensitive = true;
+      if (directive === 'TERM') term.whole = true;
+      return { type: 'term', index: stage.terms.push(term) - 1 };
     },
   };
-}
-
-function lowerSearch(
-  node: SearchNode,
-  negated: boolean,
-  caseSensitive: boolean,
-  sink: PredicateSink,
-  input: LowerInput,
-  out: Lowered,
-): void {
-  switch (node.kind) {
-    case 'and':
-    case 'or':
-      for (const item of node.items) lowerSearch(item, negated, caseSensitive, sink, input, out);
-      return;
-    case 'not':
-      lowerSearch(node.item, !negated, caseSensitive, sink, input, out);
-      return;
-    case 'compare':
-      lowerComparison(node.field, node.op, [node.value], negated, caseSensitive, sink, out, node);
-      return;
-    case 'in':
-      lowerComparison(node.field, '=', node.values, negated, caseSensitive, sink, out, node);
-      return;
-    case 'term':
-      // A lone `*` matches every event: it is not a term anyone searches for.
-      if (node.term.value !== '*') sink.term(node.term.value, node.term.quoted, negated, node.term);
-      return;
-    case 'directive':
-      sink.term(node.text.value, node.text.quoted, negated, node.text);
-      if (node.inner) lowerSearch(node.inner, negated, node.name === 'CASE', sink, input, out);
-      return;
-    case 'subsearch':
-      lowerPipeline(node.pipeline, sink.stage, input, out);
-      return;
-  }
-}
-
-function lowerComparison(
-  field: Literal,
-  op: string,
-  values: Literal[],
-  negated: boolean,
-  caseSensitive: boolean,
-  sink: PredicateSink,
-  out: Lowered,
-  at: { start: number; end: number },
-): void {
-  const name = field.value;
-  if (TIME_MODIFIERS.has(name.toLowerCase())) return;
-  const kind = name.toLowerCase();
-  if ((kind === 'index' || kind === 'sourcetype' || kind === 'source') && op === '=' && !negated) {
-    for (const v of values) if (v.value !== '*') addDataSource(out, kind, v.value);
-  }
-  valuePredicate(
-    sink,
-    name,
-    op,
-    values.map((v) => v.value),
-    negated,
-    caseSensitive,
-    at,
-  );
 }
 
 function addDataSource(out: Lowered, kind: DataSourceRef['kind'], value: string): void {

@@ -1,7 +1,11 @@
-/** Expands SPL macro calls (`` `name` ``, `` `name(a, b)` ``) from the source's macros, recursively and cycle-safe. */
+/**
+ * Expands SPL macro calls (`` `name` ``, `` `name(a, b)` ``) from the source's macros, then the macros the
+ * project knows as data, recursively and cycle-safe.
+ */
 import type { MacroDefinition } from '../../model/artifact.js';
 import { SourceMap } from './source-map.js';
 import type { Problem } from '../kit/problem.js';
+import { knownMacro } from './known-macros.js';
 
 export interface Expansion {
   text: string;
@@ -125,7 +129,7 @@ function expandCall(
   state: ExpandState,
 ): { text: string; unresolvedKey?: string } {
   const call = parseCall(body);
-  const definition = state.macros.get(call.key);
+  const definition = state.macros.get(call.key) ?? knownMacro(call.key);
   if (!definition) {
     state.unresolved.add(call.key);
     return { text: '', unresolvedKey: call.key };

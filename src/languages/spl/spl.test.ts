@@ -56,11 +56,24 @@ describe('macro expansion', () => {
 
   it('lists unknown macros as unresolved, not as errors, and drops `search *` macros', () => {
     const ctx = context(['noop_filter', 'search *']);
-    const q = parseQuery('spl', '`get_data` foo | `noop_filter` | `other_filter`', undefined, ctx);
+    const q = parseQuery('spl', '`get_data` foo | `noop_filter` | `other_macro`', undefined, ctx);
     expect(q.diagnostics).toEqual([]);
-    expect(q.unresolved).toEqual(['get_data', 'other_filter']);
+    expect(q.unresolved).toEqual(['get_data', 'other_macro']);
     expect(q.stages.map((s) => s.kind)).toEqual(['search', 'macro']);
-    expect(q.stages[1]).toMatchObject({ name: 'other_filter', text: '| `other_filter`' });
+    expect(q.stages[1]).toMatchObject({ name: 'other_macro', text: '| `other_macro`' });
+    expect(q.stages[1].notEvaluable).toBe('it calls the macro other_macro, which its source does not define');
+  });
+
+  it('knows the macros security_content calls without defining: `<name>_filter` and drop_dm_object_name', () => {
+    const q = parseQuery(
+      'spl',
+      '| tstats count from datamodel=Endpoint.Processes by Processes.dest | `drop_dm_object_name(Processes)` | `x_filter`',
+    );
+    expect(q.unresolved).toEqual([]);
+    expect(q.stages.map((s) => s.kind)).toEqual(['tstats', 'rename']);
+    expect(q.stages[1].assignments).toEqual([
+      { field: 'dest', expression: { type: 'field', name: 'Processes.dest' } },
+    ]);
   });
 
   it('skips ```comments``` and leaves backticks inside strings alone', () => {
