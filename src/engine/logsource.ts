@@ -6,6 +6,7 @@ import { NotEvaluable } from './not-evaluable.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ParsedRule } from '../model/rule.js';
 import { emptyCandidates, fromQueryDataSource, fromSigma } from '../knowledge/events/sources.js';
+import { equivalentEvents } from './equivalent-events.js';
 
 export interface LogsourceScope {
   /** Event keys (`sysmon:1`) and provider ids (`security`, the whole log) the rule reads; null: any event. */
@@ -35,8 +36,12 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
     .join(' ');
   const candidates = emptyCandidates();
   if (written) fromSigma(context, candidates);
+  const named = emptyCandidates();
   for (const ds of parsed.query?.dataSources ?? [])
-    if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, candidates);
+    if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, named);
+  // A table or data model reads its own events, their equivalents in other products, and the logs it stands
+  // for (`SecurityEvent` is the Security log).
+  candidates.events.push(...named.events, ...equivalentEvents(named.events), ...named.hints);
   const keys = [...new Set(candidates.events)];
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);

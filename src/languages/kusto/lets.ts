@@ -9,6 +9,10 @@ export interface LetBinding {
   table?: string;
   /** A user function: calling it is resolved. */
   isFunction?: boolean;
+  /** The stages of a tabular let's pipeline, which a query reading the let stands for. */
+  stages?: number[];
+  /** Why the let's rows cannot be computed from events (external data, a plugin). */
+  notEvaluable?: string;
 }
 
 export type LetEnvironment = Map<string, LetBinding>;
