@@ -76,7 +76,7 @@ export function stringTest(op: Op, value: string, caseSensitive: boolean): Strin
   }
 }
 
-const TERM_CHAR = /[\p{L}\p{N}]/u;
+const TERM_CHAR = /[\p{L}\p{N}_]/u;
 
 /** Is there a term boundary at `at` in `text`: an edge of the text, or a non-alphanumeric character on one side? */
 function boundary(text: string, at: number): boolean {
@@ -85,7 +85,7 @@ function boundary(text: string, at: number): boolean {
 
 /**
  * Kusto's term matches (`has`, `hasprefix`, `hassuffix`): the needle found where it starts a term (`starts_with`),
- * ends one (`ends_with`) or both (`match`); terms are runs of letters and digits.
+ * ends one (`ends_with`) or both (`match`); terms are runs of letters, digits and underscores (as the engine's `has` function reads them).
  */
 export function termTest(op: Op, value: string, caseSensitive: boolean): StringTest {
   const needle = caseSensitive ? value : value.toLowerCase();

@@ -34,12 +34,13 @@ const MEASURES: Readonly<Record<string, MeasureName>> = lookupTable({
   avg: measure('avg', 'avg_'),
   min: measure('min', 'min_'),
   max: measure('max', 'max_'),
-  make_set: measure('make_set', 'set_'),
+  // A set of the distinct values is the model's `values`; any one value of the group its `first`.
+  make_set: measure('values', 'set_'),
   make_set_if: measure('make_set_if', 'set_'),
   make_list: measure('make_list', 'list_'),
   make_list_if: measure('make_list_if', 'list_'),
-  take_any: measure('take_any', 'any_'),
-  any: measure('take_any', 'any_'),
+  take_any: measure('first', 'any_'),
+  any: measure('first', 'any_'),
   arg_max: measure('arg_max', 'max_'),
   arg_min: measure('arg_min', 'min_'),
 });

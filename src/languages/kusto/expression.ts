@@ -118,7 +118,10 @@ export function toExpression(expr: Expr, env: LetEnvironment, text: string): Exp
       const resolved = resolveValues(expr, env);
       if (resolved) return values(resolved);
       const name = expr.name.toLowerCase();
-      return call(FUNCTIONS[name] ?? name, expr.args.map(recurse));
+      const args = expr.args.map(recurse);
+      // extract(regex, group, text): the model's argument order is extract(text, regex, group).
+      if (name === 'extract' && args.length >= 3) return call('extract', [args[2], args[0], args[1]]);
+      return call(FUNCTIONS[name] ?? name, args);
     }
     case 'assign':
       return recurse(expr.value);
@@ -128,9 +131,19 @@ export function toExpression(expr: Expr, env: LetEnvironment, text: string): Exp
   }
 }
 
+/** `has_any` and `has_all` over a literal list: `has` of each item, ORed or ANDed. */
+function termSet(name: string, left: Expression, right: Expression, caseSensitive?: boolean): Expression {
+  const items = right.type === 'list' ? right.items : [right];
+  const each = items.map((item) => call('has', [left, item], caseSensitive));
+  return each.length === 1 ? each[0] : call(name === 'has_all' ? 'and' : 'or', each);
+}
+
 function binary(op: string, left: Expression, right: Expression): Expression {
   const negated = op.startsWith('!') && op !== '!=' && op !== '!~';
   const known = OPERATORS[negated ? op.slice(1) : op];
-  const inner = call(known?.name ?? op, [left, right], known?.caseSensitive);
+  const inner =
+    known?.name === 'has_any' || known?.name === 'has_all'
+      ? termSet(known.name, left, right, known.caseSensitive)
+      : call(known?.name ?? op, [left, right], known?.caseSensitive);
   return negated ? call('not', [inner]) : inner;
 }

@@ -4,6 +4,7 @@ import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { Expr, LetStatement, Operator, PipeExpr, Script, Statement } from './ast.js';
 import { lowerFilter } from './filter.js';
+import { lowerJoin } from './join.js';
 import { columnsOf, resolveValues, type LetEnvironment } from './lets.js';
 import { applyOperator } from './operator-semantics.js';
 import type { PredicateContext } from './predicates.js';
