@@ -233,6 +233,13 @@ export const VALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
   isempty: ([v]) => v === null || v === undefined || text(v) === '',
   isnotempty: ([v]) => v !== null && v !== undefined && text(v) !== '',
   mvcount: ([v]) => mvcount(v ?? null),
+  // extract(text, regex, group): the group's text of the first match (Kusto `extract`); null without one.
+  extract: ([v, pattern, group], caseSensitive) => {
+    const t = text(v ?? null);
+    const re = cachedRegex(text(pattern ?? null) ?? '', caseSensitive ? '' : 'i');
+    const match = t === null || !re ? null : re.exec(t);
+    return match?.[numeric(group ?? 0) || 0] ?? null;
+  },
   tostring: ([v]) => text(v ?? null),
   tonumber: ([v]) => {
     const n = numeric(v ?? null);
