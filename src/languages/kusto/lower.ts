@@ -256,7 +256,7 @@ class Lowering {
       const alternatives = [...(before.length ? [before] : []), ...legs.map((l) => l.stages)];
       stage.logic = { type: 'or', operands: alternatives.map(stagesLogic) };
     }
-    if (op.name === 'join') stage.notEvaluable ??= 'The join stage is not evaluated on events yet.';
+    if (op.name === 'join') lowerJoin(op, stage, pipeline.stages, legs[0]?.stages ?? [], this.lookbackMs);
     pipeline.stages.push(stage.index);
     if (scope === undefined && (op.name === 'union' || op.name === 'search' || op.name === 'find')) {
       const distinct = [...new Set(legs.map((l) => l.scope))];
