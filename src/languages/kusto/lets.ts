@@ -115,7 +115,8 @@ export function columnsOf(expr: Expr, env: LetEnvironment, out: string[] = []): 
   return out;
 }
 
-/** A column reference (`A`, `A.b`, `A["b"]`) rather than a value. */
+/** A column reference (`A`, `A.b`, `A["b"]`) rather than a value: a path from a name, not from a call's result. */
 export function isColumnLike(expr: Expr): boolean {
-  return expr.type === 'name' || expr.type === 'member' || expr.type === 'index';
+  if (expr.type === 'member' || expr.type === 'index') return isColumnLike(expr.object);
+  return expr.type === 'name';
 }

@@ -198,6 +198,7 @@ class Lowering {
       if (bound) {
         // A query on a let stands for the let's pipeline.
         if (bound.stages?.length) stage.logic = stagesLogic(bound.stages);
+        if (bound.notEvaluable) stage.notEvaluable = bound.notEvaluable;
         else if (!bound.isFunction && !bound.tabular)
           stage.notEvaluable = `The query reads ${expr.name}, which is not a table of events.`;
         return bound.table;
