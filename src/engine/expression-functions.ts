@@ -233,6 +233,12 @@ export const VALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
   isempty: ([v]) => v === null || v === undefined || text(v) === '',
   isnotempty: ([v]) => v !== null && v !== undefined && text(v) !== '',
   mvcount: ([v]) => mvcount(v ?? null),
+  // bin(time, spanMs): the start of the span holding the time (epoch ms or a date text); Kusto bin, ES|QL DATE_TRUNC.
+  bin: ([v, span]) => {
+    const t = typeof v === 'number' ? v : Date.parse(text(v ?? null) ?? '');
+    const width = numeric(span ?? null);
+    return Number.isNaN(t) || !(width > 0) ? null : Math.floor(t / width) * width;
+  },
   // extract(text, regex, group): the group's text of the first match (Kusto `extract`); null without one.
   extract: ([v, pattern, group], caseSensitive) => {
     const t = text(v ?? null);
