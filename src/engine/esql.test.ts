@@ -150,6 +150,14 @@ describe('ES|QL EVAL, STATS and the row commands', () => {
     expect(fires(query, [proc('a', 'x', 'u'), ecs({ 'user.name': 'u' }, 7_200_000)])).toEqual([]);
   });
 
+  it('groups by a DATE_TRUNC column EVAL computes: fixed buckets of event time', () => {
+    const query =
+      'FROM logs-*\n| EVAL minute = DATE_TRUNC(1 minute, @timestamp)\n| STATS c = COUNT(*) BY minute, user.name\n| WHERE c >= 2';
+    const at = (t: number): NormalizedEvent => ecs({ 'user.name': 'u' }, t);
+    expect(fires(query, [at(60_000), at(61_000), at(130_000)])).toEqual([0, 1]);
+    expect(fires(query, [at(59_000), at(61_000)])).toEqual([]);
+  });
+
   it('says why it cannot evaluate an enrich, a lookup join, or a field a GROK pattern extracts', () => {
     expect(run('FROM logs-* | ENRICH hosts ON host.name', []).reason).toMatch(/ENRICH/);
     expect(run('FROM logs-* | LOOKUP JOIN threats ON source.ip', []).reason).toMatch(/LOOKUP JOIN/);

@@ -2,6 +2,7 @@
 import type { Expression } from '../../model/stage.js';
 import { lookupTable } from '../../text/lookup.js';
 import type { Expr } from './ast.js';
+import { timespanMs } from './lookback.js';
 
 /** ES|QL functions whose model name differs; a function not listed keeps its own (lower-case) name. */
 const FUNCTIONS: Readonly<Record<string, string>> = lookupTable({
@@ -45,11 +46,18 @@ export function anchoredRegex(pattern: string): string {
   return `^(?:${pattern})$`;
 }
 
-function functionCall(name: string, args: Expression[]): Expression {
+function functionCall(name: string, args: Expr[]): Expression {
+  const model = args.map(toExpression);
   // SUBSTRING counts from 1; the model's substr from 0.
-  if (name === 'substring' && args.length >= 2)
-    return call('substr', [args[0], call('-', [args[1], ONE]), ...args.slice(2)]);
-  return call(FUNCTIONS[name] ?? name, args);
+  if (name === 'substring' && model.length >= 2)
+    return call('substr', [model[0], call('-', [model[1], ONE]), ...model.slice(2)]);
+  // DATE_TRUNC(span, date) and BUCKET(date, span) with a fixed span: the model's bin(date, milliseconds).
+  const [date, span] =
+    name === 'date_trunc' ? [args[1], args[0]] : name === 'bucket' ? [args[0], args[1]] : [];
+  const width = span?.kind === 'literal' && span.type === 'timespan' ? timespanMs(span.value) : undefined;
+  if (date && width !== undefined)
+    return call('bin', [toExpression(date), { type: 'literal', value: width }]);
+  return call(FUNCTIONS[name] ?? name, model);
 }
 
 /** The model expression of an ES|QL expression. */
@@ -60,7 +68,7 @@ export function toExpression(expr: Expr): Expression {
     case 'literal':
       return literal(expr);
     case 'call':
-      return functionCall(expr.name, expr.args.map(toExpression));
+      return functionCall(expr.name, expr.args);
     case 'binary': {
       if (expr.op === '=~') return call('==', [toExpression(expr.left), toExpression(expr.right)], false);
       return call(expr.op, [toExpression(expr.left), toExpression(expr.right)]);

@@ -3,6 +3,7 @@ import type { Expression } from '../../model/stage.js';
 import { lookupTable } from '../../text/lookup.js';
 import type { Expr } from './ast.js';
 import { isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
+import { timespanMs } from './lookback.js';
 
 /** Kusto functions whose model name differs; a function not listed keeps its own (lower-case) name. */
 const FUNCTIONS: Readonly<Record<string, string>> = lookupTable({
@@ -72,11 +73,13 @@ const OPERATORS: Readonly<Record<string, Operator>> = lookupTable<Operator>({
 const call = (name: string, args: Expression[], caseSensitive?: boolean): Expression =>
   caseSensitive === undefined ? { type: 'call', name, args } : { type: 'call', name, args, caseSensitive };
 
+/** A literal's value: booleans, null, numbers, and timespans (`1h`) as milliseconds, which `bin` takes. */
 function literal(text: string): Expression {
   if (text === 'true' || text === 'false') return { type: 'literal', value: text === 'true' };
   if (text === 'null') return { type: 'literal', value: null };
   const n = Number(text);
-  return { type: 'literal', value: text !== '' && Number.isFinite(n) ? n : text };
+  if (text !== '' && Number.isFinite(n)) return { type: 'literal', value: n };
+  return { type: 'literal', value: timespanMs(text) ?? text };
 }
 
 function values(list: string[]): Expression {
