@@ -158,6 +158,17 @@ describe('ES|QL EVAL, STATS and the row commands', () => {
     expect(fires(query, [at(59_000), at(61_000)])).toEqual([]);
   });
 
+  it('computes the fields a DISSECT pattern writes, for the commands after it', () => {
+    const query =
+      'FROM logs-*\n| DISSECT message "%{verb} %{path} HTTP/%{version}"\n| WHERE verb == "POST" AND path LIKE "/admin*"';
+    const requests = [
+      ecs({ message: 'POST /admin/users HTTP/1.1' }),
+      ecs({ message: 'GET /admin/users HTTP/1.1' }),
+      ecs({ message: 'POST /login HTTP/2' }),
+    ];
+    expect(fires(query, requests)).toEqual([0]);
+  });
+
   it('says why it cannot evaluate an enrich, a lookup join, or a field a GROK pattern extracts', () => {
     expect(run('FROM logs-* | ENRICH hosts ON host.name', []).reason).toMatch(/ENRICH/);
     expect(run('FROM logs-* | LOOKUP JOIN threats ON source.ip', []).reason).toMatch(/LOOKUP JOIN/);

@@ -9,7 +9,7 @@ import type { Locator } from '../../text/locator.js';
 import type { Assignment, Command, Expr } from './ast.js';
 import { statsAggregation } from './aggregation.js';
 import { lowerCondition, type ConditionContext, type Derivation } from './conditions.js';
-import { dissectKeys, extractionsRead, grokKeys } from './extractions.js';
+import { dissectAssignments, dissectKeys, extractionsRead, grokKeys } from './extractions.js';
 import { toExpression } from './model-expression.js';
 
 const BOOLEAN_KINDS = new Set(['not', 'in', 'like', 'rlike', 'isnull', 'match']);
@@ -125,6 +125,8 @@ function lowerCommand(command: Command, stage: Stage, ctx: ConditionContext): vo
       stage.assignments = modelAssignments(command.assignments);
       return;
     case 'dissect':
+      stage.assignments = dissectAssignments(command);
+      return deriveExtracted(command, ctx.derived);
     case 'grok':
       return deriveExtracted(command, ctx.derived);
     case 'lookup join':
