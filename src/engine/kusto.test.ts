@@ -139,6 +139,17 @@ describe('Kusto lets, computed columns and renames', () => {
     expect(fires(query, rows)).toEqual([1]);
   });
 
+  it('reads paths into dynamic columns (parse_json(A).b, A["b"]) as the dotted fields events keep them under', () => {
+    const events = [
+      row({ 'AdditionalFields.Command': 'Invoke-WebRequest' }, 'DeviceEvents'),
+      row({}, 'DeviceEvents'),
+    ];
+    const query =
+      'DeviceEvents | where tostring(parse_json(AdditionalFields).Command) =~ "invoke-webrequest"';
+    expect(fires(query, events)).toEqual([0]);
+    expect(fires('DeviceEvents | where AdditionalFields["Command"] has "WebRequest"', events)).toEqual([0]);
+  });
+
   it('filters on a column extend computes, and on a name project-rename gives', () => {
     const extended = 'DeviceProcessEvents | extend Tool = tolower(FileName) | where Tool == "net.exe"';
     expect(fires(extended, [cmd('x', 'NET.EXE'), cmd('y', 'whoami.exe')])).toEqual([0]);

@@ -2,7 +2,7 @@
 import type { Expression } from '../../model/stage.js';
 import { lookupTable } from '../../text/lookup.js';
 import type { Expr } from './ast.js';
-import { isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
+import { columnPath, isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
 import { timespanMs } from './lookback.js';
 
 /** Kusto functions whose model name differs; a function not listed keeps its own (lower-case) name. */
@@ -98,7 +98,7 @@ export function toExpression(expr: Expr, env: LetEnvironment, text: string): Exp
     case 'index':
       // A path into a column is a field; into a computed value (`parse_json(x).a`) a call the engine may not know.
       return isColumnLike(expr)
-        ? { type: 'field', name: text.slice(expr.start, expr.end) }
+        ? { type: 'field', name: columnPath(expr)! }
         : call('property', [
             recurse(expr.object),
             { type: 'literal', value: text.slice(expr.object.end, expr.end) },

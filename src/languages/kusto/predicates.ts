@@ -2,7 +2,7 @@
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
 import type { Expr, PipeExpr } from './ast.js';
-import { columnsOf, isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
+import { columnPath, columnsOf, isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
 
 export interface OpMeaning {
   op: Op;
@@ -88,10 +88,8 @@ export function fieldOf(
     const derived = ctx.derived.get(expr.name);
     return derived ? { field: expr.name, derivedFrom: derived } : { field: expr.name };
   }
-  const field = ctx.text.slice(expr.start, expr.end);
-  return isColumnLike(expr) && expr.type === 'member' && columns.length === 1
-    ? { field }
-    : { field, derivedFrom: columns };
+  if (isColumnLike(expr)) return { field: columnPath(expr)! };
+  return { field: ctx.text.slice(expr.start, expr.end), derivedFrom: columns };
 }
 
 export function predicate(
