@@ -1,4 +1,5 @@
 /** Turns a rule document into everything the catalog keeps of it: parsed query, indicators, log events. */
+import { qualifyEventIds } from './event-id-indicators.js';
 import type { SourceContext } from '../model/artifact.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { Indicator } from '../model/indicator.js';
@@ -40,7 +41,7 @@ export function analyzeRule(
   return {
     rule,
     query,
-    indicators: query ? indicatorsOf(query) : [],
+    indicators: query ? qualifyEventIds(indicatorsOf(query), events) : [],
     events,
     diagnostics,
     parsed: !diagnostics.some((d) => d.severity === 'error'),

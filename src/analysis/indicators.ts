@@ -137,6 +137,13 @@ function indicatorKey(i: { canonical: string; op: string; value: string }): stri
  * reachable from this one, those that reach the fewest others, and their least key. Every member of a class, and
  * every indicator that leads into it, gets the same key whichever it starts from.
  */
+/** The indicator with another value (an event id qualified by its log), its equivalence class found again. */
+export function requalified(ind: Indicator, value: string): Indicator {
+  const out = { ...ind, value };
+  out.equivalence = equivalenceKey(out);
+  return out;
+}
+
 function equivalenceKey(ind: Indicator): string {
   const start = indicatorKey(ind);
   const cached = classKeys.get(start);
