@@ -1,6 +1,6 @@
 /** `ruleatlas hunt` and `ruleatlas test` end to end: the seed Sigma rule on written events, SigmaHQ regression data. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,17 +57,18 @@ describe.skipIf(!existsSync(CLI) || !seed)('ruleatlas hunt', () => {
     if (bundle) expect(techniques).toContain('T1197');
   });
 
-  it('exits 1 when nothing fires', () => {
-    const r = run(
-      'hunt',
-      events('bitsadmin-4688.json'),
-      '--rules',
-      resolve('examples'),
-      '--language',
-      'kusto',
-      '--json',
+  it('fires a Kusto DeviceProcessEvents rule on a Security 4688 event, and exits 1 when nothing fires', () => {
+    const kusto = (file: string): { code: number; out: string } =>
+      run('hunt', file, '--rules', resolve('examples'), '--language', 'kusto', '--json');
+    const fired = kusto(events('bitsadmin-4688.json'));
+    expect(fired.code).toBe(0);
+    expect(JSON.parse(fired.out).hits.map((h: { language: string }) => h.language)).toContain('kusto');
+    const quiet = join(work, 'notepad-4688.json');
+    writeFileSync(
+      quiet,
+      readFileSync(events('bitsadmin-4688.json'), 'utf8').replaceAll('bitsadmin', 'notepad'),
     );
-    expect(r.code).toBe(1);
+    expect(kusto(quiet).code).toBe(1);
   });
 });
 

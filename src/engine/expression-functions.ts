@@ -234,6 +234,12 @@ export const VALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
   isempty: ([v]) => v === null || v === undefined || text(v) === '',
   isnotempty: ([v]) => v !== null && v !== undefined && text(v) !== '',
   mvcount: ([v]) => mvcount(v ?? null),
+  // bin(time, spanMs): the start of the span holding the time (epoch ms or a date text); Kusto bin, ES|QL DATE_TRUNC.
+  bin: ([v, span]) => {
+    const t = typeof v === 'number' ? v : Date.parse(text(v ?? null) ?? '');
+    const width = numeric(span ?? null);
+    return Number.isNaN(t) || !(width > 0) ? null : Math.floor(t / width) * width;
+  },
   tostring: ([v]) => text(v ?? null),
   tonumber: ([v]) => {
     const n = numeric(v ?? null);

@@ -1,10 +1,8 @@
 /** Sigma globs as regular expressions: `*` any run, `?` one character, `\*`, `\?` and `\\` literal. */
 
-const REGEX_SPECIAL = /[.*+?^${}()|[\]\\/-]/g;
+import { escapeRegex } from '../text/regex.js';
 
-export function escapeRegex(text: string): string {
-  return text.replace(REGEX_SPECIAL, '\\$&');
-}
+export { escapeRegex };
 
 /** The regex source of a glob in Sigma's escaping, unanchored. */
 export function globSource(glob: string): string {

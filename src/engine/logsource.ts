@@ -36,14 +36,16 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
     .join(' ');
   const candidates = emptyCandidates();
   if (written) fromSigma(context, candidates);
+  const named = emptyCandidates();
   for (const ds of parsed.query?.dataSources ?? [])
-    if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, candidates);
-  // A data model or table (`cim:Endpoint.Processes`) also reads the events whose scope in its schema it names.
-  const scoped = candidates.events.flatMap((key) => {
+    if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, named);
+  // A table or data model (`cim:Endpoint.Processes`, `DeviceProcessEvents`) also reads the events whose scope in
+  // its schema it names, and the logs it stands for (`SecurityEvent` is the Security log).
+  const scoped = named.events.flatMap((key) => {
     const colon = key.indexOf(':');
     return colon > 0 ? scopedEvents(key.slice(0, colon), key.slice(colon + 1)) : [];
   });
-  const keys = [...new Set([...candidates.events, ...scoped])];
+  const keys = [...new Set([...candidates.events, ...named.events, ...scoped, ...named.hints])];
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);
   return { keys: keys.length ? keys : null, written };

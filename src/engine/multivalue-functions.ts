@@ -78,7 +78,10 @@ export const MULTIVALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
       return text;
     }
   },
-  /** extract(value, pattern, group[, all]): the group's text in the first match (every match with `all`), or null. */
+  /**
+   * extract(value, pattern, group[, all]): the text of the group (a name, SPL `rex`, or a number, Kusto
+   * `extract`) in the first match (every match with `all`), or null.
+   */
   extract: ([value, pattern, group, all]) => {
     const re = extractRegex(String(pattern ?? ''), all === true);
     if (!re || value === null || value === undefined) return null;
@@ -88,7 +91,7 @@ export const MULTIVALUE_FUNCTIONS: Readonly<Record<string, ValueFunction>> = {
       if (v === null) continue;
       re.lastIndex = 0;
       for (let m = re.exec(String(v)); m; m = all === true ? re.exec(String(v)) : null) {
-        const text = m.groups?.[name];
+        const text = /^\d+$/.test(name) ? m[Number(name)] : m.groups?.[name];
         if (text !== undefined) found.push(text);
         if (m[0] === '') re.lastIndex++;
       }

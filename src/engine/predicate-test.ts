@@ -5,7 +5,7 @@ import { inCidr, ipBytes, parseCidr } from './cidr.js';
 import { TRANSFORMS, transformValue } from './encodings.js';
 import type { EventScope, FieldAccess, FieldResolver, FieldValues } from './fields.js';
 import { NotEvaluable } from './not-evaluable.js';
-import { necessaryLiteral, stringTest, type StringTest } from './string-match.js';
+import { necessaryLiteral, stringTest, termTest, type StringTest } from './string-match.js';
 
 export interface PredicateTest {
   test(scope: EventScope): boolean;
@@ -54,7 +54,9 @@ function spellings(p: Predicate): string[] {
 
 function stringPredicate(p: Predicate, access: FieldAccess | undefined): PredicateTest {
   const values = spellings(p);
-  const tests = values.map((v) => stringTest(p.op, v, p.caseSensitive));
+  // Kusto `has` and its kin match whole terms: `term` on a `match`, `starts_with` or `ends_with`.
+  const byTerm = p.modifiers?.includes('term') && p.op !== 'eq' && p.op !== 'wildcard' && p.op !== 'keyword';
+  const tests = values.map((v) => (byTerm ? termTest : stringTest)(p.op, v, p.caseSensitive));
   const all = p.all && tests.length > 1;
   const literals = values.map((v) => necessaryLiteral(p.op, v));
   let anchors: string[] | undefined;

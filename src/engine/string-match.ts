@@ -76,6 +76,30 @@ export function stringTest(op: Op, value: string, caseSensitive: boolean): Strin
   }
 }
 
+const TERM_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Is there a term boundary at `at` in `text`: an edge of the text, or a non-alphanumeric character on one side? */
+function boundary(text: string, at: number): boolean {
+  return at <= 0 || at >= text.length || !TERM_CHAR.test(text[at - 1]) || !TERM_CHAR.test(text[at]);
+}
+
+/**
+ * Kusto's term matches (`has`, `hasprefix`, `hassuffix`): the needle found where it starts a term (`starts_with`),
+ * ends one (`ends_with`) or both (`match`); terms are runs of letters, digits and underscores (as the engine's `has` function reads them).
+ */
+export function termTest(op: Op, value: string, caseSensitive: boolean): StringTest {
+  const needle = caseSensitive ? value : value.toLowerCase();
+  const start = op !== 'ends_with';
+  const end = op !== 'starts_with';
+  return (raw, lower) => {
+    const text = caseSensitive ? raw : lower;
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      if ((!start || boundary(text, at)) && (!end || boundary(text, at + needle.length))) return true;
+    }
+    return false;
+  };
+}
+
 /** Literals any value matching `value` under `op` must contain, lower case, for the prefilter; empty when none. */
 export function necessaryLiteral(op: Op, value: string): string | undefined {
   if (op === 'wildcard' || op === 'keyword') {

@@ -3,8 +3,11 @@ import { lookupTable } from '../../text/lookup.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Locator } from '../../text/locator.js';
+import type { Logic } from '../../model/stage.js';
 import type { Expr, Like } from './ast.js';
 import { isEmbeddedQuery, lowerEmbeddedQuery } from './embedded.js';
+import { isLookback } from './lookback.js';
+import { anchoredRegex, toExpression } from './model-expression.js';
 
 /** A field computed earlier in the pipeline: the source fields it reads, and whether it folds case. */
 export interface Derivation {
@@ -54,36 +57,68 @@ const FUNCTION_OPS: Readonly<Record<string, Op>> = lookupTable({
   match_phrase: 'match',
 });
 
-export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionContext): void {
+const TRUE: Logic = { type: 'true' };
+
+function junction(type: 'and' | 'or', parts: Logic[]): Logic {
+  const operands = parts.flatMap((p) => (p.type === type ? p.operands : [p]));
+  return operands.length === 1 ? operands[0] : { type, operands };
+}
+
+function not(operand: Logic): Logic {
+  return operand.type === 'not' ? operand.operand : { type: 'not', operand };
+}
+
+/** A condition no predicate says (`LENGTH(x) > 5`, a comparison to a computed value): an expression leaf. */
+function expressionLeaf(expr: Expr): Logic {
+  return { type: 'expression', expression: toExpression(expr) };
+}
+
+/**
+ * Lowers a boolean expression into the stage's predicates and terms (with their effective polarity, for display)
+ * and returns its logic tree over them, read positively.
+ */
+export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionContext): Logic {
   switch (expr.kind) {
     case 'binary':
-      if (expr.op === 'and' || expr.op === 'or') {
-        lowerCondition(expr.left, negated, ctx);
-        lowerCondition(expr.right, negated, ctx);
-      } else if (COMPARISON_OPS[expr.op]) comparison(expr.op, expr.left, expr.right, expr, negated, ctx);
-      return;
+      if (expr.op === 'and' || expr.op === 'or')
+        return junction(expr.op, [
+          lowerCondition(expr.left, negated, ctx),
+          lowerCondition(expr.right, negated, ctx),
+        ]);
+      if (COMPARISON_OPS[expr.op]) return comparison(expr.op, expr.left, expr.right, expr, negated, ctx);
+      return expressionLeaf(expr);
     case 'not': {
       // A run of NOTs is unwrapped in a loop: thousands of them must not exhaust the stack.
       let inner: Expr = expr;
       let polarity = negated;
       for (; inner.kind === 'not'; inner = inner.operand) polarity = !polarity;
-      return lowerCondition(inner, polarity, ctx);
+      const logic = lowerCondition(inner, polarity, ctx);
+      return polarity === negated ? logic : not(logic);
     }
     case 'in':
-      return inList(expr.operand, expr.list, expr, negated !== expr.negated, ctx);
+      return inList(expr.operand, expr.list, expr, negated, ctx);
     case 'like':
     case 'rlike':
-      return like(expr, negated !== expr.negated, ctx);
-    case 'isnull':
-      return withSubject(expr.operand, ctx, (s) =>
-        push(ctx, s, 'exists', [], expr.negated ? negated : !negated, expr),
-      );
-    case 'match':
-      return withSubject(expr.operand, ctx, (s) =>
-        push(ctx, { ...s, caseSensitive: false }, 'match', values([expr.query], ctx), negated, expr),
-      );
+      return like(expr, negated, ctx);
+    case 'isnull': {
+      const found = subject(expr.operand);
+      if (!found) return expressionLeaf(expr);
+      const exists = push(ctx, found, 'exists', [], expr.negated ? negated : !negated, expr);
+      return expr.negated ? exists : not(exists);
+    }
+    case 'match': {
+      const found = subject(expr.operand);
+      const stated = values([expr.query], ctx);
+      if (!found || stated.length === 0) return expressionLeaf(expr);
+      return push(ctx, { ...found, caseSensitive: false }, 'match', stated, negated, expr);
+    }
     case 'call':
       return call(expr.name, expr.args, expr, negated, ctx);
+    case 'literal':
+      if (expr.type === 'boolean') return expr.value === 'true' ? TRUE : { type: 'false' };
+      return expressionLeaf(expr);
+    default:
+      return expressionLeaf(expr);
   }
 }
 
@@ -98,11 +133,6 @@ function subject(expr: Expr): Subject | undefined {
     return inner && { field: inner.field, caseSensitive: false };
   }
   return undefined;
-}
-
-function withSubject(expr: Expr, ctx: ConditionContext, lower: (subject: Subject) => void): void {
-  const found = subject(expr);
-  if (found) lower(found);
 }
 
 /** A value as the rule states it: strings unescaped, other expressions (`now() - 7 day`) as written. */
@@ -123,18 +153,30 @@ function comparison(
   whole: Expr,
   negated: boolean,
   ctx: ConditionContext,
-): void {
-  const polarity = op === '!=' ? !negated : negated;
+): Logic {
+  const inverted = op === '!=';
+  const polarity = inverted ? !negated : negated;
   const folds = op === '=~';
   const l = subject(left);
   const r = subject(right);
-  if (l && r) return push(ctx, l, 'fieldref', [r.field], polarity, whole);
+  const positive = (leaf: Logic): Logic => (inverted ? not(leaf) : leaf);
+  if (l && r) {
+    const leaf = push(
+      ctx,
+      { ...l, caseSensitive: l.caseSensitive && r.caseSensitive && !folds },
+      'fieldref',
+      [r.field],
+      polarity,
+      whole,
+    );
+    return COMPARISON_OPS[op] === 'eq' ? positive(leaf) : expressionLeaf(whole);
+  }
   const [side, other, mirrored] = l ? [l, right, false] : r ? [r, left, true] : [undefined, left, false];
   const stated = side && value(other, ctx);
-  if (!side || stated === undefined) return;
+  if (!side || stated === undefined) return expressionLeaf(whole);
   const base = COMPARISON_OPS[op];
   const lowered = mirrored ? (MIRRORED[base] ?? base) : base;
-  push(
+  const leaf = push(
     ctx,
     { field: side.field, caseSensitive: side.caseSensitive && !folds },
     lowered,
@@ -142,29 +184,63 @@ function comparison(
     polarity,
     whole,
   );
+  if (isLookback(side.field, lowered, other)) return TRUE;
+  return other.kind === 'literal' ? positive(leaf) : expressionLeaf(whole);
 }
 
-function inList(operand: Expr, list: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): void {
+function inList(
+  operand: Expr,
+  list: Expr[],
+  whole: Expr & { negated: boolean },
+  negated: boolean,
+  ctx: ConditionContext,
+): Logic {
   const found = subject(operand);
   const stated = values(list, ctx);
-  if (found && stated.length > 0) push(ctx, found, 'eq', stated, negated, whole);
+  if (!found || stated.length === 0) return expressionLeaf(whole);
+  const leaf = push(ctx, found, 'eq', stated, negated !== whole.negated, whole);
+  if (!list.every((item) => item.kind === 'literal')) return expressionLeaf(whole);
+  return whole.negated ? not(leaf) : leaf;
 }
 
 /**
- * LIKE patterns with an unescaped `*` or `?` are globs, others exact values; either way the pattern's escapes are
- * removed, as the other languages' wildcard values are (`C:\\Windows\\*` in the pattern is `C:\Windows\*`).
- * RLIKE patterns are regexes, kept as written.
+ * LIKE patterns with an unescaped `*` or `?` are globs in the model's escaping (the same as LIKE's: `\*` a star,
+ * `\\` a backslash), others exact values with their escapes removed. RLIKE patterns are regexes matching the
+ * whole value, as Lucene's do: anchored.
  */
-function like(expr: Like, negated: boolean, ctx: ConditionContext): void {
+function like(expr: Like, negated: boolean, ctx: ConditionContext): Logic {
   const found = subject(expr.operand);
-  if (!found) return;
+  if (!found || !expr.patterns.every((p) => p.kind === 'literal')) return expressionLeaf(expr);
   const byOp = new Map<Op, string[]>();
   for (const pattern of values(expr.patterns, ctx)) {
     const op: Op = expr.kind === 'rlike' ? 'regex' : hasGlob(pattern) ? 'wildcard' : 'eq';
-    const stated = op === 'regex' ? pattern : pattern.replace(/\\(.)/g, '$1');
+    const stated =
+      op === 'regex' ? anchoredRegex(pattern) : op === 'wildcard' ? modelGlob(pattern) : unescape(pattern);
     byOp.set(op, [...(byOp.get(op) ?? []), stated]);
   }
-  for (const [op, list] of byOp) push(ctx, found, op, list, negated, expr);
+  const polarity = negated !== expr.negated;
+  const leaves = [...byOp].map(([op, list]) => push(ctx, found, op, list, polarity, expr));
+  const any = junction('or', leaves);
+  return expr.negated ? not(any) : any;
+}
+
+function unescape(pattern: string): string {
+  return pattern.replace(/\\(.)/g, '$1');
+}
+
+/** A LIKE glob in the model's escaping: escaped stars, question marks and backslashes stay; others lose their `\\`. */
+function modelGlob(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const next = pattern[i + 1];
+    if (pattern[i] !== '\\' || next === undefined) {
+      out += pattern[i];
+      continue;
+    }
+    out += next === '*' || next === '?' || next === '\\' ? pattern[i] + next : next;
+    i++;
+  }
+  return out;
 }
 
 function hasGlob(pattern: string): boolean {
@@ -176,19 +252,26 @@ function hasGlob(pattern: string): boolean {
 }
 
 /** STARTS_WITH, ENDS_WITH, CIDR_MATCH, MATCH: predicates on their first argument; KQL and QSTR: embedded queries. */
-function call(name: string, args: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): void {
+function call(name: string, args: Expr[], whole: Expr, negated: boolean, ctx: ConditionContext): Logic {
   const [first] = args;
   if (isEmbeddedQuery(name) && first?.kind === 'literal' && first.type === 'string')
     return lowerEmbeddedQuery(name, first, negated, ctx);
   const op = FUNCTION_OPS[name];
   const found = op && args.length >= 2 ? subject(args[0]) : undefined;
-  if (!found) return;
   const rest = name === 'cidr_match' ? args.slice(1) : args.slice(1, 2);
+  if (!found || !rest.every((a) => a.kind === 'literal')) return expressionLeaf(whole);
   const folded = op === 'match' ? { ...found, caseSensitive: false } : found;
-  push(ctx, folded, op, values(rest, ctx), negated, whole);
+  return push(ctx, folded, op, values(rest, ctx), negated, whole);
 }
 
-function push(ctx: ConditionContext, s: Subject, op: Op, stated: string[], negated: boolean, at: Expr): void {
+function push(
+  ctx: ConditionContext,
+  s: Subject,
+  op: Op,
+  stated: string[],
+  negated: boolean,
+  at: Expr,
+): Logic {
   const derivation = ctx.derived.get(s.field);
   const predicate: Predicate = {
     type: 'predicate',
@@ -201,5 +284,5 @@ function push(ctx: ConditionContext, s: Subject, op: Op, stated: string[], negat
     span: ctx.locator.span(at.start, at.end),
   };
   if (derivation && derivation.fields.length > 0) predicate.derivedFrom = derivation.fields;
-  ctx.predicates.push(predicate);
+  return { type: 'predicate', index: ctx.predicates.push(predicate) - 1 };
 }

@@ -45,7 +45,7 @@ describe('ES|QL parse', () => {
     ]);
   });
 
-  it('lowers comparisons, IN, LIKE, RLIKE and IS NULL', () => {
+  it('lowers comparisons, IN, LIKE, RLIKE (anchored, as Lucene matches the whole value) and IS NULL', () => {
     expect(
       where(
         'a == "x" and b != 1 and c IN ("p", "q") and d LIKE "*.exe" and e RLIKE "f.*" and g IS NOT NULL and h IS NULL',
@@ -55,7 +55,7 @@ describe('ES|QL parse', () => {
       ['b', 'eq', ['1'], true, true],
       ['c', 'eq', ['p', 'q'], false, true],
       ['d', 'wildcard', ['*.exe'], false, true],
-      ['e', 'regex', ['f.*'], false, true],
+      ['e', 'regex', ['^(?:f.*)$'], false, true],
       ['g', 'exists', [], false, false],
       ['h', 'exists', [], true, false],
     ]);

@@ -7,14 +7,13 @@ import type { Diagnostic } from '../../model/diagnostic.js';
 import type { DataSourceRef, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { Assignment, Command, Expr } from './ast.js';
+import { statsAggregation } from './aggregation.js';
 import { lowerCondition, type ConditionContext, type Derivation } from './conditions.js';
+import { dissectAssignments, dissectKeys, extractionsRead, grokKeys } from './extractions.js';
+import { toExpression } from './model-expression.js';
 
 const BOOLEAN_KINDS = new Set(['not', 'in', 'like', 'rlike', 'isnull', 'match']);
 const BOOLEAN_OPS = new Set(['and', 'or', '==', '!=', '=~', '<', '<=', '>', '>=']);
-/** Field names a DISSECT pattern writes: `%{name}`, `%{+name}`, `%{name->}`; `%{?name}` is skipped. */
-const DISSECT_KEY = /%\{([^}]*)\}/g;
-/** Field names a GROK pattern writes: `%{SYNTAX:name}`, `%{SYNTAX:name:type}`, `(?<name>...)`. */
-const GROK_KEY = /%\{[^}:]+:([^}:]+)(?::[^}]*)?\}|\(\?<([A-Za-z0-9_.@]+)>/g;
 
 export interface EsqlLowering {
   stages: Stage[];
@@ -45,7 +44,9 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
       terms: stage.terms,
       diagnostics,
     };
-    lowerCommand(command, ctx);
+    lowerCommand(command, stage, ctx);
+    // Conditions inside CASE or an aggregate's WHERE are shown as predicates; they do not filter the rows.
+    if (!stage.logic && stage.predicates.length + stage.terms.length > 0) stage.logic = { type: 'true' };
     if (command.name === 'from' || command.name === 'ts') {
       for (const source of command.sources) {
         if (!dataSources.some((d) => d.value === source.name))
@@ -54,25 +55,78 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
     }
     return stage;
   });
+  extractionsRead(commands, stages);
   return { stages, dataSources, diagnostics };
 }
 
-function lowerCommand(command: Command, ctx: ConditionContext): void {
+/** Commands whose rows are not computed from the events, and why. */
+const NOT_EVALUABLE: Readonly<Record<string, string>> = {
+  row: 'it makes rows of literal values, not events (ROW)',
+  show: 'it shows facts about the cluster, not events (SHOW)',
+  enrich: 'it adds fields from an enrich policy (ENRICH)',
+  'lookup join': 'it joins rows of a lookup index (LOOKUP JOIN)',
+  'inline stats': 'it adds group aggregates to each row (INLINE STATS)',
+  completion: 'it asks a language model for a completion (COMPLETION)',
+};
+
+/** Commands that keep, cut, order or rename the rows without changing whether an event's row is there. */
+const ROW_PRESERVING = new Set([
+  'from',
+  'ts',
+  'where',
+  'eval',
+  'stats',
+  'keep',
+  'drop',
+  'rename',
+  'sort',
+  'limit',
+  'mv_expand',
+  'dissect',
+  'grok',
+]);
+
+function modelAssignments(assignments: Assignment[]): Stage['assignments'] {
+  const out = assignments
+    .filter((a) => a.name !== null)
+    .map((a) => ({ field: a.name!, expression: toExpression(a.expr) }));
+  return out.length ? out : undefined;
+}
+
+function lowerCommand(command: Command, stage: Stage, ctx: ConditionContext): void {
+  if (Object.hasOwn(NOT_EVALUABLE, command.name))
+    stage.notEvaluable = `The ${command.name} stage cannot be evaluated on events: ${NOT_EVALUABLE[command.name]}.`;
+  else if (!ROW_PRESERVING.has(command.name))
+    stage.notEvaluable = `The ${command.name} command is not evaluated on events.`;
   switch (command.name) {
     case 'where':
-      if (command.condition) lowerCondition(command.condition, false, ctx);
+      if (command.condition) stage.logic = lowerCondition(command.condition, false, ctx);
+      return;
+    case 'from':
+    case 'ts':
       return;
     case 'eval':
     case 'row':
-    case 'stats':
     case 'inline stats':
       for (const assignment of [...command.assignments, ...command.groups]) lowerAssignment(assignment, ctx);
+      stage.assignments = modelAssignments(command.assignments);
       return;
+    case 'stats': {
+      for (const assignment of [...command.assignments, ...command.groups]) lowerAssignment(assignment, ctx);
+      const stats = statsAggregation(command, ctx.text);
+      stage.aggregation = stats.aggregation;
+      if (stats.assignments.length) stage.assignments = stats.assignments;
+      if (stats.notEvaluable) stage.notEvaluable = stats.notEvaluable;
+      return;
+    }
     case 'rename':
       for (const { name, expr } of command.assignments)
         if (name) ctx.derived.set(name, derivation(expr, ctx.derived));
+      stage.assignments = modelAssignments(command.assignments);
       return;
     case 'dissect':
+      stage.assignments = dissectAssignments(command);
+      return deriveExtracted(command, ctx.derived);
     case 'grok':
       return deriveExtracted(command, ctx.derived);
     case 'lookup join':
@@ -147,17 +201,4 @@ function deriveExtracted(command: Command, derived: Map<string, Derivation>): vo
     const keys = command.name === 'dissect' ? dissectKeys(pattern) : grokKeys(pattern);
     for (const key of keys) derived.set(key, { fields: source.fields, caseInsensitive: false });
   }
-}
-
-function dissectKeys(pattern: string): string[] {
-  const keys: string[] = [];
-  for (const match of pattern.matchAll(DISSECT_KEY)) {
-    const key = match[1].replace(/^[+?*&]/, '').replace(/(->)?(\/\d+)?$/, '');
-    if (key && !match[1].startsWith('?')) keys.push(key);
-  }
-  return keys;
-}
-
-function grokKeys(pattern: string): string[] {
-  return [...pattern.matchAll(GROK_KEY)].map((m) => m[1] ?? m[2]).filter(Boolean);
 }

@@ -9,6 +9,10 @@ export interface LetBinding {
   table?: string;
   /** A user function: calling it is resolved. */
   isFunction?: boolean;
+  /** The stages of a tabular let's pipeline, which a query reading the let stands for. */
+  stages?: number[];
+  /** Why the let's rows cannot be computed from events (external data, a plugin). */
+  notEvaluable?: string;
 }
 
 export type LetEnvironment = Map<string, LetBinding>;
@@ -111,7 +115,29 @@ export function columnsOf(expr: Expr, env: LetEnvironment, out: string[] = []): 
   return out;
 }
 
-/** A column reference (`A`, `A.b`, `A["b"]`) rather than a value. */
+/** Calls that read a column as the dynamic value it holds: a path into them is a path into the column. */
+const DYNAMIC = new Set(['parse_json', 'todynamic', 'parsejson']);
+
+/**
+ * The dotted path a column reference names (`A`, `A.b`, `A["b"]`, `parse_json(A).b` are `A`, `A.b`, `A.b`,
+ * `A.b`): events keep nested values under dotted names. Undefined for anything else, such as `f(A).b`.
+ */
+export function columnPath(expr: Expr): string | undefined {
+  if (expr.type === 'name') return expr.name;
+  if (expr.type === 'member') {
+    const object = columnPath(expr.object);
+    return object === undefined ? undefined : `${object}.${expr.name}`;
+  }
+  if (expr.type === 'index') {
+    const object = columnPath(expr.object);
+    return object === undefined || expr.index.type !== 'string' ? undefined : `${object}.${expr.index.value}`;
+  }
+  if (expr.type === 'call' && DYNAMIC.has(expr.name.toLowerCase()) && expr.args.length === 1)
+    return columnPath(expr.args[0]);
+  return undefined;
+}
+
+/** A column reference (`A`, `A.b`, `A["b"]`, `parse_json(A).b`) rather than a value. */
 export function isColumnLike(expr: Expr): boolean {
-  return expr.type === 'name' || expr.type === 'member' || expr.type === 'index';
+  return expr.type !== 'call' && columnPath(expr) !== undefined;
 }

@@ -1,21 +1,25 @@
-/** Lowers a Kusto filter expression to predicates and search terms, pushing `not` through and/or. */
+/** Kusto comparisons as model predicates: each operator's op, case sensitivity and polarity, fields and values. */
 import type { Op, Predicate } from '../../model/predicate.js';
 import type { Span } from '../../model/span.js';
-import type { BetweenExpr, BinaryExpr, CallExpr, Expr, PipeExpr } from './ast.js';
-import { columnsOf, isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
+import type { Expr, PipeExpr } from './ast.js';
+import { columnPath, columnsOf, isColumnLike, resolveValues, type LetEnvironment } from './lets.js';
 
-interface OpMeaning {
+export interface OpMeaning {
   op: Op;
   caseSensitive: boolean;
   negated?: boolean;
   all?: boolean;
+  /** `term`: the value matches whole terms of the text (`has`), or their start or end (`hasprefix`, `hassuffix`). */
+  modifiers?: string[];
 }
 
-const meaning = (op: Op, caseSensitive: boolean, extra: Partial<OpMeaning> = {}): OpMeaning => ({
+export const meaning = (op: Op, caseSensitive: boolean, extra: Partial<OpMeaning> = {}): OpMeaning => ({
   op,
   caseSensitive,
   ...extra,
 });
+
+const TERM: Partial<OpMeaning> = { modifiers: ['term'] };
 
 /** Each Kusto comparison's op, case sensitivity and polarity; `!` forms are the negation of the plain form. */
 const OPERATORS: ReadonlyMap<string, OpMeaning> = new Map([
@@ -24,18 +28,18 @@ const OPERATORS: ReadonlyMap<string, OpMeaning> = new Map([
   ['in', meaning('eq', true)],
   ['in~', meaning('eq', false)],
   ['<>', meaning('eq', true, { negated: true })],
-  ['has', meaning('match', false)],
-  ['has_cs', meaning('match', true)],
+  ['has', meaning('match', false, TERM)],
+  ['has_cs', meaning('match', true, TERM)],
   ['contains', meaning('match', false)],
   ['contains_cs', meaning('match', true)],
-  ['has_any', meaning('match', false)],
-  ['has_all', meaning('match', false, { all: true })],
-  ['hasprefix', meaning('starts_with', false)],
-  ['hasprefix_cs', meaning('starts_with', true)],
+  ['has_any', meaning('match', false, TERM)],
+  ['has_all', meaning('match', false, { all: true, ...TERM })],
+  ['hasprefix', meaning('starts_with', false, TERM)],
+  ['hasprefix_cs', meaning('starts_with', true, TERM)],
   ['startswith', meaning('starts_with', false)],
   ['startswith_cs', meaning('starts_with', true)],
-  ['hassuffix', meaning('ends_with', false)],
-  ['hassuffix_cs', meaning('ends_with', true)],
+  ['hassuffix', meaning('ends_with', false, TERM)],
+  ['hassuffix_cs', meaning('ends_with', true, TERM)],
   ['endswith', meaning('ends_with', false)],
   ['endswith_cs', meaning('ends_with', true)],
   ['matches regex', meaning('regex', true)],
@@ -43,14 +47,14 @@ const OPERATORS: ReadonlyMap<string, OpMeaning> = new Map([
   ['likecs', meaning('wildcard', true)],
   ['notlike', meaning('wildcard', false, { negated: true })],
   ['notlikecs', meaning('wildcard', true, { negated: true })],
-  [':', meaning('match', false)],
+  [':', meaning('match', false, TERM)],
   ['<', meaning('lt', false)],
   ['<=', meaning('lte', false)],
   ['>', meaning('gt', false)],
   ['>=', meaning('gte', false)],
 ]);
 
-function opMeaning(op: string): OpMeaning | undefined {
+export function opMeaning(op: string): OpMeaning | undefined {
   if (op === '!=') return meaning('eq', true, { negated: true });
   if (op === '!~') return meaning('eq', false, { negated: true });
   if (op.startsWith('!')) {
@@ -73,63 +77,22 @@ export interface PredicateContext {
   subquery(expr: PipeExpr): void;
 }
 
-export interface FoundTerm {
-  value: string;
-  quoted: boolean;
-  negated: boolean;
-  start: number;
-  end: number;
-}
-
-export interface Filter {
-  predicates: Predicate[];
-  terms: FoundTerm[];
-}
-
-export function lowerFilter(expr: Expr, ctx: PredicateContext): Filter {
-  const out: Filter = { predicates: [], terms: [] };
-  visit(expr, false, ctx, out);
-  return out;
-}
-
-function visit(expr: Expr, negated: boolean, ctx: PredicateContext, out: Filter): void {
-  if (expr.type === 'binary' && (expr.op === 'and' || expr.op === 'or')) {
-    visit(expr.left, negated, ctx, out);
-    visit(expr.right, negated, ctx, out);
-  } else if (expr.type === 'call' && expr.name === 'not' && expr.args.length === 1) {
-    visit(expr.args[0], !negated, ctx, out);
-  } else if (expr.type === 'binary') {
-    comparison(expr, negated, ctx, out);
-  } else if (expr.type === 'between') {
-    between(expr, negated, ctx, out);
-  } else if (expr.type === 'call') {
-    functionPredicate(expr, negated, ctx, out);
-  } else if (expr.type === 'string') {
-    out.terms.push({ value: expr.value, quoted: true, negated, start: expr.start, end: expr.end });
-  } else if (expr.type === 'pipe') {
-    ctx.subquery(expr);
-  } else if (expr.type === 'name' && !ctx.env.has(expr.name)) {
-    // A bare boolean column (`where IsInternetFacing`) tests that it is true.
-    const field = fieldOf(expr, ctx);
-    if (field) out.predicates.push(predicate(field, meaning('eq', false), ['true'], negated, ctx, expr));
-  }
-}
-
 /** The field a comparison tests: as written, with the columns it derives from when it is computed. */
-function fieldOf(expr: Expr, ctx: PredicateContext): Pick<Predicate, 'field' | 'derivedFrom'> | undefined {
+export function fieldOf(
+  expr: Expr,
+  ctx: PredicateContext,
+): Pick<Predicate, 'field' | 'derivedFrom'> | undefined {
   const columns = columnsOf(expr, ctx.env);
   if (columns.length === 0) return undefined;
   if (expr.type === 'name') {
     const derived = ctx.derived.get(expr.name);
     return derived ? { field: expr.name, derivedFrom: derived } : { field: expr.name };
   }
-  const field = ctx.text.slice(expr.start, expr.end);
-  return isColumnLike(expr) && expr.type === 'member' && columns.length === 1
-    ? { field }
-    : { field, derivedFrom: columns };
+  if (isColumnLike(expr)) return { field: columnPath(expr)! };
+  return { field: ctx.text.slice(expr.start, expr.end), derivedFrom: columns };
 }
 
-function predicate(
+export function predicate(
   field: Pick<Predicate, 'field' | 'derivedFrom'>,
   m: OpMeaning,
   values: string[],
@@ -149,52 +112,16 @@ function predicate(
   };
   if (ctx.scope) p.scope = ctx.scope;
   if (field.derivedFrom) p.derivedFrom = field.derivedFrom;
+  if (m.modifiers) p.modifiers = m.modifiers;
   return p;
 }
 
-function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, out: Filter): void {
-  const m = opMeaning(expr.op);
-  if (!m) return;
-  if (expr.left.type === 'star') {
-    const values = valuesOf(expr.right, ctx) ?? [];
-    for (const value of values)
-      out.terms.push({
-        value,
-        quoted: true,
-        negated: negated !== Boolean(m.negated),
-        start: expr.start,
-        end: expr.end,
-      });
-    return;
-  }
-  const field = fieldOf(expr.left, ctx);
-  if (!field) return;
-  if (
-    isColumnLike(expr.right) &&
-    !(expr.right.type === 'name' && ctx.env.has(expr.right.name)) &&
-    !isSetOperator(expr.op)
-  ) {
-    const other = ctx.text.slice(expr.right.start, expr.right.end);
-    // Equality to another column is SPEC's `fieldref`; other comparisons keep their op, against a field.
-    const op = m.op === 'eq' ? { ...m, op: 'fieldref' as const } : m;
-    const p = predicate(field, op, [other], negated, ctx, expr);
-    p.valueKind = 'field';
-    out.predicates.push(p);
-    return;
-  }
-  const values = valuesOf(expr.right, ctx);
-  if (!values?.length) return;
-  const p = predicate(field, m, values, negated, ctx, expr);
-  if (isComputed(expr.right, ctx)) p.valueKind = 'expression';
-  out.predicates.push(p);
-}
-
 /** A right side computed in the query (`strcat(...)`, `LastBootTime + 5m`) rather than literal values. */
-function isComputed(expr: Expr, ctx: PredicateContext): boolean {
+export function isComputed(expr: Expr, ctx: PredicateContext): boolean {
   return (expr.type === 'call' || expr.type === 'binary') && resolveValues(expr, ctx.env) === undefined;
 }
 
-function isSetOperator(op: string): boolean {
+export function isSetOperator(op: string): boolean {
   const plain = op.startsWith('!') ? op.slice(1) : op;
   return plain === 'in' || plain === 'in~' || plain === 'has_any' || plain === 'has_all';
 }
@@ -203,7 +130,7 @@ function isSetOperator(op: string): boolean {
  * The values a comparison's right side stands for: literals and lets resolved; a computed value
  * (`ago(1h)`) as written; undefined for a tabular sub-query (lowered as its own stages) or a name no let defines.
  */
-function valuesOf(expr: Expr, ctx: PredicateContext): string[] | undefined {
+export function valuesOf(expr: Expr, ctx: PredicateContext): string[] | undefined {
   // The parser's stand-in for a missing operand: its error is reported; no predicate.
   if (expr.type === 'literal' && expr.text === '') return undefined;
   const resolved = resolveValues(expr, ctx.env);
@@ -235,38 +162,5 @@ function unresolvedItem(item: Expr, ctx: PredicateContext, out: string[]): boole
   return true;
 }
 
-function between(expr: BetweenExpr, negated: boolean, ctx: PredicateContext, out: Filter): void {
-  const field = fieldOf(expr.operand, ctx);
-  if (!field) return;
-  const low = valuesOf(expr.low, ctx);
-  const high = valuesOf(expr.high, ctx);
-  const polarity = negated !== expr.negated;
-  if (low) out.predicates.push(predicate(field, meaning('gte', false), low, polarity, ctx, expr));
-  if (high) out.predicates.push(predicate(field, meaning('lte', false), high, polarity, ctx, expr));
-}
-
 /** Private IPv4 ranges, for `ipv4_is_private(f)`. */
-const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
-
-/** Predicate functions: `isnotempty(f)`, `ipv4_is_in_range(f, "10.0.0.0/8")`, ... */
-function functionPredicate(expr: CallExpr, negated: boolean, ctx: PredicateContext, out: Filter): void {
-  const name = expr.name.toLowerCase();
-  const [first, ...rest] = expr.args;
-  const field = first && fieldOf(first, ctx);
-  if (!field) return;
-  if (name === 'isnotempty' || name === 'isnotnull') {
-    out.predicates.push(predicate(field, meaning('exists', false), [], negated, ctx, expr));
-  } else if (name === 'isempty' || name === 'isnull') {
-    out.predicates.push(predicate(field, meaning('exists', false), [], !negated, ctx, expr));
-  } else if (
-    name === 'ipv4_is_in_range' ||
-    name === 'ipv4_is_in_any_range' ||
-    name === 'ipv6_is_in_range' ||
-    name === 'ipv6_is_in_any_range'
-  ) {
-    const values = valuesOf({ type: 'list', items: rest, start: expr.start, end: expr.end }, ctx);
-    if (values) out.predicates.push(predicate(field, meaning('cidr', false), values, negated, ctx, expr));
-  } else if (name === 'ipv4_is_private') {
-    out.predicates.push(predicate(field, meaning('cidr', false), PRIVATE_RANGES, negated, ctx, expr));
-  }
-}
+export const PRIVATE_RANGES = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
