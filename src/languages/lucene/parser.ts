@@ -143,6 +143,7 @@ class LuceneParser extends TokenCursor<Token> {
           kind: 'term',
           value: token.value,
           wildcard: token.wildcard,
+          glob: token.glob ?? token.value,
           start: token.start,
           end: token.end,
         };
