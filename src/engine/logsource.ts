@@ -5,7 +5,12 @@
 import { NotEvaluable } from './not-evaluable.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ParsedRule } from '../model/rule.js';
-import { emptyCandidates, fromQueryDataSource, fromSigma } from '../knowledge/events/sources.js';
+import {
+  categoryEvents,
+  emptyCandidates,
+  fromQueryDataSource,
+  fromSigma,
+} from '../knowledge/events/sources.js';
 
 export interface LogsourceScope {
   /** Event keys (`sysmon:1`) and provider ids (`security`, the whole log) the rule reads; null: any event. */
@@ -37,6 +42,8 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
   if (written) fromSigma(context, candidates);
   for (const ds of parsed.query?.dataSources ?? [])
     if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, candidates);
+  // EQL event categories name no log: each is read in every log that has its events.
+  for (const category of new Set(candidates.categories)) candidates.events.push(...categoryEvents(category));
   const keys = [...new Set(candidates.events)];
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);
