@@ -8,6 +8,7 @@ import type { Op, Predicate } from '../../model/predicate.js';
 import type { Logic } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import { wildcardGlob } from '../kit/glob.js';
+import { ecsFieldType } from '../../knowledge/fields/index.js';
 import type { CallExpr, CompareExpr, Expr, InExpr, MatchExpr, RelationExpr } from './ast.js';
 import { anchoredRegex, type ExpressionLowering } from './model-expression.js';
 
@@ -165,7 +166,8 @@ function emit(
     op,
     values,
     negated,
-    caseSensitive,
+    // A case-folding keyword (`process.name.caseless`) matches without case whatever the operator.
+    caseSensitive: caseSensitive && ecsFieldType(subject.field) !== 'caseless',
     all: false,
     span: sink.locator.span(at.start, at.end),
   };

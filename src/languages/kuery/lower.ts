@@ -4,6 +4,7 @@ import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Logic, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { KueryLiteral, QueryNode, ValueNode } from './ast.js';
+import { matchByFieldType } from './field-types.js';
 
 interface Lowering {
   locator: Locator;
@@ -23,6 +24,7 @@ export function lowerKuery(query: QueryNode | null, text: string, locator: Locat
     terms: lowering.terms,
   };
   if (logic) stage.logic = logic;
+  matchByFieldType(stage.predicates);
   return stage;
 }
 

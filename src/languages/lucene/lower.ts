@@ -4,6 +4,7 @@ import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
 import type { Logic, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import { junction } from '../kuery/lower.js';
+import { matchByFieldType } from '../kuery/field-types.js';
 import type { LeafValue, PhraseValue, QueryNode, RegexValue, TermValue, ValueNode } from './ast.js';
 
 interface Lowering {
@@ -24,6 +25,7 @@ export function lowerLucene(query: QueryNode | null, text: string, locator: Loca
     terms: lowering.terms,
   };
   if (logic) stage.logic = logic;
+  matchByFieldType(stage.predicates);
   return stage;
 }
 
