@@ -42,6 +42,7 @@ function add(out: Lowering, predicates: Predicate[]): Logic {
 function lowerQuery(node: QueryNode, negated: boolean, out: Lowering): Logic {
   switch (node.kind) {
     case 'or':
+      return occurrences(node.items, (item) => lowerQuery(item, negated, out));
     case 'and':
       return junction(
         node.kind,
@@ -68,6 +69,37 @@ function lowerQuery(node: QueryNode, negated: boolean, out: Lowering): Logic {
       });
       return { type: 'term', index: out.terms.length - 1 };
   }
+}
+
+/**
+ * A clause list as Elasticsearch's query_string reads it (Lucene's occurrences, not boolean precedence): a
+ * clause joined by AND is required, a NOT clause is excluded wherever it stands, and the clauses joined by OR
+ * (or side by side) count only when no clause is required, one of them then being needed: `a OR b AND c` is
+ * `b AND c`, `a OR NOT b` and `a -b` are `a AND NOT b`.
+ */
+function occurrences<T extends { kind: string }>(
+  items: readonly T[],
+  lower: (item: T) => Logic,
+  offered: (items: T[]) => Logic[] = (list) => list.map(lower),
+): Logic {
+  const required: Logic[] = [];
+  const excluded: Logic[] = [];
+  const optional = items.filter((item) => item.kind !== 'and' && item.kind !== 'not');
+  let offeredLogic: Logic[] = [];
+  const place = (item: T): void => {
+    if (item.kind === 'not') excluded.push(lower(item));
+    else required.push(lower(item));
+  };
+  // Lowered in the order written, so the stage lists predicates as the query does.
+  for (const item of items) {
+    if (item.kind === 'and') (item as unknown as { items: T[] }).items.forEach(place);
+    else if (item.kind === 'not') place(item);
+    else if (item === optional[0]) offeredLogic = offered(optional);
+  }
+  const operands = [...required, ...excluded];
+  // Optional clauses beside a required one change nothing: their predicates stay for display only.
+  if (required.length === 0 && offeredLogic.length) operands.unshift(junction('or', offeredLogic));
+  return operands.length === 0 ? { type: 'true' } : junction('and', operands);
 }
 
 /** `_exists_:name` names the field it tests; any other field takes its values. */
@@ -112,9 +144,27 @@ function lowerValues(
     return { type: 'not', operand: lowerValues(field, fieldStart, node.item, !negated, out) };
   if (node.kind !== 'or' && node.kind !== 'and')
     return add(out, leafPredicates(field, fieldStart, node, negated, out.locator));
+  if (node.kind === 'or')
+    return occurrences(
+      node.items,
+      (item) => lowerValues(field, fieldStart, item, negated, out),
+      (items) => valueList(field, fieldStart, 'or', items, negated, out),
+    );
+  return junction('and', valueList(field, fieldStart, 'and', node.items, negated, out));
+}
+
+/** Leaves side by side that share an op become one predicate with several values (`all` under AND). */
+function valueList(
+  field: string,
+  fieldStart: number,
+  kind: 'and' | 'or',
+  items: readonly ValueNode[],
+  negated: boolean,
+  out: Lowering,
+): Logic[] {
   const operands: Logic[] = [];
   const groups = new Map<Op, Predicate>();
-  for (const item of node.items) {
+  for (const item of items) {
     const op = isSingleValue(item) ? leafOp(item) : undefined;
     if (!isSingleValue(item) || op === undefined || op === 'exists') {
       operands.push(lowerValues(field, fieldStart, item, negated, out));
@@ -123,7 +173,7 @@ function lowerValues(
     const group = groups.get(op);
     if (group) {
       group.values.push(leafValue(item, op));
-      group.all = node.kind === 'and';
+      group.all = kind === 'and';
       group.span = out.locator.span(fieldStart, item.end);
     } else {
       const first = leafPredicates(field, fieldStart, item, negated, out.locator)[0];
@@ -131,7 +181,7 @@ function lowerValues(
       operands.push(add(out, [first]));
     }
   }
-  return junction(node.kind, operands);
+  return operands;
 }
 
 function isSingleValue(node: ValueNode): node is TermValue | PhraseValue | RegexValue {
