@@ -92,7 +92,9 @@ describe('predicateIndicators', () => {
   it('writes a registry root one way, whatever name the rule gives it', () => {
     const run = 'hklm\\software\\microsoft\\windows\\currentversion\\run\\';
     const eql = predicateIndicators(
-      predicate('registry.path', 'wildcard', ['HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\*']),
+      predicate('registry.path', 'wildcard', [
+        'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\\\*',
+      ]),
       'eql',
       0,
     )[0];
@@ -145,7 +147,7 @@ describe('predicateIndicators', () => {
     const eql = key(
       'registry.path',
       'wildcard',
-      'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\*',
+      'HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Run\\\\*',
       'eql',
     );
     const kusto = key(
@@ -167,14 +169,15 @@ describe('predicateIndicators', () => {
   });
 
   it('reads a backslash before a wildcard as one thing in every language', () => {
-    // Sigma writes a backslash before a wildcard as `\\*`; EQL, KQL and SPL values have the backslash bare.
+    // Sigma and the EQL, kuery and Lucene lowerings write a backslash before a wildcard as `\\*` (the model's
+    // glob form); SPL values have the backslash bare.
     const sigma = predicateIndicators(
       predicate('TargetObject', 'wildcard', ['HKU\\\\*\\Software\\\\*\\Run']),
       'sigma',
       1,
     )[0];
     const eql = predicateIndicators(
-      predicate('registry.path', 'wildcard', ['HKEY_USERS\\*\\Software\\*\\Run']),
+      predicate('registry.path', 'wildcard', ['HKEY_USERS\\\\*\\Software\\\\*\\Run']),
       'eql',
       0,
     )[0];
@@ -194,7 +197,10 @@ describe('predicateIndicators', () => {
       op: 'match',
       value: '\\run\\',
     });
-    expect(normalizeValue('wildcard', '*\\Run\\*', false, 'eql')).toEqual({ op: 'match', value: '\\run\\' });
+    expect(normalizeValue('wildcard', '*\\Run\\\\*', false, 'eql')).toEqual({
+      op: 'match',
+      value: '\\run\\',
+    });
   });
 
   it('gives an ECS argument and the command line word one equivalence key', () => {

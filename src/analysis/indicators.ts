@@ -84,8 +84,7 @@ export function normalizeValue(
 ): { op: Op; value: string } {
   const value = caseSensitive || UNFOLDED_OPS.has(op) ? raw : raw.toLowerCase();
   if (op !== 'wildcard') return { op, value };
-  // SPL lowering writes its globs in Sigma's escapes too (a literal `?`, a backslash before `*`).
-  const pieces = globPieces(value, language === 'sigma' || language === 'spl');
+  const pieces = globPieces(value, language !== undefined && MODEL_GLOB_LANGUAGES.has(language));
   let first = 0;
   let last = pieces.length;
   while (first < last && pieces[first].wild && pieces[first].char === '*') first++;
@@ -101,6 +100,9 @@ export function normalizeValue(
   return { op: 'eq', value: text };
 }
 
+/** Languages whose wildcard values are written as the model's globs, with `\*`, `\?` and `\\` escapes. */
+const MODEL_GLOB_LANGUAGES = new Set<string>(['sigma', 'spl', 'esql', 'eql', 'kuery', 'lucene']);
+
 /** One character of a glob: `wild` when it is a wildcard. */
 interface GlobPiece {
   char: string;
@@ -108,8 +110,8 @@ interface GlobPiece {
 }
 
 /**
- * A glob's characters. Sigma escapes (`\*`, `\?` and `\\` before them) make literal characters; in the other
- * languages' values (escapes already removed by their parsers) every `*` and `?` is a wildcard.
+ * A glob's characters. The model's escapes (`\*`, `\?` and `\\` before them) make literal characters; in the
+ * values of languages not yet written that way (escapes removed by their parsers) every `*` and `?` is a wildcard.
  */
 function globPieces(glob: string, sigmaEscapes: boolean): GlobPiece[] {
   const out: GlobPiece[] = [];

@@ -5,7 +5,12 @@
 import { NotEvaluable } from './not-evaluable.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ParsedRule } from '../model/rule.js';
-import { emptyCandidates, fromQueryDataSource, fromSigma } from '../knowledge/events/sources.js';
+import {
+  categoryEvents,
+  emptyCandidates,
+  fromQueryDataSource,
+  fromSigma,
+} from '../knowledge/events/sources.js';
 import { scopedEvents } from '../knowledge/events/scoped-events.js';
 
 export interface LogsourceScope {
@@ -45,7 +50,11 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
     const colon = key.indexOf(':');
     return colon > 0 ? scopedEvents(key.slice(0, colon), key.slice(colon + 1)) : [];
   });
-  const keys = [...new Set([...candidates.events, ...named.events, ...scoped, ...named.hints])];
+  // EQL event categories name no log: each is read in every log that has its events.
+  const categories = [...new Set([...candidates.categories, ...named.categories])].flatMap(categoryEvents);
+  const keys = [
+    ...new Set([...candidates.events, ...named.events, ...scoped, ...named.hints, ...categories]),
+  ];
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);
   return { keys: keys.length ? keys : null, written };

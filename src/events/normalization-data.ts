@@ -1,6 +1,6 @@
 /** The event normalization facts of `event-normalization.json`, typed. */
 import { readDataFile } from '../knowledge/data-file.js';
-import type { EventShape } from '../model/event.js';
+import type { EventShape, EventValue } from '../model/event.js';
 
 export interface NormalizationData {
   shapes: {
@@ -18,6 +18,13 @@ export interface NormalizationData {
   ecsProvider: { provider: string; categoryField: string };
   /** Catalog event (`sysmon:1`) or provider (`sysmon`) → schema → the scope its names hold in. */
   scopes: Record<string, Record<string, string>>;
+  /**
+   * Catalog event, provider or record shape → schema → fields its view holds whatever the record says
+   * (`sysmon:1` → `ecs` → `event.category: ["process"]`).
+   */
+  viewConstants: Record<string, Record<string, Record<string, EventValue>>>;
+  /** Concept the record lacks → the concept whose value stands in for it (`host.id` → `host.name`). */
+  conceptFallbacks: Record<string, string>;
   /** Concept of a hash list → algorithm (upper case) → concept of that hash. */
   hashLists: Record<string, Record<string, string>>;
 }

@@ -114,7 +114,8 @@ export function normalizeEvent(record: EventRecord): NormalizedEvent {
   const fields = recordFields(record);
   const context: ViewContext = { language: normalizationData().languages[record.shape], keys: [] };
   const event = new LazyEvent(record, fields, context);
-  context.keys = event.provider ? [...event.events, event.provider] : event.events;
+  // Most specific first: the catalog events, the provider, then the record's shape (for view constants).
+  context.keys = [...event.events, ...(event.provider ? [event.provider] : []), record.shape];
   return event;
 }
 

@@ -5,7 +5,9 @@
  */
 import { readDataFile } from '../knowledge/data-file.js';
 import {
+  argumentConcepts,
   canonicalField,
+  type ArgumentsPair,
   equivalentConcepts,
   fieldConcepts,
   fieldSchemas,
@@ -13,6 +15,7 @@ import {
 import type { EventValue } from '../model/event.js';
 import { normalizationData } from './normalization-data.js';
 import { setField } from './shape.js';
+import { commandLineArgs } from './command-line.js';
 
 type Fields = Record<string, EventValue>;
 
@@ -70,6 +73,8 @@ export function eventConcepts(fields: Fields, context: ViewContext): Map<string,
 interface Derivations {
   pathNames: Array<{ path: string; name: string }>;
   hashLists: Array<[string, Record<string, string>]>;
+  argumentLists: ArgumentsPair[];
+  fallbacks: Array<[string, string]>;
 }
 
 let derivations: Derivations | undefined;
@@ -78,7 +83,20 @@ function deriveConcepts(concepts: Map<string, EventValue>): void {
   derivations ??= {
     pathNames: equivalentConcepts(),
     hashLists: Object.entries(normalizationData().hashLists),
+    argumentLists: argumentConcepts(),
+    fallbacks: Object.entries(normalizationData().conceptFallbacks),
   };
+  for (const [concept, from] of derivations.fallbacks) {
+    const value = concepts.get(from);
+    if (value !== undefined && !concepts.has(concept)) concepts.set(concept, value);
+  }
+  for (const pair of derivations.argumentLists) {
+    const line = concepts.get(pair.commandLine);
+    if (typeof line !== 'string' || concepts.has(pair.args)) continue;
+    const args = commandLineArgs(line);
+    concepts.set(pair.args, args);
+    if (pair.count && !concepts.has(pair.count)) concepts.set(pair.count, args.length);
+  }
   for (const pair of derivations.pathNames) {
     const path = concepts.get(pair.path);
     if (typeof path === 'string' && !concepts.has(pair.name)) concepts.set(pair.name, baseName(path));
@@ -152,10 +170,23 @@ export function schemaView(
   const names = schemaNames(schema, schemaScope(context, schema));
   const view: Fields = native.includes(schema) ? { ...fields } : {};
   addUnprefixed(schema, fields, view);
+  addConstants(schema, context, view);
   for (const [concept, value] of concepts) {
     for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
   return view;
+}
+
+/**
+ * Fields a schema's view holds for every event of a kind, which the record leaves implicit (a Sysmon 1 is an
+ * ECS `event.category` `process`, `event.type` `start`, on a `windows` host): the most specific key wins.
+ */
+function addConstants(schema: string, context: ViewContext, view: Fields): void {
+  const constants = normalizationData().viewConstants;
+  for (const key of context.keys) {
+    const fixed = constants[key]?.[schema];
+    if (fixed) for (const name in fixed) if (!(name in view)) view[name] = fixed[name];
+  }
 }
 
 /** Prefixes that wrap a schema's own names in another's document (`winlog.event_data.` around Windows names). */

@@ -180,6 +180,15 @@ function fromNamedEvent(kind: string, value: string, into: Candidates): void {
   }
 }
 
+/**
+ * An Elastic event category read on its own (EQL `process where ...`): the ECS events of that category and
+ * every log's events of the category's activities (a Sysmon 1 and a Security 4688 for `process`).
+ */
+export function categoryEvents(category: string): string[] {
+  const activities = sources().elasticCategories[category] ?? [];
+  return [`elastic:${category}`, ...activities.flatMap((a) => sources().activities[a] ?? [])];
+}
+
 /** Keys of the events an activity has in the given providers. */
 export function activityEvents(activity: string, providerIds: string[]): string[] {
   const keys = sources().activities[activity] ?? [];

@@ -21,6 +21,8 @@ export interface PathNamePair {
 export interface ArgumentsPair {
   args: string;
   commandLine: string;
+  /** The concept holding how many arguments there are (ECS `process.args_count`). */
+  count?: string;
 }
 
 interface EquivalenceData {

@@ -17,3 +17,4 @@ export {
   type PathNamePair,
 } from './equivalents.js';
 export { canonicalRegistryPath, registryKeyConcepts } from './registry.js';
+export { ecsFieldType, type EcsFieldType } from './field-types.js';

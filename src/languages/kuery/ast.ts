@@ -12,6 +12,8 @@ export interface KueryLiteral extends Extent {
   value: string;
   quoted: boolean;
   wildcard: boolean;
+  /** The value as the model's glob: `value` itself without wildcards. */
+  glob: string;
 }
 
 export interface ValueOr extends Extent {

@@ -2,6 +2,7 @@
 import type { LexedToken } from '../../text/token.js';
 import { lookupTable } from '../../text/lookup.js';
 import type { Problem } from '../kit/problem.js';
+import { modelGlob, type GlobChar } from '../kit/glob.js';
 
 export type TokenKind =
   'lparen' | 'rparen' | 'lbrace' | 'rbrace' | 'colon' | 'range' | 'literal' | 'and' | 'or' | 'not' | 'eof';
@@ -11,6 +12,8 @@ export interface Token extends LexedToken<TokenKind> {
   quoted: boolean;
   /** For literals: an unescaped `*` occurs. */
   wildcard: boolean;
+  /** For literals with a wildcard: the value as the model's glob (escaped `*` literal, `\\` before wildcards). */
+  glob?: string;
 }
 
 const SPECIAL = new Set(['\\', '(', ')', ':', '<', '>', '"', '*', '{', '}']);
@@ -128,7 +131,7 @@ class KueryLexer {
   private unquoted(): void {
     const { text } = this;
     const start = this.pos;
-    let value = '';
+    const chars: GlobChar[] = [];
     let wildcard = false;
     let end = start;
     let i = start;
@@ -136,25 +139,28 @@ class KueryLexer {
       const c = text[i];
       if (c === '\\') {
         const escaped = this.escape(i);
-        value += escaped.value;
+        for (const char of escaped.value) chars.push({ char, wild: false });
         i = end = escaped.end;
       } else if (c === '*') {
         wildcard = true;
-        value += c;
+        chars.push({ char: c, wild: true });
         i = end = i + 1;
       } else if (STOPPERS.has(c)) break;
       else if (isSpace(c)) {
         let k = i;
         while (isSpace(text[k])) k++;
         if (k >= text.length || STOPPERS.has(text[k]) || keywordLength(text, k) > 0) break;
-        value += text.slice(i, k);
+        for (const char of text.slice(i, k)) chars.push({ char, wild: false });
         i = k;
       } else {
-        value += c;
+        chars.push({ char: c, wild: false });
         i = end = i + 1;
       }
     }
-    this.tokens.push(this.token('literal', start, end, value, false, wildcard));
+    const value = chars.map((c) => c.char).join('');
+    const token = this.token('literal', start, end, value, false, wildcard);
+    if (wildcard) token.glob = modelGlob(chars);
+    this.tokens.push(token);
     this.pos = end;
   }
 

@@ -1,9 +1,10 @@
-/** Lowers a Kibana KQL tree to one `query` stage: field expressions become predicates, free text becomes search terms. */
+/** Lowers a Kibana KQL tree to one `query` stage: field expressions become predicates, free text search terms, and/or/not the stage's logic. */
 import { sourceStage } from '../stage.js';
 import type { Op, Predicate, SearchTerm } from '../../model/predicate.js';
-import type { Stage } from '../../model/stage.js';
+import type { Logic, Stage } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { KueryLiteral, QueryNode, ValueNode } from './ast.js';
+import { matchByFieldType } from './field-types.js';
 
 interface Lowering {
   locator: Locator;
@@ -16,34 +17,51 @@ export function lowerKuery(query: QueryNode | null, text: string, locator: Locat
   const start = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   const lowering: Lowering = { locator, predicates: [], terms: [] };
-  if (query) lowerQuery(query, false, '', lowering);
-  return {
+  const logic = query ? lowerQuery(query, false, '', lowering) : undefined;
+  const stage: Stage = {
     ...sourceStage({ index: 0, kind: 'query', text, locator, start, end: Math.max(start, end) }),
     predicates: lowering.predicates,
     terms: lowering.terms,
   };
+  if (logic) stage.logic = logic;
+  matchByFieldType(stage.predicates);
+  return stage;
 }
 
-/** `negated` is the polarity so far; `not` flips it, and/or keep it (De Morgan changes the connective, not the polarity). */
-function lowerQuery(node: QueryNode, negated: boolean, prefix: string, out: Lowering): void {
+/** `and`/`or` of the operands, or the one operand itself. */
+export function junction(type: 'and' | 'or', operands: Logic[]): Logic {
+  return operands.length === 1 ? operands[0] : { type, operands };
+}
+
+/** `operand` under `count` nots: an odd count is one `not`. */
+function negate(operand: Logic, count: number): Logic {
+  return count % 2 === 1 ? { type: 'not', operand } : operand;
+}
+
+/**
+ * `negated` is the polarity so far, kept on predicates and terms for display; the returned tree reads them
+ * positively and carries each `not` itself.
+ */
+function lowerQuery(node: QueryNode, negated: boolean, prefix: string, out: Lowering): Logic {
   switch (node.kind) {
     case 'or':
     case 'and':
-      for (const item of node.items) lowerQuery(item, negated, prefix, out);
-      return;
+      return junction(
+        node.kind,
+        node.items.map((item) => lowerQuery(item, negated, prefix, out)),
+      );
     case 'not': {
       // A run of `not`s is unwrapped in a loop: thousands of them must not exhaust the stack.
       let inner: QueryNode = node;
-      let polarity = negated;
-      for (; inner.kind === 'not'; inner = inner.item) polarity = !polarity;
-      lowerQuery(inner, polarity, prefix, out);
-      return;
+      let count = 0;
+      for (; inner.kind === 'not'; inner = inner.item) count++;
+      return negate(lowerQuery(inner, count % 2 === 1 ? !negated : negated, prefix, out), count);
     }
     case 'field':
-      lowerValues(prefix + node.field.value, node.field.start, node.value, negated, out);
-      return;
+      return lowerValues(prefix + node.field.value, node.field.start, node.value, negated, out);
     case 'range':
-      out.predicates.push(
+      return add(
+        out,
         predicate(
           prefix + node.field.value,
           node.op,
@@ -52,13 +70,16 @@ function lowerQuery(node: QueryNode, negated: boolean, prefix: string, out: Lowe
           out.locator.span(node.start, node.end),
         ),
       );
-      return;
     case 'nested':
-      lowerQuery(node.query, negated, `${prefix}${node.field.value}.`, out);
-      return;
+      return lowerQuery(node.query, negated, `${prefix}${node.field.value}.`, out);
     case 'text':
-      lowerTerms(node.value, negated, out);
+      return lowerTerms(node.value, negated, out);
   }
+}
+
+function add(out: Lowering, p: Predicate): Logic {
+  out.predicates.push(p);
+  return { type: 'predicate', index: out.predicates.length - 1 };
 }
 
 /** `field:*` tests presence; an unquoted `*` makes a glob; anything else is an exact (case-sensitive) term. */
@@ -77,36 +98,34 @@ function lowerValues(
   node: ValueNode,
   negated: boolean,
   out: Lowering,
-): void {
-  if (node.kind === 'literal') {
-    out.predicates.push(single(field, fieldStart, node, negated, out.locator));
-    return;
-  }
+): Logic {
+  if (node.kind === 'literal') return add(out, single(field, fieldStart, node, negated, out.locator));
   if (node.kind === 'not') {
     let inner: ValueNode = node;
-    let polarity = negated;
-    for (; inner.kind === 'not'; inner = inner.item) polarity = !polarity;
-    lowerValues(field, fieldStart, inner, polarity, out);
-    return;
+    let count = 0;
+    for (; inner.kind === 'not'; inner = inner.item) count++;
+    return negate(lowerValues(field, fieldStart, inner, count % 2 === 1 ? !negated : negated, out), count);
   }
-  const groups = new Map<Op, { predicate: Predicate; end: number }>();
+  const operands: Logic[] = [];
+  const groups = new Map<Op, Predicate>();
   for (const item of node.items) {
     const op = item.kind === 'literal' ? valueOp(item) : undefined;
     if (item.kind !== 'literal' || op === undefined || op === 'exists') {
-      lowerValues(field, fieldStart, item, negated, out);
+      operands.push(lowerValues(field, fieldStart, item, negated, out));
       continue;
     }
     const group = groups.get(op);
     if (!group) {
       const first = single(field, fieldStart, item, negated, out.locator);
-      groups.set(op, { predicate: first, end: item.end });
-      out.predicates.push(first);
+      groups.set(op, first);
+      operands.push(add(out, first));
       continue;
     }
-    group.predicate.values.push(item.value);
-    group.predicate.all = node.kind === 'and';
-    group.predicate.span = out.locator.span(fieldStart, item.end);
+    group.values.push(op === 'wildcard' ? item.glob : item.value);
+    group.all = node.kind === 'and';
+    group.span = out.locator.span(fieldStart, item.end);
   }
+  return junction(node.kind, operands);
 }
 
 function single(
@@ -120,7 +139,7 @@ function single(
   return predicate(
     field,
     op,
-    op === 'exists' ? [] : [value.value],
+    op === 'exists' ? [] : [op === 'wildcard' ? value.glob : value.value],
     negated,
     locator.span(fieldStart, value.end),
   );
@@ -137,7 +156,7 @@ function predicate(
 }
 
 /** Free text: every literal is a term, under the polarity of the `not`s around it. */
-function lowerTerms(node: ValueNode, negated: boolean, out: Lowering): void {
+function lowerTerms(node: ValueNode, negated: boolean, out: Lowering): Logic {
   if (node.kind === 'literal') {
     out.terms.push({
       type: 'term',
@@ -147,6 +166,11 @@ function lowerTerms(node: ValueNode, negated: boolean, out: Lowering): void {
       negated,
       span: out.locator.span(node.start, node.end),
     });
-  } else if (node.kind === 'not') lowerTerms(node.item, !negated, out);
-  else for (const item of node.items) lowerTerms(item, negated, out);
+    return { type: 'term', index: out.terms.length - 1 };
+  }
+  if (node.kind === 'not') return { type: 'not', operand: lowerTerms(node.item, !negated, out) };
+  return junction(
+    node.kind,
+    node.items.map((item) => lowerTerms(item, negated, out)),
+  );
 }

@@ -200,6 +200,7 @@ function literal(token: Token): KueryLiteral {
     value: token.value,
     quoted: token.quoted,
     wildcard: token.wildcard,
+    glob: token.glob ?? token.value,
     start: token.start,
     end: token.end,
   };

@@ -10,6 +10,8 @@ export interface TermValue extends Extent {
   kind: 'term';
   value: string;
   wildcard: boolean;
+  /** The value as the model's glob: `value` itself without wildcards. */
+  glob: string;
 }
 
 export interface PhraseValue extends Extent {

@@ -1,6 +1,7 @@
 /** Splits a Lucene query (Elasticsearch `query_string` syntax) into tokens with offsets and unescaped values. */
 import type { LexedToken } from '../../text/token.js';
 import type { Problem, ProblemKind } from '../kit/problem.js';
+import { modelGlob, type GlobChar } from '../kit/glob.js';
 import { lookupTable } from '../../text/lookup.js';
 
 export type TokenKind =
@@ -26,6 +27,8 @@ export type TokenKind =
 export interface Token extends LexedToken<TokenKind> {
   /** Terms: an unescaped `*` or `?` occurs. */
   wildcard: boolean;
+  /** Terms with a wildcard: the value as the model's glob (escaped `*` and `?` literal). */
+  glob?: string;
   /** Ranges: the bounds, null for an open `*` bound. */
   range?: { lower: string | null; upper: string | null; lowerInclusive: boolean; upperInclusive: boolean };
 }
@@ -68,8 +71,17 @@ function isSpace(c: string | undefined): boolean {
 
 export function tokenize(text: string, problems: Problem[]): Token[] {
   const tokens: Token[] = [];
-  const push = (kind: TokenKind, start: number, end: number, value = '', wildcard = false): number => {
-    tokens.push({ kind, start, end, text: text.slice(start, end), value, wildcard });
+  const push = (kind: TokenKind, start: number, end: number, value = '', glob?: string): number => {
+    const token: Token = {
+      kind,
+      start,
+      end,
+      text: text.slice(start, end),
+      value,
+      wildcard: glob !== undefined,
+    };
+    if (glob !== undefined) token.glob = glob;
+    tokens.push(token);
     return end;
   };
   let i = 0;
@@ -92,7 +104,7 @@ export function tokenize(text: string, problems: Problem[]): Token[] {
   return tokens;
 }
 
-type Push = (kind: TokenKind, start: number, end: number, value?: string, wildcard?: boolean) => number;
+type Push = (kind: TokenKind, start: number, end: number, value?: string, glob?: string) => number;
 
 /** `~2`, `~0.8`, `^3`: fuzziness, proximity and boost change scoring, not what matches. */
 function modifierEnd(text: string, from: number): number {
@@ -135,18 +147,18 @@ function quoted(
 
 /** A bare term: its escapes removed, its wildcards kept; `AND`, `OR`, `NOT` (upper case only) are operators. */
 function term(text: string, start: number, push: Push): number {
-  let value = '';
+  const chars: GlobChar[] = [];
   let wildcard = false;
   let i = start;
   while (i < text.length && !TERM_STOP.has(text[i])) {
     const c = text[i];
     if (c === '\\' && i + 1 < text.length) {
-      value += text[i + 1];
+      chars.push({ char: text[i + 1], wild: false });
       i += 2;
       continue;
     }
     if (c === '*' || c === '?') wildcard = true;
-    value += c;
+    chars.push({ char: c, wild: c === '*' || c === '?' });
     i++;
   }
   if (i === start) {
@@ -154,7 +166,10 @@ function term(text: string, start: number, push: Push): number {
     return push('term', start, start + 1, text[start]);
   }
   const operator = OPERATOR_WORDS[text.slice(start, i)];
-  return operator ? push(operator, start, i) : push('term', start, i, value, wildcard);
+  const value = chars.map((c) => c.char).join('');
+  return operator
+    ? push(operator, start, i)
+    : push('term', start, i, value, wildcard ? modelGlob(chars) : undefined);
 }
 
 /** A bound: a quoted string or a run of non-space characters, escapes removed; `*` is open (null). */

@@ -36,7 +36,7 @@ describe('Lucene parse', () => {
     ).toEqual([
       ['event.category', 'eq', ['process'], false],
       ['process.args', 'eq', ['g+s'], false],
-      ['process.args', 'regex', ['2[0-9]{3}'], false],
+      ['process.args', 'regex', ['^(?:2[0-9]{3})$'], false],
       ['user.name', 'eq', ['root'], true],
     ]);
   });
@@ -58,10 +58,12 @@ describe('Lucene parse', () => {
     ]);
   });
 
-  it('keeps wildcards and removes escapes', () => {
-    expect(lowered('path:C\\:\\\\Windows\\\\*.exe AND name:"a \\"b\\""')).toEqual([
-      ['path', 'wildcard', ['C:\\Windows\\*.exe'], false],
+  it('keeps wildcards in the model glob form and removes escapes', () => {
+    // The backslash before `*` is doubled so the model does not read it as escaping the wildcard.
+    expect(lowered('path:C\\:\\\\Windows\\\\*.exe AND name:"a \\"b\\"" AND x:a\\*b*')).toEqual([
+      ['path', 'wildcard', ['C:\\Windows\\\\*.exe'], false],
       ['name', 'eq', ['a "b"'], false],
+      ['x', 'wildcard', ['a\\*b*'], false],
     ]);
   });
 

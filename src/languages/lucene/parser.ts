@@ -1,6 +1,7 @@
 /**
  * Recursive-descent parser for Lucene query strings: NOT (`!`, `-`) binds tightest, then AND (`&&`), then OR (`||`);
- * clauses side by side are joined by the implicit operator, OR as in Elasticsearch's default.
+ * clauses side by side are joined by the implicit operator, OR as in Elasticsearch's default. The tree keeps
+ * which clauses AND joined; the lowering reads it as Lucene's occurrences (required, excluded, optional).
  */
 import { lookupTable } from '../../text/lookup.js';
 import type { AndNode, Extent, LeafValue, NotNode, OrNode, QueryNode, ValueNode } from './ast.js';
@@ -143,6 +144,7 @@ class LuceneParser extends TokenCursor<Token> {
           kind: 'term',
           value: token.value,
           wildcard: token.wildcard,
+          glob: token.glob ?? token.value,
           start: token.start,
           end: token.end,
         };
