@@ -6,6 +6,7 @@ import { NotEvaluable } from './not-evaluable.js';
 import type { NormalizedEvent } from '../model/event.js';
 import type { ParsedRule } from '../model/rule.js';
 import { emptyCandidates, fromQueryDataSource, fromSigma } from '../knowledge/events/sources.js';
+import { withSchemaEquivalents } from './schema-events.js';
 
 export interface LogsourceScope {
   /** Event keys (`sysmon:1`) and provider ids (`security`, the whole log) the rule reads; null: any event. */
@@ -37,7 +38,7 @@ export function ruleLogsource(parsed: ParsedRule): LogsourceScope {
   if (written) fromSigma(context, candidates);
   for (const ds of parsed.query?.dataSources ?? [])
     if (ds.kind !== 'logsource') fromQueryDataSource(ds.kind, ds.value, candidates);
-  const keys = [...new Set(candidates.events)];
+  const keys = withSchemaEquivalents(candidates.events);
   if (keys.length === 0 && written)
     throw new NotEvaluable(`logsource ${written} maps to no event of the event catalog`);
   return { keys: keys.length ? keys : null, written };

@@ -20,6 +20,15 @@ export interface NormalizationData {
   scopes: Record<string, Record<string, string>>;
   /** Concept of a hash list → algorithm (upper case) → concept of that hash. */
   hashLists: Record<string, Record<string, string>>;
+  /** Schema → the field of its view that names the event's scope (UDM's `metadata.event_type`). */
+  scopeFields: Record<string, string>;
+  /** Catalog event or provider → schema → fields its view always has (UDM `metadata.vendor_name`). */
+  viewFields: Record<string, Record<string, Record<string, string>>>;
+  /**
+   * Schema → the catalog provider whose events are the schema's scopes (`udm:PROCESS_LAUNCH`): a rule that
+   * reads such an event reads every event whose scope in the schema it is.
+   */
+  schemaProviders: Record<string, string>;
 }
 
 export function normalizationData(): NormalizationData {

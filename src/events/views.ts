@@ -155,7 +155,20 @@ export function schemaView(
   for (const [concept, value] of concepts) {
     for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
+  addContextFields(schema, context, view);
   return view;
+}
+
+/** What the event's place says in the schema: its scope's field (UDM `metadata.event_type`), its log's constants. */
+function addContextFields(schema: string, context: ViewContext, view: Fields): void {
+  const data = normalizationData();
+  const scopeField = data.scopeFields?.[schema];
+  const scope = scopeField ? schemaScope(context, schema) : undefined;
+  if (scopeField && scope && !(scopeField in view)) view[scopeField] = scope;
+  for (const key of context.keys) {
+    const fields = data.viewFields?.[key]?.[schema];
+    if (fields) for (const name in fields) if (!(name in view)) view[name] = fields[name];
+  }
 }
 
 /** Prefixes that wrap a schema's own names in another's document (`winlog.event_data.` around Windows names). */
