@@ -195,3 +195,66 @@ describe('YARA-L match windows and counts', () => {
     expect(fires(rule, run([0, 10]))).toEqual([]);
   });
 });
+describe('YARA-L functions as expressions', () => {
+  it('evaluates the functions the model has, and names the ones it has not', () => {
+    const concat = yaral('strings.concat($e.target.process.file.names, "!") = "bitsadmin.exe!"');
+    expect(fires(concat, [BITSADMIN, NOTEPAD])).toEqual([0]);
+    const hour = yaral('timestamp.get_hour($e.metadata.event_timestamp.seconds) > 20');
+    expect(hunt(hour, [BITSADMIN]).notEvaluable).toEqual(['function timestamp.get_hour is not evaluable']);
+  });
+});
+
+describe('YARA-L rules the engine does not evaluate', () => {
+  it('says why: a reference list, a count across several variables', () => {
+    expect(hunt(yaral('$e.principal.ip in %blocked'), [CONNECTION]).notEvaluable).toEqual([
+      'reference list %blocked has no values here',
+    ]);
+    const counted = yaral(
+      '$a.principal.hostname = $h\n$b.principal.hostname = $h',
+      'match:\n    $h over 5m\n  condition:\n    #a > 2 and $b',
+    );
+    expect(hunt(counted, [BITSADMIN]).notEvaluable).toEqual([
+      'the condition is not evaluated: a count in a rule of several event variables',
+    ]);
+  });
+});
+
+describe('YARA-L rules of several event variables', () => {
+  const launchThenConnect = `$p.metadata.event_type = "PROCESS_LAUNCH"
+$p.target.process.file.names = "bitsadmin.exe"
+$p.principal.hostname = $host
+$n.metadata.event_type = "NETWORK_CONNECTION"
+$n.target.port = 445
+$n.principal.hostname = $host`;
+  const other = (minute: number): NormalizedEvent =>
+    sysmon(
+      3,
+      { Image: 'C:\\x.exe', DestinationIp: '10.1.2.3', DestinationPort: 445, Computer: 'ws02' },
+      minute,
+    );
+  const launch = (minute: number): NormalizedEvent =>
+    process('C:\\Windows\\System32\\bitsadmin.exe', 'bitsadmin /list', {}, minute);
+  const connect = (minute: number): NormalizedEvent =>
+    sysmon(3, { Image: 'C:\\x.exe', DestinationIp: '10.1.2.3', DestinationPort: 445 }, minute);
+
+  it('fire when each variable has an event sharing the placeholders within the window, in any order', () => {
+    const rule = yaral(launchThenConnect, 'match:\n    $host over 5m\n  condition:\n    $p and $n');
+    expect(fires(rule, [connect(0), launch(2)])).toEqual([0, 1]);
+    expect(fires(rule, [launch(0), connect(20)])).toEqual([]);
+    expect(fires(rule, [launch(0), other(1)])).toEqual([]);
+  });
+
+  it('fire in event time order when the rule compares the variables timestamps', () => {
+    const ordered = `${launchThenConnect}\n$p.metadata.event_timestamp.seconds < $n.metadata.event_timestamp.seconds`;
+    const rule = yaral(ordered, 'match:\n    $host over 5m\n  condition:\n    $p and $n');
+    expect(fires(rule, [launch(0), connect(2)])).toEqual([0, 1]);
+    expect(fires(rule, [connect(0), launch(2)])).toEqual([]);
+  });
+
+  it('say an absent variable cannot be settled over a stream', () => {
+    const rule = yaral(launchThenConnect, 'match:\n    $host over 5m\n  condition:\n    $p and !$n');
+    expect(hunt(rule, [launch(0)]).notEvaluable).toEqual([
+      'join kind=leftanti needs the absence of events, which a stream cannot settle',
+    ]);
+  });
+});

@@ -32,7 +32,7 @@ interface ConditionParts {
   thresholds: Array<{ expr: CompareExpr; threshold: Threshold }>;
 }
 
-/** The query's logic; sets the stages' aggregation, sequence, join or `notEvaluable`. */
+/** The query's logic (none for a sequence or join: the events stage is then the query); sets the stages' aggregation, sequence, join or `notEvaluable`. */
 export function correlate(input: CorrelationInput): Logic | undefined {
   const { conditionStage } = input;
   const parts = conditionParts(input);
@@ -165,7 +165,7 @@ function timeOrder(variables: string[], order: Array<[string, string]>): string[
   return chain.length === variables.length ? chain : 'event times ordered only in part';
 }
 
-function sequence(variables: string[], input: CorrelationInput): Logic {
+function sequence(variables: string[], input: CorrelationInput): Logic | undefined {
   const { conditionStage, eventsStage } = input;
   const ordered = timeOrder(variables, input.events.order);
   if (typeof ordered === 'string') return notEvaluable(conditionStage, ordered);
@@ -186,11 +186,12 @@ function sequence(variables: string[], input: CorrelationInput): Logic {
   const windowMs = durationMs(input.match?.window);
   if (windowMs !== undefined) spec.windowMs = windowMs;
   eventsStage.sequence = spec;
-  return { type: 'stage', index: eventsStage.index };
+  // Without a query logic the events stage, a root, is what the query is.
+  return undefined;
 }
 
 /** `$a and !$b`: the events of `$a` with no event of `$b` sharing their keys within the window. */
-function antiJoin(present: string, absent: string, input: CorrelationInput): Logic {
+function antiJoin(present: string, absent: string, input: CorrelationInput): Logic | undefined {
   const { conditionStage, eventsStage } = input;
   const keys = sharedKeys([present, absent], input);
   if (typeof keys === 'string') return notEvaluable(conditionStage, keys);
@@ -203,5 +204,5 @@ function antiJoin(present: string, absent: string, input: CorrelationInput): Log
   };
   const windowMs = durationMs(input.match?.window);
   if (windowMs !== undefined) eventsStage.join.windowMs = windowMs;
-  return { type: 'stage', index: eventsStage.index };
+  return undefined;
 }
