@@ -160,7 +160,8 @@ describe.skipIf(!root)('real chronicle rules', () => {
     const rule = read('rules/_deprecated/soc_prime_rules/threat_hunting/sysmon/paymen45_ransomware.yaral');
     expect(rule.attack.techniques).toEqual(['T1486']);
     expect(rule.attack.tactics).toEqual(['impact']);
-    expect(rule.context).toMatchObject({ product: 'windows', service: 'sysmon' });
+    expect(rule.metadata).toMatchObject({ product: 'windows', service: 'sysmon' });
+    expect(rule.context).toEqual({});
     expect(rule.date).toBe('2021-03-09');
   });
 });
