@@ -1,5 +1,6 @@
 /** The rule report as text, in the seed pages' section order: what `explain` and `show` print. */
 import type { ReportIndicator, RuleReport } from './report.js';
+import { reportWarnings } from './warnings.js';
 
 function countText(i: ReportIndicator): string {
   if (i.count === undefined) return '';
@@ -21,6 +22,8 @@ function headerLines(r: RuleReport): string[] {
     `  ${r.language ?? 'no query'} · ${r.format} · ${f.path} (${f.lines} lines, ${f.bytes} bytes, ${f.format})`,
   ];
   if (r.status || r.severity) lines.push(`  status ${r.status ?? '-'} · severity ${r.severity ?? '-'}`);
+  for (const w of reportWarnings(r))
+    lines.push(`  ${w.level === 'error' ? 'ERROR' : 'WARNING'}: ${w.message}`);
   return lines;
 }
 
