@@ -1,6 +1,6 @@
 /** The event normalization facts of `event-normalization.json`, typed. */
 import { readDataFile } from '../knowledge/data-file.js';
-import type { EventShape } from '../model/event.js';
+import type { EventShape, EventValue } from '../model/event.js';
 
 export interface NormalizationData {
   shapes: {
@@ -22,8 +22,11 @@ export interface NormalizationData {
   hashLists: Record<string, Record<string, string>>;
   /** Schema → the field of its view that names the event's scope (UDM's `metadata.event_type`). */
   scopeFields: Record<string, string>;
-  /** Catalog event or provider → schema → fields its view always has (UDM `metadata.vendor_name`). */
-  viewFields: Record<string, Record<string, Record<string, string>>>;
+  /**
+   * Catalog event or provider (most specific first) → schema → fields its view holds whatever the record says
+   * (`sysmon` → `udm` → `metadata.vendor_name: "Microsoft"`).
+   */
+  viewConstants: Record<string, Record<string, Record<string, EventValue>>>;
   /**
    * Schema → the catalog provider whose events are the schema's scopes (`udm:PROCESS_LAUNCH`): a rule that
    * reads such an event reads every event whose scope in the schema it is.

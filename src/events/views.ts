@@ -166,7 +166,7 @@ function addContextFields(schema: string, context: ViewContext, view: Fields): v
   const scope = scopeField ? schemaScope(context, schema) : undefined;
   if (scopeField && scope && !(scopeField in view)) view[scopeField] = scope;
   for (const key of context.keys) {
-    const fields = data.viewFields?.[key]?.[schema];
+    const fields = data.viewConstants?.[key]?.[schema];
     if (fields) for (const name in fields) if (!(name in view)) view[name] = fields[name];
   }
 }
