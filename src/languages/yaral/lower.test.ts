@@ -294,4 +294,11 @@ describe('RE2 patterns in JavaScript', () => {
     expect(re2ToJavaScript('a(?i)b')).toHaveProperty('unsupported');
     expect(re2ToJavaScript('\\pL+')).toHaveProperty('unsupported');
   });
+
+  it('drops the wildcards a search does not need, which JavaScript would backtrack over', () => {
+    expect(re2ToJavaScript('.*.*\\.xlsx\\.swf')).toEqual({ pattern: '\\.xlsx\\.swf' });
+    expect(re2ToJavaScript('(?i).*cmd.*/c.*')).toEqual({ pattern: '(?i)cmd.*/c' });
+    expect(re2ToJavaScript('a\\.*')).toEqual({ pattern: 'a\\.*' });
+    expect(re2ToJavaScript('.*?x')).toEqual({ pattern: '.*?x' });
+  });
 });

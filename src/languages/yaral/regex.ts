@@ -98,5 +98,17 @@ export function re2ToJavaScript(source: string): TranslatedRegex {
     }
     out += ch;
   }
-  return { pattern: out };
+  return { pattern: withoutRedundantWildcards(out) };
+}
+
+/**
+ * RE2 matches in linear time; JavaScript backtracks, and `.*.*x` on a long command line takes seconds. A
+ * pattern is searched anywhere in the value, so a leading or trailing `.*` adds nothing and `.*.*` is `.*`.
+ */
+function withoutRedundantWildcards(pattern: string): string {
+  const flags = /^\(\?[ims]+\)/.exec(pattern)?.[0] ?? '';
+  let body = pattern.slice(flags.length).replace(/(?<!\\)(?:\.\*){2,}/g, '.*');
+  while (body.startsWith('.*') && !/^\.\*[?+*{]/.test(body)) body = body.slice(2);
+  while (body.endsWith('.*') && !/(^|[^\\])(\\\\)*\\\.\*$/.test(body)) body = body.slice(0, -2);
+  return flags + body;
 }
