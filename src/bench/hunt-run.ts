@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { EventValue } from '../model/event.js';
+import type { ParsedRule } from '../model/rule.js';
 import { rulesFromFiles } from '../analysis/rule-files.js';
 import { Hunt } from '../engine/index.js';
 import { normalizeEvent } from '../events/normalize.js';
@@ -91,7 +92,8 @@ async function readOnly(file: string): Promise<number> {
   return performance.now() - started;
 }
 
-export async function runHuntBench(sigmaCorpus: string): Promise<HuntBench> {
+/** The hunt over SigmaHQ's regression events with its Sigma rules, or with the rules given (a catalog's, every language). */
+export async function runHuntBench(sigmaCorpus: string, given?: ParsedRule[]): Promise<HuntBench> {
   const work = mkdtempSync(join(tmpdir(), 'ruleatlas-hunt-'));
   try {
     const file = join(work, 'events.ndjson');
@@ -99,7 +101,7 @@ export async function runHuntBench(sigmaCorpus: string): Promise<HuntBench> {
     const ruleDirs = readdirSync(sigmaCorpus)
       .filter((d) => d.startsWith('rules'))
       .map((d) => join(sigmaCorpus, d));
-    const rules = rulesFromFiles(ruleDirs, { language: 'sigma' });
+    const rules = given ?? rulesFromFiles(ruleDirs, { language: 'sigma' });
     const compileStart = performance.now();
     const hunt = new Hunt(rules);
     const compileMs = performance.now() - compileStart;

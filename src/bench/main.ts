@@ -10,7 +10,7 @@ import { Catalog } from '../catalog/catalog.js';
 import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
-import { huntBenchFigures } from './hunt-figures.js';
+import { huntAllLanguagesFigures, huntBenchFigures } from './hunt-figures.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
 
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     });
     const db = join(work, 'bench.db');
     ingestFigures(db, copies, emit);
+    if (present.includes('sigma') && present.length > 1) huntFigures(emit, db);
     await queryFigures(db, emit);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -201,11 +202,12 @@ async function timeRequests(urls: string[]): Promise<number[]> {
   return samples;
 }
 
-/** The hunt benchmark runs in a child process, so that its peak RSS is its own. */
-function huntFigures(emit: (f: Figure) => void): void {
+/** The hunt benchmark runs in a child process, so that its peak RSS is its own; with a catalog, all its rules. */
+function huntFigures(emit: (f: Figure) => void, db?: string): void {
   const script = fileURLToPath(new URL('./hunt-main.js', import.meta.url));
-  const out = execFileSync(process.execPath, [script, join(SHARED, 'corpus', 'sigma')], { encoding: 'utf8' });
-  for (const f of huntBenchFigures(JSON.parse(out) as HuntBench)) emit(f);
+  const args = [script, join(SHARED, 'corpus', 'sigma'), ...(db ? ['--db', db] : [])];
+  const bench = JSON.parse(execFileSync(process.execPath, args, { encoding: 'utf8' })) as HuntBench;
+  for (const f of db ? huntAllLanguagesFigures(bench) : huntBenchFigures(bench)) emit(f);
 }
 
 function machine(): Record<string, unknown> {

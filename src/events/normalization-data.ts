@@ -27,6 +27,8 @@ export interface NormalizationData {
   conceptFallbacks: Record<string, string>;
   /** Concept of a hash list → algorithm (upper case) → concept of that hash. */
   hashLists: Record<string, Record<string, string>>;
+  /** Schema → the field of its view that names the event's scope (UDM's `metadata.event_type`). */
+  scopeFields: Record<string, string>;
 }
 
 export function normalizationData(): NormalizationData {

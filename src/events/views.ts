@@ -170,7 +170,7 @@ export function schemaView(
   const names = schemaNames(schema, schemaScope(context, schema));
   const view: Fields = native.includes(schema) ? { ...fields } : {};
   addUnprefixed(schema, fields, view);
-  addConstants(schema, context, view);
+  addContextFields(schema, context, view);
   for (const [concept, value] of concepts) {
     for (const name of names.get(concept) ?? []) if (!(name in view)) view[name] = value;
   }
@@ -178,14 +178,18 @@ export function schemaView(
 }
 
 /**
- * Fields a schema's view holds for every event of a kind, which the record leaves implicit (a Sysmon 1 is an
- * ECS `event.category` `process`, `event.type` `start`, on a `windows` host): the most specific key wins.
+ * What the event's place says in the schema, which the record leaves implicit: its scope's field (UDM
+ * `metadata.event_type`) and its kind's constants (a Sysmon 1 is an ECS `event.category` `process` on a
+ * `windows` host); the most specific key wins.
  */
-function addConstants(schema: string, context: ViewContext, view: Fields): void {
-  const constants = normalizationData().viewConstants;
+function addContextFields(schema: string, context: ViewContext, view: Fields): void {
+  const data = normalizationData();
+  const scopeField = data.scopeFields?.[schema];
+  const scope = scopeField ? schemaScope(context, schema) : undefined;
+  if (scopeField && scope && !(scopeField in view)) view[scopeField] = scope;
   for (const key of context.keys) {
-    const fixed = constants[key]?.[schema];
-    if (fixed) for (const name in fixed) if (!(name in view)) view[name] = fixed[name];
+    const fields = data.viewConstants?.[key]?.[schema];
+    if (fields) for (const name in fields) if (!(name in view)) view[name] = fields[name];
   }
 }
 

@@ -30,7 +30,11 @@ const MAPPED = new Set([
   'updated',
   'tags',
 ]);
-const CONTEXT_KEYS = new Set(['product', 'service', 'category', 'data_source', 'platform']);
+/**
+ * `product`, `service` and `category` (rules converted from Sigma) stay in `metadata`: they describe where the
+ * rule came from, while Chronicle runs a rule on every event its UDM predicates select.
+ */
+const CONTEXT_KEYS = new Set(['data_source', 'platform']);
 const REFERENCE_KEY = /^references?\d*$/;
 
 type Meta = Map<string, string[]>;

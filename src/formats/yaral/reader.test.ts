@@ -80,7 +80,7 @@ describe('yaralReader.read', () => {
       expect(parsed.diagnostics).toEqual([]);
     }
     const second = yaralLanguage.parse({ source: rules[2].query!, context: emptyContext() });
-    const cidr = second.stages[0].predicates.find((p) => p.op === 'cidr');
+    const cidr = second.stages.flatMap((s) => s.predicates).find((p) => p.op === 'cidr');
     expect(cidr).toMatchObject({
       field: 'principal.ip',
       values: ['10.0.0.0/8'],
@@ -88,7 +88,14 @@ describe('yaralReader.read', () => {
       scope: '$ok',
     });
     expect(cidr?.span?.start.line).toBe(38);
-    expect(second.stages.map((s) => s.kind)).toEqual(['events', 'match', 'outcome', 'condition']);
+    expect(second.stages.map((s) => s.kind)).toEqual([
+      'events',
+      'event',
+      'event',
+      'match',
+      'outcome',
+      'condition',
+    ]);
   });
 
   it('turns a file with no rule opening into one document with a diagnostic', () => {
@@ -142,7 +149,8 @@ describe.skipIf(!root)('real chronicle rules', () => {
     const parsed = yaralLanguage.parse({ source: rule.query!, context: emptyContext() });
     expect(parsed.dataSources).toEqual([{ type: 'datasource', kind: 'logsource', value: 'AWS CloudTrail' }]);
     expect(
-      parsed.stages[0].predicates
+      parsed.stages
+        .flatMap((s) => s.predicates)
         .filter((p) => p.field === 'metadata.product_event_type')
         .map((p) => p.values[0]),
     ).toEqual(['LeaveOrganization', 'RemoveAccountFromOrganization']);
@@ -152,7 +160,8 @@ describe.skipIf(!root)('real chronicle rules', () => {
     const rule = read('rules/_deprecated/soc_prime_rules/threat_hunting/sysmon/paymen45_ransomware.yaral');
     expect(rule.attack.techniques).toEqual(['T1486']);
     expect(rule.attack.tactics).toEqual(['impact']);
-    expect(rule.context).toMatchObject({ product: 'windows', service: 'sysmon' });
+    expect(rule.metadata).toMatchObject({ product: 'windows', service: 'sysmon' });
+    expect(rule.context).toEqual({});
     expect(rule.date).toBe('2021-03-09');
   });
 });

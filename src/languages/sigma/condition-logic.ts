@@ -6,6 +6,7 @@ import type { Aggregation as ModelAggregation, Logic } from '../../model/stage.j
 import type { Predicate } from '../../model/predicate.js';
 import type { Aggregation, ConditionNode } from './ast.js';
 import { join } from './item-logic.js';
+import { durationMs } from '../kit/duration.js';
 
 /** Matches a detection-name pattern whose only wildcard is `*`. */
 export function globMatch(pattern: string, name: string): boolean {
@@ -50,14 +51,7 @@ export function conditionLogic(node: ConditionNode | undefined, stages: Readonly
   }
 }
 
-const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/** A Sigma duration (`30s`, `5m`, `1h`, `7d`) in milliseconds; undefined when it is not one. */
-export function durationMs(text: string | undefined): number | undefined {
-  const m = /^\s*(\d+)\s*([smhdSMHD])\s*$/.exec(text ?? '');
-  if (!m) return undefined;
-  return Number(m[1]) * UNIT_MS[m[2].toLowerCase()];
-}
+export { durationMs };
 
 /** Threshold predicates ANDed; one negated on its own (`!=`, `neq`) is an `eq` under `not`. */
 export function thresholdLogic(predicates: readonly Predicate[]): Logic {

@@ -1,4 +1,4 @@
-/** The Chronicle YARA-L 2.0 language: lexes, parses and lowers one rule to a stage per section. */
+/** The Chronicle YARA-L 2.0 language: lexes, parses and lowers one rule to a stage per section and per event variable. */
 import { defineLanguage, words } from '../kit/define.js';
 import { QueryLocator } from '../../text/locator.js';
 import { problemDiagnostics } from '../kit/problem.js';
@@ -19,11 +19,12 @@ export const yaralLanguage = defineLanguage({
     const locator = new QueryLocator(source);
     const { rule, problems } = parseYaral(source.text);
     const diagnostics = problemDiagnostics(problems, locator, 'yaral');
-    const stages = rule ? lowerRule(rule, source.text, locator) : [];
+    const { stages, logic } = rule ? lowerRule(rule, source.text, locator) : { stages: [], logic: undefined };
     return {
       type: 'query',
       language: 'yaral',
       stages,
+      ...(logic ? { logic } : {}),
       diagnostics,
       dataSources: dataSources(stages),
       unresolved: [],

@@ -36,7 +36,7 @@ describe('parseYaral', () => {
 
   it('maps positions through the query start', () => {
     const parsed = parse(RULE, { line: 20, column: 1, offset: 500 });
-    const regex = parsed.stages[0].predicates[1];
+    const regex = parsed.stages[1].predicates[1];
     expect(regex).toMatchObject({
       field: 'target.process.file.full_path',
       op: 'regex',
@@ -46,15 +46,16 @@ describe('parseYaral', () => {
     });
     expect(regex.span?.start).toMatchObject({ line: 25, column: 9 });
     expect(parsed.stages[0].span?.start).toMatchObject({ line: 23, column: 3 });
-    expect(parsed.stages.map((s) => s.kind)).toEqual(['events', 'match', 'condition']);
-    expect(parsed.stages[1].text).toBe('match:\n    $e over 5m');
+    expect(parsed.stages.map((s) => s.kind)).toEqual(['events', 'event', 'match', 'condition']);
+    expect(parsed.stages[1]).toMatchObject({ name: '$e', parent: 0, text: parsed.stages[0].text });
+    expect(parsed.stages[2].text).toBe('match:\n    $e over 5m');
   });
 
   it('keeps what it understood after an error', () => {
     const parsed = parse('rule r {\n events:\n  $e.a = = 1\n  $e.b = "x"\n condition:\n  $e\n}');
     expect(parsed.diagnostics).toHaveLength(1);
     expect(parsed.diagnostics[0]).toMatchObject({ severity: 'error', line: 3, column: 10 });
-    expect(parsed.stages[0].predicates.map((p) => p.field)).toEqual(['b']);
+    expect(parsed.stages[1].predicates.map((p) => p.field)).toEqual(['b']);
   });
 });
 
@@ -122,8 +123,8 @@ describe('robustness', () => {
     const nots = parse(`rule r {\n events:\n  ${'not '.repeat(5000)}$e.a = 1\n condition:\n  $e\n}`);
     expect(nots.diagnostics[0]).toMatchObject({ line: 3, column: 1027 });
     const chain = Array.from({ length: 20000 }, (_, i) => `$e.a = "${i}"`).join(' or ');
-    expect(parse(`rule r {\n events:\n  ${chain}\n condition:\n  $e\n}`).stages[0].predicates).toHaveLength(
-      20000,
-    );
+    const chained = parse(`rule r {\n events:\n  ${chain}\n condition:\n  $e\n}`).stages[1];
+    expect(chained.predicates).toHaveLength(20000);
+    expect(chained.logic).toMatchObject({ type: 'or' });
   });
 });

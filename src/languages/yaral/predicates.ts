@@ -1,25 +1,39 @@
-/** Turns the events section's statements into predicates on UDM paths, with their effective polarity. */
+/**
+ * One event variable's statements as a logic tree: comparisons on UDM paths become predicates (read positively,
+ * `not` nodes carry polarity, `negated` keeps the effective polarity for display); what a predicate cannot say
+ * becomes an expression leaf.
+ */
 import { lookupTable } from '../../text/lookup.js';
 import type { Op, Predicate } from '../../model/predicate.js';
+import type { Logic } from '../../model/stage.js';
 import type { Locator } from '../../text/locator.js';
 import type { CallExpr, CompareExpr, CompareOp, Expr, InExpr } from './ast.js';
+import { modelExpression } from './computed.js';
+import { re2ToJavaScript } from './regex.js';
 
-/** What a comparison tests: a UDM path (scoped by its event variable), a placeholder, or a function of them. */
+/** What one event variable's lowering gathers. */
+export interface VariableLowering {
+  name: string;
+  predicates: Predicate[];
+  /** Why parts of the variable's statements have no evaluable form. */
+  problems: string[];
+}
+
+export interface LeafContext {
+  text: string;
+  locator: Locator;
+  /** A placeholder's value for this variable: a path of it, or a call over its paths; undefined when unbound. */
+  placeholder: (name: string) => Expr | undefined;
+  variable: VariableLowering;
+}
+
+/** What a comparison tests: a UDM path, possibly folded to one case. */
 interface Subject {
   field: string;
-  scope?: string;
-  derivedFrom?: string[];
+  scope: string;
   modifiers: string[];
   /** Wrapped in `strings.to_lower`/`to_upper`: the comparison ignores case. */
   foldsCase: boolean;
-}
-
-interface Lowering {
-  text: string;
-  locator: Locator;
-  /** Placeholder → the UDM paths it is bound to (`$host = $e.principal.hostname`). */
-  bindings: Map<string, string[]>;
-  predicates: Predicate[];
 }
 
 const CASE_FOLDING = new Set(['strings.to_lower', 'strings.to_upper', 'strings.lower', 'strings.upper']);
@@ -49,89 +63,61 @@ const FLIPPED: Record<CompareOp, CompareOp> = {
 /** An inline `(?i)` flag makes a pattern ignore case whatever the call says. */
 const INLINE_NOCASE = /^\(\?[a-z]*i[a-z]*\)/;
 
-export function eventPredicates(statements: Expr[], text: string, locator: Locator): Predicate[] {
-  const lowering: Lowering = { text, locator, bindings: new Map(), predicates: [] };
-  for (const s of statements) collectBindings(s, lowering.bindings);
-  for (const s of statements) lowerExpr(s, false, [], lowering);
-  return lowering.predicates;
-}
-
-/** The operands of a chain of `and`/`or`, flattened without recursion: a rule may chain thousands. */
-function junctionOperands(expr: Expr): Expr[] {
+/** The operands of a chain of one junction (`a or b or c`), flattened without recursion: a rule may chain thousands. */
+export function chainOperands(expr: Expr, kind: 'and' | 'or'): Expr[] {
   const operands: Expr[] = [];
   const pending: Expr[] = [expr];
   while (pending.length > 0) {
     const e = pending.pop()!;
-    if (e.kind === 'and' || e.kind === 'or') pending.push(e.right, e.left);
+    if (e.kind === kind) pending.push(e.right, e.left);
     else operands.push(e);
   }
   return operands;
 }
 
-function collectBindings(statement: Expr, bindings: Map<string, string[]>): void {
-  for (const expr of junctionOperands(statement)) {
-    if (expr.kind !== 'compare' || expr.op !== '=') continue;
-    const [variable, path] =
-      expr.left.kind === 'variable' ? [expr.left, expr.right] : [expr.right, expr.left];
-    if (variable.kind !== 'variable' || path.kind !== 'path') continue;
-    const list = bindings.get(variable.name) ?? [];
-    if (!list.includes(path.path)) list.push(path.path);
-    bindings.set(variable.name, list);
-  }
-}
-
-/** `negated` is the polarity so far: `not` flips it, `and`/`or` keep it. */
-function lowerExpr(expr: Expr, negated: boolean, quantifier: string[], out: Lowering): void {
+/** The tree of a statement; `negated` is the polarity so far (for the predicates' display), `not` flips it. */
+export function statementLogic(expr: Expr, negated: boolean, quantifier: string[], ctx: LeafContext): Logic {
   switch (expr.kind) {
     case 'and':
     case 'or':
-      for (const operand of junctionOperands(expr)) lowerExpr(operand, negated, quantifier, out);
-      return;
+      return {
+        type: expr.kind,
+        operands: chainOperands(expr, expr.kind).map((o) => statementLogic(o, negated, quantifier, ctx)),
+      };
     case 'not':
-      lowerExpr(expr.operand, !negated, quantifier, out);
-      return;
+      return { type: 'not', operand: statementLogic(expr.operand, !negated, quantifier, ctx) };
     case 'quantified':
-      lowerExpr(expr.operand, negated, [expr.quantifier], out);
-      return;
+      return statementLogic(expr.operand, negated, [expr.quantifier], ctx);
     case 'compare':
-      lowerCompare(expr, negated, quantifier, out);
-      return;
+      return compareLogic(expr, negated, quantifier, ctx);
     case 'in':
-      lowerIn(expr, negated, quantifier, out);
-      return;
+      return inLogic(expr, negated, quantifier, ctx);
     case 'call':
-      lowerCall(expr, negated, quantifier, out);
+      return callLogic(expr, negated, quantifier, ctx) ?? expressionLeaf(expr, ctx);
+    default:
+      return expressionLeaf(expr, ctx);
   }
 }
 
-function subjectOf(expr: Expr, out: Lowering): Subject | null {
+/** A leaf the model's predicates cannot say, as a computed boolean; `false` with a problem when it has no form. */
+function expressionLeaf(expr: Expr, ctx: LeafContext): Logic {
+  const expression = modelExpression(expr, ctx.placeholder);
+  if (typeof expression !== 'string') return { type: 'expression', expression };
+  ctx.variable.problems.push(expression);
+  return { type: 'false' };
+}
+
+/** A bare placeholder stands for what it is bound to in this variable. */
+function resolved(expr: Expr, ctx: LeafContext): Expr {
+  return expr.kind === 'variable' ? (ctx.placeholder(expr.name) ?? expr) : expr;
+}
+
+function subjectOf(expr: Expr): Subject | null {
   if (expr.kind === 'path')
     return { field: expr.path, scope: expr.variable, modifiers: [], foldsCase: false };
-  if (expr.kind === 'variable') {
-    const bound = out.bindings.get(expr.name);
-    return { field: expr.name, derivedFrom: bound ? [...bound] : undefined, modifiers: [], foldsCase: false };
-  }
-  if (expr.kind !== 'call') return null;
-  if (CASE_FOLDING.has(expr.name) && expr.args.length === 1) {
-    const inner = subjectOf(expr.args[0], out);
-    return inner && { ...inner, modifiers: [...inner.modifiers, expr.name], foldsCase: true };
-  }
-  const paths = pathsIn(expr);
-  if (paths.length === 0) return null;
-  return {
-    field: out.text.slice(expr.start, expr.end),
-    scope: paths[0].variable,
-    derivedFrom: [...new Set(paths.map((p) => p.path))],
-    modifiers: [],
-    foldsCase: false,
-  };
-}
-
-function pathsIn(expr: Expr): { variable: string; path: string }[] {
-  if (expr.kind === 'path') return [expr];
-  if (expr.kind === 'call') return expr.args.flatMap(pathsIn);
-  if (expr.kind === 'arithmetic') return [...pathsIn(expr.left), ...pathsIn(expr.right)];
-  return [];
+  if (expr.kind !== 'call' || !CASE_FOLDING.has(expr.name) || expr.args.length !== 1) return null;
+  const inner = subjectOf(expr.args[0]);
+  return inner && { ...inner, modifiers: [...inner.modifiers, expr.name], foldsCase: true };
 }
 
 /** A literal's value as written, unescaped; null for anything that is not a literal. */
@@ -150,97 +136,122 @@ function literalOf(expr: Expr): string | null {
   }
 }
 
-function lowerCompare(expr: CompareExpr, negated: boolean, quantifier: string[], out: Lowering): void {
-  let { left, right, op } = expr;
-  // The field side is the UDM path or function of one; a placeholder goes to the value side when it can.
-  if (
-    subjectOf(left, out) === null ||
-    (left.kind === 'variable' && right.kind !== 'variable' && subjectOf(right, out) !== null)
-  ) {
-    [left, right, op] = [right, left, FLIPPED[op]];
+function compareLogic(expr: CompareExpr, negated: boolean, quantifier: string[], ctx: LeafContext): Logic {
+  let [left, right, op] = [resolved(expr.left, ctx), resolved(expr.right, ctx), expr.op];
+  if (subjectOf(left) === null && subjectOf(right) !== null) [left, right, op] = [right, left, FLIPPED[op]];
+  const subject = subjectOf(left);
+  const positive = op !== '!=';
+  const wrap = (leaf: Logic): Logic => (positive ? leaf : { type: 'not', operand: leaf });
+  const polarity = negated !== !positive;
+  const boolCall = left.kind === 'call' && BOOLEAN_CALLS[left.name] !== undefined;
+  if (boolCall && right.kind === 'word' && (right.text === 'true' || right.text === 'false')) {
+    const asTrue = right.text === 'true';
+    const leaf = callLogic(left as CallExpr, polarity !== !asTrue, quantifier, ctx);
+    if (leaf) return positive === asTrue ? leaf : { type: 'not', operand: leaf };
   }
-  const subject = subjectOf(left, out);
-  if (!subject) return;
-  const polarity = negated !== (op === '!=');
-  if (
-    BOOLEAN_CALLS[left.kind === 'call' ? left.name : ''] &&
-    right.kind === 'word' &&
-    (right.text === 'true' || right.text === 'false')
-  ) {
-    lowerCall(left as CallExpr, polarity !== (right.text === 'false'), quantifier, out);
-    return;
-  }
-  if (subjectOf(right, out)) {
-    const modifiers = op === '=' || op === '!=' ? quantifier : [...quantifier, COMPARE[op]];
-    out.predicates.push(
-      predicate(
-        subject,
-        'fieldref',
-        out.text.slice(right.start, right.end),
-        polarity,
-        !expr.nocase,
-        modifiers,
-        expr,
-        out,
-      ),
-    );
-    return;
+  if (!subject || misquantified(quantifier, positive))
+    return expressionLeaf({ ...expr, left, right, op }, ctx);
+  const other = subjectOf(right);
+  if (other) {
+    if (op !== '=' && op !== '!=') return expressionLeaf({ ...expr, left, right, op }, ctx);
+    const p = predicate(subject, 'fieldref', other.field, polarity, !expr.nocase, quantifier, expr, ctx);
+    p.valueKind = 'field';
+    return wrap(leaf(p, ctx));
   }
   const value = literalOf(right);
-  if (value === null) return;
+  if (value === null) return expressionLeaf({ ...expr, left, right, op }, ctx);
+  if (value === '' && right.kind === 'string' && (op === '=' || op === '!=')) {
+    // UDM reads an absent field as its zero value: `= ""` holds when the field is missing.
+    const p = predicate(subject, 'exists', null, !polarity, true, quantifier, expr, ctx);
+    return positive ? { type: 'not', operand: leaf(p, ctx) } : leaf(p, ctx);
+  }
   const regex = right.kind === 'regex' && (op === '=' || op === '!=');
+  const pattern = regex ? javaScriptPattern(value, ctx) : value;
+  if (pattern === null) return { type: 'false' };
   const caseSensitive = !expr.nocase && !subject.foldsCase && !(regex && INLINE_NOCASE.test(value));
-  out.predicates.push(
-    predicate(subject, regex ? 'regex' : COMPARE[op], value, polarity, caseSensitive, quantifier, expr, out),
+  const p = predicate(
+    subject,
+    regex ? 'regex' : COMPARE[op],
+    pattern,
+    polarity,
+    caseSensitive,
+    quantifier,
+    expr,
+    ctx,
   );
+  return wrap(leaf(p, ctx));
 }
 
-/** `x in %list` compares with each entry of a reference list; the value is the list's name as written. */
-function lowerIn(expr: InExpr, negated: boolean, quantifier: string[], out: Lowering): void {
-  const subject = subjectOf(expr.operand, out);
-  if (!subject) return;
+/**
+ * `all $e.f != v` is "no value is v", as the engine reads a negated predicate; `any $e.f != v` and
+ * `all $e.f = v` ask something of each value that a predicate cannot say.
+ */
+function misquantified(quantifier: string[], positive: boolean): boolean {
+  return (quantifier[0] === 'all' && positive) || (quantifier[0] === 'any' && !positive);
+}
+
+function javaScriptPattern(pattern: string, ctx: LeafContext): string | null {
+  const translated = re2ToJavaScript(pattern);
+  if ('pattern' in translated) return translated.pattern;
+  ctx.variable.problems.push(translated.unsupported);
+  return null;
+}
+
+/** `x in %list` compares with each entry of a reference list, whose entries the rule does not hold. */
+function inLogic(expr: InExpr, negated: boolean, quantifier: string[], ctx: LeafContext): Logic {
+  const subject = subjectOf(resolved(expr.operand, ctx));
+  ctx.variable.problems.push(`reference list ${expr.list.name} has no values here`);
+  if (!subject) return { type: 'false' };
   const op: Op = expr.mode === 'regex' ? 'regex' : expr.mode === 'cidr' ? 'cidr' : 'eq';
   const caseSensitive = !expr.nocase && !subject.foldsCase;
-  const p = predicate(subject, op, expr.list.name, negated, caseSensitive, quantifier, expr, out);
+  const p = predicate(subject, op, expr.list.name, negated, caseSensitive, quantifier, expr, ctx);
   // The value names a list kept outside the rule: a membership, not a literal anyone else looks for.
   p.valueKind = 'list';
-  out.predicates.push(p);
+  return leaf(p, ctx);
 }
 
 /** `re.regex(f, p)`, `net.ip_in_range_cidr(f, r)`, `strings.contains(f, s)` and kin used as conditions. */
-function lowerCall(expr: CallExpr, negated: boolean, quantifier: string[], out: Lowering): void {
+function callLogic(expr: CallExpr, negated: boolean, quantifier: string[], ctx: LeafContext): Logic | null {
   const op = BOOLEAN_CALLS[expr.name];
-  if (!op || expr.args.length < 2) return;
-  const subject = subjectOf(expr.args[0], out);
+  if (!op || expr.args.length !== 2 || misquantified(quantifier, true)) return null;
+  const subject = subjectOf(resolved(expr.args[0], ctx));
   const value = literalOf(expr.args[1]);
-  if (!subject || value === null) return;
+  if (!subject || value === null) return null;
+  const pattern = op === 'regex' ? javaScriptPattern(value, ctx) : value;
+  if (pattern === null) return { type: 'false' };
   const caseSensitive = !expr.nocase && !subject.foldsCase && !(op === 'regex' && INLINE_NOCASE.test(value));
-  out.predicates.push(predicate(subject, op, value, negated, caseSensitive, quantifier, expr, out));
+  return leaf(predicate(subject, op, pattern, negated, caseSensitive, quantifier, expr, ctx), ctx);
 }
 
-function predicate(
+function leaf(p: Predicate, ctx: LeafContext): Logic {
+  return { type: 'predicate', index: ctx.variable.predicates.push(p) - 1 };
+}
+
+/** A predicate on the subject's path; `value` null for `exists`. */
+export function predicate(
   subject: Subject,
   op: Op,
-  value: string,
+  value: string | null,
   negated: boolean,
   caseSensitive: boolean,
   qualifiers: string[],
   at: Expr,
-  out: Lowering,
+  ctx: Pick<LeafContext, 'locator'>,
 ): Predicate {
   const p: Predicate = {
     type: 'predicate',
     field: subject.field,
     op,
-    values: [value],
+    values: value === null ? [] : [value],
     negated,
     caseSensitive,
     all: false,
-    span: out.locator.span(at.start, at.end),
+    span: ctx.locator.span(at.start, at.end),
+    scope: subject.scope,
   };
-  if (subject.scope) p.scope = subject.scope;
-  if (subject.derivedFrom) p.derivedFrom = subject.derivedFrom;
   const modifiers = [...qualifiers, ...subject.modifiers];
   if (modifiers.length) p.modifiers = modifiers;
   return p;
 }
+
+export { subjectOf };
