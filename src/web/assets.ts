@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '1';
+export const ASSET_VERSION = '2';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -48,6 +48,9 @@ ul.results .meta { color:var(--muted); font-size:.85rem; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }
 ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-all; }
 .inert { word-break:break-word; } .prewrap { white-space:pre-line; }
+#try-form label { display:block; font-weight:600; margin-bottom:.3rem; } #try-form textarea { width:100%; font-family:var(--mono); font-size:.84rem; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
+.problem { border-color:var(--bad); } .problem h2 { color:var(--bad); }
+ul.why { list-style:none; padding-left:.8rem; margin:.3rem 0 0; border-left:3px solid var(--line); word-break:break-all; } .hits h3 { margin-top:1.2rem; }
 `;
 
 /** Instant search: typing in the search page's box fetches the same page and swaps its results in. */

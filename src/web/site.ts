@@ -3,6 +3,7 @@ import type { Catalog } from '../catalog/catalog.js';
 import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
+import { EventTrial } from './event-trial.js';
 
 export type Coverage = ReturnType<typeof coverageMatrix>;
 
@@ -21,6 +22,7 @@ export class Site {
   private version = -1;
   private attackCache: LoadedAttack | undefined;
   private readonly coverageCache = new Map<string, Coverage>();
+  private trialCache: EventTrial | undefined;
 
   constructor(
     readonly catalog: Catalog,
@@ -33,6 +35,7 @@ export class Site {
     this.version = now;
     this.attackCache = undefined;
     this.coverageCache.clear();
+    this.trialCache = undefined;
   }
 
   attack(): LoadedAttack {
@@ -50,6 +53,13 @@ export class Site {
       this.coverageCache.set(key, found);
     }
     return found;
+  }
+
+  /** Every rule of the catalog compiled for the engine, once per catalog state (the first trial pays for it). */
+  trial(): EventTrial {
+    this.fresh();
+    this.trialCache ??= new EventTrial(this.catalog.huntRules());
+    return this.trialCache;
   }
 
   /** Names of the catalog's sources and languages, for filter menus. */

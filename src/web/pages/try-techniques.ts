@@ -1,0 +1,55 @@
+/** The ATT&CK techniques the rules that fired on an event declare, next to the catalog's coverage of each. */
+import { coverageMatrix, type CoverageRule } from '../../analysis/coverage/index.js';
+import type { AttackData } from '../../knowledge/attack/index.js';
+import type { Coverage } from '../site.js';
+
+export interface FiredTechnique {
+  id: string;
+  name: string;
+  /** Tactic names, in matrix order. */
+  tactics: string[];
+  /** Rules that fired naming the technique itself, and by language. */
+  fired: number;
+  firedByLanguage: Record<string, number>;
+  /** Rules of the catalog naming it: what covers it, whether it fired on this event or not. */
+  catalogRules: number;
+}
+
+export interface TriedTechniques {
+  attackVersion: string;
+  fired: FiredTechnique[];
+  /** Techniques covered by at least one rule of the catalog. */
+  catalogCovered: number;
+  /** Ids the fired rules name that the loaded ATT&CK data does not know. */
+  unknown: string[];
+}
+
+function tacticNames(data: AttackData, id: string): string[] {
+  const own = data.techniques[id]?.tactics ?? [];
+  return data.tactics.filter((t) => own.includes(t.shortname)).map((t) => t.name);
+}
+
+/** `firedRules` are the hits as coverage rules; `catalog` the whole catalog's coverage with the same data. */
+export function triedTechniques(
+  firedRules: CoverageRule[],
+  catalog: Coverage,
+  data: AttackData,
+): TriedTechniques {
+  const fired = coverageMatrix(firedRules, data);
+  return {
+    attackVersion: data.version,
+    fired: Object.values(fired.techniques)
+      .filter((t) => t.rules > 0)
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        tactics: tacticNames(data, t.id),
+        fired: t.rules,
+        firedByLanguage: t.byLanguage,
+        catalogRules: catalog.techniques[t.id]?.rules ?? 0,
+      }))
+      .sort((a, b) => b.fired - a.fired || a.id.localeCompare(b.id)),
+    catalogCovered: Object.values(catalog.techniques).filter((t) => t.rules > 0).length,
+    unknown: Object.keys(fired.unknown).sort(),
+  };
+}
