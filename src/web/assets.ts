@@ -50,7 +50,7 @@ ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-
 .inert { word-break:break-word; } .prewrap { white-space:pre-line; }
 #try-form label { display:block; font-weight:600; margin-bottom:.3rem; } #try-form textarea { width:100%; font-family:var(--mono); font-size:.84rem; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
 .problem { border-color:var(--bad); } .problem h2 { color:var(--bad); }
-ul.why { list-style:none; padding-left:.8rem; margin:.3rem 0 0; border-left:3px solid var(--line); word-break:break-all; } .hits h3 { margin-top:1.2rem; }
+ul.why { list-style:none; padding-left:.8rem; margin:.3rem 0 0; border-left:3px solid var(--line); word-break:break-all; } ul.results ul.why li { border:0; padding:.1rem 0; } .hits h3 { margin-top:1.2rem; }
 `;
 
 /** Instant search: typing in the search page's box fetches the same page and swaps its results in. */
