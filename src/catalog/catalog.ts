@@ -16,6 +16,7 @@ import {
 import { sourceStats, type SourceStats } from './stats.js';
 import { storedSourceFacts } from './source-facts.js';
 import { skippedByReason } from './skipped.js';
+import { metaValue, setMetaValue } from './meta.js';
 import type { SourceFacts } from '../sources/facts.js';
 import { sourceView } from './source-queries.js';
 import {
@@ -53,6 +54,15 @@ export class Catalog {
 
   close(): void {
     this.#db.close();
+  }
+
+  /** The command that made the catalog (`demo`), when one marked it; undefined for a user's own catalog. */
+  createdBy(): string | undefined {
+    return metaValue(this.#db, 'created_by');
+  }
+
+  markCreatedBy(command: string): void {
+    setMetaValue(this.#db, 'created_by', command);
   }
 
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {

@@ -1,5 +1,5 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
 import { loadAttack, tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import type { SearchQuery } from '../../catalog/views.js';
@@ -12,7 +12,7 @@ export interface SearchCommandOptions extends Omit<SearchQuery, 'text' | 'tactic
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const { db: _db, json, tactic, ...filters } = options;
     const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
