@@ -38,7 +38,7 @@ export interface TryHit {
   source: string;
   path: string;
   techniques: string[];
-  /** The predicates that held (empty when the rule fired by counting, as an aggregate). */
+  /** The predicates that held (empty when the rule fired as a whole: a count, a sequence or a join). */
   predicates: ExplainedPredicate[];
 }
 

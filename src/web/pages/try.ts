@@ -68,7 +68,9 @@ function hitItem(h: TryHit): Html {
         ? html`<ul class="plain mono why">
             ${h.predicates.map(predicateLine)}
           </ul>`
-        : html`<p class="note">Fired by counting events (an aggregate), not by one predicate.</p>`
+        : html`<p class="note">
+            Fired as a whole (a count, a sequence or a join): no single predicate to show.
+          </p>`
     }
   </li>`;
 }
