@@ -12,7 +12,6 @@ import { corpusPath, sharedPath } from '../corpus.js';
 import { CHROMIUM, launch } from './chromium.js';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const shots = join(projectRoot, 'test-results');
 const SEEDS = sharedPath('seeds', 'rules');
 const SIGMA = corpusPath('sigma');
 const SPLUNK = corpusPath('splunk');
@@ -64,7 +63,6 @@ describe.skipIf(!existsSync(CHROMIUM) || !SEEDS || !SIGMA || !SPLUNK)('try an ev
   const ruleHref = (key: string): string => `/rule/${encodeURIComponent(key)}`;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     dir = mkdtempSync(join(tmpdir(), 'ruleatlas-try-'));
     process.env.RULEATLAS_CACHE = join(dir, 'cache');
     server = await startServer({ db: await buildCatalog(dir), port: 0, host: '127.0.0.1' });
@@ -90,7 +88,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !SEEDS || !SIGMA || !SPLUNK)('try an ev
       'C:\\Windows\\System32\\bitsadmin.exe',
     );
     await expect(page.locator('#techniques tr[data-technique="T1197"]').count()).resolves.toBe(1);
-    await page.screenshot({ path: join(shots, 'try.png'), fullPage: true });
+    await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-try.png'), fullPage: true });
   });
 
   it('lists Splunk’s bitsadmin download detection among the hits', async () => {
