@@ -2,7 +2,7 @@
 // malformed input, cross-site posts, and no trace of one trial in the next.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Hono } from 'hono';
 import { Catalog } from '../catalog/catalog.js';
 import { buildFixtureCatalog, type FixtureCatalog } from '../../test/browser/catalog-fixture.js';
@@ -171,6 +171,18 @@ describe('try an event', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('Allow')).toBe('GET, HEAD, POST');
     expect((await app.request('/search', { method: 'POST', body: 'q=x' })).status).toBe(405);
+  });
+
+  it('compiles the catalog’s rules once for many trials', async () => {
+    const own = createApp(catalog);
+    const load = vi.spyOn(catalog, 'huntRules');
+    try {
+      for (let i = 0; i < 3; i++)
+        expect((await own.request('/api/try', { method: 'POST', body: bitsEvent })).status).toBe(200);
+      expect(load).toHaveBeenCalledTimes(1);
+    } finally {
+      load.mockRestore();
+    }
   });
 
   it('does not write the catalog', async () => {
