@@ -17,7 +17,6 @@ import { eventsCommand } from './commands/events.js';
 import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
 
-
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`Expected a whole number, got ${value}`);

@@ -44,7 +44,8 @@ export const readOnly: MiddlewareHandler = async (c, next) => {
   if (method === 'POST' && POST_PATHS.has(c.req.path)) return next();
   if (method !== 'GET' && method !== 'HEAD') {
     c.header('Allow', POST_PATHS.has(c.req.path) ? 'GET, HEAD, POST' : 'GET, HEAD');
-    return c.text('Method Not Allowed: the catalog is read-only', 405);
+    const message = 'Method Not Allowed: the catalog is read-only';
+    return c.req.path.startsWith('/api/') ? c.json({ error: message }, 405) : c.text(message, 405);
   }
   await next();
 };
