@@ -97,6 +97,9 @@ describe('try an event', () => {
     expect(bits).toMatchObject({ name: 'BITS Jobs', firedByLanguage: { sigma: 1 } });
     expect(bits.catalogRules).toBeGreaterThanOrEqual(2);
     expect(body.techniques.catalogCovered).toBeGreaterThanOrEqual(body.techniques.fired.length);
+    const persistence = body.techniques.tactics.find((t: { id: string }) => t.id === 'TA0003');
+    expect(persistence.fired).toBeGreaterThanOrEqual(1);
+    expect(persistence.covered).toBeGreaterThanOrEqual(persistence.fired);
   });
 
   it('gives the same hits for the pasted text as for the example, in JSON and in the page', async () => {

@@ -1,5 +1,5 @@
 /** The ATT&CK techniques the rules that fired on an event declare, next to the catalog's coverage of each. */
-import { coverageMatrix, type CoverageRule } from '../../analysis/coverage/index.js';
+import { coverageMatrix, type CoverageRule, type TechniqueCoverage } from '../../analysis/coverage/index.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
 import type { Coverage } from '../site.js';
 
@@ -15,9 +15,19 @@ export interface FiredTechnique {
   catalogRules: number;
 }
 
+/** A tactic under which something fired: techniques that fired, next to those the catalog covers. */
+export interface TriedTactic {
+  id: string;
+  name: string;
+  fired: number;
+  covered: number;
+}
+
 export interface TriedTechniques {
   attackVersion: string;
   fired: FiredTechnique[];
+  /** In matrix order, only tactics with a technique that fired. */
+  tactics: TriedTactic[];
   /** Techniques covered by at least one rule of the catalog. */
   catalogCovered: number;
   /** Ids the fired rules name that the loaded ATT&CK data does not know. */
@@ -27,6 +37,11 @@ export interface TriedTechniques {
 function tacticNames(data: AttackData, id: string): string[] {
   const own = data.techniques[id]?.tactics ?? [];
   return data.tactics.filter((t) => own.includes(t.shortname)).map((t) => t.name);
+}
+
+/** Techniques named by a rule themselves, not only through a sub-technique. */
+function directly(techniques: TechniqueCoverage[]): number {
+  return techniques.filter((t) => t.rules > 0).length;
 }
 
 /** `firedRules` are the hits as coverage rules; `catalog` the whole catalog's coverage with the same data. */
@@ -49,7 +64,15 @@ export function triedTechniques(
         catalogRules: catalog.techniques[t.id]?.rules ?? 0,
       }))
       .sort((a, b) => b.fired - a.fired || a.id.localeCompare(b.id)),
-    catalogCovered: Object.values(catalog.techniques).filter((t) => t.rules > 0).length,
+    tactics: fired.tactics
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        fired: directly(t.techniques),
+        covered: directly(catalog.tactics.find((c) => c.id === t.id)?.techniques ?? []),
+      }))
+      .filter((t) => t.fired > 0),
+    catalogCovered: directly(Object.values(catalog.techniques)),
     unknown: Object.keys(fired.unknown).sort(),
   };
 }

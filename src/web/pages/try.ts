@@ -135,10 +135,20 @@ function techniquesSection(r: TryResult): Html {
         </tbody>
       </table>`
     : html`<p class="note">No rule that fired names an ATT&amp;CK technique.</p>`;
+  const tactics = t.tactics.length
+    ? html`<p id="tactics">
+        ${t.tactics.map(
+          (c) =>
+            html`<span class="tag" data-tactic="${c.id}"
+              >${c.name}: ${c.fired} fired of ${c.covered} covered</span
+            > `,
+        )}
+      </p>`
+    : '';
   const unknown = t.unknown.length
     ? html`<p class="note">Not in the loaded ATT&amp;CK data: ${t.unknown.join(', ')}</p>`
     : '';
-  return section('techniques', 'ATT&CK techniques that fired', html`${body}${unknown}`, note);
+  return section('techniques', 'ATT&CK techniques that fired', html`${tactics}${body}${unknown}`, note);
 }
 
 function results(r: TryResult): Html {
