@@ -37,7 +37,8 @@ function whereOf(q: SearchQuery): Where {
   if (q.source) add('r.source_id = (SELECT id FROM sources WHERE name = ?)', q.source);
   if (q.severity) valueOrNone('r.severity', q.severity);
   if (q.status) valueOrNone('r.status', q.status);
-  if (q.technique)
+  if (q.technique?.toLowerCase() === NONE) add('r.id NOT IN (SELECT rule FROM rule_techniques)');
+  else if (q.technique)
     add(
       'r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)',
       q.technique.toUpperCase(),

@@ -68,4 +68,21 @@ describe('web search filters', () => {
     expect(post.headers.get('content-type')).toMatch(/application\/json/);
     expect((await post.json()).error).toBeTruthy();
   });
+
+  it('says what a technique id of another matrix is, instead of a 404', async () => {
+    const atlas = await get('/api/technique/AML.T0051');
+    expect(atlas.status).toBe(200);
+    expect(atlas.body.matrix.name).toBe('MITRE ATLAS');
+    expect(atlas.body.matrix.url).toBe('https://atlas.mitre.org/techniques/AML.T0051');
+    const page = await app.request('/technique/AML.T0051');
+    expect(await page.text()).toContain('not of ATT&amp;CK Enterprise');
+  });
+
+  it('counts the rules without ATT&CK apart, so totals add up', async () => {
+    const matrix = await get('/api/attack');
+    const all = await get('/api/search');
+    expect(matrix.body.rules).toBe(all.body.total);
+    const unmapped = await get('/api/search?technique=none');
+    expect(unmapped.body.total).toBe(matrix.body.rules - matrix.body.rulesWithTechniques);
+  });
 });

@@ -28,7 +28,7 @@ export interface TriedTechniques {
   fired: FiredTechnique[];
   /** In matrix order, only tactics with a technique that fired. */
   tactics: TriedTactic[];
-  /** Techniques covered by at least one rule of the catalog. */
+  /** Live techniques (neither revoked nor deprecated) covered by at least one rule of the catalog. */
   catalogCovered: number;
   /** Ids the fired rules name that the loaded ATT&CK data does not know. */
   unknown: string[];
@@ -42,6 +42,12 @@ function tacticNames(data: AttackData, id: string): string[] {
 /** Techniques named by a rule themselves, not only through a sub-technique. */
 function directly(techniques: TechniqueCoverage[]): number {
   return techniques.filter((t) => t.rules > 0).length;
+}
+
+/** Neither revoked nor deprecated: what the matrix and the home page count as covered. */
+function live(data: AttackData, id: string): boolean {
+  const t = data.techniques[id];
+  return t !== undefined && !t.revoked && !t.deprecated;
 }
 
 /** `firedRules` are the hits as coverage rules; `catalog` the whole catalog's coverage with the same data. */
@@ -69,10 +75,10 @@ export function triedTechniques(
         id: t.id,
         name: t.name,
         fired: directly(t.techniques),
-        covered: directly(catalog.tactics.find((c) => c.id === t.id)?.techniques ?? []),
+        covered: catalog.tactics.find((c) => c.id === t.id)?.covered ?? 0,
       }))
       .filter((t) => t.fired > 0),
-    catalogCovered: directly(Object.values(catalog.techniques)),
+    catalogCovered: Object.values(catalog.techniques).filter((t) => t.rules > 0 && live(data, t.id)).length,
     unknown: Object.keys(fired.unknown).sort(),
   };
 }
