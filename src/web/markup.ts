@@ -1,12 +1,22 @@
 /** Safe markup building blocks: escaping, external links that can only be http(s), and number formats. */
+import { plural } from '../text/plural.js';
 import { lookupTable } from '../text/lookup.js';
 import { languageNamed } from '../languages/registry.js';
-import { html, raw } from 'hono/html';
+import { html as honoHtml, raw } from 'hono/html';
+import { visibleControls, visibleValue } from '../text/visible.js';
 
 /** What every template returns; Hono's `html` escapes each interpolated string. */
-export type Html = ReturnType<typeof html>;
+export type Html = ReturnType<typeof honoHtml>;
 
-export { html, raw };
+export { raw };
+
+/**
+ * Hono's `html`, with invisible and bidirectional controls in interpolated text named (`⟨U+202E⟩`): rule text
+ * is untrusted, and a right-to-left override would make it read otherwise than it is.
+ */
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Html {
+  return honoHtml(strings, ...values.map((v) => (typeof v === 'string' ? visibleControls(v) : v)));
+}
 
 const ENTITIES: Readonly<Record<string, string>> = lookupTable({
   '&': '&amp;',
@@ -18,7 +28,7 @@ const ENTITIES: Readonly<Record<string, string>> = lookupTable({
 
 /** For markup built by hand (the highlighter) before it is wrapped in `raw()`. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+  return visibleControls(text).replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
 
 /** The URL if it is an absolute http(s) address, else undefined: `javascript:` and relative URLs never become links. */
@@ -60,11 +70,24 @@ export function byLanguageText(by: Record<string, number>): string {
     .join(', ');
 }
 
-/** The seed's corpus column: `corpus 29 (sigma 29)`, or `specific to this rule` when no other rule has it. */
-export function corpusText(count: number, by: Record<string, number>): string {
-  if (count <= 0) return 'specific to this rule';
+/** An indicator's value as shown: `(any value)` for none, ends' spaces and invisible controls made visible. */
+export function indicatorValueText(value: string): string {
+  return value === '' ? '(any value)' : visibleValue(value);
+}
+
+/**
+ * A corpus count in words. On a rule's page the count leaves the rule out ("28 other rules"); on an indicator's
+ * page and in lists it counts every rule ("29 rules"), so the two never look like one number disagreeing.
+ */
+export function corpusText(
+  count: number,
+  by: Record<string, number>,
+  counting: 'others' | 'all' = 'all',
+): string {
+  if (count <= 0 && counting === 'others') return 'specific to this rule';
   const split = byLanguageText(by);
-  return `corpus ${count}${split ? ` (${split})` : ''}`;
+  const what = counting === 'others' ? plural(count, 'other rule') : plural(count, 'rule');
+  return `${what}${split ? ` (${split})` : ''}`;
 }
 
 /** A query language's name for people, from the language's own definition; `none` is a rule with no query. */

@@ -151,6 +151,19 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     await shot('source');
   });
 
+  it('puts banners for unresolved macros and parse errors at the top of the rule page', async () => {
+    await page.goto(url(`/rule/${encodeURIComponent('hostile:detections/unresolved_macro_search.yml')}`));
+    const warning = page.locator('h1#title + p.banner.warning');
+    await expect(warning.textContent()).resolves.toMatch(
+      /Unresolved macros `undefined_process_source`, `undefined_process_source_filter`: the predicates inside them are missing/,
+    );
+    expect(await warning.isVisible()).toBe(true);
+    await page.goto(url(`/rule/${encodeURIComponent('hostile:broken_condition.yml')}`));
+    await expect(page.locator('h1#title + p.banner.error').textContent()).resolves.toMatch(
+      /^The query does not parse: .* at line \d+, column \d+/,
+    );
+  });
+
   it('shows the hostile rule as inert text, with no script run even without CSP', async () => {
     const hostile = await launch(join(profiles, 'hostile'), true);
     try {

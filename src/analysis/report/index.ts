@@ -10,3 +10,4 @@ export {
   type RuleReportInput,
 } from './report.js';
 export { ruleReportText } from './text.js';
+export { reportWarnings, type ReportWarning } from './warnings.js';

@@ -129,7 +129,40 @@ describe('ruleReportText', () => {
     ]);
     expect(lines).toContain('  Stage 1: selection');
     expect(lines).toContain('    NOT User eq SYSTEM');
-    expect(lines).toContain('  User [process.user] eq system  corpus 2 (sigma 2)');
+    expect(lines).toContain('  User [process.user] eq system  2 other rules (sigma 2)');
     expect(text.indexOf('Stages and predicates')).toBeLessThan(text.indexOf('Exclusion indicators'));
+  });
+});
+
+describe('report warnings', () => {
+  const reportOf = (path: string, text: string, language: 'spl' | 'eql') => {
+    const [rule] = explainFile({ path, text, bytes: text.length, sourceName: 'local' }, { language }).rules;
+    return ruleReport(
+      {
+        document: rule.rule,
+        query: rule.query,
+        events: rule.events,
+        indicators: rule.indicators,
+        diagnostics: rule.diagnostics,
+      },
+      fallbackAttack(),
+    );
+  };
+
+  it('puts unresolved macros at the top of the text, saying what is missing', () => {
+    const r = reportOf('x.spl', '`sysmon` EventCode=1 Image="*\\\\bitsadmin.exe" | `bits_filter`\n', 'spl');
+    expect(r.unresolved).toEqual(['sysmon', 'bits_filter']);
+    const lines = ruleReportText(r).split('\n');
+    expect(lines[2]).toBe(
+      '  WARNING: Unresolved macros `sysmon`, `bits_filter`: the predicates inside them are missing from the stages, indicators and events below.',
+    );
+  });
+
+  it('puts a parse error at the top, with its place', () => {
+    const r = reportOf('x.eql', 'process where process.name == \n', 'eql');
+    const text = ruleReportText(r).split('\n');
+    expect(text.find((l) => l.startsWith('  ERROR: The query does not parse:'))).toMatch(
+      /at line 2, column 1\.$/,
+    );
   });
 });

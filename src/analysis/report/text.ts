@@ -1,12 +1,16 @@
 /** The rule report as text, in the seed pages' section order: what `explain` and `show` print. */
 import type { ReportIndicator, RuleReport } from './report.js';
+import { reportWarnings } from './warnings.js';
+import { plural } from '../../text/plural.js';
+import { visibleControls, visibleValue } from '../../text/visible.js';
 
 function countText(i: ReportIndicator): string {
   if (i.count === undefined) return '';
   const by = Object.entries(i.byLanguage ?? {})
     .map(([l, n]) => `${l} ${n}`)
     .join(', ');
-  const exact = i.count === 0 ? 'specific to this rule' : `corpus ${i.count}${by ? ` (${by})` : ''}`;
+  const exact =
+    i.count === 0 ? 'specific to this rule' : `${plural(i.count, 'other rule')}${by ? ` (${by})` : ''}`;
   const eq =
     i.equivalentCount !== undefined && i.equivalentCount !== i.count
       ? `; with equivalents ${i.equivalentCount}`
@@ -21,6 +25,8 @@ function headerLines(r: RuleReport): string[] {
     `  ${r.language ?? 'no query'} · ${r.format} · ${f.path} (${f.lines} lines, ${f.bytes} bytes, ${f.format})`,
   ];
   if (r.status || r.severity) lines.push(`  status ${r.status ?? '-'} · severity ${r.severity ?? '-'}`);
+  for (const w of reportWarnings(r))
+    lines.push(`  ${w.level === 'error' ? 'ERROR' : 'WARNING'}: ${w.message}`);
   return lines;
 }
 
@@ -49,7 +55,7 @@ function stageLines(r: RuleReport): string[] {
     lines.push(`  Stage ${s.index}: ${s.kind}${s.name && s.name !== s.kind ? ` (${s.name})` : ''}`);
     for (const p of s.predicates)
       lines.push(
-        `    ${p.negated ? 'NOT ' : ''}${p.field ?? '(keyword)'} ${p.op}${p.all ? ' all' : ''} ${p.values.join(', ')}`,
+        `    ${p.negated ? 'NOT ' : ''}${p.field ?? '(keyword)'} ${p.op}${p.all ? ' all' : ''} ${p.values.map(visibleValue).join(', ')}`,
       );
   }
   return lines;
@@ -62,7 +68,9 @@ function indicatorLines(r: RuleReport): string[] {
     if (!list.length) continue;
     lines.push('', kind === 'detection' ? 'Indicators' : 'Exclusion indicators');
     for (const i of list)
-      lines.push(`  ${i.field ?? '(keyword)'} [${i.canonical}] ${i.op} ${i.value}${countText(i)}`);
+      lines.push(
+        `  ${i.field ?? '(keyword)'} [${i.canonical}] ${i.op} ${visibleValue(i.value)}${countText(i)}`,
+      );
   }
   return lines;
 }
@@ -81,15 +89,17 @@ function diagnosticLines(r: RuleReport): string[] {
   ];
 }
 
-/** The report as lines of text (no trailing newline). */
+/** The report as lines of text (no trailing newline), invisible controls named as on the pages. */
 export function ruleReportText(r: RuleReport): string {
-  return [
-    ...headerLines(r),
-    ...attackLines(r),
-    ...eventLines(r),
-    ...stageLines(r),
-    ...indicatorLines(r),
-    ...termLines(r),
-    ...diagnosticLines(r),
-  ].join('\n');
+  return visibleControls(
+    [
+      ...headerLines(r),
+      ...attackLines(r),
+      ...eventLines(r),
+      ...stageLines(r),
+      ...indicatorLines(r),
+      ...termLines(r),
+      ...diagnosticLines(r),
+    ].join('\n'),
+  );
 }

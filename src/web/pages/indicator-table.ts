@@ -1,6 +1,6 @@
 /** A table of indicators with their corpus counts, each linking to its indicator page (home, indicator page). */
 import type { EquivalentIndicator } from '../../catalog/views.js';
-import { html, corpusText, type Html } from '../markup.js';
+import { html, indicatorValueText, corpusText, type Html } from '../markup.js';
 import { indicatorHref } from '../links.js';
 
 export function indicatorTable(rows: readonly EquivalentIndicator[]): Html {
@@ -10,7 +10,7 @@ export function indicatorTable(rows: readonly EquivalentIndicator[]): Html {
         <th>Field</th>
         <th>Op</th>
         <th>Value</th>
-        <th>Corpus</th>
+        <th>Rules</th>
       </tr>
     </thead>
     <tbody>
@@ -20,7 +20,7 @@ export function indicatorTable(rows: readonly EquivalentIndicator[]): Html {
             <td class="mono">${i.canonical}</td>
             <td>${i.op}</td>
             <td class="mono">
-              <a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a>
+              <a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a>
             </td>
             <td>${corpusText(i.count, i.byLanguage)}</td>
           </tr>`,

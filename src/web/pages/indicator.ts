@@ -6,7 +6,7 @@ import type {
   IndicatorView,
   RuleSummary,
 } from '../../catalog/views.js';
-import { html, corpusText, languageLabel, type Html } from '../markup.js';
+import { html, indicatorValueText, corpusText, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { indicatorHref, ruleHref, sourceHref } from '../links.js';
 import { param } from '../security.js';
@@ -81,7 +81,7 @@ function ruleGroups(groups: Record<string, RuleSummary[]>): Html {
 
 export function indicatorPage(d: IndicatorPageData): Html {
   const i = d.indicator;
-  const value = i.value === '' ? '(any value)' : i.value;
+  const value = indicatorValueText(i.value);
   const title = `${i.canonical} ${i.op} ${value}`;
   const equivalents = d.equivalents.length
     ? indicatorTable(d.equivalents)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logSourceOf, summaryOf } from './rule-data.js';
 import { stageDisplayText } from './rule-parse.js';
 import { heat } from './attack.js';
-import { corpusText, safeHttpUrl } from '../markup.js';
+import { corpusText, html, indicatorValueText, safeHttpUrl } from '../markup.js';
 import { indicatorHref, repositoryFileHref, ruleHref } from '../links.js';
 
 describe('rule page helpers', () => {
@@ -29,10 +29,12 @@ describe('rule page helpers', () => {
     expect(stageDisplayText('selection and not filter', 15)).toBe('selection and not filter');
   });
 
-  it('words corpus counts like the seed, and specific ones apart', () => {
-    expect(corpusText(29, { sigma: 29 })).toBe('corpus 29 (sigma 29)');
-    expect(corpusText(3, { kusto: 1, sigma: 2 })).toBe('corpus 3 (sigma 2, kusto 1)');
-    expect(corpusText(0, {})).toBe('specific to this rule');
+  it('words corpus counts as other rules on a rule page and as rules elsewhere, and specific ones apart', () => {
+    expect(corpusText(29, { sigma: 29 })).toBe('29 rules (sigma 29)');
+    expect(corpusText(1, { sigma: 1 })).toBe('1 rule (sigma 1)');
+    expect(corpusText(28, { sigma: 28 }, 'others')).toBe('28 other rules (sigma 28)');
+    expect(corpusText(3, { kusto: 1, sigma: 2 }, 'others')).toBe('3 other rules (sigma 2, kusto 1)');
+    expect(corpusText(0, {}, 'others')).toBe('specific to this rule');
   });
 });
 
@@ -67,5 +69,13 @@ describe('matrix shades', () => {
     expect(heat(1, 100)).toBe(1);
     expect(heat(100, 100)).toBe(5);
     expect(heat(10, 100)).toBeLessThan(heat(50, 100));
+  });
+});
+
+describe('text that reads as it is', () => {
+  it('names bidirectional controls in every interpolated string, and shows spaces at the ends of a value', async () => {
+    expect(String(await html`<p>${'Invoice\u202Egpj.exe'}</p>`)).toBe('<p>Invoice⟨U+202E⟩gpj.exe</p>');
+    expect(indicatorValueText(' /transfer ')).toBe('␠/transfer␠');
+    expect(indicatorValueText('')).toBe('(any value)');
   });
 });

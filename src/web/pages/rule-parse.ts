@@ -1,5 +1,6 @@
 /** The rule page's parse sections: stages with predicates, indicators with corpus counts, terms, file facts, diagnostics. */
-import { html, bytesText, corpusText, type Html } from '../markup.js';
+import { visibleValue } from '../../text/visible.js';
+import { html, indicatorValueText, bytesText, corpusText, type Html } from '../markup.js';
 import { section } from '../layout.js';
 import { indicatorHref } from '../links.js';
 import { highlight } from '../highlight/index.js';
@@ -50,7 +51,7 @@ function predicateRows(s: ReportStage): Html | string {
             <td>${p.op}${p.all ? ' all' : ''}</td>
             <td>
               <ul class="plain mono">
-                ${p.values.map((v) => html`<li>${v}</li>`)}
+                ${p.values.map((v) => html`<li>${visibleValue(v)}</li>`)}
               </ul>
             </td>
             <td>
@@ -93,16 +94,17 @@ function indicatorTable(list: RulePageData['indicators']): Html {
         <th>Field</th>
         <th>Kind</th>
         <th>Value</th>
-        <th>Corpus</th>
+        <th>Other rules</th>
       </tr>
     </thead>
     <tbody>
       ${list.map((i) => {
-        const counts = corpusText(i.count ?? 0, i.byLanguage ?? {});
+        const counts = corpusText(i.count ?? 0, i.byLanguage ?? {}, 'others');
         const eq =
           i.equivalentCount !== undefined && i.equivalentCount !== i.count
             ? html`<br /><span class="note"
-                  >with equivalents ${corpusText(i.equivalentCount, i.equivalentByLanguage ?? {})}</span
+                  >with equivalents
+                  ${corpusText(i.equivalentCount, i.equivalentByLanguage ?? {}, 'others')}</span
                 >`
             : '';
         const concept =
@@ -112,7 +114,7 @@ function indicatorTable(list: RulePageData['indicators']): Html {
         return html`<tr>
           <td class="mono">${i.field ?? '(keyword)'}${concept}</td>
           <td>${i.op}</td>
-          <td class="mono"><a href="${indicatorHref(i)}">${i.value === '' ? '(any value)' : i.value}</a></td>
+          <td class="mono"><a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a></td>
           <td>${counts}${eq}</td>
         </tr>`;
       })}
@@ -121,7 +123,7 @@ function indicatorTable(list: RulePageData['indicators']): Html {
 }
 
 const INDICATOR_NOTE =
-  'Each row is a field, operator and value the rule matches. The corpus column counts how many other rules in the catalog look for the same combination, by language: high numbers point to widely used indicators.';
+  'Each row is a field, operator and value the rule matches. The last column counts how many other rules in the catalog look for the same combination, by language: high numbers point to widely used indicators.';
 
 export function indicatorsSection(r: RulePageData): Html {
   const detection = r.indicators.filter((i) => i.kind === 'detection');

@@ -1,4 +1,5 @@
 /** The rule page, in the seed pages' order: header facts, description, ATT&CK, references, events, body, parse. */
+import { reportWarnings } from '../../analysis/report/index.js';
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
@@ -19,6 +20,7 @@ function header(r: RulePageData): Html {
       <a href="${searchHref({ language })}">${languageLabel(r.language)}</a>
     </nav>
     <h1 id="title" class="inert">${r.title}</h1>
+    ${reportWarnings(r).map((w) => html`<p class="banner ${w.level}" role="alert">${w.message}</p>`)}
     ${r.summary ? html`<p class="summary inert">${r.summary}</p>` : ''}`;
 }
 
