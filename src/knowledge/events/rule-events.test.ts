@@ -302,3 +302,17 @@ describe('logs named by index patterns, event types and event-id fields', () => 
     expect(rows({ predicates: [eq('metadata.product_event_type', 'ConsoleLogin')] })).toEqual([]);
   });
 });
+
+describe('ECS event.action', () => {
+  it('narrows an EQL sequence over authentication and iam to the events its actions are', () => {
+    const ids = eventsForRule({
+      context: { index: ['winlogbeat-*', 'logs-system.*', 'logs-windows.*'] },
+      dataSources: [
+        { kind: 'category', value: 'authentication' },
+        { kind: 'category', value: 'iam' },
+      ],
+      predicates: [eq('event.action', 'logged-in'), eq('event.action', 'reset-password')],
+    }).map((e) => `${e.provider} ${e.event}`);
+    expect(ids).toEqual(['Windows Security Event ID 4624', 'Windows Security Event ID 4724']);
+  });
+});

@@ -76,7 +76,10 @@ function fromDataSources(
   if (Object.keys(logsource).length && !sigmaContext) fromSigma(logsource, into);
 }
 
-/** Event ids the predicates ask for (`EventID eq 4688`, not negated), and the logs and categories they name. */
+/**
+ * Event ids the predicates ask for (`EventID eq 4688`, `event.action eq reset-password`, not negated), and the
+ * logs and categories they name.
+ */
 function fromPredicates(predicates: EventPredicate[], into: Candidates): string[] {
   const s = sources();
   const ids: string[] = [];
@@ -93,6 +96,9 @@ function fromPredicates(predicates: EventPredicate[], into: Candidates): string[
       }
     } else if (s.categoryFields.includes(field)) {
       into.categories.push(...p.values.map((v) => v.toLowerCase()));
+    } else if (s.actionFields.includes(field)) {
+      // `event.action == "reset-password"` is Security 4724: the action narrows the category to its events.
+      for (const v of p.values) ids.push(...(s.eventActions[v.toLowerCase()] ?? []));
     }
   }
   return ids;

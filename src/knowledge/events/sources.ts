@@ -21,6 +21,9 @@ export interface SourcesFile {
   eventIdFields: string[];
   logFields: string[];
   categoryFields: string[];
+  /** Fields naming what happened (ECS `event.action`), and the Windows event ids each action value is. */
+  actionFields: string[];
+  eventActions: Record<string, string[]>;
   logPrefixes: string[];
   defaultProviders: string[];
   /** Endgame / eqllib event type → the Elastic event category it is. */
