@@ -1,7 +1,6 @@
 /** The catalog: one SQLite file and the questions asked of it, for the CLI and the web alike. */
 import { openDatabase, type Db } from './schema.js';
-import type { ParsedRule } from '../model/rule.js';
-import { storedRules, type HuntRuleFilter } from './hunt-rules.js';
+import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { searchRules } from './search.js';
 import { recomputeCorpusCounts, refreshCorpusCounts } from './counts.js';
@@ -145,8 +144,8 @@ export class Catalog {
     return ruleTechniques(this.#db, filter);
   }
 
-  /** Rules with their stored parse, for a hunt. */
-  huntRules(filter: HuntRuleFilter = {}): ParsedRule[] {
+  /** Rules with their stored parse and catalog key, for a hunt. */
+  huntRules(filter: HuntRuleFilter = {}): KeyedRule[] {
     return storedRules(this.#db, filter);
   }
 

@@ -7,11 +7,16 @@ import type { HuntRuleFilter } from '../analysis/rule-files.js';
 
 export type { HuntRuleFilter };
 
+/** A stored rule with its catalog key (`source:path`, `#n` for the n-th rule of a file), which links its page. */
+export interface KeyedRule extends ParsedRule {
+  key: string;
+}
+
 /** The catalog's rules with their stored parse, filtered by language and source. */
-export function storedRules(db: Db, filter: HuntRuleFilter = {}): ParsedRule[] {
+export function storedRules(db: Db, filter: HuntRuleFilter = {}): KeyedRule[] {
   const rows = db
     .prepare(
-      `SELECT r.document, r.query FROM rules r JOIN sources s ON s.id = r.source_id
+      `SELECT r.key, r.document, r.query FROM rules r JOIN sources s ON s.id = r.source_id
        WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?) ORDER BY r.id`,
     )
     .all(
@@ -20,10 +25,12 @@ export function storedRules(db: Db, filter: HuntRuleFilter = {}): ParsedRule[] {
       filter.language ?? null,
       filter.language ?? null,
     ) as Array<{
+    key: string;
     document: string;
     query: string | null;
   }>;
   return rows.map((row) => ({
+    key: row.key,
     rule: JSON.parse(row.document) as RuleDocument,
     query: row.query ? (JSON.parse(row.query) as ParsedQuery) : null,
   }));

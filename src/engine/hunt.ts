@@ -188,6 +188,21 @@ export class Hunt {
     }
   }
 
+  /**
+   * Forgets every event pushed so far and keeps the compiled rules, so one compile serves many short hunts
+   * (the web's one-event trials). Every per-event state a hunt gains must be cleared here.
+   */
+  reset(): void {
+    for (const state of this.states.values()) {
+      state.events = [];
+      state.explanations = [];
+      state.counted = [];
+    }
+    this.eventCount = 0;
+    this.evaluated = 0;
+    this.dispatched = 0;
+  }
+
   finish(): HuntResult {
     const hits: HuntHit[] = [];
     for (const state of this.states.values()) {

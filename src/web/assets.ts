@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '3';
+export const ASSET_VERSION = '4';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -57,6 +57,9 @@ ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-
 table { display:block; overflow-x:auto; } thead, tbody { width:100%; }
 @media (min-width: 601px) { table { display:table; } }
 pre, .matrix, .loose { max-width:100%; }
+#try-form label { display:block; font-weight:600; margin-bottom:.3rem; } #try-form textarea { width:100%; font-family:var(--mono); font-size:.84rem; padding:.5rem; border:1px solid var(--line); border-radius:4px; }
+.problem { border-color:var(--bad); } .problem h2 { color:var(--bad); }
+ul.why { list-style:none; padding-left:.8rem; margin:.3rem 0 0; border-left:3px solid var(--line); word-break:break-all; } ul.results ul.why li { border:0; padding:.1rem 0; } .hits h3 { margin-top:1.2rem; }
 .banner { background:#fff2d6; border:1px solid #f0d08a; color:#5c3d00; border-radius:6px; padding:.6rem 1rem; margin:.6rem 0; }
 .banner.error { background:#fde7e6; border-color:#f3b8b4; color:var(--bad); }
 @media (prefers-color-scheme: dark) {

@@ -9,7 +9,7 @@ export interface PageShell {
   /** The text already in the header's search box. */
   q?: string;
   /** Marks the current section in the navigation. */
-  section?: 'home' | 'search' | 'attack' | 'other';
+  section?: 'home' | 'search' | 'attack' | 'try' | 'other';
   /** The full window width, for the ATT&CK matrix. */
   wide?: boolean;
 }
@@ -32,6 +32,7 @@ export function layout(shell: PageShell, body: Html): Html {
             <a href="/" aria-current="${current('home')}">Home</a>
             <a href="/search" aria-current="${current('search')}">Search</a>
             <a href="/attack" aria-current="${current('attack')}">ATT&amp;CK</a>
+            <a href="/try" aria-current="${current('try')}">Try an event</a>
           </nav>
           <form class="quick" action="/search" method="get" role="search">
             <input

@@ -12,6 +12,7 @@ import { indicatorPage, indicatorPageData, indicatorParams } from './pages/indic
 import { techniqueId, techniquePage, techniquePageData } from './pages/technique.js';
 import { attackLayer, attackPage, attackPageData, coverageFilter } from './pages/attack.js';
 import { sourcePage, sourcePageData } from './pages/source.js';
+import { registerTry } from './try-routes.js';
 
 /** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
 type Load<T> = (c: Context) => T | undefined;
@@ -97,4 +98,5 @@ export function registerPages(app: Hono, site: Site): void {
   app.get('/attack/layer.json', layer);
   app.get('/api/attack/layer.json', layer);
   app.get('/api/sources', (c) => c.json({ sources: site.catalog.sources() }));
+  registerTry(app, site);
 }

@@ -1,5 +1,5 @@
 /** Defences of the web catalog: response headers that keep rule text inert, read-only methods, input limits. */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Scripts and styles only from the app itself; nothing inline, no plugins, no framing. */
 export const CONTENT_SECURITY_POLICY = [
@@ -19,6 +19,13 @@ export const MAX_PARAM_LENGTH = 300;
 export const PAGE_SIZE = 50;
 export const MAX_PAGE = 200;
 
+/** The largest event the "try an event" page takes (UTF-8 bytes); a form's own encoding may add `FORM_OVERHEAD`. */
+export const MAX_EVENT_BYTES = 256 * 1024;
+export const FORM_OVERHEAD = 8 * 1024;
+
+/** The only routes that take a POST: they run an event through the rules and write nothing. */
+export const POST_PATHS: ReadonlySet<string> = new Set(['/try', '/api/try']);
+
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
@@ -28,15 +35,33 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
   c.header('Cross-Origin-Opener-Policy', 'same-origin');
 };
 
-/** The catalog is read-only over HTTP: anything but GET and HEAD is refused before it reaches a route. */
+/**
+ * The catalog is read-only over HTTP: anything but GET and HEAD is refused before it reaches a route, except a
+ * POST to the paths that try an event, which read the catalog and write nothing.
+ */
 export const readOnly: MiddlewareHandler = async (c, next) => {
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
-    c.header('Allow', 'GET, HEAD');
+  const method = c.req.method;
+  if (method === 'POST' && POST_PATHS.has(c.req.path)) return next();
+  if (method !== 'GET' && method !== 'HEAD') {
+    c.header('Allow', POST_PATHS.has(c.req.path) ? 'GET, HEAD, POST' : 'GET, HEAD');
     const message = 'Method Not Allowed: the catalog is read-only';
     return c.req.path.startsWith('/api/') ? c.json({ error: message }, 405) : c.text(message, 405);
   }
   await next();
 };
+
+/**
+ * Whether a POST comes from the site's own pages. Browsers say where a request comes from (`Sec-Fetch-Site`,
+ * else `Origin`); a request from another site is refused, so no page elsewhere can make a visitor's browser
+ * post here. Clients that are not browsers send neither header and are let through: they hold no visitor's
+ * session to abuse.
+ */
+export function sameOrigin(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin' || site === 'none';
+  const origin = c.req.header('origin');
+  return origin === undefined || origin === new URL(c.req.url).origin;
+}
 
 /** A query parameter, trimmed and cut to a length; empty means absent. */
 export function param(value: string | undefined, max = MAX_PARAM_LENGTH): string | undefined {

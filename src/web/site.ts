@@ -5,6 +5,7 @@ import { BadRequest } from './bad-request.js';
 import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
+import { EventTrial } from './event-trial.js';
 
 export type Coverage = ReturnType<typeof coverageMatrix>;
 
@@ -23,6 +24,7 @@ export class Site {
   private version = -1;
   private attackCache: LoadedAttack | undefined;
   private readonly coverageCache = new Map<string, Coverage>();
+  private trialCache: EventTrial | undefined;
   private filterCache: FilterValues | undefined;
 
   constructor(
@@ -36,6 +38,7 @@ export class Site {
     this.version = now;
     this.attackCache = undefined;
     this.coverageCache.clear();
+    this.trialCache = undefined;
     this.filterCache = undefined;
   }
 
@@ -64,6 +67,13 @@ export class Site {
       this.coverageCache.set(key, found);
     }
     return found;
+  }
+
+  /** Every rule of the catalog compiled for the engine, once per catalog state (the first trial pays for it). */
+  trial(): EventTrial {
+    this.fresh();
+    this.trialCache ??= new EventTrial(this.catalog.huntRules());
+    return this.trialCache;
   }
 
   /** Names of the catalog's sources and languages, for filter menus. */

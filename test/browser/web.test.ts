@@ -5,35 +5,14 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedPath } from '../corpus.js';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/web/server.js';
 import { buildFixtureCatalog, HOSTILE_KEY, type FixtureCatalog } from './catalog-fixture.js';
+import { CHROMIUM, launch } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const shots = join(projectRoot, 'test-results');
 const SIGMA_BITS = 'examples:sigma/proc_creation_win_bitsadmin_transfer.yml';
-
-/** A browser with its own throwaway profile; `bypassCSP` lets the hostile test see what escaping alone prevents. */
-async function launch(profile: string, bypassCSP: boolean): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    bypassCSP,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** Two tests check ATT&CK names and the layer's version, which need the shared bundle. */
 const FULL_ATTACK = sharedPath('attack', 'enterprise-attack-18.1.json.gz') !== undefined;
