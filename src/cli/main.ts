@@ -97,8 +97,10 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--language <l>')
     .option('--compare <sources...>', 'two sources: techniques one covers and the other does not')
     .option('--declared', 'count each rule under the tactics it declares only')
+    .option('--have <events>', 'only these log events are collected: "sysmon:1,3,11;security:4688"')
+    .option('--without <events>', 'these log events are not collected: "sysmon:7"')
     .option('--attack <path>')
-    .description('ATT&CK coverage')
+    .description('ATT&CK coverage; with --have or --without, the rules and techniques that go blind')
     .action((o) => run(coverageCommand(o)));
   program
     .command('events')

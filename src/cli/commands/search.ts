@@ -1,25 +1,18 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
 import { Catalog } from '../../catalog/catalog.js';
-import { loadAttack, tacticTechniques } from '../../knowledge/attack/index.js';
-import { canonicalField } from '../../knowledge/fields/index.js';
-import type { SearchQuery } from '../../catalog/views.js';
+import { searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
 import { print, printJson, printTable } from '../output.js';
 
-export interface SearchCommandOptions extends Omit<SearchQuery, 'text' | 'tacticTechniques' | 'canonical'> {
+export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
   db: string;
   json?: boolean;
-  tactic?: string;
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
   const catalog = Catalog.open(options.db, { readonly: true });
   try {
-    const { db: _db, json, tactic, ...filters } = options;
-    const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
-    if (tactic) query.tacticTechniques = tacticTechniques(loadAttack({ catalog }).data, tactic);
-    if (options.field)
-      query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
-    const result = catalog.search(query);
+    const { db: _db, json, ...filters } = options;
+    const result = searchCatalog(catalog, { ...filters, text: words.join(' ') });
     if (json) printJson(result);
     else {
       print(`${result.total} rules`);
