@@ -15,6 +15,7 @@ import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
 import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
+import { mcpCommand } from './commands/mcp.js';
 
 const DEFAULT_DB = './ruleatlas.db';
 
@@ -139,6 +140,11 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     )
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
+  program
+    .command('mcp')
+    .option('--db <path>', 'catalog database file', DEFAULT_DB)
+    .description('the catalog as a Model Context Protocol server over stdio')
+    .action((o) => run(mcpCommand(o)));
   common(program.command('demo'))
     .addOption(new Option('--port <n>').argParser(positiveInt).default(8080))
     .option('--host <host>', 'address to bind', '127.0.0.1')
