@@ -14,7 +14,7 @@ const db = join(work, 'catalog.db');
 const client = new Client({ name: 'ruleatlas-test', version: '1.0.0' });
 const bitsadmin = join(examplesRoot, 'sigma', 'proc_creation_win_bitsadmin_transfer.yml');
 
-type Structured = Record<string, unknown> & { [key: string]: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Structured = Record<string, unknown> & { [key: string]: any };
 
 async function call(name: string, args: Record<string, unknown>): Promise<Structured> {
   const result = await client.callTool({ name, arguments: args });

@@ -16,6 +16,7 @@ import { eventsCommand } from './commands/events.js';
 import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
 import { mcpCommand } from './commands/mcp.js';
+import { checkCommand } from './commands/check.js';
 
 const DEFAULT_DB = './ruleatlas.db';
 
@@ -140,6 +141,12 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     )
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
+  common(program.command('check').argument('<path...>', 'rule files or folders'))
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--fail-on <level>', 'exit 1 on findings at or above: error or warning', 'error')
+    .option('--attack <path>', 'ATT&CK STIX bundle to check technique ids against')
+    .description('lint rule files in every language; SARIF 2.1.0 for code scanning')
+    .action((paths, o) => run(checkCommand(paths, o)));
   program
     .command('mcp')
     .option('--db <path>', 'catalog database file', DEFAULT_DB)
