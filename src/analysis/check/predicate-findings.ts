@@ -39,7 +39,22 @@ function sideOf(p: Predicate, text: string): Side | undefined {
   return /\b(contains|startswith|endswith)\b/i.exec(text)?.[1].toLowerCase() as Side | undefined;
 }
 
+/**
+ * The values of a predicate as its text writes them. A `wildcard` predicate's model values carry the wildcards
+ * a modifier implies (Sigma `|contains: 'a*b'` is `*a*b*`), so whether the author wrote one needs the text.
+ */
+function writtenValues(p: Predicate, text: string): string[] {
+  if (p.op !== 'wildcard') return p.values;
+  const body = text.slice(text.indexOf(':') + 1);
+  const out: string[] = [];
+  const scalar = /'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|(?:^|[-:]\s)\s*([^\s'"#[\]{},-][^#\n]*?)\s*(?=#|$)/gm;
+  for (const m of body.matchAll(scalar)) out.push(m[1]?.replace(/''/g, "'") ?? m[2] ?? m[3] ?? '');
+  return out.filter(Boolean);
+}
+
 function redundantWildcard(value: string, side: Side): boolean {
+  // `|contains: '*'` is how Sigma says "any value": an idiom, not a slip.
+  if (/^\*+$/.test(value)) return false;
   const lead = value.startsWith('*');
   const trail = value.endsWith('*') && !value.endsWith('\\*');
   return side === 'contains' ? lead || trail : side === 'startswith' ? trail : lead;
@@ -51,8 +66,10 @@ export function predicateFindings(file: CheckedFile, rule: RuleDocument, stage: 
     if (p.valueKind) continue;
     const text = p.span ? file.text.slice(p.span.start.offset, p.span.end.offset) : '';
     const seen = new Set<string>();
+    // Encoded values (base64, UTF-16) differ by case even where the field's compare does not.
+    const exact = p.caseSensitive || (p.modifiers ?? []).some((m) => /^(base64|utf16|wide)/.test(m));
     for (const v of p.values) {
-      const key = p.caseSensitive ? v : v.toLowerCase();
+      const key = exact ? v : v.toLowerCase();
       if (seen.has(key))
         out.push(
           file.finding(
@@ -65,7 +82,7 @@ export function predicateFindings(file: CheckedFile, rule: RuleDocument, stage: 
       seen.add(key);
     }
     const side = sideOf(p, text);
-    for (const v of side ? p.values : [])
+    for (const v of side ? writtenValues(p, text) : [])
       if (redundantWildcard(v, side!))
         out.push(
           file.finding(
