@@ -1,5 +1,5 @@
 /** A search as people ask it (words, a tactic by name, a field as written) turned into the catalog's query. */
-import { loadAttack, tacticTechniques } from '../knowledge/attack/index.js';
+import { loadAttack, tacticTechniques, type AttackData } from '../knowledge/attack/index.js';
 import { canonicalField } from '../knowledge/fields/index.js';
 import type { SearchQuery, SearchResult } from './views.js';
 import type { Catalog } from './catalog.js';
@@ -9,10 +9,11 @@ export interface SearchRequest extends Omit<SearchQuery, 'tacticTechniques' | 'c
   tactic?: string;
 }
 
-export function searchCatalog(catalog: Catalog, request: SearchRequest): SearchResult {
+/** `attack`: the ATT&CK data to resolve a tactic with, when the caller has loaded it already. */
+export function searchCatalog(catalog: Catalog, request: SearchRequest, attack?: AttackData): SearchResult {
   const { tactic, ...filters } = request;
   const query: SearchQuery = { ...filters, text: request.text?.trim() || undefined };
-  if (tactic) query.tacticTechniques = tacticTechniques(loadAttack({ catalog }).data, tactic);
+  if (tactic) query.tacticTechniques = tacticTechniques(attack ?? loadAttack({ catalog }).data, tactic);
   if (request.field)
     query.canonical = canonicalField(request.field, { language: request.language ?? 'sigma' });
   return catalog.search(query);

@@ -9,12 +9,14 @@ export interface CoverageFilter {
 }
 
 /** Rules with their declared techniques; rules without any are left out. */
+/** Every rule of the filter with its techniques (none for a rule without ATT&CK, so totals add up). */
 export function ruleTechniques(db: Db, filter: CoverageFilter): CoverageRule[] {
   const rows = db
     .prepare(
-      `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source, json_group_array(t.technique) AS techniques,
+      `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source,
+         json_group_array(t.technique) FILTER (WHERE t.technique IS NOT NULL) AS techniques,
          json_extract(r.document, '$.attack.tactics') AS tactics
-       FROM rules r JOIN sources s ON s.id = r.source_id JOIN rule_techniques t ON t.rule = r.id
+       FROM rules r JOIN sources s ON s.id = r.source_id LEFT JOIN rule_techniques t ON t.rule = r.id
        WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
        GROUP BY r.id ORDER BY r.key`,
     )

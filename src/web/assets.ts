@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '1';
+export const ASSET_VERSION = '2';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -48,6 +48,8 @@ ul.results .meta { color:var(--muted); font-size:.85rem; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }
 ul.plain { margin:.2rem 0; padding-left:1.2rem; } ul.refs li { word-break:break-all; }
 .inert { word-break:break-word; } .prewrap { white-space:pre-line; }
+.banner { background:#fff2d6; border:1px solid #f0d08a; color:#5c3d00; border-radius:6px; padding:.6rem 1rem; margin:.6rem 0; }
+.banner.error { background:#fde7e6; border-color:#f3b8b4; color:var(--bad); }
 `;
 
 /** Instant search: typing in the search page's box fetches the same page and swaps its results in. */
@@ -67,6 +69,12 @@ const SCRIPT = `'use strict';
       var fresh = doc.getElementById('results'), old = document.getElementById('results');
       if (!fresh || !old) return;
       old.replaceWith(document.importNode(fresh, true));
+      // The facet counts, the title and the header box follow the results.
+      var facets = doc.querySelector('aside.facets'), shown = document.querySelector('aside.facets');
+      if (facets && shown) shown.replaceWith(document.importNode(facets, true));
+      document.title = doc.title;
+      var quick = document.querySelector('form.quick input[name=q]'), typed = form.querySelector('input[name=q]');
+      if (quick && typed) quick.value = typed.value;
       history.replaceState(null, '', url);
     }).catch(function () {});
   }

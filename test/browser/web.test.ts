@@ -84,6 +84,27 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     await page.fill('form.search-page input[name=q]', 'certutil');
     await page.waitForFunction(() => location.search.includes('q=certutil'));
     await expect(page.locator('#results li > a').first().textContent()).resolves.toMatch(/certutil/i);
+    // The facets, the title and the header's box follow the typed text.
+    await page.waitForFunction(() => document.title.includes('certutil'));
+    expect(await page.inputValue('form.quick input[name=q]')).toBe('certutil');
+    const total = Number(await page.locator('#total').textContent());
+    const languageCounts = await page.locator('select[name=language] option').allTextContents();
+    const summed = languageCounts
+      .map((t) => /\((\d+)\)\s*$/.exec(t)?.[1])
+      .filter(Boolean)
+      .reduce((a, n) => a + Number(n), 0);
+    expect(summed).toBe(total);
+  });
+
+  it('selects the rules a `none` facet counts', async () => {
+    await page.goto(url('/search'));
+    const option = page.locator('select[name=severity] option', { hasText: 'none (' });
+    const label = await option.first().textContent();
+    const count = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await page.selectOption('select[name=severity]', 'none');
+    await page.waitForURL(/severity=none/);
+    expect(Number(await page.locator('#total').textContent())).toBe(count);
   });
 
   it('opens a rule page for each language, with the seed sections in order', async () => {

@@ -159,3 +159,20 @@ describe('coverage by declared tactics', () => {
     expect(byTactic(declaredTacticsOnly(all, rules, data))).toEqual({ persistence: 1 });
   });
 });
+
+describe.skipIf(!bundlePath)('coverage numbers that add up', () => {
+  it('never counts a deprecated or revoked technique as covered beyond what the tactic has', () => {
+    const data = readAttackBundle(readFileSync(bundlePath!));
+    const everything = Object.keys(data.techniques).map((id, i) => rule(`r${i}`, 'sigma', id));
+    const coverage = coverageMatrix([...everything, rule('none', 'sigma')], data);
+    expect(coverage.rules).toBe(everything.length + 1);
+    expect(coverage.rulesWithTechniques).toBe(everything.length);
+    for (const tactic of coverage.tactics) {
+      expect(tactic.available).toBeGreaterThan(0);
+      expect(tactic.covered).toBe(tactic.available);
+    }
+    const lateral = coverage.tactics.find((t) => t.shortname === 'lateral-movement')!;
+    expect(lateral.techniques.some((t) => t.deprecated)).toBe(true);
+    expect(lateral.techniques.length).toBeGreaterThan(lateral.covered);
+  });
+});

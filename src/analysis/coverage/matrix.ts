@@ -32,6 +32,8 @@ export interface TacticCoverage extends Tactic {
   techniques: TechniqueCoverage[];
   /** Techniques of the tactic in the loaded data that are neither revoked nor deprecated (for the gaps). */
   available: number;
+  /** Of those `available`, the ones some rule names: `covered of available` never passes 100%. */
+  covered: number;
 }
 
 export interface Coverage {
@@ -129,8 +131,10 @@ function tacticCoverage(tactic: Tactic, techniques: Record<string, TechniqueCove
     .filter((t) => data.techniques[t.id].tactics.includes(tactic.shortname))
     .sort((a, b) => a.id.localeCompare(b.id));
   const rules = new Set(under.flatMap((t) => t.ruleIds));
-  const available = Object.values(data.techniques).filter((t) => !t.revoked && !t.deprecated && t.tactics.includes(tactic.shortname)).length;
-  return { ...tactic, rules: rules.size, techniques: under, available };
+  const live = (t: Technique): boolean => !t.revoked && !t.deprecated && t.tactics.includes(tactic.shortname);
+  const available = Object.values(data.techniques).filter(live).length;
+  const covered = under.filter((t) => t.rules > 0 && live(data.techniques[t.id])).length;
+  return { ...tactic, rules: rules.size, techniques: under, available, covered };
 }
 
 /** Technique ids covered (by at least one rule naming them) in `a` and not in `b`, and the other way round. */

@@ -1,4 +1,6 @@
 /** `ruleatlas coverage`: ATT&CK coverage per tactic and technique; a Navigator layer; two sources compared; visibility. */
+import { openCatalog } from '../catalog-file.js';
+import { checkFilters } from '../filters.js';
 import { writeFileSync } from 'node:fs';
 import { Catalog } from '../../catalog/catalog.js';
 import { catalogCoverage, catalogVisibility, type VisibilityRequest } from '../../catalog/coverage-report.js';
@@ -25,8 +27,9 @@ function writeLayer(file: string, layer: Record<string, unknown>): void {
 }
 
 export function coverageCommand(options: CoverageCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
+    checkFilters(catalog, { source: options.source, language: options.language });
     if (options.compare) return compare(catalog, options.compare, options);
     if (options.have !== undefined || options.without !== undefined) return visibilityOf(catalog, options);
     const { coverage, attack, layer } = catalogCoverage(catalog, {

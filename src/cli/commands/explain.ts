@@ -1,4 +1,5 @@
 /** `ruleatlas explain FILE [--language L]`: parse one file with no catalog and report each rule; a linter in CI. */
+import { catalogPath, openCatalog } from '../catalog-file.js';
 import { existsSync } from 'node:fs';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
 import type { SourceArtifact } from '../../model/artifact.js';
@@ -9,7 +10,6 @@ import { contextFrom } from '../../analysis/source-context.js';
 import { walkSource } from '../../sources/walk.js';
 import { readSourceText } from '../../sources/decode.js';
 import { fileToExplain } from '../../analysis/explain.js';
-import { Catalog } from '../../catalog/catalog.js';
 import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { ruleReportText } from '../../analysis/report/index.js';
 import { print, printJson, UsageError } from '../output.js';
@@ -29,7 +29,8 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
   const file = fileToExplain(path);
   if ('problem' in file) throw new UsageError(file.problem);
   // A catalog beside the file gives corpus counts; explain works the same without one.
-  const catalog = existsSync(options.db) ? Catalog.open(options.db, { readonly: true }) : undefined;
+  const db = catalogPath(options.db);
+  const catalog = existsSync(db) ? openCatalog(db) : undefined;
   try {
     const { recognized, reports, parsed, attack } = fileRuleReports(file, {
       language: options.language as LanguageId | undefined,

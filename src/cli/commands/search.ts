@@ -1,5 +1,7 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
+import { checkFilters } from '../filters.js';
+import { loadAttack } from '../../knowledge/attack/index.js';
 import { searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
 import { print, printJson, printTable } from '../output.js';
 
@@ -9,10 +11,13 @@ export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const { db: _db, json, ...filters } = options;
-    const result = searchCatalog(catalog, { ...filters, text: words.join(' ') });
+    const { language, source, severity, status, tactic } = options;
+    const attack = tactic ? loadAttack({ catalog }).data : undefined;
+    checkFilters(catalog, { language, source, severity, status, tactic }, attack?.tactics);
+    const result = searchCatalog(catalog, { ...filters, text: words.join(' ') }, attack);
     if (json) printJson(result);
     else {
       print(`${result.total} rules`);

@@ -35,3 +35,4 @@ export {
   type LoadedAttack,
   type AttackStore,
 } from './load.js';
+export { otherMatrix, type OtherMatrix } from './other-matrices.js';

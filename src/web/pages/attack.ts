@@ -1,11 +1,12 @@
 /** The ATT&CK matrix: tactics as columns, techniques as cells shaded by rule count, filters, and its Navigator layer. */
+import { plural } from '../../text/plural.js';
 import { navigatorLayer } from '../../analysis/coverage/index.js';
 import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
 import { ATTACK_NOT_LOADED, isFallback } from '../../knowledge/attack/index.js';
 import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
-import { attackHref, techniqueHref } from '../links.js';
+import { attackHref, techniqueHref, searchHref } from '../links.js';
 import { param } from '../security.js';
 import type { Coverage, CoverageFilter, Site } from '../site.js';
 
@@ -26,6 +27,8 @@ export interface MatrixColumn {
   /** Distinct rules under the tactic, and techniques the loaded data places under it. */
   rules: number;
   available: number;
+  /** Live techniques of the tactic that rules name, as the home page counts them. */
+  coveredCount: number;
   covered: MatrixCell[];
   /** Techniques of the tactic no rule covers (none for the bare tactics table, which lists no techniques). */
   gaps: Array<{ id: string; name: string }>;
@@ -86,6 +89,7 @@ function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolea
     name: t.name,
     rules: t.rules,
     available: t.available,
+    coveredCount: t.covered,
     covered: t.techniques
       .map(cellOf)
       .sort(
@@ -96,6 +100,7 @@ function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolea
 }
 
 export function attackPageData(site: Site, filter: CoverageFilter): AttackPageData {
+  site.checkFilters({ source: filter.source, language: filter.language });
   const attack = site.attack();
   const coverage = site.coverage(filter);
   const { sources, languages } = site.facets();
@@ -166,7 +171,11 @@ function cell(t: MatrixCell, max: number): Html {
 
 function column(c: MatrixColumn, max: number): Html {
   return html`<div class="col" data-tactic="${c.shortname}">
-    <h3>${c.name}<br /><span class="note">${c.covered.length} of ${c.available} · ${c.rules} rules</span></h3>
+    <h3>
+      ${c.name}<br /><span class="note"
+        >${c.coveredCount} of ${c.available} · ${plural(c.rules, 'rule')}</span
+      >
+    </h3>
     ${c.covered.map((t) => cell(t, max))}
     ${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
   </div>`;
@@ -196,6 +205,18 @@ function outside(d: AttackPageData, max: number): Html | string {
   );
 }
 
+/** The rules that name no technique: counted apart, so "N of M rules" adds up, and one click from a list. */
+function unmapped(d: AttackPageData): Html | string {
+  const without = d.rules - d.rulesWithTechniques;
+  if (without <= 0) return '';
+  const href = searchHref({ technique: 'none', source: d.filter.source, language: d.filter.language });
+  return section(
+    'unmapped',
+    'Rules without ATT&CK',
+    html`<p>${plural(without, 'rule')} name no ATT&amp;CK technique: <a href="${href}">list them</a>.</p>`,
+  );
+}
+
 export function attackPage(d: AttackPageData): Html {
   const max = Math.max(
     0,
@@ -216,6 +237,6 @@ export function attackPage(d: AttackPageData): Html {
       <div class="matrix" id="matrix">
         ${columns.length ? columns.map((c) => column(c, max)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
       </div>
-      ${outside(d, max)}`,
+      ${outside(d, max)} ${unmapped(d)}`,
   );
 }

@@ -44,7 +44,7 @@ export function homePageData(site: Site): HomePageData {
     id: t.id,
     shortname: t.shortname,
     name: t.name,
-    techniques: t.techniques.filter((x) => x.rules > 0).length,
+    techniques: t.covered,
     available: t.available,
     rules: t.rules,
   }));

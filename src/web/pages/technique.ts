@@ -1,13 +1,14 @@
 /** The technique page: name, tactics, parent and sub-techniques, and the rules covering it by language and source. */
 import type { Facet, RuleSummary } from '../../catalog/views.js';
-import type { Technique } from '../../knowledge/attack/index.js';
-import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
+import type { OtherMatrix, Technique } from '../../knowledge/attack/index.js';
+import { ATTACK_NOT_LOADED, otherMatrix } from '../../knowledge/attack/index.js';
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
 import type { Site } from '../site.js';
 
-const TECHNIQUE_ID = /^T\d{4}(?:\.\d{3})?$/;
+/** ATT&CK ids, and other matrices' ids with their prefix (MITRE ATLAS `AML.T0051`). */
+const TECHNIQUE_ID = /^(?:[A-Z]{2,5}\.)?T\d{4}(?:\.\d{3})?$/;
 /** The catalog search returns at most 500 rules a call. */
 const MAX_RULES = 500;
 
@@ -15,6 +16,8 @@ export interface TechniquePageData {
   id: string;
   name: string;
   technique: Technique | null;
+  /** For an id of another matrix than ATT&CK Enterprise: which one. */
+  matrix: OtherMatrix | null;
   tactics: Array<{ id: string; shortname: string; name: string }>;
   parent: { id: string; name: string } | null;
   subtechniques: Array<{ id: string; name: string }>;
@@ -37,16 +40,20 @@ export function techniquePageData(site: Site, id: string): TechniquePageData | u
   const data = attack.data;
   const technique = data.techniques[id] ?? null;
   const found = site.catalog.search({ technique: id, limit: MAX_RULES });
-  if (!technique && found.total === 0) return undefined;
+  const matrix = otherMatrix(id) ?? null;
+  if (!technique && !matrix && found.total === 0) return undefined;
   const named = (x: string): { id: string; name: string } => ({
     id: x,
     name: data.techniques[x]?.name ?? '',
   });
-  const parentId = technique?.parent ?? (id.includes('.') ? id.split('.')[0] : undefined);
+  const parentId = matrix
+    ? undefined
+    : (technique?.parent ?? (id.includes('.') ? id.split('.')[0] : undefined));
   return {
     id,
     name: technique?.name ?? '',
     technique,
+    matrix,
     tactics: (technique?.tactics ?? []).map(
       (s) => data.tactics.find((t) => t.shortname === s) ?? { id: '', shortname: s, name: s },
     ),
@@ -94,11 +101,19 @@ export function techniquePage(d: TechniquePageData): Html {
     html`<a href="${techniqueHref(x.id)}">${x.id}</a> ${x.name}`;
   const counts = (facets: Facet[], show: (v: string) => string): string =>
     facets.map((f) => `${show(f.value)} ${f.count}`).join(', ');
-  const mitre = `https://attack.mitre.org/techniques/${d.id.replace('.', '/')}/`;
+  const mitre = d.matrix?.url ?? `https://attack.mitre.org/techniques/${d.id.replace('.', '/')}/`;
   return layout(
     { title: `${d.id} ${d.name}`, api: `/api${techniqueHref(d.id)}`, section: 'attack' },
     html`<nav class="crumbs"><a href="/attack">ATT&amp;CK</a> › Technique</nav>
       <h1>${d.id} ${d.name} ${status(d.technique)}</h1>
+      ${
+        d.matrix
+          ? html`<p class="banner">
+              A technique of ${d.matrix.name} (${d.matrix.about}), not of ATT&amp;CK Enterprise: it has no
+              place on the coverage matrix, and ruleatlas does not load its names.
+            </p>`
+          : ''
+      }
       <section class="block">
         <dl class="facts">
           <dt>Tactics</dt>
