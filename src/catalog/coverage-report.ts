@@ -59,10 +59,15 @@ export function eventFilter(
   return request.have !== undefined ? { have: parsed.events } : { without: parsed.events };
 }
 
-export function catalogVisibility(catalog: Catalog, request: VisibilityRequest): VisibilityAnswer {
+/** `attack`: the ATT&CK data already loaded, when the caller keeps it (the web server). */
+export function catalogVisibility(
+  catalog: Catalog,
+  request: VisibilityRequest,
+  loaded?: LoadedAttack,
+): VisibilityAnswer {
   const filter = eventFilter(request);
   if ('problem' in filter) return filter;
-  const attack = loadAttack({ bundle: request.attackBundle, catalog });
+  const attack = loaded ?? loadAttack({ bundle: request.attackBundle, catalog });
   const result = visibility(
     catalog.ruleEvents({ source: request.source, language: request.language }),
     filter,
