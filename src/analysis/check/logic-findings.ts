@@ -51,36 +51,14 @@ function contradiction(node: Logic, stage: Stage): string | undefined {
   return undefined;
 }
 
-/** A stage without a tree ANDs its predicates, each with its own polarity. */
-function flatContradiction(stage: Stage): Predicate | undefined {
-  const bySignature = new Map<string, boolean>();
-  for (const p of stage.predicates) {
-    const sig = predicateSignature(p);
-    const other = bySignature.get(sig);
-    if (other !== undefined && other !== p.negated) return p;
-    bySignature.set(sig, p.negated);
-  }
-  return undefined;
-}
-
 function neverTrue(
   file: CheckedFile,
   rule: RuleDocument,
   query: ParsedQuery,
   stage: Stage,
 ): Finding | undefined {
-  if (!stage.logic) {
-    const p = flatContradiction(stage);
-    return (
-      p &&
-      file.finding(
-        'logic/never-true',
-        `${p.field ?? 'A keyword'} ${p.op} ${JSON.stringify(p.values)} is required and excluded together`,
-        rule,
-        p.span,
-      )
-    );
-  }
+  // Only a written tree is evidence: a stage without one may stand for structure its language keeps elsewhere.
+  if (!stage.logic) return undefined;
   const sig = contradiction(stage.logic, stage);
   if (!sig) return undefined;
   const referenced = sig.startsWith('stage ') ? query.stages[Number(sig.slice(6))] : undefined;

@@ -105,7 +105,8 @@ export function predicateFindings(file: CheckedFile, rule: RuleDocument, stage: 
             ),
           );
       }
-    if (p.caseSensitive && p.field?.toLowerCase().endsWith('.caseless'))
+    // Elasticsearch's query parsers lower-case the value for a normalized field; ES|QL compares it as written.
+    if (rule.language === 'esql' && p.caseSensitive && p.field?.toLowerCase().endsWith('.caseless'))
       for (const v of p.values.filter((x) => x !== x.toLowerCase()))
         out.push(
           file.finding(
