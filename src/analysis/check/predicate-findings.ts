@@ -43,8 +43,9 @@ function sideOf(p: Predicate, text: string): Side | undefined {
  * The values of a predicate as its text writes them. A `wildcard` predicate's model values carry the wildcards
  * a modifier implies (Sigma `|contains: 'a*b'` is `*a*b*`), so whether the author wrote one needs the text.
  */
-function writtenValues(p: Predicate, text: string): string[] {
-  if (p.op !== 'wildcard') return p.values;
+function writtenValues(p: Predicate, text: string, language: string | null): string[] {
+  // Sigma's model values are unescaped: `'a\*'` is a literal star there, which only the text tells apart.
+  if (p.op !== 'wildcard' && language !== 'sigma') return p.values;
   const body = text.slice(text.indexOf(':') + 1);
   const out: string[] = [];
   const scalar = /'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)"|(?:^|[-:]\s)\s*([^\s'"#[\]{},-][^#\n]*?)\s*(?=#|$)/gm;
@@ -82,7 +83,7 @@ export function predicateFindings(file: CheckedFile, rule: RuleDocument, stage: 
       seen.add(key);
     }
     const side = sideOf(p, text);
-    for (const v of side ? writtenValues(p, text) : [])
+    for (const v of side ? writtenValues(p, text, rule.language) : [])
       if (redundantWildcard(v, side!))
         out.push(
           file.finding(
