@@ -46,12 +46,22 @@ export function checkRule(file: CheckedFile, analyzed: AnalyzedRule, attack: Att
         ...fieldFindings(file, rule, query),
       ]
     : [];
-  return [
-    ...parseFindings(file, analyzed),
-    ...fromQuery,
-    ...attackFindings(file, rule, attack),
-    ...metadataFindings(file, rule),
-  ].sort((a, b) => a.line - b.line || a.column - b.column);
+  return (
+    [
+      ...parseFindings(file, analyzed),
+      ...fromQuery,
+      ...attackFindings(file, rule, attack),
+      ...metadataFindings(file, rule),
+    ]
+      // Predicates split from one written key (Sigma's plain and wildcard values) share its text: one finding each.
+      .filter(
+        (f, i, all) =>
+          all.findIndex(
+            (g) => g.code === f.code && g.line === f.line && g.column === f.column && g.message === f.message,
+          ) === i,
+      )
+      .sort((a, b) => a.line - b.line || a.column - b.column)
+  );
 }
 
 interface PathFile {
