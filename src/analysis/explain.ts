@@ -1,9 +1,12 @@
 /** Reads and analyses one file on its own, with no catalog: what `explain` reports and linters run. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import type { SourceArtifact } from '../model/artifact.js';
 import type { LanguageId } from '../model/ids.js';
 import type { SourceFile } from '../formats/format.js';
 import { ruleDocument } from '../formats/document.js';
 import { recognize } from '../formats/registry.js';
+import { decodeText } from '../sources/decode.js';
 import { readFile } from './read-file.js';
 import { analyzeRule, type AnalyzedRule } from './analyze.js';
 import { contextFrom } from './source-context.js';
@@ -34,5 +37,19 @@ export function explainFile(file: SourceFile, options: ExplainOptions = {}): Exp
   return {
     recognized: recognition !== undefined,
     rules: result.rules.map((r, i) => analyzeRule(r, context, result.prepared?.[i])),
+  };
+}
+
+/** A file on disk as a source file to explain (its folder's name as the source), or why it cannot be one. */
+export function fileToExplain(path: string): SourceFile | { problem: string } {
+  if (!existsSync(path) || !statSync(path).isFile()) return { problem: `No such file: ${path}` };
+  const bytes = readFileSync(path);
+  const decoded = decodeText(bytes);
+  if (decoded.kind !== 'text') return { problem: `${path} is not a text file` };
+  return {
+    path: basename(path),
+    text: decoded.text,
+    bytes: bytes.length,
+    sourceName: basename(dirname(resolve(path))),
   };
 }

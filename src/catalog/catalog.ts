@@ -39,7 +39,8 @@ import type {
   SourceView,
 } from './views.js';
 import type { AttackData } from '../knowledge/attack/index.js';
-import type { CoverageRule } from '../analysis/coverage/index.js';
+import type { CoverageRule, VisibilityRule } from '../analysis/coverage/index.js';
+import { ruleEvents } from './event-queries.js';
 
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
@@ -142,6 +143,11 @@ export class Catalog {
   /** Rules with their declared techniques, for coverage. */
   ruleTechniques(filter: CoverageFilter = {}): CoverageRule[] {
     return ruleTechniques(this.#db, filter);
+  }
+
+  /** Every rule with the log events it needs and its declared techniques, for visibility. */
+  ruleEvents(filter: CoverageFilter = {}): VisibilityRule[] {
+    return ruleEvents(this.#db, filter);
   }
 
   /** Rules with their stored parse and catalog key, for a hunt. */

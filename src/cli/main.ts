@@ -16,6 +16,8 @@ import { demoCommand } from './commands/demo.js';
 import { eventsCommand } from './commands/events.js';
 import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
+import { mcpCommand } from './commands/mcp.js';
+import { checkCommand } from './commands/check.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -103,8 +105,10 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--language <l>')
     .option('--compare <sources...>', 'two sources: techniques one covers and the other does not')
     .option('--declared', 'count each rule under the tactics it declares only')
+    .option('--have <events>', 'only these log events are collected: "sysmon:1,3,11;security:4688"')
+    .option('--without <events>', 'these log events are not collected: "sysmon:7"')
     .option('--attack <path>')
-    .description('ATT&CK coverage')
+    .description('ATT&CK coverage; with --have or --without, the rules and techniques that go blind')
     .action((o) => run(coverageCommand(o)));
   program
     .command('events')
@@ -146,6 +150,17 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     )
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
+  common(program.command('check').argument('<path...>', 'rule files or folders'))
+    .option('--format <format>', 'text, json or sarif', 'text')
+    .option('--fail-on <level>', 'exit 1 on findings at or above: error or warning', 'error')
+    .option('--attack <path>', 'ATT&CK STIX bundle to check technique ids against')
+    .description('lint rule files in every language; SARIF 2.1.0 for code scanning')
+    .action((paths, o) => run(checkCommand(paths, o)));
+  program
+    .command('mcp')
+    .option('--db <path>', 'catalog database file', DEFAULT_DB)
+    .description('the catalog as a Model Context Protocol server over stdio')
+    .action((o) => run(mcpCommand(o)));
   common(program.command('demo'))
     .addOption(new Option('--port <n>', 'port to listen on').argParser(portNumber).default(8080))
     .option('--host <host>', 'address to bind', '127.0.0.1')

@@ -43,6 +43,7 @@ ul.results .meta { color:var(--muted); font-size:.85rem; } ul.results li { overf
 .cell { display:block; font-size:.74rem; padding:.2rem .3rem; margin-bottom:2px; border-radius:3px; color:var(--ink); line-height:1.25; }
 .cell b { font-weight:600; } .cell .cnt { float:right; font-variant-numeric:tabular-nums; margin-left:.3rem; } .cell .cnt small { font-size:.68rem; opacity:.8; }
 .loose { display:grid; grid-template-columns:repeat(auto-fill, minmax(12rem, 1fr)); gap:.3rem; }
+.cell.lost { outline:2px dashed #b3261e; outline-offset:-2px; }
 .heat-0 { background:#eef1f5; color:#7a8594; } .heat-1 { background:#d6e8fb; } .heat-2 { background:#a9cdf5; } .heat-3 { background:#6fa8ea; } .heat-4 { background:#3b7fd6; color:#fff; } .heat-5 { background:#1c55a8; color:#fff; }
 .heat-4 a, .heat-5 a { color:#fff; }
 .filters { display:flex; gap:1rem; align-items:end; flex-wrap:wrap; margin-bottom:.8rem; } .filters label { font-size:.9rem; display:flex; flex-direction:column; }

@@ -30,7 +30,10 @@ export function searchHref(params: Record<string, string | number | undefined | 
   return q ? `/search?${q}` : '/search';
 }
 
-export function attackHref(params: { source?: string; language?: string }, layer = false): string {
+export function attackHref(
+  params: { source?: string; language?: string; have?: string; without?: string },
+  layer = false,
+): string {
   const q = query(params);
   return `/attack${layer ? '/layer.json' : ''}${q ? `?${q}` : ''}`;
 }

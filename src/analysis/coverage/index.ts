@@ -3,3 +3,4 @@ export { coverageMatrix, compareCoverage, type Coverage, type CoverageRule, type
 export { navigatorLayer, type LayerOptions, type LayerTechnique } from './navigator.js';
 export { declaredTacticsOnly } from './declared.js';
 export { firedLayer, type FiredLayerOptions } from './fired.js';
+export { visibility, type EventFilter, type Visibility, type VisibilityRule, type LanguageVisibility, type BlindRule } from './visibility.js';

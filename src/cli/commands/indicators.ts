@@ -1,6 +1,6 @@
 /** `ruleatlas indicators [--field F] [--value V] [--top N]`: indicators with corpus counts; with a value, the rules behind them. */
 import { openCatalog } from '../catalog-file.js';
-import { canonicalField } from '../../knowledge/fields/index.js';
+import { lookupIndicators } from '../../catalog/indicator-lookup.js';
 import { print, printJson, printTable } from '../output.js';
 
 export interface IndicatorsCommandOptions {
@@ -16,19 +16,9 @@ export interface IndicatorsCommandOptions {
 export function indicatorsCommand(options: IndicatorsCommandOptions): number {
   const catalog = openCatalog(options.db);
   try {
-    const canonical = options.field ? canonicalField(options.field, { language: 'sigma' }) : undefined;
-    const list = catalog.indicators({
-      field: options.field,
-      canonical,
-      value: options.value,
-      op: options.op,
-      kind: options.kind,
-      top: options.top,
-    });
-    const withRules = options.value
-      ? list.map((i) => ({ ...i, rules: catalog.indicatorRules(i, true) }))
-      : list;
-    if (options.json) printJson({ indicators: withRules });
+    const { db: _db, json: _json, ...request } = options;
+    const list = lookupIndicators(catalog, request);
+    if (options.json) printJson({ indicators: list });
     else {
       const by = (m: Record<string, number>): string =>
         Object.entries(m)
@@ -46,13 +36,10 @@ export function indicatorsCommand(options: IndicatorsCommandOptions): number {
           `${i.equivalentCount} (${by(i.equivalentByLanguage)})`,
         ]),
       );
-      if (options.value) {
-        for (const i of withRules as Array<
-          (typeof list)[number] & { rules: Array<{ language: string | null; key: string }> }
-        >) {
-          print(`\n${i.canonical} ${i.op} ${i.value}`);
-          for (const r of i.rules) print(`  ${r.language ?? '-'}  ${r.key}`);
-        }
+      for (const i of list) {
+        if (!i.rules) continue;
+        print(`\n${i.canonical} ${i.op} ${i.value}`);
+        for (const r of i.rules) print(`  ${r.language ?? '-'}  ${r.key}`);
       }
     }
     return list.length > 0 ? 0 : 1;

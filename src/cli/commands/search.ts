@@ -1,29 +1,23 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
 import { openCatalog } from '../catalog-file.js';
 import { checkFilters } from '../filters.js';
-import { loadAttack, tacticTechniques } from '../../knowledge/attack/index.js';
-import { canonicalField } from '../../knowledge/fields/index.js';
-import type { SearchQuery } from '../../catalog/views.js';
+import { loadAttack } from '../../knowledge/attack/index.js';
+import { searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
 import { print, printJson, printTable } from '../output.js';
 
-export interface SearchCommandOptions extends Omit<SearchQuery, 'text' | 'tacticTechniques' | 'canonical'> {
+export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
   db: string;
   json?: boolean;
-  tactic?: string;
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
   const catalog = openCatalog(options.db);
   try {
-    const { db: _db, json, tactic, ...filters } = options;
-    const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
+    const { db: _db, json, ...filters } = options;
+    const { language, source, severity, status, tactic } = options;
     const attack = tactic ? loadAttack({ catalog }).data : undefined;
-    const { language, source, severity, status } = options;
     checkFilters(catalog, { language, source, severity, status, tactic }, attack?.tactics);
-    if (tactic) query.tacticTechniques = tacticTechniques(attack!, tactic);
-    if (options.field)
-      query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
-    const result = catalog.search(query);
+    const result = searchCatalog(catalog, { ...filters, text: words.join(' ') }, attack);
     if (json) printJson(result);
     else {
       print(`${result.total} rules`);

@@ -1,19 +1,19 @@
 /** `ruleatlas show ID`: one rule as on its page, by rule id or `source:path`. */
 import { openCatalog } from '../catalog-file.js';
-import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
-import { ruleReport, ruleReportText } from '../../analysis/report/index.js';
+import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
+import { ruleReportText } from '../../analysis/report/index.js';
+import { storedRuleReport } from '../../catalog/rule-reports.js';
 import { print, printJson } from '../output.js';
 
 export function showCommand(ref: string, options: { db: string; json?: boolean; attack?: string }): number {
   const catalog = openCatalog(options.db);
   try {
-    const view = catalog.rule(ref);
-    if (!view) {
+    const found = storedRuleReport(catalog, ref, options.attack);
+    if (!found) {
       process.stderr.write(`No rule ${ref} in ${options.db}\n`);
       return 1;
     }
-    const attack = loadAttack({ bundle: options.attack, catalog });
-    const report = ruleReport(view, attack.data);
+    const { report, attack } = found;
     if (options.json) printJson(report);
     else {
       print(ruleReportText(report));

@@ -2,3 +2,11 @@
 export type { EventRef, Provider, ProviderKind } from './catalog.js';
 export { provider, providers, providerByName, eventRow } from './catalog.js';
 export { eventsForRule, type EventInput, type EventPredicate } from './rule-events.js';
+export {
+  parseEventSet,
+  eventRefKey,
+  collectedWith,
+  collectedWithout,
+  type EventSet,
+  type EventSetParse,
+} from './event-set.js';

@@ -9,6 +9,15 @@ import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref, searchHref } from '../links.js';
 import { param } from '../security.js';
 import type { Coverage, CoverageFilter, Site } from '../site.js';
+import {
+  visibilityInputs,
+  visibilitySection,
+  visibilitySummary,
+  type VisibilityFilter,
+  type VisibilitySummary,
+} from './attack-visibility.js';
+
+export type AttackFilter = CoverageFilter & VisibilityFilter;
 
 export interface MatrixCell {
   id: string;
@@ -35,7 +44,7 @@ export interface MatrixColumn {
 }
 
 export interface AttackPageData {
-  filter: CoverageFilter;
+  filter: AttackFilter;
   attackVersion: string;
   full: boolean;
   notice: string | null;
@@ -47,10 +56,17 @@ export interface AttackPageData {
   /** Covered techniques the data places under no tactic, and ids it does not know: listed, not in the layer. */
   unplaced: MatrixCell[];
   unknown: Array<{ id: string; rules: number }>;
+  /** With `have` or `without`: the rules and techniques that go blind. */
+  visibility?: VisibilitySummary;
 }
 
-export function coverageFilter(get: (name: string) => string | undefined): CoverageFilter {
-  return { source: param(get('source')), language: param(get('language')) };
+export function coverageFilter(get: (name: string) => string | undefined): AttackFilter {
+  return {
+    source: param(get('source')),
+    language: param(get('language')),
+    have: param(get('have')),
+    without: param(get('without')),
+  };
 }
 
 /** Live techniques of a tactic, parents only, that no rule covers: the matrix's empty cells. */
@@ -99,12 +115,14 @@ function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolea
   }));
 }
 
-export function attackPageData(site: Site, filter: CoverageFilter): AttackPageData {
+export function attackPageData(site: Site, filter: AttackFilter): AttackPageData {
   site.checkFilters({ source: filter.source, language: filter.language });
   const attack = site.attack();
   const coverage = site.coverage(filter);
   const { sources, languages } = site.facets();
+  const visibility = visibilitySummary(site, filter)?.summary;
   return {
+    ...(visibility ? { visibility } : {}),
     filter,
     attackVersion: attack.data.version,
     full: attack.full,
@@ -122,7 +140,9 @@ export function attackPageData(site: Site, filter: CoverageFilter): AttackPageDa
 }
 
 /** The Navigator layer of exactly the matrix the same filters show. */
-export function attackLayer(site: Site, filter: CoverageFilter): unknown {
+export function attackLayer(site: Site, filter: AttackFilter): unknown {
+  const visibility = visibilitySummary(site, filter);
+  if (visibility) return visibility.layer();
   const name = ['ruleatlas coverage', filter.source, filter.language].filter(Boolean).join(' · ');
   return navigatorLayer(site.coverage(filter), site.attack().data, { name });
 }
@@ -150,6 +170,7 @@ function filterForm(d: AttackPageData): Html {
   return html`<form class="filters autosubmit" action="/attack" method="get">
     ${select('source', 'Source', d.sources, d.filter.source)}
     ${select('language', 'Language', d.languages, d.filter.language, languageLabel)}
+    ${visibilityInputs(d.filter)}
     <button type="submit">Show</button>
     <a id="layer-download" href="${attackHref(d.filter, true)}" download="ruleatlas-layer.json"
       >Download Navigator layer</a
@@ -157,26 +178,26 @@ function filterForm(d: AttackPageData): Html {
   </form>`;
 }
 
-function cell(t: MatrixCell, max: number): Html {
+function cell(t: MatrixCell, max: number, lost = false): Html {
   const via = t.subtechniqueRules ? ` +${t.subtechniqueRules} via sub-techniques` : '';
   return html`<a
-    class="cell covered heat-${heat(t.count, max)}"
+    class="cell covered heat-${heat(t.count, max)}${lost ? ' lost' : ''}"
     href="${techniqueHref(t.id)}"
-    title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}"
+    title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}${lost ? '; no rule left' : ''}"
     ><span class="cnt"
       >${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span
     ><b>${t.id}</b> ${t.name}</a
   >`;
 }
 
-function column(c: MatrixColumn, max: number): Html {
+function column(c: MatrixColumn, max: number, lost: ReadonlySet<string>): Html {
   return html`<div class="col" data-tactic="${c.shortname}">
     <h3>
       ${c.name}<br /><span class="note"
         >${c.coveredCount} of ${c.available} · ${plural(c.rules, 'rule')}</span
       >
     </h3>
-    ${c.covered.map((t) => cell(t, max))}
+    ${c.covered.map((t) => cell(t, max, lost.has(t.id)))}
     ${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
   </div>`;
 }
@@ -226,6 +247,7 @@ export function attackPage(d: AttackPageData): Html {
   const covered = new Set(d.columns.flatMap((c) => c.covered.filter((t) => t.count > 0).map((t) => t.id)))
     .size;
   const columns = d.columns.filter((c) => c.covered.length || c.gaps.length);
+  const lost = new Set(d.visibility?.techniquesLost.map((t) => t.id) ?? []);
   return layout(
     { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack', wide: true },
     html`<h1>MITRE ATT&amp;CK coverage</h1>
@@ -235,8 +257,8 @@ export function attackPage(d: AttackPageData): Html {
       </p>
       ${filterForm(d)}
       <div class="matrix" id="matrix">
-        ${columns.length ? columns.map((c) => column(c, max)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
+        ${columns.length ? columns.map((c) => column(c, max, lost)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
       </div>
-      ${outside(d, max)} ${unmapped(d)}`,
+      ${visibilitySection(d.visibility)} ${outside(d, max)} ${unmapped(d)}`,
   );
 }
