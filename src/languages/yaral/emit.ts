@@ -82,7 +82,7 @@ function meta(input: EmitInput): string[] {
     ['mitre_attack_tactic', m.threat.map((t) => t.tactic.name).join(', ') || undefined],
     [
       'mitre_attack_technique',
-      m.threat.flatMap((t) => t.techniques.map((x) => x.id)).join(', ') || undefined,
+      [...new Set(m.threat.flatMap((t) => t.techniques.map((x) => x.id)))].join(', ') || undefined,
     ],
   ];
   return lines.filter(([, v]) => v).map(([k, v]) => `    ${k} = ${yaralString(v!.replace(/\s+/g, ' '))}`);
