@@ -4,6 +4,7 @@
  */
 import type { EventOrigin } from '../model/event.js';
 import type { CompiledAggregate } from './compile.js';
+import { rowOf } from './aggregate-rows.js';
 
 /** A counted match: when, where, its group, the value the function reads, and for correlations which rule. */
 export interface Counted {
@@ -11,8 +12,11 @@ export interface Counted {
   origin: EventOrigin;
   group: string;
   value?: string;
-  /** Position of the matching rule in the correlation's `rules`. */
+  /** Position of the matching rule in the correlation's `rules`, or of the step in a sequence (-1: `until`). */
   rule?: number;
+  /** Pipelines: the group's key values as read, and the value of each measure's field. */
+  keys?: string[];
+  values?: Array<string | undefined>;
 }
 
 function numbers(window: Counted[]): number[] {
@@ -23,12 +27,26 @@ function distinct(window: Counted[]): number {
   return new Set(window.filter((c) => c.value !== undefined).map((c) => c.value!.toLowerCase())).size;
 }
 
-/** Whether the window holds every rule, in order when `ordered`. */
+/**
+ * Whether the window holds every rule (or step), in order when `ordered`, each from another event; an `until`
+ * match (-1) cancels what came before it.
+ */
 function temporal(window: Counted[], rules: number, ordered: boolean): boolean {
-  if (!ordered) return new Set(window.map((c) => c.rule)).size >= rules;
   let next = 0;
-  for (const c of window) if (c.rule === next) next++;
-  return next >= rules;
+  let last: Counted['origin'] | undefined;
+  const seen = new Set<number>();
+  for (const c of window) {
+    if (c.rule === -1) {
+      next = 0;
+      seen.clear();
+    } else if (!ordered) seen.add(c.rule!);
+    else if (c.rule === next && c.origin !== last) {
+      next++;
+      last = c.origin;
+    }
+    if ((ordered ? next : seen.size) >= rules) return true;
+  }
+  return false;
 }
 
 function aggregateValue(aggregate: CompiledAggregate, window: Counted[]): number | boolean {
@@ -56,6 +74,8 @@ function aggregateValue(aggregate: CompiledAggregate, window: Counted[]): number
 }
 
 function passes(aggregate: CompiledAggregate, window: Counted[]): boolean {
+  const { rows } = aggregate;
+  if (rows) return rows.test(rowOf(aggregate.spec.groupBy, rows.measures, window));
   const value = aggregateValue(aggregate, window);
   if (typeof value === 'boolean') {
     // A temporal correlation may still carry a threshold on the number of rules seen.

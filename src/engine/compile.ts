@@ -1,10 +1,13 @@
 /** A parsed rule compiled once into what the engine runs: its event test, its logsource, its aggregate. */
 import type { ParsedRule } from '../model/rule.js';
-import type { Aggregation, Logic, ParsedQuery, Stage } from '../model/stage.js';
-import type { FieldTable } from './fields.js';
-import { compileLogic, unreferencedStages, type CompiledLogic } from './logic.js';
+import type { Aggregation, Logic, Measure, ParsedQuery, Stage } from '../model/stage.js';
+import type { FieldAccess, FieldTable } from './fields.js';
+import { compileLogic, unreferencedStages, type CompiledLogic, type StageResolvers } from './logic.js';
 import { ruleLogsource, type LogsourceScope } from './logsource.js';
 import { NotEvaluable } from './not-evaluable.js';
+import { pipelineSplit, refuseUnevaluable, stageResolvers, type PipelineSplit } from './pipeline.js';
+import { rowTest, type RowTest } from './aggregate-rows.js';
+import { sequenceRoot, compileSequence } from './compile-sequence.js';
 
 /** A rule as hunt results name it. */
 export interface RuleRef {
@@ -23,6 +26,24 @@ export interface CompiledAggregate {
   spec: Aggregation;
   stage: Stage;
   threshold: (value: number) => boolean;
+  /** Pipelines: what each matching event contributes to its group's row, and the test of a row. */
+  rows?: CompiledRows;
+}
+
+export interface CompiledRows {
+  groupBy: FieldAccess[];
+  measures: Measure[];
+  /** The field each measure reads, aligned with `measures`. */
+  measureFields: Array<FieldAccess | undefined>;
+  test: RowTest;
+}
+
+/** One step of a sequence or join: its event test and the keys its events must share with the other steps. */
+export interface CompiledStep {
+  test: CompiledLogic['test'];
+  keys: FieldAccess[];
+  /** The step's position; -1 for `until`, whose match cancels what is pending for its keys. */
+  position: number;
 }
 
 export interface CompiledRule {
@@ -31,6 +52,8 @@ export interface CompiledRule {
   /** The per-event test; null for a correlation, whose events are other rules' matches. */
   match: CompiledLogic | null;
   aggregate?: CompiledAggregate;
+  /** Sequences and joins: the steps a matching event is sorted into. */
+  steps?: CompiledStep[];
 }
 
 export type CompileResult = { rule: CompiledRule } | { ruleId: string; reason: string };
@@ -126,10 +149,64 @@ function aggregateOf(stage: Stage): CompiledAggregate {
   return { spec, stage, threshold: thresholdTest(stage, spec.threshold) };
 }
 
+const MEASURE_FUNCTIONS = new Set([
+  ...AGGREGATE_FUNCTIONS,
+  'dc',
+  'distinct_count',
+  'values',
+  'first',
+  'last',
+]);
+
+/** A pipeline whose aggregating stage computes named columns, filtered by the stages after it. */
+function compilePipeline(
+  query: ParsedQuery,
+  split: PipelineSplit,
+  fields: FieldTable,
+  resolverOf: StageResolvers,
+): { match: CompiledLogic; aggregate: CompiledAggregate } {
+  const events: Logic = {
+    type: 'and',
+    operands: split.before.map((s): Logic => ({ type: 'stage', index: s.index })),
+  };
+  const { aggregating } = split;
+  const spec = aggregating.aggregation!;
+  const measures = spec.measures!;
+  const unknown = measures.find((m) => !MEASURE_FUNCTIONS.has(m.function));
+  if (unknown) throw new NotEvaluable(`aggregate function ${unknown.function} is not evaluable`);
+  const resolver = resolverOf(aggregating);
+  const rows: CompiledRows = {
+    groupBy: spec.groupBy.map((g) => resolver.access(g, query.language)),
+    measures,
+    measureFields: measures.map((m) => (m.field ? resolver.access(m.field, query.language) : undefined)),
+    test: rowTest(query, split.after, resolverOf),
+  };
+  return {
+    match: compileLogic(query, events, resolverOf),
+    aggregate: { spec, stage: aggregating, threshold: () => true, rows },
+  };
+}
+
 function compileQuery(parsed: ParsedRule, query: ParsedQuery, fields: FieldTable): CompiledRule {
   const error = query.diagnostics.find((d) => d.severity === 'error');
   if (error)
     throw new NotEvaluable(`the query does not parse: ${error.message} (${error.line}:${error.column})`);
+  refuseUnevaluable(query);
+  const resolverOf = stageResolvers(query, fields);
+  const split = query.logic ? undefined : pipelineSplit(query);
+  if (split)
+    return {
+      ref: ruleRef(parsed),
+      logsource: ruleLogsource(parsed),
+      ...compilePipeline(query, split, fields, resolverOf),
+    };
+  const sequence = query.logic ? undefined : sequenceRoot(query);
+  if (sequence)
+    return {
+      ref: ruleRef(parsed),
+      logsource: ruleLogsource(parsed),
+      ...compileSequence(query, sequence, resolverOf),
+    };
   const root = query.logic ?? unreferencedStages(query.stages);
   const aggregating = aggregatingRoot(query, root);
   const ref = ruleRef(parsed);
@@ -143,11 +220,11 @@ function compileQuery(parsed: ParsedRule, query: ParsedQuery, fields: FieldTable
     return {
       ref,
       logsource,
-      match: compileLogic(query, logic, fields, aggregating),
+      match: compileLogic(query, logic, resolverOf, aggregating),
       aggregate: aggregateOf(aggregating),
     };
   }
-  return { ref, logsource, match: compileLogic(query, root, fields) };
+  return { ref, logsource, match: compileLogic(query, root, resolverOf) };
 }
 
 export function compileRule(parsed: ParsedRule, fields: FieldTable): CompileResult {

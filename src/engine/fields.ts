@@ -22,6 +22,13 @@ export interface FieldAccess {
   /** Names in the record's own fields, for records native to the language. */
   names: string[];
   lookups: Lookup[];
+  /** A column the query computes (`eval`, `extend`): its value in the event, in place of a lookup. */
+  compute?: (scope: EventScope) => EventValue | undefined;
+}
+
+/** Where a rule's field names lead: the event's fields, or columns the query computed before. */
+export interface FieldResolver {
+  access(field: string, language: string): FieldAccess;
 }
 
 /** A field's values in one event: strings (arrays flattened), with their lower-case forms; null when absent. */
@@ -46,7 +53,7 @@ function lookupsFor(field: string, language: string): Lookup[] {
 }
 
 /** Interns field accesses so every rule reading `Image` in Sigma shares one cache slot. */
-export class FieldTable {
+export class FieldTable implements FieldResolver {
   private readonly byKey = new Map<string, FieldAccess>();
   readonly all: FieldAccess[] = [];
 
@@ -61,6 +68,13 @@ export class FieldTable {
       this.all.push(found);
     }
     return found;
+  }
+
+  /** A slot of its own for a computed column: no other rule shares its value. */
+  computed(field: string, language: string, compute: FieldAccess['compute']): FieldAccess {
+    const access: FieldAccess = { id: this.all.length, field, language, names: [], lookups: [], compute };
+    this.all.push(access);
+    return access;
   }
 }
 
@@ -139,9 +153,10 @@ export class EventScope {
   values(access: FieldAccess): FieldValues | null {
     const cached = this.cache[access.id];
     if (cached !== undefined) return cached;
-    const value =
-      (access.language === this.native ? ownField(this.event, access) : readField(this.event, access)) ??
-      this.compactField(access.field);
+    const value = access.compute
+      ? access.compute(this)
+      : ((access.language === this.native ? ownField(this.event, access) : readField(this.event, access)) ??
+        this.compactField(access.field));
     let out: FieldValues | null = null;
     if (value !== undefined) {
       const raw: string[] = [];

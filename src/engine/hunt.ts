@@ -51,6 +51,8 @@ interface Feed {
   position?: number;
   groupBy: FieldAccess[];
   value?: FieldAccess;
+  /** Pipelines: the fields the row's measures read. */
+  measureFields?: Array<FieldAccess | undefined>;
 }
 
 interface RuleState {
@@ -109,7 +111,13 @@ export class Hunt {
     }
     for (const target of compiled) {
       const spec = target.aggregate?.spec;
-      if (!spec) continue;
+      if (!spec || target.steps) continue;
+      const rows = target.aggregate!.rows;
+      if (rows) {
+        const feed: Feed = { target, groupBy: rows.groupBy, measureFields: rows.measureFields };
+        this.states.get(target)!.feeds.push(feed);
+        continue;
+      }
       const sources = spec.rules ? spec.rules.map((name) => byName.get(name)) : [target];
       const missing = spec.rules?.find((name, i) => !sources[i] || !sources[i]!.match);
       if (missing !== undefined) {
@@ -146,9 +154,21 @@ export class Hunt {
     });
   }
 
+  /** Sorts a sequence's or join's event into the steps it satisfies, keyed by the step's keys. */
+  private stepped(state: RuleState, scope: EventScope): void {
+    const origin = scope.event.record.origin;
+    const time = scope.event.time ?? 0;
+    for (const step of state.rule.steps!) {
+      if (!step.test(scope)) continue;
+      const group = step.keys.map((a) => scope.values(a)?.lower.join(',') ?? '').join('\u0000');
+      state.counted.push({ time, origin, group, rule: step.position });
+    }
+  }
+
   private matched(rule: CompiledRule, scope: EventScope): void {
     const state = this.states.get(rule);
     if (!state) return;
+    if (rule.steps) return this.stepped(state, scope);
     const origin = scope.event.record.origin;
     if (!rule.aggregate) {
       state.events.push(origin);
@@ -159,6 +179,10 @@ export class Hunt {
       const group = feed.groupBy.map((a) => scope.values(a)?.lower.join(',') ?? '').join('\u0000');
       const counted: Counted = { time: scope.event.time ?? 0, origin, group };
       if (feed.value) counted.value = scope.values(feed.value)?.raw[0];
+      if (feed.measureFields) {
+        counted.keys = feed.groupBy.map((a) => scope.values(a)?.raw.join(',') ?? '');
+        counted.values = feed.measureFields.map((a) => (a ? scope.values(a)?.raw[0] : undefined));
+      }
       if (feed.position !== undefined) counted.rule = feed.position;
       this.states.get(feed.target)?.counted.push(counted);
     }

@@ -4,11 +4,16 @@
  */
 import type { Predicate, SearchTerm } from '../model/predicate.js';
 import type { Logic, ParsedQuery, Stage } from '../model/stage.js';
-import type { EventScope, FieldAccess, FieldTable } from './fields.js';
+import { compileExpression } from './expression.js';
+import { truthy } from './expression-functions.js';
+import type { EventScope, FieldAccess, FieldResolver } from './fields.js';
 import { NotEvaluable } from './not-evaluable.js';
 import { compilePredicate, type PredicateTest } from './predicate-test.js';
 
 export type Test = (scope: EventScope) => boolean;
+
+/** The field names a stage's predicates read: the event's, or columns computed by the stages before it. */
+export type StageResolvers = (stage: Stage | undefined) => FieldResolver;
 
 /** A predicate the query reaches, with its polarity in the tree: what `--explain` reports. */
 export interface Leaf {
@@ -89,7 +94,7 @@ class LogicCompiler {
 
   constructor(
     private readonly query: ParsedQuery,
-    private readonly fields: FieldTable,
+    private readonly resolverOf: StageResolvers,
   ) {}
 
   private stageAt(index: number): Stage {
@@ -106,7 +111,7 @@ class LogicCompiler {
       );
     let compiled = this.predicateTests.get(p);
     if (!compiled) {
-      compiled = compilePredicate(p, this.fields, this.query.language);
+      compiled = compilePredicate(p, this.resolverOf(stage), this.query.language);
       this.predicateTests.set(p, compiled);
     }
     this.leaves.push({ stage, predicate: p, compiled, inverted });
@@ -153,8 +158,10 @@ class LogicCompiler {
         if (!term) throw new NotEvaluable(`the logic refers to a term the stage does not have`);
         return [termTest(term), null];
       }
-      case 'expression':
-        throw new NotEvaluable('expressions are not evaluated yet');
+      case 'expression': {
+        const value = compileExpression(node.expression, this.resolverOf(stage), this.query.language);
+        return [(scope) => truthy(value(scope)), null];
+      }
     }
   }
 
@@ -196,10 +203,10 @@ class LogicCompiler {
 export function compileLogic(
   query: ParsedQuery,
   logic: Logic,
-  fields: FieldTable,
+  resolverOf: StageResolvers,
   stage?: Stage,
 ): CompiledLogic {
-  const compiler = new LogicCompiler(query, fields);
+  const compiler = new LogicCompiler(query, resolverOf);
   const [test, anchors] = compiler.compile(logic, stage, false, 0);
   return { test, leaves: compiler.leaves, anchors };
 }

@@ -3,7 +3,7 @@ import type { Predicate } from '../model/predicate.js';
 import { lookupTable } from '../text/lookup.js';
 import { inCidr, ipBytes, parseCidr } from './cidr.js';
 import { TRANSFORMS, transformValue } from './encodings.js';
-import type { EventScope, FieldAccess, FieldTable, FieldValues } from './fields.js';
+import type { EventScope, FieldAccess, FieldResolver, FieldValues } from './fields.js';
 import { NotEvaluable } from './not-evaluable.js';
 import { necessaryLiteral, stringTest, type StringTest } from './string-match.js';
 
@@ -159,7 +159,7 @@ function comparePredicate(p: Predicate, access: FieldAccess | undefined): Predic
 function fieldrefPredicate(
   p: Predicate,
   access: FieldAccess,
-  fields: FieldTable,
+  fields: FieldResolver,
   language: string,
 ): PredicateTest {
   const match = (p.modifiers ?? []).find((m) => FIELDREF_MATCH.has(m));
@@ -187,7 +187,7 @@ function fieldrefPredicate(
   };
 }
 
-export function compilePredicate(p: Predicate, fields: FieldTable, language: string): PredicateTest {
+export function compilePredicate(p: Predicate, fields: FieldResolver, language: string): PredicateTest {
   const access = p.field === null ? undefined : fields.access(p.field, language);
   if (STRING_OPS.has(p.op)) return stringPredicate(p, p.op === 'keyword' ? undefined : access);
   switch (p.op) {
