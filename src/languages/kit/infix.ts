@@ -19,7 +19,8 @@ export interface InfixSyntax {
   term?(value: string, losses: Loss[]): string | undefined;
 }
 
-type Written = { text: string; kind: 'atom' | 'and' | 'or' | 'not' } | true | false;
+/** `dropped`: a test the target cannot write, left out of its junction (its loss is recorded). */
+type Written = { text: string; kind: 'atom' | 'and' | 'or' | 'not' } | true | false | 'dropped';
 
 /** A predicate with several values as the `or` (or, under `all`, the `and`) of one-value predicates. */
 export function splitValues(p: Predicate): Condition {
@@ -39,7 +40,7 @@ export function dropped(p: Predicate, why: string, losses: Loss[]): undefined {
 
 export function writeInfix(condition: Condition, syntax: InfixSyntax, losses: Loss[]): string {
   const out = write(condition, syntax, losses);
-  if (out === true) return syntax.always;
+  if (out === true || out === 'dropped') return syntax.always;
   if (out === false) return syntax.never;
   return out.text;
 }
@@ -64,6 +65,7 @@ function write(c: Condition, s: InfixSyntax, losses: Loss[]): Written {
       return predicate(c.predicate, s, losses);
     case 'not': {
       const inner = write(c.operand, s, losses);
+      if (inner === 'dropped') return inner;
       if (typeof inner === 'boolean') return !inner;
       const bare = inner.kind === 'atom' && !s.notCall;
       return { text: `${s.not}${bare ? inner.text : `(${inner.text})`}`, kind: 'not' };
@@ -83,19 +85,21 @@ function predicate(p: Predicate, s: InfixSyntax, losses: Loss[]): Written {
   return atomText(s.atom(p, losses));
 }
 
-/** A dropped atom reads as `true`: the rest of the condition still stands, and the loss says what went. */
+/** A dropped atom leaves its junction: the rest of the condition still stands, and the loss says what went. */
 function atomText(text: string | undefined): Written {
-  return text === undefined ? true : { text, kind: 'atom' };
+  return text === undefined ? 'dropped' : { text, kind: 'atom' };
 }
 
 function junction(kind: 'and' | 'or', operands: Condition[], s: InfixSyntax, losses: Loss[]): Written {
-  const parts: Array<Exclude<Written, boolean>> = [];
+  const parts: Array<Exclude<Written, boolean | 'dropped'>> = [];
+  let dropped = false;
   for (const operand of operands) {
     const w = write(operand, s, losses);
     if (w === (kind === 'or')) return w;
-    if (typeof w !== 'boolean') parts.push(w);
+    if (w === 'dropped') dropped = true;
+    else if (typeof w !== 'boolean') parts.push(w);
   }
-  if (parts.length === 0) return kind === 'and';
+  if (parts.length === 0) return dropped ? 'dropped' : kind === 'and';
   if (parts.length === 1) return parts[0];
   const texts = parts.map((w) =>
     w.kind === 'atom' || w.kind === 'not' || w.kind === kind ? w.text : `(${w.text})`,
