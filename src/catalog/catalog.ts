@@ -17,6 +17,8 @@ import {
 import { sourceStats, type SourceStats } from './stats.js';
 import { storedSourceFacts } from './source-facts.js';
 import { skippedByReason } from './skipped.js';
+import { metaValue, setMetaValue } from './meta.js';
+import { filterValues, type FilterValues } from './filter-values.js';
 import type { SourceFacts } from '../sources/facts.js';
 import { sourceView } from './source-queries.js';
 import {
@@ -56,6 +58,15 @@ export class Catalog {
     this.#db.close();
   }
 
+  /** The command that made the catalog (`demo`), when one marked it; undefined for a user's own catalog. */
+  createdBy(): string | undefined {
+    return metaValue(this.#db, 'created_by');
+  }
+
+  markCreatedBy(command: string): void {
+    setMetaValue(this.#db, 'created_by', command);
+  }
+
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
     return ingestSource(this.#db, root, options);
   }
@@ -73,6 +84,11 @@ export class Catalog {
   /** Moves whenever any connection commits a change, so readers know when their caches went stale. */
   dataVersion(): number {
     return this.#db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** The values the closed search filters can take here (`none` included where rules lack one). */
+  filterValues(): FilterValues {
+    return filterValues(this.#db);
   }
 
   search(q: SearchQuery): SearchResult {

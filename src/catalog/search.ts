@@ -1,6 +1,7 @@
 /** Catalog search: full text over title, description, query and tags, narrowed by facets; every value bound. */
 import type { Db } from './schema.js';
 import type { Facet, RuleSummary, SearchQuery, SearchResult } from './views.js';
+import { NONE } from './filter-values.js';
 
 export const SUMMARY_COLUMNS = `r.key, r.rule_id AS id, r.title, r.language, r.format, s.name AS source,
   f.path, r.severity, r.status, r.parsed`;
@@ -29,10 +30,13 @@ function whereOf(q: SearchQuery): Where {
   };
   const fts = q.text ? ftsQuery(q.text) : undefined;
   if (fts) add('r.id IN (SELECT rowid FROM rules_fts WHERE rules_fts MATCH ?)', fts);
-  if (q.language) add('r.language = ?', q.language);
+  // `none` selects the rules without a value: the facet offers it for them.
+  const valueOrNone = (column: string, value: string): void =>
+    value.toLowerCase() === NONE ? add(`${column} IS NULL`) : add(`${column} = ? COLLATE NOCASE`, value);
+  if (q.language) valueOrNone('r.language', q.language);
   if (q.source) add('r.source_id = (SELECT id FROM sources WHERE name = ?)', q.source);
-  if (q.severity) add('r.severity = ? COLLATE NOCASE', q.severity);
-  if (q.status) add('r.status = ? COLLATE NOCASE', q.status);
+  if (q.severity) valueOrNone('r.severity', q.severity);
+  if (q.status) valueOrNone('r.status', q.status);
   if (q.technique)
     add(
       'r.id IN (SELECT rule FROM rule_techniques WHERE technique = ? OR technique LIKE ?)',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /** The `ruleatlas` command: parses arguments and dispatches to one command module each. */
 import { Command, CommanderError, Option } from 'commander';
-import { UsageError } from './output.js';
+import { UsageError, UserError } from './output.js';
+import { DEFAULT_DB, DEMO_DB } from './catalog-file.js';
 import { ingestCommand } from './commands/ingest.js';
 import { explainCommand } from './commands/explain.js';
 import { showCommand } from './commands/show.js';
@@ -17,11 +18,16 @@ import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
 import { convertCommand } from './commands/convert.js';
 
-const DEFAULT_DB = './ruleatlas.db';
-
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new UsageError(`Expected a whole number, got ${value}`);
+  return n;
+}
+
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UsageError(`--port takes a port number from 0 (any free port) to 65535, got ${value}`);
   return n;
 }
 
@@ -142,7 +148,7 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .description('load or refresh ATT&CK data')
     .action((o) => run(attackUpdateCommand(o)));
   common(program.command('serve'))
-    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080))
+    .addOption(new Option('--port <n>', 'port to listen on').argParser(portNumber).default(8080))
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option(
       '--attack <path>',
@@ -151,12 +157,12 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .description('the web catalog and its JSON API')
     .action((o) => run(serveCommand(o)));
   common(program.command('demo'))
-    .addOption(new Option('--port <n>').argParser(positiveInt).default(8080))
+    .addOption(new Option('--port <n>', 'port to listen on').argParser(portNumber).default(8080))
     .option('--host <host>', 'address to bind', '127.0.0.1')
     .option('--attack <path>')
     .option('--no-serve', 'ingest only')
     .description('ingest the bundled example rules into a fresh catalog and serve them')
-    .action((o) => run(demoCommand({ ...o, db: o.db === DEFAULT_DB ? './ruleatlas-demo.db' : o.db })));
+    .action((o) => run(demoCommand({ ...o, db: o.db === DEFAULT_DB ? DEMO_DB : o.db })));
   return program;
 }
 
@@ -173,6 +179,22 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A file-system error a user caused and can fix, in one line; undefined for anything else (a bug: stack). */
+function fileProblem(err: unknown): string | undefined {
+  const { code, path, syscall } = (err ?? {}) as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is not a folder',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+  };
+  if (!code || !reasons[code]) return undefined;
+  return `${path ?? syscall ?? 'a file'}: ${reasons[code]}`;
+}
+
 function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError)
     return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0
@@ -181,6 +203,11 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof UsageError) {
     process.stderr.write(`ruleatlas: ${err.message}\n`);
     return 2;
+  }
+  const problem = err instanceof UserError ? err.message : fileProblem(err);
+  if (problem) {
+    process.stderr.write(`ruleatlas: ${problem}\n`);
+    return 1;
   }
   process.stderr.write(`ruleatlas: ${(err as Error).stack ?? String(err)}\n`);
   return 1;

@@ -22,6 +22,9 @@ export function percent(part: number, whole: number): string {
 /** A usage problem: printed and exit code 2. */
 export class UsageError extends Error {}
 
+/** A problem with the user's files or machine (no catalog, a busy port): printed, no stack, exit code 1. */
+export class UserError extends Error {}
+
 /** Rules, parsed and errors per language, as `ingest` and `stats` print them. */
 export function printLanguageTable(
   byLanguage: Record<string, { rules: number; parsed: number; errors: number }>,

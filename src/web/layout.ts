@@ -60,6 +60,15 @@ export function section(id: string, title: string, body: Html, note?: string): H
   </section>`;
 }
 
+export function badRequest(what: string, api: string): Html {
+  return layout(
+    { title: 'Bad request', api, section: 'other' },
+    html`<h1>Bad request</h1>
+      <p>${what}</p>
+      <p><a href="/">Back to the catalog</a></p>`,
+  );
+}
+
 export function notFound(what: string, api: string): Html {
   return layout(
     { title: 'Not found', api, section: 'other' },

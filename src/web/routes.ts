@@ -1,7 +1,8 @@
 /** Every page and its JSON twin under /api/: one data function feeds both, so they always show the same thing. */
 import type { Context, Hono } from 'hono';
 import type { Html } from './markup.js';
-import { notFound } from './layout.js';
+import { badRequest, notFound } from './layout.js';
+import { BadRequest } from './bad-request.js';
 import type { Site } from './site.js';
 import { homePage, homePageData } from './pages/home.js';
 import { searchPage, searchPageData, searchParams } from './pages/search.js';
@@ -18,12 +19,22 @@ type Load<T> = (c: Context) => T | undefined;
 /** Registers `path` as HTML and `/api` + `path` as JSON over the same loader. */
 function page<T>(app: Hono, path: string, load: Load<T>, render: (data: T) => Html, missing: string): void {
   app.get(path, (c) => {
-    const data = load(c);
-    return data === undefined ? c.html(notFound(missing, `/api${c.req.path}`), 404) : c.html(render(data));
+    try {
+      const data = load(c);
+      return data === undefined ? c.html(notFound(missing, `/api${c.req.path}`), 404) : c.html(render(data));
+    } catch (err) {
+      if (err instanceof BadRequest) return c.html(badRequest(err.message, `/api${c.req.path}`), 400);
+      throw err;
+    }
   });
   app.get(`/api${path}`, (c) => {
-    const data = load(c);
-    return data === undefined ? c.json({ error: missing }, 404) : c.json(data);
+    try {
+      const data = load(c);
+      return data === undefined ? c.json({ error: missing }, 404) : c.json(data);
+    } catch (err) {
+      if (err instanceof BadRequest) return c.json({ error: err.message, suggestion: err.suggestion }, 400);
+      throw err;
+    }
   });
 }
 

@@ -32,7 +32,8 @@ export const securityHeaders: MiddlewareHandler = async (c, next) => {
 export const readOnly: MiddlewareHandler = async (c, next) => {
   if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
     c.header('Allow', 'GET, HEAD');
-    return c.text('Method Not Allowed: the catalog is read-only', 405);
+    const message = 'Method Not Allowed: the catalog is read-only';
+    return c.req.path.startsWith('/api/') ? c.json({ error: message }, 405) : c.text(message, 405);
   }
   await next();
 };

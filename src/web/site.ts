@@ -1,5 +1,7 @@
 /** The web catalog's state for one process: the read-only catalog and what is costly to derive from it, cached. */
 import type { Catalog } from '../catalog/catalog.js';
+import { unknownFilter, unknownFilterMessage, type FilterValues } from '../catalog/filter-values.js';
+import { BadRequest } from './bad-request.js';
 import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import { coverageMatrix } from '../analysis/coverage/index.js';
@@ -21,6 +23,7 @@ export class Site {
   private version = -1;
   private attackCache: LoadedAttack | undefined;
   private readonly coverageCache = new Map<string, Coverage>();
+  private filterCache: FilterValues | undefined;
 
   constructor(
     readonly catalog: Catalog,
@@ -33,6 +36,17 @@ export class Site {
     this.version = now;
     this.attackCache = undefined;
     this.coverageCache.clear();
+    this.filterCache = undefined;
+  }
+
+  /** Refuses a filter value the catalog does not have (`language=sigmaa`), naming the nearest one. */
+  checkFilters(given: Partial<Record<keyof FilterValues | 'tactic', string>>): void {
+    if (!Object.values(given).some(Boolean)) return;
+    this.fresh();
+    this.filterCache ??= this.catalog.filterValues();
+    const tactic = this.attack().data.tactics.flatMap((t) => [t.shortname, t.id, t.name]);
+    const problem = unknownFilter(given, { ...this.filterCache, tactic });
+    if (problem) throw new BadRequest(unknownFilterMessage(problem), problem.suggestion);
   }
 
   attack(): LoadedAttack {

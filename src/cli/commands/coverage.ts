@@ -1,4 +1,6 @@
 /** `ruleatlas coverage`: ATT&CK coverage per tactic and technique; a Navigator layer; two sources compared. */
+import { openCatalog } from '../catalog-file.js';
+import { checkFilters } from '../filters.js';
 import { writeFileSync } from 'node:fs';
 import { Catalog } from '../../catalog/catalog.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
@@ -23,9 +25,10 @@ export interface CoverageCommandOptions {
 }
 
 export function coverageCommand(options: CoverageCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const attack = loadAttack({ bundle: options.attack, catalog });
+    checkFilters(catalog, { source: options.source, language: options.language });
     if (options.compare) return compare(catalog, options.compare, attack.data, options.json);
     const rules = catalog.ruleTechniques({ source: options.source, language: options.language });
     const all = coverageMatrix(rules, attack.data);

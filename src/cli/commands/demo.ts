@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../catalog/catalog.js';
 import { sumStats } from '../../catalog/stats.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
-import { percent, print } from '../output.js';
+import { percent, print, UserError } from '../output.js';
+import { ensureCanListen } from '../port.js';
 import { serveCommand } from './serve.js';
 
 /** The project's own example rules, next to `dist/` and `src/` alike. */
@@ -18,9 +19,37 @@ export interface DemoOptions {
   serve?: boolean;
 }
 
+const DEMO = 'demo';
+
+/** Whether `db` is a catalog an earlier demo made; anything else there is the user's and stays untouched. */
+function madeByDemo(db: string): boolean {
+  try {
+    const catalog = Catalog.open(db, { readonly: true });
+    try {
+      return catalog.createdBy() === DEMO;
+    } finally {
+      catalog.close();
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Removes the demo's previous catalog, refusing any file the demo did not make. */
+function clearPreviousDemo(db: string): void {
+  if (!existsSync(db)) return;
+  if (!madeByDemo(db))
+    throw new UserError(
+      `${db} exists and was not made by \`ruleatlas demo\`; it is left untouched. Pass --db with another file name`,
+    );
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(db + suffix)) rmSync(db + suffix);
+}
+
 export async function demoCommand(options: DemoOptions): Promise<number> {
-  for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.db + suffix)) rmSync(options.db + suffix);
+  if (options.serve !== false) await ensureCanListen(options.host, options.port);
+  clearPreviousDemo(options.db);
   const catalog = Catalog.open(options.db);
+  catalog.markCreatedBy(DEMO);
   try {
     await catalog.ingest(EXAMPLES_DIR, { name: 'examples' });
     const attack = loadAttack({ bundle: options.attack });

@@ -1,4 +1,5 @@
 /** `ruleatlas explain FILE [--language L]`: parse one file with no catalog and report each rule; a linter in CI. */
+import { catalogPath, openCatalog } from '../catalog-file.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
@@ -40,7 +41,8 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
     artifacts: options.macros ? artifactsIn(options.macros) : [],
   });
   // A catalog beside the file gives corpus counts; explain works the same without one.
-  const catalog = existsSync(options.db) ? Catalog.open(options.db, { readonly: true }) : undefined;
+  const db = catalogPath(options.db);
+  const catalog = existsSync(db) ? openCatalog(db) : undefined;
   try {
     const attack = loadAttack({ bundle: options.attack, catalog });
     const reports = explained.rules.map((a) =>

@@ -6,7 +6,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { ParsedRule } from '../../model/rule.js';
-import { Catalog } from '../../catalog/catalog.js';
+import type { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
 import { loadAttack } from '../../knowledge/attack/index.js';
 import { rulesFromFiles } from '../../analysis/rule-files.js';
 import { coverageMatrix, navigatorLayer } from '../../analysis/coverage/index.js';
@@ -32,9 +33,7 @@ function loadRules(options: HuntCommandOptions): { rules: ParsedRule[]; catalog?
     if (missing) throw new UsageError(`No such file or folder: ${missing}`);
     return { rules: rulesFromFiles(options.rules, filter) };
   }
-  if (!existsSync(options.db))
-    throw new UsageError(`No catalog at ${options.db}: ingest rules first, or give --rules`);
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   return { rules: catalog.huntRules(filter), catalog };
 }
 

@@ -1,5 +1,5 @@
 /** `ruleatlas indicators [--field F] [--value V] [--top N]`: indicators with corpus counts; with a value, the rules behind them. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import { print, printJson, printTable } from '../output.js';
 
@@ -14,7 +14,7 @@ export interface IndicatorsCommandOptions {
 }
 
 export function indicatorsCommand(options: IndicatorsCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const canonical = options.field ? canonicalField(options.field, { language: 'sigma' }) : undefined;
     const list = catalog.indicators({

@@ -1,5 +1,6 @@
 /** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
+import { checkFilters } from '../filters.js';
 import { loadAttack, tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import type { SearchQuery } from '../../catalog/views.js';
@@ -12,11 +13,14 @@ export interface SearchCommandOptions extends Omit<SearchQuery, 'text' | 'tactic
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const { db: _db, json, tactic, ...filters } = options;
     const query: SearchQuery = { ...filters, text: words.join(' ') || undefined };
-    if (tactic) query.tacticTechniques = tacticTechniques(loadAttack({ catalog }).data, tactic);
+    const attack = tactic ? loadAttack({ catalog }).data : undefined;
+    const { language, source, severity, status } = options;
+    checkFilters(catalog, { language, source, severity, status, tactic }, attack?.tactics);
+    if (tactic) query.tacticTechniques = tacticTechniques(attack!, tactic);
     if (options.field)
       query.canonical = canonicalField(options.field, { language: options.language ?? 'sigma' });
     const result = catalog.search(query);

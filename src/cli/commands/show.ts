@@ -1,11 +1,11 @@
 /** `ruleatlas show ID`: one rule as on its page, by rule id or `source:path`. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
 import { loadAttack, ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { ruleReport, ruleReportText } from '../../analysis/report/index.js';
 import { print, printJson } from '../output.js';
 
 export function showCommand(ref: string, options: { db: string; json?: boolean; attack?: string }): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const view = catalog.rule(ref);
     if (!view) {

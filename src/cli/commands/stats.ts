@@ -1,10 +1,10 @@
 /** `ruleatlas stats`: per source and language, how many rules there are and how many parsed. */
-import { Catalog } from '../../catalog/catalog.js';
+import { openCatalog } from '../catalog-file.js';
 import { sumStats } from '../../catalog/stats.js';
 import { percent, print, printJson, printLanguageTable, printTable } from '../output.js';
 
 export function statsCommand(options: { db: string; json?: boolean }): number {
-  const catalog = Catalog.open(options.db, { readonly: true });
+  const catalog = openCatalog(options.db);
   try {
     const sources = catalog.sources();
     const total = sumStats(sources);

@@ -96,6 +96,7 @@ function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolea
 }
 
 export function attackPageData(site: Site, filter: CoverageFilter): AttackPageData {
+  site.checkFilters({ source: filter.source, language: filter.language });
   const attack = site.attack();
   const coverage = site.coverage(filter);
   const { sources, languages } = site.facets();

@@ -47,6 +47,8 @@ export function searchParams(get: (name: string) => string | undefined): {
 
 export function searchPageData(site: Site, query: SearchParams, page: number): SearchPageData {
   const data = site.attack().data;
+  const { language, source, severity, status, tactic } = query;
+  site.checkFilters({ language, source, severity, status, tactic });
   const q: SearchQuery = {
     text: query.q,
     language: query.language,
@@ -63,12 +65,18 @@ export function searchPageData(site: Site, query: SearchParams, page: number): S
   };
   if (query.tactic) q.tacticTechniques = tacticTechniques(data, query.tactic);
   if (query.field) q.canonical = canonicalField(query.field, { language: fieldLanguage(query.language) });
-  const result = site.catalog.search(q);
+  let result = site.catalog.search(q);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
+  // A page past the end shows the last page, as a link from an older, longer result list expects.
+  if (page > pages) {
+    page = pages;
+    result = site.catalog.search({ ...q, offset: (page - 1) * PAGE_SIZE });
+  }
   return {
     query,
     page,
     pageSize: PAGE_SIZE,
-    pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)),
+    pages,
     tactics: data.tactics,
     ...result,
   };
