@@ -11,6 +11,7 @@ import { canonicalField } from '../../knowledge/fields/index.js';
 import { caseless, patternOf } from '../../languages/kit/pattern.js';
 import { queryCondition } from './source-condition.js';
 import { isScopeField } from './scope.js';
+import { nameAsPath, pathOfName } from './name-path.js';
 import { piecesGlob, regexPieces, squeeze } from './regex-shape.js';
 
 export interface Relation {
@@ -23,6 +24,8 @@ const WINLOG = 'winlog.event_data.';
 const FULL_MATCH = new Set<LanguageId>(['eql', 'esql', 'lucene', 'kuery']);
 
 function fieldKey(field: string, language: LanguageId, scope: string | undefined): string {
+  // A concept already resolved (a name test read as its path's).
+  if (field.startsWith('\u0000')) return field.slice(1);
   const concept = canonicalField(field, { language, scope });
   if (concept) return concept;
   const lower = field.toLowerCase();
@@ -50,6 +53,15 @@ function atomKey(p: Predicate, value: string, language: LanguageId, scope: strin
 
 type Normal = string;
 
+/** A name test read as the test of its path, as conversion writes it for targets that only name the path. */
+function asPathTest(p: Predicate, language: LanguageId, scope: string | undefined): Predicate {
+  const concept = p.field ? canonicalField(p.field, { language, scope }) : undefined;
+  const path = concept && pathOfName(concept);
+  if (!path) return p;
+  const asPath = nameAsPath(p, path, '\\');
+  return asPath ? { ...asPath, field: `\u0000${path}` } : p;
+}
+
 function normal(c: Condition, language: LanguageId, scope: string | undefined): Normal {
   switch (c.type) {
     case 'true':
@@ -62,7 +74,7 @@ function normal(c: Condition, language: LanguageId, scope: string | undefined): 
       return inner.startsWith('not(') && inner.endsWith(')') ? inner.slice(4, -1) : `not(${inner})`;
     }
     case 'predicate': {
-      const p = c.predicate;
+      const p = asPathTest(c.predicate, language, scope);
       if (p.field && isScopeField(p.field)) return 'true';
       const values = p.values.length === 0 ? [''] : p.values;
       const atoms = values.map((v) => atomKey(p, v, language, scope));

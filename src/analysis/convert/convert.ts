@@ -8,7 +8,8 @@ import { emptyContext } from '../../languages/language.js';
 import { offlineAttack, resolveAttack, type AttackData } from '../../knowledge/attack/index.js';
 import { queryCondition } from './source-condition.js';
 import { mapFields } from './target-fields.js';
-import { ruleActivity, sourceScope, targetScope } from './scope.js';
+import { simplify } from './simplify.js';
+import { ruleActivity, rulePlatform, sourceScope, targetScope } from './scope.js';
 import { compareQueries, type Relation } from './compare.js';
 
 export interface Conversion {
@@ -93,7 +94,8 @@ export function convertRule(
   for (const name of query.unresolved)
     losses.push({ what: name, why: 'unresolved: its definition is not known' });
   const activity = ruleActivity(parsed);
-  const scope = targetScope(activity);
+  const platform = rulePlatform(parsed);
+  const scope = targetScope(activity, platform);
   const mapping = {
     source: query.language,
     target,
@@ -101,7 +103,7 @@ export function convertRule(
     targetScope: scope.table ?? scope.eventType,
     scoped: activity !== undefined,
   };
-  const condition = mapFields(queryCondition(query, losses), mapping, losses);
+  const condition = simplify(mapFields(queryCondition(query, losses), mapping, losses));
   const input = {
     condition,
     scope,

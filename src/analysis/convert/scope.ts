@@ -53,10 +53,22 @@ export function ruleActivity(parsed: ParsedRule): string | undefined {
   return declared && elasticCategory(declared.values[0]);
 }
 
-export function targetScope(activity: string | undefined): EmitScope {
+export function targetScope(activity: string | undefined, platform?: string): EmitScope {
   const a = activity ? scopes().activities[activity] : undefined;
   if (!a) return {};
-  return { logsource: a.sigma, table: a.kusto, category: a.eql, indexes: a.indexes, eventType: a.udm };
+  const logsource = a.sigma && platform ? { ...a.sigma, product: platform } : a.sigma;
+  return { logsource, table: a.kusto, category: a.eql, indexes: a.indexes, eventType: a.udm };
+}
+
+/** The operating system a rule is for: its Sigma `product`, or the `host.os.type` it tests. */
+export function rulePlatform(parsed: ParsedRule): string | undefined {
+  const product = parsed.rule.context.product;
+  if (typeof product === 'string') return product.toLowerCase();
+  const predicates = parsed.query?.stages.flatMap((s) => s.predicates) ?? [];
+  const os = predicates.find(
+    (p) => /^host\.os\.(type|family)$/.test(p.field ?? '') && !p.negated && p.values.length === 1,
+  );
+  return os?.values[0].toLowerCase();
 }
 
 /** Fields that only say which events a rule reads: the target says it with its table, category or logsource. */

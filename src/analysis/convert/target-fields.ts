@@ -4,6 +4,7 @@ import type { Predicate } from '../../model/predicate.js';
 import type { Condition, Loss } from '../../languages/emit.js';
 import { canonicalField, fieldConcept, languageSchemas } from '../../knowledge/fields/index.js';
 import { isScopeField } from './scope.js';
+import { nameAsPath, pathOfName } from './name-path.js';
 
 /** Windows event data fields keep their own names under this ECS prefix (winlogbeat's layout). */
 const WINLOG = 'winlog.event_data.';
@@ -18,6 +19,8 @@ export interface FieldMapping {
   targetScope?: string;
   /** The target knows where the events come from (a logsource, table or category for the rule's activity). */
   scoped: boolean;
+  /** The path separator of the rule's platform (`\\` on Windows, `/` elsewhere). */
+  separator?: string;
 }
 
 /** The name of `concept` in the target's schemas: a name scoped to the target's table first, then a plain one. */
@@ -51,6 +54,17 @@ export function targetField(field: string, m: FieldMapping): string | undefined 
   return (concept && conceptName(concept, m)) ?? unmapped(field, m);
 }
 
+/** A name field the target lacks, tested on the path field it has (`process.name` → `Image|endswith`). */
+function throughPath(p: Predicate, m: FieldMapping): Predicate | undefined {
+  const concept = p.field ? canonicalField(p.field, { language: m.source, scope: m.sourceScope }) : undefined;
+  const path = concept && pathOfName(concept);
+  const pathName = path && conceptName(path, { ...m, source: m.target });
+  if (!pathName) return undefined;
+  const rewritten = nameAsPath(p, pathName, m.separator ?? '\\');
+  // Already in the target's names: mapped again, it keeps them.
+  return rewritten && { ...rewritten, scope: undefined };
+}
+
 /** Kibana KQL and Lucene ignore case only on a field's `.caseless` twin, where the taxonomy knows one. */
 function caselessTwin(field: string, m: FieldMapping): string | undefined {
   const concept = canonicalField(field, { language: m.target });
@@ -64,6 +78,8 @@ function mapPredicate(p: Predicate, m: FieldMapping, losses: Loss[]): Condition 
   if (isScopeField(p.field) && m.scoped) return { type: 'true' };
   let field = targetField(p.field, m);
   if (field === undefined) {
+    const asPath = throughPath(p, m);
+    if (asPath) return mapPredicate(asPath, m, losses);
     losses.push({ what: `field ${p.field}`, why: `no counterpart in the ${m.target} schema` });
     return { type: 'true' };
   }
