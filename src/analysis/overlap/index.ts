@@ -1,0 +1,12 @@
+/** Overlap between rules across languages: the relation of one rule to another, on their normalized logic. */
+export {
+  RELATION_KINDS,
+  formImplies,
+  relateForms,
+  relateRules,
+  type RelateContext,
+  type RelationKind,
+  type RuleRelation,
+} from './relation.js';
+export { ruleForm, type Conjunction, type Literal, type RuleForm } from './normal-form.js';
+export { differenceWords, literalText, type Evidence } from './evidence.js';
