@@ -74,12 +74,55 @@ function closure(a: Atom): Atom[] {
 }
 const closures = new Map<string, Atom[]>();
 
-/** Every event `a` holds on, `b` holds on too. */
+/** Every event `a` holds on, `b` holds on too. Remembered by atom pair: a catalog asks the same pairs often. */
 export function implies(a: Atom, b: Atom): boolean {
   if (a.key === b.key) return true;
   if (a.concept === 'opaque' || b.concept === 'opaque') return false;
-  return closure(a).some((x) => x.concept === b.concept && directlyImplies(x, b));
+  const ia = atomId(a);
+  let row = implications[ia];
+  if (!row) implications[ia] = row = new Map();
+  const ib = atomId(b);
+  let known = row.get(ib);
+  if (known === undefined) {
+    known = closure(a).some((x) => x.concept === b.concept && directlyImplies(x, b));
+    row.set(ib, known);
+  }
+  return known;
 }
+
+/** Atoms by key get small ids, so remembered implications are rows of small-integer maps. */
+const ids = new Map<string, number>();
+let implications: Array<Map<number, boolean> | undefined> = [];
+const MAX_ATOMS = 1_000_000;
+const atomIds = new WeakMap<Atom, number>();
+
+function atomId(a: Atom): number {
+  let id = atomIds.get(a);
+  if (id !== undefined) return id;
+  id = ids.get(a.key);
+  if (id === undefined) {
+    if (ids.size >= MAX_ATOMS) {
+      ids.clear();
+      implications = [];
+    }
+    id = ids.size;
+    ids.set(a.key, id);
+  }
+  atomIds.set(a, id);
+  return id;
+}
+
+/** The concepts an atom's tests reach through equivalents: atoms on none of another's cannot relate to it. */
+export function reachedConcepts(a: Atom): readonly string[] {
+  let found = reached.get(a.key);
+  if (!found) {
+    found = [...new Set(closure(a).map((x) => x.concept))];
+    if (reached.size > 100_000) reached.clear();
+    reached.set(a.key, found);
+  }
+  return found;
+}
+const reached = new Map<string, string[]>();
 
 /** The values two atoms compare, on one footing: folded when either ignores case. */
 function footing(a: Atom, b: Atom): [string, string] | undefined {

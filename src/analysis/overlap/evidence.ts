@@ -53,11 +53,18 @@ function distinctLiterals(form: RuleForm): Literal[] {
   return [...byKey.values()];
 }
 
+const MAX_PAIRWISE = 400;
+
 /** Alternatives of `b`'s literal that none of `a`'s touches: what `b` accepts beyond `a`, as `or …`. */
 function extraAlternatives(a: Literal, b: Literal): string[] {
   if (a.negated || b.negated) return [];
+  const keys = new Set(a.atoms.map((x) => x.key));
+  // Long lists (hashes, domains) are told apart by their values alone: pairwise implication costs too much.
+  const pairwise = a.atoms.length * b.atoms.length <= MAX_PAIRWISE;
   return b.atoms
-    .filter((y) => !a.atoms.some((x) => implies(x, y) || implies(y, x)))
+    .filter(
+      (y) => !keys.has(y.key) && (!pairwise || !a.atoms.some((x) => implies(x, y) || implies(y, x))),
+    )
     .map((y) => `or ${atomText(y)}`);
 }
 

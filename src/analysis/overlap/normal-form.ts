@@ -26,7 +26,7 @@ export interface RuleForm {
 }
 
 /** Alternatives kept before the form gives up on being complete (a limit says so). */
-const MAX_CONJUNCTIONS = 256;
+const MAX_CONJUNCTIONS = 64;
 const MAX_DEPTH = 64;
 
 function literal(negated: boolean, atoms: Atom[]): Literal {
@@ -119,7 +119,11 @@ class FormBuilder {
     let out: Conjunction[] = [[]];
     for (const part of parts) {
       const next: Conjunction[] = [];
-      for (const left of out) for (const right of part) next.push([...left, ...right]);
+      for (const left of out)
+        for (const right of part) {
+          if (next.length > MAX_CONJUNCTIONS) break;
+          next.push([...left, ...right]);
+        }
       out = this.bounded(next);
     }
     return out;

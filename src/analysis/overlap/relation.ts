@@ -3,6 +3,7 @@
  * other rule fires on, the subject fires on too), `broader`, `overlapping` or `disjoint`, with its evidence.
  */
 import type { ParsedRule } from '../../model/rule.js';
+import { reachedConcepts } from './atoms.js';
 import { evidence } from './evidence.js';
 import { conjunctionImplies, conjunctionsContradict, conjunctionsShare } from './literals.js';
 import { ruleForm, type RuleForm } from './normal-form.js';
@@ -49,6 +50,11 @@ function typesMeet(a: string[] | null, b: string[] | null): boolean {
 /** Every event `a` fires on, `b` fires on: each alternative of `a` implies one of `b`. */
 export function formImplies(a: RuleForm, b: RuleForm): boolean {
   if (!typesWithin(a.eventTypes, b.eventTypes)) return false;
+  // Most pairs fail here at once: a test of `b` on a concept no test of `a` reaches follows from none of them.
+  if (b.conjunctions.length === 1) {
+    const reached = formConcepts(a).reached;
+    if (b.conjunctions[0].some((l) => !l.negated && !l.atoms.some((x) => reached.has(x.concept)))) return false;
+  }
   return a.conjunctions.every((ca) => b.conjunctions.some((cb) => conjunctionImplies(ca, cb)));
 }
 
@@ -58,6 +64,40 @@ function formsShare(a: RuleForm, b: RuleForm): boolean {
 
 function formsContradict(a: RuleForm, b: RuleForm): boolean {
   return a.conjunctions.every((ca) => b.conjunctions.every((cb) => conjunctionsContradict(ca, cb)));
+}
+
+/**
+ * Whether the forms can be related at all: a rule that requires nothing (an empty alternative) meets any; else
+ * some positive test of one must reach, through equivalents, a concept the other tests.
+ */
+function conceptsMeet(a: RuleForm, b: RuleForm): boolean {
+  if (a.conjunctions.some((c) => c.length === 0) || b.conjunctions.some((c) => c.length === 0)) return true;
+  const ca = formConcepts(a);
+  const cb = formConcepts(b);
+  for (const c of ca.reached) if (cb.tested.has(c)) return true;
+  for (const c of cb.reached) if (ca.tested.has(c)) return true;
+  return false;
+}
+
+interface Concepts {
+  tested: Set<string>;
+  reached: Set<string>;
+}
+const conceptsOf = new WeakMap<RuleForm, Concepts>();
+
+function formConcepts(form: RuleForm): Concepts {
+  let found = conceptsOf.get(form);
+  if (!found) {
+    found = { tested: new Set(), reached: new Set() };
+    for (const c of form.conjunctions)
+      for (const l of c)
+        for (const a of l.atoms) {
+          found.tested.add(a.concept);
+          for (const r of reachedConcepts(a)) found.reached.add(r);
+        }
+    conceptsOf.set(form, found);
+  }
+  return found;
 }
 
 function limitsWhy(subject: RuleForm, other: RuleForm): string | undefined {
@@ -77,18 +117,28 @@ function containment(subject: RuleForm, other: RuleForm): RelationKind | undefin
   return undefined;
 }
 
-export function relateForms(subject: RuleForm, other: RuleForm): RuleRelation {
-  const proof = evidence(subject, other);
+/** The relation alone, without its evidence: what a catalog-wide run asks of every candidate pair first. */
+export function classifyForms(subject: RuleForm, other: RuleForm): Pick<RuleRelation, 'relation' | 'why'> {
   if (!typesMeet(subject.eventTypes, other.eventTypes))
     return {
       relation: 'disjoint',
-      ...proof,
       why: `reads other events: ${subject.eventTypes!.join(', ')} against ${other.eventTypes!.join(', ')}`,
     };
+  if (!conceptsMeet(subject, other)) return { relation: 'disjoint' };
   const limited = limitsWhy(subject, other);
   const contained = limited ? undefined : containment(subject, other);
-  if (contained) return { relation: contained, ...proof };
-  const relation =
-    !formsContradict(subject, other) && formsShare(subject, other) ? 'overlapping' : 'disjoint';
-  return limited ? { relation, ...proof, why: limited } : { relation, ...proof };
+  if (contained) return { relation: contained };
+  const relation = !formsContradict(subject, other) && formsShare(subject, other) ? 'overlapping' : 'disjoint';
+  return limited ? { relation, why: limited } : { relation };
+}
+
+export function relateForms(subject: RuleForm, other: RuleForm): RuleRelation {
+  const { relation, why } = classifyForms(subject, other);
+  const proof = evidence(subject, other);
+  return why ? { relation, ...proof, why } : { relation, ...proof };
+}
+
+/** The converse relation: `other` to `subject` when `subject` to `other` is known. */
+export function converse(relation: RelationKind): RelationKind {
+  return relation === 'narrower' ? 'broader' : relation === 'broader' ? 'narrower' : relation;
 }
