@@ -62,9 +62,7 @@ function extraAlternatives(a: Literal, b: Literal): string[] {
   // Long lists (hashes, domains) are told apart by their values alone: pairwise implication costs too much.
   const pairwise = a.atoms.length * b.atoms.length <= MAX_PAIRWISE;
   return b.atoms
-    .filter(
-      (y) => !keys.has(y.key) && (!pairwise || !a.atoms.some((x) => implies(x, y) || implies(y, x))),
-    )
+    .filter((y) => !keys.has(y.key) && (!pairwise || !a.atoms.some((x) => implies(x, y) || implies(y, x))))
     .map((y) => `or ${atomText(y)}`);
 }
 

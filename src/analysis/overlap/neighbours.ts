@@ -35,7 +35,14 @@ export function relateNeighbours(hood: Neighbourhood, changed: Iterable<string>)
       if (relation === 'disjoint') continue;
       const back = evidence(otherForm, form);
       rows.push({ subject, other, score, relation, ...evidence(form, otherForm), ...(why ? { why } : {}) });
-      rows.push({ subject: other, other: subject, score, relation: converse(relation), ...back, ...swapWhy(why) });
+      rows.push({
+        subject: other,
+        other: subject,
+        score,
+        relation: converse(relation),
+        ...back,
+        ...swapWhy(why),
+      });
     }
   }
   return rows;
@@ -57,7 +64,11 @@ export function relateOutsider(hood: Neighbourhood, form: RuleForm, words: strin
 /** The reason seen from the other side: `the subject` and `the other rule` trade places. */
 function swapWhy(why: string | undefined): { why?: string } {
   if (!why) return {};
-  return { why: why.replace(/the (subject|other rule)/g, (_m, who: string) => (who === 'subject' ? 'the other rule' : 'the subject')) };
+  return {
+    why: why.replace(/the (subject|other rule)/g, (_m, who: string) =>
+      who === 'subject' ? 'the other rule' : 'the subject',
+    ),
+  };
 }
 
 const RANK: Record<string, number> = { equivalent: 0, narrower: 1, broader: 1, overlapping: 2, disjoint: 3 };

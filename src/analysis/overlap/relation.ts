@@ -53,7 +53,8 @@ export function formImplies(a: RuleForm, b: RuleForm): boolean {
   // Most pairs fail here at once: a test of `b` on a concept no test of `a` reaches follows from none of them.
   if (b.conjunctions.length === 1) {
     const reached = formConcepts(a).reached;
-    if (b.conjunctions[0].some((l) => !l.negated && !l.atoms.some((x) => reached.has(x.concept)))) return false;
+    if (b.conjunctions[0].some((l) => !l.negated && !l.atoms.some((x) => reached.has(x.concept))))
+      return false;
   }
   return a.conjunctions.every((ca) => b.conjunctions.some((cb) => conjunctionImplies(ca, cb)));
 }
@@ -128,7 +129,8 @@ export function classifyForms(subject: RuleForm, other: RuleForm): Pick<RuleRela
   const limited = limitsWhy(subject, other);
   const contained = limited ? undefined : containment(subject, other);
   if (contained) return { relation: contained };
-  const relation = !formsContradict(subject, other) && formsShare(subject, other) ? 'overlapping' : 'disjoint';
+  const relation =
+    !formsContradict(subject, other) && formsShare(subject, other) ? 'overlapping' : 'disjoint';
   return limited ? { relation, why: limited } : { relation };
 }
 
