@@ -9,8 +9,8 @@ import { offlineAttack, resolveAttack, type AttackData } from '../../knowledge/a
 import { queryCondition } from './source-condition.js';
 import { mapFields } from './target-fields.js';
 import { simplify } from './simplify.js';
-import { ruleActivity, rulePlatform, sourceScope, targetScope } from './scope.js';
-import { compareQueries, type Relation } from './compare.js';
+import { isScopeField, ruleActivity, rulePlatform, sourceScope, targetScope } from './scope.js';
+import { relateRules, ruleForm, type Literal, type RuleForm } from '../overlap/index.js';
 
 export interface Conversion {
   target: LanguageId;
@@ -60,11 +60,35 @@ function metadata(rule: RuleDocument, data: AttackData): EmitMetadata {
   };
 }
 
-export const compareConversion: Relate = (source, converted) =>
-  compareQueries(
-    { query: source.query!, scope: sourceScope(source) },
-    { query: converted.query!, scope: sourceScope(converted) },
-  );
+/** The round trip's verdict: the overlap relation of the source to its conversion must be `equivalent`. */
+export interface Relation {
+  equivalent: boolean;
+  differences: string[];
+}
+
+/**
+ * Both rules' forms in the source's scope: the conversion reads the same activity by construction (its table,
+ * category or logsource is how the target names it), so event types and tests that only name the events
+ * (`host.os.type`, `event.type`, YARA-L `metadata.event_type`) are the source's, not compared.
+ */
+function scopedForms(source: ParsedRule): (rule: ParsedRule) => RuleForm {
+  const eventTypes = ruleForm(source).eventTypes;
+  return (rule) => {
+    const form = ruleForm(rule);
+    const kept = (l: Literal): boolean => !l.atoms.every((a) => isScopeField(a.concept));
+    return { ...form, eventTypes, conjunctions: form.conjunctions.map((c) => c.filter(kept)) };
+  };
+}
+
+export const compareConversion: Relate = (source, converted) => {
+  const r = relateRules(source, converted, { formOf: scopedForms(source) });
+  const differences = [
+    ...r.onlySubject.map((x) => `only in the source: ${x}`),
+    ...r.onlyOther.map((x) => `only in the conversion: ${x}`),
+    ...(r.relation !== 'equivalent' ? [`the conversion is ${r.relation}${r.why ? `: ${r.why}` : ''}`] : []),
+  ];
+  return { equivalent: r.relation === 'equivalent', differences };
+};
 
 /** The converted text parsed back by the target language's own parser. */
 export function parseBack(target: LanguageId, text: string): ParsedQuery {
