@@ -121,6 +121,8 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       const page = await (await app.request(`/rule/${SIGMA_BITS}`)).text();
       expect(page).toContain('In other languages');
       expect(page).toContain('data-copy="convert-0"');
+      const proof = page.match(/href="(\/api\/rule\/[^"]+\/convert\?to=spl)"/)![1];
+      expect((await json(app, proof.replace(/&amp;/g, '&'))).body.target).toBe('spl');
     });
 
     it('shows an indicator with every rule that shares it', async () => {

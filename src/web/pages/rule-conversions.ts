@@ -1,6 +1,7 @@
 /** The rule page's "In other languages" section and `/api/rule/…/convert?to=L`: the rule in each language, with its losses. */
 import { html, languageLabel, type Html } from '../markup.js';
 import { section } from '../layout.js';
+import { ruleHref } from '../links.js';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
 import type { RuleView } from '../../catalog/views.js';
 import { convertRule, type Conversion } from '../../analysis/convert/convert.js';
@@ -14,11 +15,16 @@ function shown(c: Conversion): ShownConversion {
   return rest;
 }
 
-/** The rule in every other language (query form), for the page. */
+/**
+ * The rule in every other language (query form), for the page: emitted only, so the page stays fast; each links
+ * to its API twin, which parses the conversion back and gives the round trip's verdict.
+ */
 export function ruleConversions(view: RuleView): ShownConversion[] {
   if (!view.query || !view.document.language) return [];
   const parsed = { rule: view.document, query: view.query };
-  return LANGUAGE_IDS.filter((l) => l !== view.document.language).map((l) => shown(convertRule(parsed, l)));
+  return LANGUAGE_IDS.filter((l) => l !== view.document.language).map((l) =>
+    shown(convertRule(parsed, l, { prove: false })),
+  );
 }
 
 /** `/api/rule/KEY/convert?to=L[&format=rule]`. */
@@ -36,14 +42,15 @@ export function conversionData(site: Site, key: string, to: string | undefined, 
   );
 }
 
-function one(c: ShownConversion, i: number): Html {
-  const verdict = c.lossless
-    ? html`<span class="tag">lossless</span>`
-    : html`<span class="tag warning">${c.text === '' ? 'not converted' : 'lossy'}</span>`;
-  const losses = [
-    ...c.losses.map((l) => html`<li><span class="mono">${l.what}</span>: ${l.why}</li>`),
-    ...c.roundTrip.differences.slice(0, 5).map((d) => html`<li>round trip: ${d}</li>`),
-  ];
+function one(key: string, c: ShownConversion, i: number): Html {
+  const verdict =
+    c.text === ''
+      ? html`<span class="tag warning">not converted</span>`
+      : c.losses.length > 0
+        ? html`<span class="tag warning">lossy</span>`
+        : html`<span class="tag">no loss</span>`;
+  const proof = `/api${ruleHref(key)}/convert?to=${c.target}`;
+  const losses = c.losses.map((l) => html`<li><span class="mono">${l.what}</span>: ${l.why}</li>`);
   return html`<details class="conversion">
     <summary>${languageLabel(c.target)} ${verdict}</summary>
     ${
@@ -59,15 +66,16 @@ function one(c: ShownConversion, i: number): Html {
           </ul>`
         : ''
     }
+    <p class="note"><a href="${proof}">Round trip</a>: parsed back and related to this rule.</p>
   </details>`;
 }
 
-export function conversionsSection(conversions: readonly ShownConversion[]): Html | string {
+export function conversionsSection(key: string, conversions: readonly ShownConversion[]): Html | string {
   if (conversions.length === 0) return '';
   return section(
     'conversions',
     'In other languages',
-    html`${conversions.map(one)}`,
-    'Converted from the model through the field taxonomy; each conversion is parsed back and compared with this rule.',
+    html`${conversions.map((c, i) => one(key, c, i))}`,
+    'Written from the model through the field taxonomy, with what each language cannot say.',
   );
 }

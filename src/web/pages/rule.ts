@@ -155,8 +155,8 @@ export function rulePage(r: RulePageData): Html {
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
       ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
-      ${conversionsSection(r.conversions)} ${stagesSection(r)} ${indicatorsSection(r)} ${termsSection(r)}
-      ${fileFactsSection(r)} ${diagnosticsSection(r)}
+      ${conversionsSection(r.key, r.conversions)} ${stagesSection(r)} ${indicatorsSection(r)}
+      ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
     </article>`,
   );
 }
