@@ -4,6 +4,7 @@ import type { Predicate } from '../../model/predicate.js';
 import type { Condition, Loss } from '../../languages/emit.js';
 import { canonicalField, fieldConcept, languageSchemas } from '../../knowledge/fields/index.js';
 import { isScopeField } from './scope.js';
+import { readDataFile } from '../../knowledge/data-file.js';
 import { nameAsPath, pathOfName } from './name-path.js';
 
 /** Windows event data fields keep their own names under this ECS prefix (winlogbeat's layout). */
@@ -23,11 +24,22 @@ export interface FieldMapping {
   separator?: string;
 }
 
+interface TargetSchemasFile {
+  targetSchemas: Record<string, string[]>;
+}
+
+/** The schemas a converted query names its fields from (a plain SPL search: the events' own names, not CIM). */
+function targetSchemas(target: LanguageId): string[] {
+  return (
+    readDataFile<TargetSchemasFile>('conversion-scopes.json').targetSchemas[target] ?? languageSchemas(target)
+  );
+}
+
 /** The name of `concept` in the target's schemas: a name scoped to the target's table first, then a plain one. */
 function conceptName(concept: string, m: FieldMapping): string | undefined {
   const names = fieldConcept(concept)?.names ?? {};
   const scope = m.targetScope?.toLowerCase();
-  for (const schema of languageSchemas(m.target)) {
+  for (const schema of targetSchemas(m.target)) {
     const list = names[schema] ?? [];
     const scoped = list.find((n) => scope !== undefined && n.toLowerCase().endsWith(`@${scope}`));
     if (scoped) return scoped.slice(0, scoped.indexOf('@'));
