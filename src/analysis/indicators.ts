@@ -151,11 +151,11 @@ function equivalenceKey(ind: Indicator): string {
   const start = indicatorKey(ind);
   const cached = classKeys.get(start);
   if (cached !== undefined) return `${ind.kind}|${cached}`;
-  const reach = reachable({ canonical: ind.canonical, op: ind.op, value: ind.value });
+  const reach = reachableEquivalents({ canonical: ind.canonical, op: ind.op, value: ind.value });
   let best = start;
   let bestSize = Infinity;
   for (const [key, member] of reach) {
-    const own = key === start ? reach : reachable(member);
+    const own = key === start ? reach : reachableEquivalents(member);
     const least = leastKey(own);
     if (own.size < bestSize || (own.size === bestSize && least < best)) {
       best = least;
@@ -170,8 +170,8 @@ function equivalenceKey(ind: Indicator): string {
 const classKeys = new Map<string, string>();
 const CLASS_KEY_LIMIT = 100_000;
 
-/** The indicators an indicator's equivalents lead to, itself included, by key. */
-function reachable(from: FieldIndicator): Map<string, FieldIndicator> {
+/** The indicators an indicator's equivalents lead to, itself included, by key: each is implied by it. */
+export function reachableEquivalents(from: FieldIndicator): Map<string, FieldIndicator> {
   const seen = new Map([[indicatorKey(from), from]]);
   const queue = [from];
   while (queue.length && seen.size < 16) {

@@ -11,6 +11,8 @@ import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
 import { huntAllLanguagesFigures, huntBenchFigures } from './hunt-figures.js';
+import { convertFigures } from './convert-figures.js';
+import { convertRegressionFigures } from './convert-regression.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
 
@@ -50,6 +52,8 @@ async function main(): Promise<void> {
   }
   for (const c of present) parseFigures(c, emit);
   if (present.includes('sigma')) huntFigures(emit);
+  await convertRegressionFigures(join(SHARED, 'corpus'), emit);
+  convertFigures(join(SHARED, 'corpus'), emit);
   const work = mkdtempSync(join(tmpdir(), 'ruleatlas-bench-'));
   try {
     const copies = present.map((c) => {

@@ -97,6 +97,24 @@ CREATE TABLE IF NOT EXISTS equivalence_counts (
   count INTEGER NOT NULL,
   by_language TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rule_forms (
+  key TEXT PRIMARY KEY,
+  rule_row INTEGER NOT NULL,
+  form TEXT NOT NULL,
+  words TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rule_relations (
+  subject TEXT NOT NULL,
+  other TEXT NOT NULL,
+  relation TEXT NOT NULL,
+  score REAL NOT NULL,
+  shared TEXT NOT NULL,
+  only_subject TEXT NOT NULL,
+  only_other TEXT NOT NULL,
+  why TEXT,
+  PRIMARY KEY (subject, other)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TABLE IF NOT EXISTS attack (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS rules_fts USING fts5(
   title, description, query, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'

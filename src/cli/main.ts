@@ -18,6 +18,7 @@ import { testCommand } from './commands/test.js';
 import { huntCommand } from './commands/hunt.js';
 import { mcpCommand } from './commands/mcp.js';
 import { checkCommand } from './commands/check.js';
+import { convertCommand } from './commands/convert.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -128,6 +129,18 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--layer <file>', 'write an ATT&CK Navigator layer of the techniques that fired')
     .description('which rules fire on which events, and why')
     .action((events, o) => run(huntCommand(events, o)));
+  common(
+    program.command('convert').argument('[rule]', 'a rule file, or a rule id or source:path in the catalog'),
+  )
+    .requiredOption('--to <language>', 'the target language')
+    .option('--format <format>', "query (the query alone) or rule (the target's rule file)", 'query')
+    .option('--allow-lossy', 'exit 0 even when something was dropped or weakened')
+    .option('--verify <events...>', 'events the source and the conversion must fire on alike')
+    .option('--all', 'convert every rule of the catalog')
+    .option('--source <s>', 'with --all: only rules of this source')
+    .option('--out <dir>', 'with --all: the folder to write converted rules to')
+    .description('a rule in another language, with its losses, proved by parsing it back')
+    .action((rule, o) => run(convertCommand(rule, o)));
   program
     .command('test')
     .argument(

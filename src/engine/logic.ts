@@ -55,7 +55,7 @@ export function unreferencedStages(stages: readonly Stage[]): Logic {
 }
 
 /** The implicit tree of a stage without one: its predicates and terms ANDed with their own polarity. */
-function implicitLogic(stage: Stage): Logic {
+export function implicitLogic(stage: Stage): Logic {
   const operands: Logic[] = stage.predicates.map((p, index) => {
     const leaf: Logic = { type: 'predicate', index };
     return p.negated ? { type: 'not', operand: leaf } : leaf;

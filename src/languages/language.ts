@@ -5,6 +5,7 @@ import type { ParsedQuery } from '../model/stage.js';
 import type { SourceContext } from '../model/artifact.js';
 import type { PreparedQuery } from './prepared.js';
 import type { HighlightSyntax } from './kit/define.js';
+import type { Emitter } from './emit.js';
 
 export interface ParseInput {
   /** The query and where it sits in its file. */
@@ -33,6 +34,8 @@ export interface Language {
    * Parses one query. Never throws on content: problems come back as diagnostics with file positions.
    */
   parse(input: ParseInput): ParsedQuery;
+  /** Writes a condition as this language's query or rule file, listing what it could not express. */
+  emit?: Emitter;
 }
 
 export function emptyContext(): SourceContext {

@@ -109,6 +109,22 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       expect(missing.body.error).toMatch(/No rule/);
     });
 
+    it('converts a rule to another language, with losses and the round trip', async () => {
+      const { status, body } = await json(app, `/api/rule/${SIGMA_BITS}/convert?to=kusto`);
+      expect(status).toBe(200);
+      expect(body.target).toBe('kusto');
+      expect(body.text).toMatch(/^DeviceProcessEvents\n\| where /);
+      expect(body.losses).toEqual([]);
+      expect(Object.keys(body.roundTrip)).toEqual(['equivalent', 'differences']);
+      expect((await json(app, `/api/rule/${SIGMA_BITS}/convert?to=cobol`)).status).toBe(400);
+      expect((await json(app, '/api/rule/examples:nothing.yml/convert?to=eql')).status).toBe(404);
+      const page = await (await app.request(`/rule/${SIGMA_BITS}`)).text();
+      expect(page).toContain('In other languages');
+      expect(page).toContain('data-copy="convert-0"');
+      const proof = page.match(/href="(\/api\/rule\/[^"]+\/convert\?to=spl)"/)![1];
+      expect((await json(app, proof.replace(/&amp;/g, '&'))).body.target).toBe('spl');
+    });
+
     it('shows an indicator with every rule that shares it', async () => {
       const rule = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
       const ind = rule.body.indicators.find((i: { value: string }) => i.value.includes('bitsadmin.exe'));

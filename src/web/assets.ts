@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '4';
+export const ASSET_VERSION = '5';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -106,6 +106,15 @@ const SCRIPT = `'use strict';
     if (e.target && e.target.name !== 'q') return;
     clearTimeout(timer);
     timer = setTimeout(refresh, 180);
+  });
+})();
+(function () {
+  // Copy buttons beside converted rules; without the script the text is there to select.
+  document.querySelectorAll('button.copy').forEach(function (b) {
+    b.addEventListener('click', function () {
+      var code = document.getElementById(b.getAttribute('data-copy'));
+      if (code && navigator.clipboard) navigator.clipboard.writeText(code.textContent || '').then(function () { b.textContent = 'Copied'; });
+    });
   });
 })();
 (function () {

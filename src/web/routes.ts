@@ -13,6 +13,7 @@ import { techniqueId, techniquePage, techniquePageData } from './pages/technique
 import { attackLayer, attackPage, attackPageData, coverageFilter } from './pages/attack.js';
 import { sourcePage, sourcePageData } from './pages/source.js';
 import { registerTry } from './try-routes.js';
+import { conversionData } from './pages/rule-conversions.js';
 
 /** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
 type Load<T> = (c: Context) => T | undefined;
@@ -53,6 +54,21 @@ export function registerPages(app: Hono, site: Site): void {
     searchPage,
     'No such search.',
   );
+  // Before the rule page, whose key takes every path below /rule/ (a key may hold slashes).
+  app.use('/api/rule/*', async (c, next) => {
+    const suffix = '/convert';
+    if (!c.req.path.endsWith(suffix)) return next();
+    const key = decodeURIComponent(c.req.path.slice('/api/rule/'.length, -suffix.length));
+    try {
+      const data = conversionData(site, key, c.req.query('to'), c.req.query('format'));
+      return data === undefined
+        ? c.json({ error: 'No rule with that key in the catalog.' }, 404)
+        : c.json(data);
+    } catch (err) {
+      if (err instanceof BadRequest) return c.json({ error: err.message }, 400);
+      throw err;
+    }
+  });
   page(
     app,
     '/rule/:key{.+}',

@@ -7,6 +7,7 @@ import { problemDiagnostics } from '../kit/problem.js';
 import { lex } from './lexer.js';
 import { parseTokens } from './parser.js';
 import { lowerQuery } from './lower.js';
+import { emitEql } from './emit.js';
 
 function parseEql({ source }: ParseInput): ParsedQuery {
   const locator = new QueryLocator(source);
@@ -21,6 +22,7 @@ function parseEql({ source }: ParseInput): ParsedQuery {
 }
 
 export const eqlLanguage = defineLanguage({
+  emit: emitEql,
   id: 'eql',
   label: 'EQL',
   highlight: {

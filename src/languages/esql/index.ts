@@ -4,8 +4,10 @@ import { problemDiagnostics } from '../kit/problem.js';
 import { QueryLocator } from '../../text/locator.js';
 import { lowerEsql } from './lower.js';
 import { parseEsql } from './parser.js';
+import { emitEsql } from './emit.js';
 
 export const esqlLanguage = defineLanguage({
+  emit: emitEsql,
   id: 'esql',
   label: 'ES|QL',
   highlight: {

@@ -4,8 +4,10 @@ import { QueryLocator } from '../../text/locator.js';
 import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerKuery } from './lower.js';
 import { parseKuery } from './parser.js';
+import { emitKuery } from './emit.js';
 
 export const kueryLanguage = defineLanguage({
+  emit: emitKuery,
   id: 'kuery',
   label: 'Kibana KQL',
   aliases: ['kql'],

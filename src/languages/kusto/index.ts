@@ -5,8 +5,10 @@ import { QueryLocator } from '../../text/locator.js';
 import { languageDiagnostic, problemDiagnostics } from '../kit/problem.js';
 import { lowerScript } from './lower.js';
 import { parseScript } from './parser.js';
+import { emitKusto } from './emit.js';
 
 export const kustoLanguage = defineLanguage({
+  emit: emitKusto,
   id: 'kusto',
   label: 'Kusto KQL',
   aliases: ['kql', 'kusto', 'sentinel'],

@@ -4,8 +4,10 @@ import { QueryLocator } from '../../text/locator.js';
 import { emptyQueryProblems, problemDiagnostics } from '../kit/problem.js';
 import { lowerLucene } from './lower.js';
 import { parseLucene } from './parser.js';
+import { emitLucene } from './emit.js';
 
 export const luceneLanguage = defineLanguage({
+  emit: emitLucene,
   id: 'lucene',
   label: 'Lucene',
   highlight: { keywords: words('and or not to') },

@@ -232,5 +232,7 @@ function predicate(
   negated: boolean,
   span: Predicate['span'],
 ): Predicate {
-  return { type: 'predicate', field, op, values, negated, caseSensitive: op !== 'exists', all: false, span };
+  // A `.caseless` field is lower-cased at index time (Elastic endpoint mappings): matching it ignores case.
+  const caseSensitive = op !== 'exists' && !field.endsWith('.caseless');
+  return { type: 'predicate', field, op, values, negated, caseSensitive, all: false, span };
 }

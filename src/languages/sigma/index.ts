@@ -8,6 +8,7 @@ import { lowerCorrelation } from './correlation.js';
 import { readDetection, type WalkContext } from './detection.js';
 import { lowerDetection, queryLogic } from './lower.js';
 import { lastTopPair, ruleYaml, sectionPairs, sectionStrings, type RuleYaml } from './rule-yaml.js';
+import { emitSigma } from './emit.js';
 
 /** Logsource keys that name what a rule reads, in the order people read them. */
 const LOGSOURCE_KEYS = ['product', 'category', 'service'];
@@ -84,6 +85,7 @@ function parseSigma(input: ParseInput): ParsedQuery {
 }
 
 export const sigmaLanguage = defineLanguage({
+  emit: emitSigma,
   id: 'sigma',
   label: 'Sigma',
   highlight: { keywords: words('and or not of all them 1 any') },

@@ -9,6 +9,7 @@ import { expandMacros, type Expansion } from './macros.js';
 import { parsePipeline } from './parser.js';
 import { lowerQuery } from './lower.js';
 import { problemCode, type Problem } from '../kit/problem.js';
+import { emitSpl } from './emit.js';
 
 function parseSpl(input: ParseInput): ParsedQuery {
   const { source, context } = input;
@@ -50,6 +51,7 @@ function diagnosticsOf(expansion: Expansion, problems: Problem[], locator: Query
 }
 
 export const splLanguage = defineLanguage({
+  emit: emitSpl,
   id: 'spl',
   label: 'Splunk SPL',
   aliases: ['splunk'],

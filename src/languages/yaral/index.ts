@@ -4,8 +4,10 @@ import { QueryLocator } from '../../text/locator.js';
 import { problemDiagnostics } from '../kit/problem.js';
 import { dataSources, lowerRule } from './lower.js';
 import { parseYaral } from './parser.js';
+import { emitYaral } from './emit.js';
 
 export const yaralLanguage = defineLanguage({
+  emit: emitYaral,
   id: 'yaral',
   label: 'YARA-L',
   highlight: {

@@ -5,6 +5,7 @@ import { ruleReport, type RuleReport } from '../../analysis/report/index.js';
 import { repositoryFileHref } from '../links.js';
 import { safeHttpUrl } from '../markup.js';
 import type { Site } from '../site.js';
+import { ruleConversions, type ShownConversion } from './rule-conversions.js';
 
 /** The rule report of a catalog rule, plus what only the page adds. */
 export interface RulePageData extends RuleReport {
@@ -18,6 +19,8 @@ export interface RulePageData extends RuleReport {
   attackVersion: string;
   attackFull: boolean;
   attackNotice: string | null;
+  /** The rule in every other language, with losses and the round trip's verdict. */
+  conversions: ShownConversion[];
 }
 
 /** The description's first sentence, as the seed pages' one-line summary. */
@@ -59,5 +62,6 @@ export function rulePageData(site: Site, ref: string): RulePageData | undefined 
     attackVersion: attack.data.version,
     attackFull: attack.full,
     attackNotice: attack.full ? null : ATTACK_NOT_LOADED,
+    conversions: ruleConversions(view),
   };
 }

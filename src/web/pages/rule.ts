@@ -12,6 +12,7 @@ import {
   stagesSection,
   termsSection,
 } from './rule-parse.js';
+import { conversionsSection } from './rule-conversions.js';
 
 function header(r: RulePageData): Html {
   const language = r.language ?? 'none';
@@ -156,8 +157,8 @@ export function rulePage(r: RulePageData): Html {
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
       ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
-      ${stagesSection(r)} ${indicatorsSection(r)} ${termsSection(r)} ${fileFactsSection(r)}
-      ${diagnosticsSection(r)}
+      ${conversionsSection(r.key, r.conversions)} ${stagesSection(r)} ${indicatorsSection(r)}
+      ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
     </article>`,
   );
 }

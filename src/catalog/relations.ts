@@ -1,0 +1,147 @@
+/**
+ * Rule relations at ingest: each parsed rule's normal form is kept by catalog key, and relations are recomputed
+ * only for rules whose form changed (and so for their neighbours), then stored both ways for pages to read.
+ */
+import type { Db } from './schema.js';
+import type { ParsedQuery } from '../model/stage.js';
+import type { RuleDocument } from '../model/rule.js';
+import {
+  WordIndex,
+  formWords,
+  relateNeighbours,
+  ruleForm,
+  type Neighbourhood,
+  type RelationRow,
+  type RuleForm,
+} from '../analysis/overlap/index.js';
+
+export interface RelationsRefresh {
+  rules: number;
+  /** Rules whose normal form was new, changed or removed. */
+  changed: number;
+  /** Relation rows written (two per related pair). */
+  written: number;
+  elapsedMs: number;
+}
+
+interface StoredForm {
+  rule_row: number;
+  form: string;
+  words: string;
+}
+
+/** The forms of the catalog, parsed from their JSON when first asked for. */
+class StoredForms {
+  private readonly parsed = new Map<string, RuleForm>();
+  constructor(private readonly json: Map<string, string>) {}
+
+  get(key: string): RuleForm | undefined {
+    let form = this.parsed.get(key);
+    if (!form) {
+      const text = this.json.get(key);
+      if (text === undefined) return undefined;
+      form = JSON.parse(text) as RuleForm;
+      this.parsed.set(key, form);
+    }
+    return form;
+  }
+}
+
+/** Rules whose row changed since their form was stored get a new form; those whose form differs are `changed`. */
+function updateForms(db: Db, stored: Map<string, StoredForm>): { changed: Set<string>; rules: number } {
+  const current = db
+    .prepare('SELECT id, key FROM rules WHERE parsed = 1 AND query IS NOT NULL')
+    .all() as Array<{ id: number; key: string }>;
+  const changed = new Set<string>();
+  const load = db.prepare('SELECT document, query FROM rules WHERE id = ?');
+  const upsert = db.prepare(
+    'INSERT OR REPLACE INTO rule_forms (key, rule_row, form, words) VALUES (?, ?, ?, ?)',
+  );
+  const seen = new Set<string>();
+  for (const { id, key } of current) {
+    seen.add(key);
+    const old = stored.get(key);
+    if (old?.rule_row === id) continue;
+    const row = load.get(id) as { document: string; query: string };
+    const form = ruleForm({
+      rule: JSON.parse(row.document) as RuleDocument,
+      query: JSON.parse(row.query) as ParsedQuery,
+    });
+    const json = JSON.stringify(form);
+    const words = JSON.stringify(formWords(form));
+    upsert.run(key, id, json, words);
+    if (old?.form !== json) changed.add(key);
+    stored.set(key, { rule_row: id, form: json, words });
+  }
+  const drop = db.prepare('DELETE FROM rule_forms WHERE key = ?');
+  for (const key of [...stored.keys()])
+    if (!seen.has(key)) {
+      drop.run(key);
+      stored.delete(key);
+      changed.add(key);
+    }
+  return { changed, rules: current.length };
+}
+
+function storeRelations(db: Db, changed: Set<string>, rows: RelationRow[]): void {
+  const forget = db.prepare('DELETE FROM rule_relations WHERE subject = ? OR other = ?');
+  for (const key of changed) forget.run(key, key);
+  const insert = db.prepare(
+    `INSERT OR REPLACE INTO rule_relations (subject, other, relation, score, shared, only_subject, only_other, why)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of rows)
+    insert.run(
+      r.subject,
+      r.other,
+      r.relation,
+      r.score,
+      JSON.stringify(r.shared),
+      JSON.stringify(r.onlySubject),
+      JSON.stringify(r.onlyOther),
+      r.why ?? null,
+    );
+}
+
+/** The catalog's forms and the word index over them, for relating rules. */
+export function neighbourhood(db: Db): Neighbourhood {
+  return neighbourhoodOf(storedForms(db));
+}
+
+function storedForms(db: Db): Map<string, StoredForm> {
+  const rows = db.prepare('SELECT key, rule_row, form, words FROM rule_forms').all() as Array<
+    StoredForm & { key: string }
+  >;
+  return new Map(rows.map(({ key, ...rest }) => [key, rest]));
+}
+
+function neighbourhoodOf(stored: Map<string, StoredForm>): Neighbourhood {
+  const index = new WordIndex();
+  const json = new Map<string, string>();
+  for (const [key, s] of stored) {
+    index.add(key, JSON.parse(s.words) as string[]);
+    json.set(key, s.form);
+  }
+  return { forms: new StoredForms(json), index };
+}
+
+/** Brings forms and relations up to date with the rules; the last step of an ingest. */
+export function refreshRelations(db: Db): RelationsRefresh {
+  const started = performance.now();
+  let result = { rules: 0, changed: 0, written: 0 };
+  db.transaction(() => {
+    const stored = storedForms(db);
+    const { changed, rules } = updateForms(db, stored);
+    result = { rules, changed: changed.size, written: 0 };
+    if (changed.size === 0) return;
+    const rows = relateNeighbours(neighbourhoodOf(stored), changed);
+    storeRelations(db, changed, rows);
+    result.written = rows.length;
+  })();
+  return { ...result, elapsedMs: Math.round(performance.now() - started) };
+}
+
+/** Forgets every form so the next refresh computes all relations again (the benchmark times this). */
+export function forgetRelations(db: Db): void {
+  db.exec('DELETE FROM rule_forms; DELETE FROM rule_relations;');
+}
