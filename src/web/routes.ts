@@ -11,6 +11,7 @@ import { indicatorPage, indicatorPageData, indicatorParams } from './pages/indic
 import { techniqueId, techniquePage, techniquePageData } from './pages/technique.js';
 import { attackLayer, attackPage, attackPageData, coverageFilter } from './pages/attack.js';
 import { sourcePage, sourcePageData } from './pages/source.js';
+import { comparePage, comparePageData } from './pages/compare.js';
 
 /** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
 type Load<T> = (c: Context) => T | undefined;
@@ -75,6 +76,13 @@ export function registerPages(app: Hono, site: Site): void {
     (c) => sourcePageData(site, c.req.param('name') ?? ''),
     sourcePage,
     'No source of that name in the catalog.',
+  );
+  page(
+    app,
+    '/compare',
+    (c) => comparePageData(site, get(c)('a'), get(c)('b')),
+    comparePage,
+    'Give two sources of the catalog: /compare?a=A&b=B.',
   );
   const layer = (c: Context): Response => {
     const body = JSON.stringify(attackLayer(site, coverageFilter(get(c))), null, 2);

@@ -20,3 +20,12 @@ export {
   type Neighbourhood,
   type RelationRow,
 } from './neighbours.js';
+export {
+  compareSides,
+  overlapLayer,
+  type Counterpart,
+  type OverlapCounts,
+  type SideRule,
+  type SourceOverlap,
+  type TechniqueOverlap,
+} from './source-overlap.js';

@@ -1,6 +1,7 @@
 /** The rule page, in the seed pages' order: header facts, description, ATT&CK, references, events, body, parse. */
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
+import { similarSection } from './rule-similar.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
 import { fileSyntax, highlight } from '../highlight/index.js';
 import type { RulePageData } from './rule-data.js';
@@ -154,8 +155,8 @@ export function rulePage(r: RulePageData): Html {
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
       ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
-      ${stagesSection(r)} ${indicatorsSection(r)} ${termsSection(r)} ${fileFactsSection(r)}
-      ${diagnosticsSection(r)}
+      ${stagesSection(r)} ${indicatorsSection(r)} ${similarSection(r.similar)} ${termsSection(r)}
+      ${fileFactsSection(r)} ${diagnosticsSection(r)}
     </article>`,
   );
 }
