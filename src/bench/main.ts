@@ -11,6 +11,7 @@ import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
 import { huntBenchFigures } from './hunt-figures.js';
+import { overlapFigures } from './overlap-figures.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
 
@@ -58,6 +59,8 @@ async function main(): Promise<void> {
     });
     const db = join(work, 'bench.db');
     ingestFigures(db, copies, emit);
+    if (present.includes('sigma'))
+      await overlapFigures(db, join(SHARED, 'corpus', 'sigma', 'regression_data'), emit);
     await queryFigures(db, emit);
   } finally {
     rmSync(work, { recursive: true, force: true });

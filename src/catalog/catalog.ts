@@ -40,7 +40,9 @@ import type {
 import type { AttackData } from '../knowledge/attack/index.js';
 import { forgetRelations, neighbourhood, refreshRelations, type RelationsRefresh } from './relations.js';
 import {
+  containmentClaims,
   crossSourceRelations,
+  parsedRulesByKey,
   duplicateRules,
   ruleSummaries,
   similarRules,
@@ -56,6 +58,7 @@ import {
   formWords,
   relateOutsider,
   ruleForm,
+  type ContainmentClaim,
   type SideRule,
   type SourceOverlap,
 } from '../analysis/overlap/index.js';
@@ -236,6 +239,18 @@ export class Catalog {
       }));
     };
     return compareSides(a, b, side(a, b), side(b, a));
+  }
+
+  /** Stored `narrower` and `equivalent` claims, with the claims' rules by key, for checking with the engine. */
+  containmentClaims(): { claims: ContainmentClaim[]; rules: Map<string, ParsedRule> } {
+    const claims = containmentClaims(this.#db);
+    return {
+      claims,
+      rules: parsedRulesByKey(
+        this.#db,
+        claims.flatMap((c) => [c.narrower, c.broader]),
+      ),
+    };
   }
 
   /** Equivalent rules within a source, or across the catalog. */

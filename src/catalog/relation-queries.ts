@@ -2,7 +2,14 @@
 import type { Db } from './schema.js';
 import type { RuleSummary } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
-import { byCloseness, differenceWords, type RelationKind } from '../analysis/overlap/index.js';
+import type { ParsedRule, RuleDocument } from '../model/rule.js';
+import type { ParsedQuery } from '../model/stage.js';
+import {
+  byCloseness,
+  differenceWords,
+  type ContainmentClaim,
+  type RelationKind,
+} from '../analysis/overlap/index.js';
 
 /** A related rule as `similar`, the rule page and `/api/rule` list it: the relation is the listed rule's to the subject. */
 export interface SimilarRule {
@@ -168,4 +175,32 @@ export function techniquesOfRules(db: Db, keys: string[]): Map<string, string[]>
     'SELECT t.technique FROM rule_techniques t JOIN rules r ON r.id = t.rule WHERE r.key = ? ORDER BY 1',
   );
   return new Map(keys.map((k) => [k, (get.all(k) as Array<{ technique: string }>).map((r) => r.technique)]));
+}
+
+/** Stored containment claims: each `narrower` once (as narrower ⊆ broader) and each `equivalent` pair once. */
+export function containmentClaims(db: Db): ContainmentClaim[] {
+  if (!hasRelations(db)) return [];
+  const rows = db
+    .prepare(
+      `SELECT subject, other, relation FROM rule_relations
+       WHERE relation = 'narrower' OR (relation = 'equivalent' AND subject < other) ORDER BY subject, other`,
+    )
+    .all() as Array<{ subject: string; other: string; relation: 'narrower' | 'equivalent' }>;
+  // A stored `narrower` is the other rule's relation to the subject: the other is the narrower one.
+  return rows.map((r) => ({ narrower: r.other, broader: r.subject, relation: r.relation }));
+}
+
+/** Rules with their stored parse, by catalog key. */
+export function parsedRulesByKey(db: Db, keys: string[]): Map<string, ParsedRule> {
+  const get = db.prepare('SELECT document, query FROM rules WHERE key = ?');
+  const out = new Map<string, ParsedRule>();
+  for (const key of new Set(keys)) {
+    const row = get.get(key) as { document: string; query: string | null } | undefined;
+    if (row)
+      out.set(key, {
+        rule: JSON.parse(row.document) as RuleDocument,
+        query: row.query ? (JSON.parse(row.query) as ParsedQuery) : null,
+      });
+  }
+  return out;
 }

@@ -29,3 +29,4 @@ export {
   type SourceOverlap,
   type TechniqueOverlap,
 } from './source-overlap.js';
+export { verifyClaims, type ClaimCheck, type ClaimViolation, type ContainmentClaim } from './verify.js';
