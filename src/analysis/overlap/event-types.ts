@@ -93,3 +93,10 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
   if (platformA !== '*' && platformB !== '*' && platformA !== platformB) return false;
   return eventA === '' || eventB === '' || eventA === eventB;
 }
+
+/** `process_creation (windows)`, `registry_event (windows, sysmon:13)`: an event type for people. */
+export function eventTypeText(type: EventType): string {
+  const [activity, platform, event] = type.split('|');
+  const detail = [platform === '*' ? '' : platform, event].filter(Boolean).join(', ');
+  return detail ? `${activity} (${detail})` : activity;
+}

@@ -5,7 +5,7 @@
 import type { ParsedRule } from '../../model/rule.js';
 import { reachedConcepts } from './atoms.js';
 import { evidence } from './evidence.js';
-import { typesCompatible } from './event-types.js';
+import { eventTypeText, typesCompatible } from './event-types.js';
 import { conjunctionImplies, conjunctionsContradict, conjunctionsShare } from './literals.js';
 import { ruleForm, type RuleForm } from './normal-form.js';
 
@@ -127,7 +127,7 @@ export function classifyForms(subject: RuleForm, other: RuleForm): Pick<RuleRela
   if (!typesMeet(subject.eventTypes, other.eventTypes))
     return {
       relation: 'disjoint',
-      why: `reads other events: ${subject.eventTypes!.join(', ')} against ${other.eventTypes!.join(', ')}`,
+      why: `reads other events: ${subject.eventTypes!.map(eventTypeText).join(', ')} against ${other.eventTypes!.map(eventTypeText).join(', ')}`,
     };
   if (!conceptsMeet(subject, other)) return { relation: 'disjoint' };
   const limited = limitsWhy(subject, other);
