@@ -52,6 +52,32 @@ describe.skipIf(!existsSync(CLI))('ruleatlas', () => {
     expect(report.parsed).toBe(report.rules);
   });
 
+  it('lists similar rules in the JSON shape of issue 15, and compares sources', () => {
+    const found = json('similar', 'examples:sigma/proc_creation_win_bitsadmin_transfer.yml', '--db', db) as {
+      rule: { key: string };
+      similar: Array<Record<string, unknown>>;
+    };
+    expect(found.rule.key).toBe('examples:sigma/proc_creation_win_bitsadmin_transfer.yml');
+    for (const s of found.similar)
+      expect(Object.keys(s)).toEqual(
+        expect.arrayContaining([
+          'ruleId',
+          'title',
+          'language',
+          'source',
+          'path',
+          'relation',
+          'score',
+          'shared',
+        ]),
+      );
+    expect(run('overlap', '--source', 'examples', '--db', db).code).toBe(2);
+    const overlap = json('overlap', '--source', 'examples', '--source', 'examples', '--db', db) as {
+      counts: Record<string, number>;
+    };
+    expect(Object.keys(overlap.counts)).toContain('aOnly');
+  });
+
   it('finds, shows and counts rules of the example catalog', () => {
     const found = json('search', 'bitsadmin', '--db', db) as { total: number; rules: Array<{ key: string }> };
     expect(found.total).toBeGreaterThan(1);

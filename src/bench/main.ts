@@ -13,6 +13,7 @@ import { BENCH_QUERIES } from './queries.js';
 import { huntAllLanguagesFigures, huntBenchFigures } from './hunt-figures.js';
 import { convertFigures } from './convert-figures.js';
 import { convertRegressionFigures } from './convert-regression.js';
+import { overlapFigures } from './overlap-figures.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
 
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
     const db = join(work, 'bench.db');
     ingestFigures(db, copies, emit);
     if (present.includes('sigma') && present.length > 1) huntFigures(emit, db);
+    if (present.includes('sigma'))
+      await overlapFigures(db, join(SHARED, 'corpus', 'sigma', 'regression_data'), emit);
     await queryFigures(db, emit);
   } finally {
     rmSync(work, { recursive: true, force: true });

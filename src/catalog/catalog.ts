@@ -41,6 +41,31 @@ import type {
 import type { AttackData } from '../knowledge/attack/index.js';
 import type { CoverageRule, VisibilityRule } from '../analysis/coverage/index.js';
 import { ruleEvents } from './event-queries.js';
+import { forgetRelations, neighbourhood, refreshRelations, type RelationsRefresh } from './relations.js';
+import {
+  containmentClaims,
+  crossSourceRelations,
+  parsedRulesByKey,
+  duplicateRules,
+  ruleSummaries,
+  similarRules,
+  sourceRuleKeys,
+  techniquesOfRules,
+  toSimilar,
+  type SimilarFilter,
+  type SimilarRule,
+} from './relation-queries.js';
+import {
+  byCloseness,
+  compareSides,
+  formWords,
+  relateOutsider,
+  ruleForm,
+  type ContainmentClaim,
+  type SideRule,
+  type SourceOverlap,
+} from '../analysis/overlap/index.js';
+import type { ParsedRule } from '../model/rule.js';
 
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
@@ -158,6 +183,101 @@ export class Catalog {
   /** Technique names that rules carry (Elastic `threat` blocks), for when no ATT&CK bundle is loaded. */
   declaredTechniqueNames(): Record<string, string> {
     return declaredTechniqueNames(this.#db);
+  }
+
+  /** Brings rule relations up to date (only rules whose logic changed, and their neighbours). */
+  refreshRelations(): RelationsRefresh {
+    return refreshRelations(this.#db);
+  }
+
+  /** Forgets stored relations so the next refresh computes them all (the benchmark times this). */
+  forgetRelations(): void {
+    forgetRelations(this.#db);
+  }
+
+  /** Rules related to a catalog rule (by key, id or path), the relation being theirs to it. */
+  similar(
+    ref: string,
+    filter: SimilarFilter = {},
+  ): { rule: RuleSummary; similar: SimilarRule[] } | undefined {
+    const rule = this.rule(ref);
+    if (!rule) return undefined;
+    const {
+      document: _d,
+      query: _q,
+      events: _e,
+      diagnostics: _g,
+      indicators: _i,
+      remote: _r,
+      ...summary
+    } = rule;
+    return { rule: summary, similar: this.similarByKey(rule.key, filter) };
+  }
+
+  /** Rules related to the rule with catalog key `key` (no lookup by id or path). */
+  similarByKey(key: string, filter: SimilarFilter = {}): SimilarRule[] {
+    return similarRules(this.#db, key, filter);
+  }
+
+  /** Rules of the catalog related to a rule read from a file. */
+  similarTo(parsed: ParsedRule, filter: SimilarFilter = {}): SimilarRule[] {
+    const form = ruleForm(parsed);
+    const rows = relateOutsider(neighbourhood(this.#db), form, formWords(form));
+    const rules = ruleSummaries(
+      this.#db,
+      rows.map((r) => r.other),
+    );
+    return rows
+      .flatMap((row) => {
+        const rule = rules.get(row.other);
+        if (!rule || (filter.language && rule.language !== filter.language)) return [];
+        const stored = {
+          ...row,
+          only_subject: JSON.stringify(row.onlySubject),
+          only_other: JSON.stringify(row.onlyOther),
+          shared: JSON.stringify(row.shared),
+          why: row.why ?? null,
+        };
+        return [toSimilar(stored, rule)];
+      })
+      .slice(0, filter.top ?? 10);
+  }
+
+  /** Source `a` against source `b`: counterparts, rules unique to each, counts per relation and technique. */
+  overlap(a: string, b: string): SourceOverlap {
+    const side = (self: string, other: string): SideRule[] => {
+      const keys = sourceRuleKeys(this.#db, self);
+      const related = crossSourceRelations(this.#db, self, other);
+      const rules = ruleSummaries(this.#db, keys);
+      const techniques = techniquesOfRules(this.#db, keys);
+      return keys.map((key) => ({
+        key,
+        title: rules.get(key)?.title ?? key,
+        language: rules.get(key)?.language ?? null,
+        techniques: techniques.get(key) ?? [],
+        related: (related.get(key) ?? [])
+          .sort(byCloseness)
+          .map((r) => ({ key: r.key, title: r.title, relation: r.relation, score: r.score })),
+      }));
+    };
+    return compareSides(a, b, side(a, b), side(b, a));
+  }
+
+  /** Stored `narrower` and `equivalent` claims, with the claims' rules by key, for checking with the engine. */
+  containmentClaims(): { claims: ContainmentClaim[]; rules: Map<string, ParsedRule> } {
+    const claims = containmentClaims(this.#db);
+    return {
+      claims,
+      rules: parsedRulesByKey(
+        this.#db,
+        claims.flatMap((c) => [c.narrower, c.broader]),
+      ),
+    };
+  }
+
+  /** Equivalent rules within a source, or across the catalog. */
+  duplicates(source?: string): Array<{ a: RuleSummary; b: RuleSummary }> {
+    return duplicateRules(this.#db, source);
   }
 
   storedAttack(): AttackData | undefined {

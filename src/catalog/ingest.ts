@@ -12,6 +12,7 @@ import { sourceFacts } from '../sources/facts.js';
 import { storedFiles } from './stored-files.js';
 import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
+import { refreshRelations } from './relations.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
 
 export interface IngestOptions {
@@ -19,7 +20,7 @@ export interface IngestOptions {
   /** Parse threads; defaults to the number of cores. */
   jobs?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Leave corpus counts for the caller to refresh once after several sources (see counts.ts). */
+  /** Leave corpus counts and rule relations for the caller to refresh once after several sources (see counts.ts). */
   deferCounts?: boolean;
 }
 
@@ -89,7 +90,10 @@ export async function ingestSource(
     db.exec('ROLLBACK');
     throw err;
   }
-  if (!options.deferCounts) refreshCorpusCounts(db);
+  if (!options.deferCounts) {
+    refreshCorpusCounts(db);
+    refreshRelations(db);
+  }
   return { name, root, files: scan.files, parsedFiles: total, removedFiles: scan.removed.length };
 }
 

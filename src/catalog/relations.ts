@@ -125,11 +125,28 @@ function neighbourhoodOf(stored: Map<string, StoredForm>): Neighbourhood {
   return { forms: new StoredForms(json), index };
 }
 
+/** Every form was made from the rule row now stored under its key, and every such rule has one. */
+function upToDate(db: Db): boolean {
+  const { stale } = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM rules r LEFT JOIN rule_forms f ON f.key = r.key
+               WHERE r.parsed = 1 AND r.query IS NOT NULL AND (f.rule_row IS NULL OR f.rule_row <> r.id))
+            + (SELECT COUNT(*) FROM rule_forms f LEFT JOIN rules r ON r.key = f.key AND r.parsed = 1 AND r.query IS NOT NULL
+               WHERE r.id IS NULL) AS stale`,
+    )
+    .get() as { stale: number };
+  return stale === 0;
+}
+
 /** Brings forms and relations up to date with the rules; the last step of an ingest. */
 export function refreshRelations(db: Db): RelationsRefresh {
   const started = performance.now();
   let result = { rules: 0, changed: 0, written: 0 };
   db.transaction(() => {
+    if (upToDate(db)) {
+      result.rules = (db.prepare('SELECT COUNT(*) AS n FROM rule_forms').get() as { n: number }).n;
+      return;
+    }
     const stored = storedForms(db);
     const { changed, rules } = updateForms(db, stored);
     result = { rules, changed: changed.size, written: 0 };

@@ -19,6 +19,8 @@ import { huntCommand } from './commands/hunt.js';
 import { mcpCommand } from './commands/mcp.js';
 import { checkCommand } from './commands/check.js';
 import { convertCommand } from './commands/convert.js';
+import { similarCommand } from './commands/similar.js';
+import { overlapCommand } from './commands/overlap.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -150,6 +152,17 @@ export function buildProgram(run: (code: number | Promise<number>) => void): Com
     .option('--json', 'print one JSON document on stdout')
     .description("run rules' own test events through the engine")
     .action((paths, o) => run(testCommand(paths, o)));
+  common(program.command('similar').argument('<ref>', 'rule id, source:path, or a rule file'))
+    .option('--language <l>', 'only related rules of this language')
+    .addOption(new Option('--top <n>').argParser(positiveInt).default(10))
+    .description('rules related by logic across languages: equivalent, narrower, broader, overlapping')
+    .action((ref, o) => run(similarCommand(ref, o)));
+  common(program.command('overlap'))
+    .option('--source <s...>', 'two sources to compare (one with --duplicates)')
+    .option('--duplicates', 'equivalent rules within a source, or the whole catalog')
+    .option('--layer <file>', 'write an ATT&CK Navigator layer: only A, only B, both')
+    .description('one source against another by rule logic; or duplicate rules')
+    .action((o) => run(overlapCommand(o)));
   const attack = program.command('attack').description('ATT&CK data');
   common(attack.command('update').option('--from <pathOrUrl>'))
     .description('load or refresh ATT&CK data')

@@ -94,6 +94,27 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       for (const i of body.indicators) expect(typeof i.count).toBe('number');
     });
 
+    it("lists a rule's similar rules across languages, each with its relation and differences", async () => {
+      const { body } = await json(app, `/api/rule/${encodeURIComponent(SIGMA_BITS)}`);
+      expect(Array.isArray(body.similar)).toBe(true);
+      for (const s of body.similar) {
+        expect(['equivalent', 'narrower', 'broader', 'overlapping']).toContain(s.relation);
+        expect(Array.isArray(s.differences)).toBe(true);
+      }
+      const page = await app.request(`/rule/${encodeURIComponent(SIGMA_BITS)}`);
+      expect(await page.text()).toContain('id="similar"');
+    });
+
+    it('compares two sources by rule logic, and 404s an unknown source', async () => {
+      const { status, body } = await json(app, '/api/compare?a=examples&b=hostile');
+      expect(status).toBe(200);
+      expect(Object.keys(body.counts).sort()).toEqual(
+        ['aOnly', 'bOnly', 'broader', 'equivalent', 'narrower', 'overlapping'].sort(),
+      );
+      expect((await app.request('/compare?a=examples&b=hostile')).status).toBe(200);
+      expect((await json(app, '/api/compare?a=examples&b=nope')).status).toBe(404);
+    });
+
     it('opens rules of a file that holds several, by their #n keys', async () => {
       const { body } = await json(app, '/api/search?source=examples&page=1');
       const several = body.rules.filter((r: { key: string }) => r.key.includes('#'));

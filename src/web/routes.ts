@@ -14,6 +14,7 @@ import { attackLayer, attackPage, attackPageData, coverageFilter } from './pages
 import { sourcePage, sourcePageData } from './pages/source.js';
 import { registerTry } from './try-routes.js';
 import { conversionData } from './pages/rule-conversions.js';
+import { comparePage, comparePageData } from './pages/compare.js';
 
 /** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
 type Load<T> = (c: Context) => T | undefined;
@@ -103,6 +104,13 @@ export function registerPages(app: Hono, site: Site): void {
     (c) => sourcePageData(site, c.req.param('name') ?? ''),
     sourcePage,
     'No source of that name in the catalog.',
+  );
+  page(
+    app,
+    '/compare',
+    (c) => comparePageData(site, get(c)('a'), get(c)('b')),
+    comparePage,
+    'Give two sources of the catalog: /compare?a=A&b=B.',
   );
   const layer = (c: Context): Response => {
     const body = JSON.stringify(attackLayer(site, coverageFilter(get(c))), null, 2);

@@ -20,3 +20,13 @@ export {
   type Neighbourhood,
   type RelationRow,
 } from './neighbours.js';
+export {
+  compareSides,
+  overlapLayer,
+  type Counterpart,
+  type OverlapCounts,
+  type SideRule,
+  type SourceOverlap,
+  type TechniqueOverlap,
+} from './source-overlap.js';
+export { verifyClaims, type ClaimCheck, type ClaimViolation, type ContainmentClaim } from './verify.js';

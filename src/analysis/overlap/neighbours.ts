@@ -74,6 +74,9 @@ function swapWhy(why: string | undefined): { why?: string } {
 const RANK: Record<string, number> = { equivalent: 0, narrower: 1, broader: 1, overlapping: 2, disjoint: 3 };
 
 /** Containment first, then the score. */
-export function byCloseness(a: RelationRow, b: RelationRow): number {
+export function byCloseness(
+  a: Pick<RelationRow, 'relation' | 'score'>,
+  b: Pick<RelationRow, 'relation' | 'score'>,
+): number {
   return RANK[a.relation] - RANK[b.relation] || b.score - a.score;
 }

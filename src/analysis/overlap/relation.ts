@@ -5,6 +5,7 @@
 import type { ParsedRule } from '../../model/rule.js';
 import { reachedConcepts } from './atoms.js';
 import { evidence } from './evidence.js';
+import { eventTypeText, typesCompatible } from './event-types.js';
 import { conjunctionImplies, conjunctionsContradict, conjunctionsShare } from './literals.js';
 import { ruleForm, type RuleForm } from './normal-form.js';
 
@@ -38,13 +39,16 @@ export function relateRules(
   return relateForms(formOf(subject), formOf(other));
 }
 
-/** Null stands for "any event": it does not block containment, since the fields tested say which events. */
+/**
+ * Null stands for "any event", and a platform or event left open for any: neither blocks containment, since
+ * the fields tested say which events; two different activities, platforms or events do.
+ */
 function typesWithin(inner: string[] | null, outer: string[] | null): boolean {
-  return inner === null || outer === null || inner.every((t) => outer.includes(t));
+  return inner === null || outer === null || inner.every((t) => outer.some((u) => typesCompatible(t, u)));
 }
 
 function typesMeet(a: string[] | null, b: string[] | null): boolean {
-  return a === null || b === null || a.some((t) => b.includes(t));
+  return a === null || b === null || a.some((t) => b.some((u) => typesCompatible(t, u)));
 }
 
 /** Every event `a` fires on, `b` fires on: each alternative of `a` implies one of `b`. */
@@ -123,7 +127,7 @@ export function classifyForms(subject: RuleForm, other: RuleForm): Pick<RuleRela
   if (!typesMeet(subject.eventTypes, other.eventTypes))
     return {
       relation: 'disjoint',
-      why: `reads other events: ${subject.eventTypes!.join(', ')} against ${other.eventTypes!.join(', ')}`,
+      why: `reads other events: ${subject.eventTypes!.map(eventTypeText).join(', ')} against ${other.eventTypes!.map(eventTypeText).join(', ')}`,
     };
   if (!conceptsMeet(subject, other)) return { relation: 'disjoint' };
   const limited = limitsWhy(subject, other);

@@ -45,6 +45,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       ingests.push(result);
     }
     catalog.refreshCounts();
+    const relations = catalog.refreshRelations();
     const stats = catalog.sources(ingests.map((i) => i.name));
     const total = sumStats(stats);
     const report = {
@@ -59,6 +60,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       byLanguage: total.byLanguage,
       byFormat: total.byFormat,
       sources: ingests.map((i) => i.name),
+      relations,
       elapsedMs: Math.round(performance.now() - started),
       peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
     };

@@ -1,5 +1,6 @@
 /** The rule page's data: the rule report (the same JSON as `show --json`) plus what only the page adds. */
 import type { RuleView } from '../../catalog/views.js';
+import type { SimilarRule } from '../../catalog/relation-queries.js';
 import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
 import { ruleReport, type RuleReport } from '../../analysis/report/index.js';
 import { repositoryFileHref } from '../links.js';
@@ -21,6 +22,8 @@ export interface RulePageData extends RuleReport {
   attackNotice: string | null;
   /** The rule in every other language, with losses and the round trip's verdict. */
   conversions: ShownConversion[];
+  /** Rules related by logic, the relation being theirs to this rule (`broader`: fires on all this one does, and more). */
+  similar: SimilarRule[];
 }
 
 /** The description's first sentence, as the seed pages' one-line summary. */
@@ -63,5 +66,6 @@ export function rulePageData(site: Site, ref: string): RulePageData | undefined 
     attackFull: attack.full,
     attackNotice: attack.full ? null : ATTACK_NOT_LOADED,
     conversions: ruleConversions(view),
+    similar: site.catalog.similarByKey(view.key),
   };
 }

@@ -2,6 +2,7 @@
 import { reportWarnings } from '../../analysis/report/index.js';
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
+import { similarSection } from './rule-similar.js';
 import { ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
 import { fileSyntax, highlight } from '../highlight/index.js';
 import type { RulePageData } from './rule-data.js';
@@ -158,7 +159,7 @@ export function rulePage(r: RulePageData): Html {
     html`<article class="rule">
       ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
       ${conversionsSection(r.key, r.conversions)} ${stagesSection(r)} ${indicatorsSection(r)}
-      ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
+      ${similarSection(r.similar)} ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
     </article>`,
   );
 }
