@@ -63,8 +63,13 @@ function readAndParse(reader: FormatReader, file: SourceFile) {
   return { result, parsed, queries: parsed.filter((q): q is ParsedQuery => q !== null) };
 }
 
+/** Golden folders of other suites (conversion, overlap), not rule files to read. */
+const OTHER_SUITES = ['convert', 'overlap'];
+
 describe('format fixtures', () => {
-  const formatFolders = folders.filter((f) => !(LANGUAGE_IDS as readonly string[]).includes(f));
+  const formatFolders = folders.filter(
+    (f) => !(LANGUAGE_IDS as readonly string[]).includes(f) && !OTHER_SUITES.includes(f),
+  );
   describe.each(
     fixtures.filter((f) => formatFolders.includes(f.folder)).map((f) => [f.file.path, f] as const),
   )('%s', (_path, f) => {

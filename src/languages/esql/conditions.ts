@@ -64,6 +64,21 @@ function junction(type: 'and' | 'or', parts: Logic[]): Logic {
   return operands.length === 1 ? operands[0] : { type, operands };
 }
 
+/**
+ * The operands of a run of one `and`/`or`, left to right, gathered in a loop: a chain of thousands is one
+ * junction, built in linear time and without deep recursion.
+ */
+function chain(expr: Expr, op: string): Expr[] {
+  const out: Expr[] = [];
+  const pending: Expr[] = [expr];
+  while (pending.length) {
+    const e = pending.pop()!;
+    if (e.kind === 'binary' && e.op === op) pending.push(e.right, e.left);
+    else out.push(e);
+  }
+  return out;
+}
+
 function not(operand: Logic): Logic {
   return operand.type === 'not' ? operand.operand : { type: 'not', operand };
 }
@@ -81,10 +96,10 @@ export function lowerCondition(expr: Expr, negated: boolean, ctx: ConditionConte
   switch (expr.kind) {
     case 'binary':
       if (expr.op === 'and' || expr.op === 'or')
-        return junction(expr.op, [
-          lowerCondition(expr.left, negated, ctx),
-          lowerCondition(expr.right, negated, ctx),
-        ]);
+        return junction(
+          expr.op,
+          chain(expr, expr.op).map((operand) => lowerCondition(operand, negated, ctx)),
+        );
       if (COMPARISON_OPS[expr.op]) return comparison(expr.op, expr.left, expr.right, expr, negated, ctx);
       return expressionLeaf(expr);
     case 'not': {

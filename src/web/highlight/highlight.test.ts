@@ -1,4 +1,5 @@
 // The display tokenizers: lossless over any input, escaped before wrapping, and right about the common shapes.
+import { visibleControls } from '../../text/visible.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { highlight, type Syntax } from './index.js';
@@ -10,7 +11,7 @@ const classed = (tokens: Array<{ cls: string | null; text: string }>, cls: strin
   tokens.filter((t) => t.cls === cls).map((t) => t.text.trim());
 
 describe('highlight', () => {
-  it('keeps every character and leaves no markup but its own spans', () => {
+  it('keeps every character (invisible controls named) and leaves no markup but its own spans', () => {
     const syntaxes: Syntax[] = ['yaml', 'toml', 'query', 'plain'];
     fc.assert(
       fc.property(
@@ -25,7 +26,7 @@ describe('highlight', () => {
             /&lt;|&gt;|&quot;|&#39;|&amp;/g,
             (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!,
           );
-          expect(decoded).toBe(text);
+          expect(decoded).toBe(visibleControls(text));
         },
       ),
       { numRuns: 400 },
