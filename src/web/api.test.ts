@@ -139,8 +139,11 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       expect(Object.keys(body.roundTrip)).toEqual(['equivalent', 'differences']);
       expect((await json(app, `/api/rule/${SIGMA_BITS}/convert?to=cobol`)).status).toBe(400);
       expect((await json(app, '/api/rule/examples:nothing.yml/convert?to=eql')).status).toBe(404);
-      const page = await (await app.request(`/rule/${SIGMA_BITS}`)).text();
-      expect(page).toContain('In other languages');
+      const plain = await (await app.request(`/rule/${SIGMA_BITS}`)).text();
+      expect(plain).toContain('In other languages');
+      expect(plain).toContain('?languages=all#conversions');
+      expect(plain).not.toContain('data-copy="convert-0"');
+      const page = await (await app.request(`/rule/${SIGMA_BITS}?languages=all`)).text();
       expect(page).toContain('data-copy="convert-0"');
       const proof = page.match(/href="(\/api\/rule\/[^"]+\/convert\?to=spl)"/)![1];
       expect((await json(app, proof.replace(/&amp;/g, '&'))).body.target).toBe('spl');

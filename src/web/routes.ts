@@ -73,7 +73,7 @@ export function registerPages(app: Hono, site: Site): void {
   page(
     app,
     '/rule/:key{.+}',
-    (c) => rulePageData(site, c.req.param('key') ?? ''),
+    (c) => rulePageData(site, c.req.param('key') ?? '', c.req.query('languages') === 'all'),
     rulePage,
     'No rule with that key in the catalog.',
   );

@@ -70,8 +70,21 @@ function one(key: string, c: ShownConversion, i: number): Html {
   </details>`;
 }
 
-export function conversionsSection(key: string, conversions: readonly ShownConversion[]): Html | string {
-  if (conversions.length === 0) return '';
+export function conversionsSection(
+  key: string,
+  conversions: readonly ShownConversion[],
+  language: string | null,
+): Html | string {
+  if (!language) return '';
+  if (conversions.length === 0)
+    return section(
+      'conversions',
+      'In other languages',
+      html`<p>
+        <a href="${ruleHref(key)}?languages=all#conversions">Write this rule in every other language</a>, with
+        what each cannot say.
+      </p>`,
+    );
   return section(
     'conversions',
     'In other languages',

@@ -49,7 +49,11 @@ function fileLink(site: Site, view: RuleView): string | null {
   return repositoryFileHref(remote, prefix, view.document.file.path);
 }
 
-export function rulePageData(site: Site, ref: string): RulePageData | undefined {
+/**
+ * `languages`: whether to write the rule in every other language. Seven emitters cost tens of milliseconds, so
+ * the page does it when asked (`?languages=all`), and stays fast otherwise.
+ */
+export function rulePageData(site: Site, ref: string, languages = false): RulePageData | undefined {
   const view = site.catalog.rule(ref);
   if (!view) return undefined;
   const attack = site.attack();
@@ -65,7 +69,7 @@ export function rulePageData(site: Site, ref: string): RulePageData | undefined 
     attackVersion: attack.data.version,
     attackFull: attack.full,
     attackNotice: attack.full ? null : ATTACK_NOT_LOADED,
-    conversions: ruleConversions(view),
+    conversions: languages ? ruleConversions(view) : [],
     similar: site.catalog.similarByKey(view.key),
   };
 }

@@ -158,7 +158,7 @@ export function rulePage(r: RulePageData): Html {
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
       ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
-      ${conversionsSection(r.key, r.conversions)} ${stagesSection(r)} ${indicatorsSection(r)}
+      ${conversionsSection(r.key, r.conversions, r.language)} ${stagesSection(r)} ${indicatorsSection(r)}
       ${similarSection(r.similar)} ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
     </article>`,
   );
