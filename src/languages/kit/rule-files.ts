@@ -1,7 +1,8 @@
 /** The rule files a query is wrapped in for `--format rule`: Elastic TOML, Splunk detection YAML, Sentinel analytic YAML. */
 import { stringify as toml } from 'smol-toml';
 import { stringify as yaml } from 'yaml';
-import type { EmitInput, EmitMetadata } from '../emit.js';
+import type { EmitInput, EmitMetadata, Emitted, Loss } from '../emit.js';
+import { writeInfix, type InfixSyntax } from './infix.js';
 
 const ELASTIC_TYPES: Record<string, string> = { eql: 'eql', kuery: 'query', lucene: 'query', esql: 'esql' };
 const RISK: Record<string, number> = { informational: 21, low: 21, medium: 47, high: 73, critical: 99 };
@@ -92,4 +93,16 @@ export function sentinelAnalytic({ metadata: m }: EmitInput, query: string): str
     },
     { lineWidth: 0 },
   );
+}
+
+/** A query-string language's conversion (kuery, Lucene): the infix query alone, or inside an Elastic rule. */
+export function emitElasticQueryString(
+  input: EmitInput,
+  language: 'kuery' | 'lucene',
+  syntax: InfixSyntax,
+): Emitted {
+  const losses: Loss[] = [];
+  const query = writeInfix(input.condition, syntax, losses);
+  if (input.format === 'query') return { text: `${query}\n`, losses };
+  return { text: elasticRule(input, language, query), losses };
 }

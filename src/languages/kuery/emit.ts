@@ -1,9 +1,9 @@
 /** Writes a condition as a Kibana KQL query: `field : value`, wildcards unquoted, phrases quoted. */
 import type { Predicate } from '../../model/predicate.js';
 import type { EmitInput, Emitted, Loss } from '../emit.js';
-import { dropped, writeInfix, type InfixSyntax } from '../kit/infix.js';
+import { dropped, type InfixSyntax } from '../kit/infix.js';
 import { caseless, isWild, patternOf, writePieces } from '../kit/pattern.js';
-import { elasticRule } from '../kit/rule-files.js';
+import { emitElasticQueryString } from '../kit/rule-files.js';
 
 export function kueryPhrase(value: string): string {
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
@@ -73,8 +73,5 @@ const SYNTAX: InfixSyntax = {
 };
 
 export function emitKuery(input: EmitInput): Emitted {
-  const losses: Loss[] = [];
-  const query = writeInfix(input.condition, SYNTAX, losses);
-  if (input.format === 'query') return { text: `${query}\n`, losses };
-  return { text: elasticRule(input, 'kuery', query), losses };
+  return emitElasticQueryString(input, 'kuery', SYNTAX);
 }

@@ -1,9 +1,9 @@
 /** Writes a condition as a Lucene query: `field:value` with Lucene's escapes, `/regex/`, `_exists_:field`. */
 import type { Predicate } from '../../model/predicate.js';
 import type { EmitInput, Emitted, Loss } from '../emit.js';
-import { dropped, writeInfix, type InfixSyntax } from '../kit/infix.js';
+import { dropped, type InfixSyntax } from '../kit/infix.js';
 import { isWild, patternOf, writePieces } from '../kit/pattern.js';
-import { elasticRule } from '../kit/rule-files.js';
+import { emitElasticQueryString } from '../kit/rule-files.js';
 import { kueryCaseLoss } from '../kuery/emit.js';
 
 const SPECIAL = /[+\-=&|><!(){}[\]^"~*?:\\/\s]/g;
@@ -64,8 +64,5 @@ const SYNTAX: InfixSyntax = {
 };
 
 export function emitLucene(input: EmitInput): Emitted {
-  const losses: Loss[] = [];
-  const query = writeInfix(input.condition, SYNTAX, losses);
-  if (input.format === 'query') return { text: `${query}\n`, losses };
-  return { text: elasticRule(input, 'lucene', query), losses };
+  return emitElasticQueryString(input, 'lucene', SYNTAX);
 }
