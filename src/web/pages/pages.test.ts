@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { logSourceOf, summaryOf } from './rule-data.js';
 import { stageDisplayText } from './rule-parse.js';
-import { heat } from './attack.js';
+import { heat } from './attack-matrix.js';
 import { corpusText, html, indicatorValueText, safeHttpUrl } from '../markup.js';
 import { indicatorHref, repositoryFileHref, ruleHref } from '../links.js';
 
