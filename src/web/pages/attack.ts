@@ -1,14 +1,12 @@
 /** The ATT&CK matrix: tactics as columns, techniques as cells shaded by rule count, filters, and its Navigator layer. */
 import { plural } from '../../text/plural.js';
 import { navigatorLayer } from '../../analysis/coverage/index.js';
-import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
-import type { AttackData } from '../../knowledge/attack/index.js';
 import { ATTACK_NOT_LOADED, isFallback } from '../../knowledge/attack/index.js';
-import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
+import { html, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref, searchHref } from '../links.js';
 import { param } from '../security.js';
-import type { Coverage, CoverageFilter, Site } from '../site.js';
+import type { CoverageFilter, Site } from '../site.js';
 import {
   cellOf,
   matrixColumns,
