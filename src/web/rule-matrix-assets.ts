@@ -14,10 +14,10 @@ button.copy { padding:.15rem .6rem; font-size:.85rem; } button.copy.small { padd
 .matrix details.subs { margin:0 0 .2rem .35rem; font-size:.7rem; } .matrix details.subs summary { cursor:pointer; color:var(--muted); }
 .matrix .cell.sub { margin-left:.2rem; }
 .legend { display:flex; flex-wrap:wrap; gap:.4rem 1.2rem; align-items:center; font-size:.85rem; margin:.2rem 0 .8rem; }
-.legend .cell { display:inline-block; margin:0; } .legend ul { margin:0; padding-left:1.1rem; color:var(--muted); }
+.legend .cell { display:inline-block; margin:0; min-width:2.2rem; text-align:center; } .legend ul { margin:0; padding-left:1.1rem; color:var(--muted); }
 @media (min-width: 1100px) {
   .matrix { display:grid; grid-auto-flow:column; grid-auto-columns:minmax(0, 1fr); gap:.25rem; overflow-x:visible; }
-  .matrix .col { min-width:0; } .matrix .col h3 { font-size:.74rem; overflow-wrap:anywhere; }
+  .matrix .col { min-width:0; } .matrix .col h3 { font-size:.74rem; overflow-wrap:break-word; hyphens:auto; } .matrix .col h3 .note { font-size:.66rem; }
   .matrix .cell { font-size:.66rem; padding:.15rem .2rem; overflow-wrap:anywhere; }
 }
 @media (prefers-color-scheme: dark) {

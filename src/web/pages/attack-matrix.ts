@@ -40,7 +40,9 @@ function technique(t: MatrixTechnique, max: number, lost: ReadonlySet<string>, f
     ${
       subs.length
         ? html`<details class="subs" ${open ? 'open' : ''}>
-            <summary>${covered} of ${plural(subs.length, 'sub-technique')}</summary>
+            <summary title="${covered} of ${plural(subs.length, 'sub-technique')} named by a rule">
+              ${covered}/${subs.length} sub
+            </summary>
             ${subs.map((s) => cell(s, max, lost.has(s.id), true))}
           </details>`
         : ''
