@@ -48,7 +48,11 @@ export const RULE_MATRIX_SCRIPT = `
 (function () {
   var box = document.getElementById('technique-filter');
   if (!box) return;
-  var has = function (el, q) { return (el.getAttribute('data-name') || '').indexOf(q) >= 0; };
+  // A cell reads its count, then its id and name: the filter matches the id and the name.
+  var has = function (el, q) {
+    var cnt = el.querySelector('.cnt'), text = el.textContent || '';
+    return text.slice(cnt ? cnt.textContent.length : 0).toLowerCase().indexOf(q) >= 0;
+  };
   box.addEventListener('input', function () {
     var q = box.value.trim().toLowerCase();
     document.querySelectorAll('#matrix .tech').forEach(function (t) {

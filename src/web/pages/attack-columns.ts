@@ -103,7 +103,8 @@ function columnOf(
     available: tactic.available,
     coveredCount: tactic.covered,
     covered: folded(top.sort(byRules)),
-    gaps: folded(gaps),
+    // A gap's sub-techniques are all gaps too: the column lists the technique alone, which keeps the page light.
+    gaps: gaps.flatMap((c) => matching({ ...c, subtechniques: [] }, find) ?? []),
   };
 }
 

@@ -10,7 +10,6 @@ export function heat(count: number, max: number): number {
   return Math.max(1, Math.ceil((5 * Math.log1p(count)) / Math.log1p(max)));
 }
 
-/** `data-name` is what the filter box matches as one types: the id and the name, lower case. */
 export function cell(t: MatrixCell, max: number, lost = false, sub = false): Html {
   const via = t.subtechniqueRules ? ` +${t.subtechniqueRules} via sub-techniques` : '';
   const rules = t.count || t.subtechniqueRules;
@@ -18,11 +17,7 @@ export function cell(t: MatrixCell, max: number, lost = false, sub = false): Htm
     ? `${t.id} ${t.name}: ${plural(t.count, 'rule')}${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}${lost ? '; no rule left' : ''}`
     : `${t.id} ${t.name}: no rule`;
   const classes = `cell${rules ? ' covered' : ''}${sub ? ' sub' : ''} heat-${heat(t.count, max)}${lost ? ' lost' : ''}`;
-  return html`<a
-    class="${classes}"
-    href="${techniqueHref(t.id)}"
-    title="${title}"
-    data-name="${`${t.id} ${t.name}`.toLowerCase()}"
+  return html`<a class="${classes}" href="${techniqueHref(t.id)}" title="${title}"
     >${rules ? html`<span class="cnt">${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span>` : ''}<b
       >${t.id}</b
     >
