@@ -22,6 +22,11 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Leave corpus counts and rule relations for the caller to refresh once after several sources (see counts.ts). */
   deferCounts?: boolean;
+  /**
+   * The source's repository on the web, for a copy without `.git` (`ingest --remote URL`): it wins over the
+   * checkout's origin, and a later ingest without it keeps the stored one when the folder has no origin.
+   */
+  remote?: string;
 }
 
 export interface SourceIngest {
@@ -83,7 +88,7 @@ export async function ingestSource(
     await parseFiles(toParse, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
-    finishSource(db, sourceId, root, scan.files);
+    finishSource(db, sourceId, root, scan.files, options.remote);
     if (total > 0 || scan.removed.length > 0) markCountsStale(db);
     db.exec('COMMIT');
   } catch (err) {
@@ -114,15 +119,15 @@ function removeAndTouch(db: Db, scan: SourceScan): void {
 }
 
 /** The source's counts and its facts (remote, place in its checkout, head commit), as of this ingest. */
-function finishSource(db: Db, sourceId: number, root: string, files: number): void {
+function finishSource(db: Db, sourceId: number, root: string, files: number, remote?: string): void {
   const skipped = db
     .prepare('SELECT COUNT(*) AS n FROM files WHERE source_id = ? AND format IS NULL')
     .get(sourceId) as { n: number };
   const facts = sourceFacts(root);
   db.prepare(
-    `UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = ?, prefix = ?, head = ?
-     WHERE id = ?`,
-  ).run(files, skipped.n, facts.remote, facts.prefix, facts.head, sourceId);
+    `UPDATE sources SET files = ?, skipped = ?, ingested_at = datetime('now'), remote = COALESCE(?, remote),
+     prefix = ?, head = ? WHERE id = ?`,
+  ).run(files, skipped.n, remote ?? facts.remote, facts.prefix, facts.head, sourceId);
 }
 
 function recognized(changed: ChangedFile, sourceName: string): PendingFile {

@@ -10,12 +10,19 @@ export interface IngestCommandOptions {
   name?: string;
   json?: boolean;
   jobs?: number;
+  remote?: string;
 }
 
 export async function ingestCommand(paths: string[], options: IngestCommandOptions): Promise<number> {
   if (options.name && paths.length > 1)
     throw new UsageError('--name names one source: give one PATH with it');
   for (const p of paths) if (!existsSync(p)) throw new UsageError(`No such file or folder: ${p}`);
+  if (options.remote !== undefined && paths.length > 1)
+    throw new UsageError("--remote names one source's repository: give one PATH with it");
+  if (options.remote !== undefined && !/^https?:\/\/[^/\s]+/i.test(options.remote))
+    throw new UsageError(
+      `--remote takes a repository's http(s) address, not ${JSON.stringify(options.remote)}`,
+    );
   const started = performance.now();
   const catalog = Catalog.open(options.db);
   try {
@@ -32,6 +39,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       const result = await catalog.ingest(p, {
         name: options.name,
         jobs: options.jobs,
+        remote: options.remote?.replace(/(\.git)?\/*$/, ''),
         deferCounts: true,
         onProgress: bar
           ? (done, total) => {

@@ -23,6 +23,7 @@ const MAPPED = new Set([
   'author',
   'severity',
   'status',
+  'sigma_status',
   'rule_stage',
   'created',
   'date',
@@ -96,7 +97,8 @@ function readRule(
     id: first(meta, 'rule_id', 'id') ?? (several ? `${file.path}#${n}` : file.path),
     title: first(meta, 'rule_name') ?? outline.name,
     description: first(meta, 'description'),
-    status: first(meta, 'status', 'rule_stage')?.toLowerCase(),
+    // Rules converted from Sigma keep the Sigma rule's status as `sigma_status`.
+    status: first(meta, 'status', 'sigma_status', 'rule_stage')?.toLowerCase(),
     severity: first(meta, 'severity')?.toLowerCase(),
     authors: splitList(meta.get('author')),
     date: first(meta, 'created', 'date'),

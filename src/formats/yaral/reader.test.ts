@@ -51,6 +51,14 @@ describe('yaralReader.read', () => {
     expect(rule.rawStart).toEqual({ line: 4, column: 1, offset: rule.rawStart.offset });
   });
 
+  it("takes a converted Sigma rule's `sigma_status` as its status", () => {
+    const text =
+      'rule x {\n meta:\n  sigma_status = "Test"\n events:\n  $e.metadata.event_type = "USER_LOGIN"\n condition:\n  $e\n}\n';
+    const [rule] = yaralReader.read(file('x.yaral', text), true).rules;
+    expect(rule.status).toBe('test');
+    expect(rule.metadata.sigma_status).toBeUndefined();
+  });
+
   it('reads each rule of a file with several, numbering the ids', () => {
     const { rules } = yaralReader.read(example('multi_rule_cloud.yaral'), true);
     expect(rules.map((r) => r.id)).toEqual([

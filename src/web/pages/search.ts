@@ -1,4 +1,6 @@
 /** The search page: full text plus facets with counts, paged; the URL holds the whole query. */
+import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
+import { deprecatedTag } from '../copy.js';
 import type { SearchQuery, SearchResult, Facet } from '../../catalog/views.js';
 import { tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
@@ -169,7 +171,8 @@ function results(d: SearchPageData): Html {
       ${d.rules.map(
         (r) =>
           html`<li>
-            <a href="${ruleHref(r.key)}" class="inert">${r.title}</a>
+            <a href="${ruleHref(r.key)}" class="inert">${r.title}</a
+            >${isDeprecated(r) ? html` ${deprecatedTag()}` : ''}
             <div class="meta">
               ${languageLabel(r.language)} · <a href="${sourceHref(r.source)}">${r.source}</a> ·
               <span class="mono">${r.path}</span
