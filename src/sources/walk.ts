@@ -160,7 +160,7 @@ class TreeWalk {
     if (!inside(real, this.rootReal)) return this.skip(link.path, 'link-outside', target);
     const readAt = this.seen.get(identity(st));
     if (readAt !== undefined) {
-      const loop = st.isDirectory() && inside(realpathSync(link.dirAbs, { encoding: 'buffer' }), real);
+      const loop = st.isDirectory() && inside(realPathOr(link.dirAbs), real);
       this.skip(link.path, loop ? 'link-loop' : 'link-duplicate', loop ? target : readAt || '.');
       return;
     }
@@ -205,6 +205,15 @@ function inside(path: Buffer, dir: Buffer): boolean {
   if (path.equals(dir)) return true;
   const prefix = Buffer.concat([dir, Buffer.from(sep)]);
   return path.length > prefix.length && path.subarray(0, prefix.length).equals(prefix);
+}
+
+/** The real path of a folder listed a moment ago, or an empty path when it has gone since. */
+function realPathOr(path: string | Buffer): Buffer {
+  try {
+    return realpathSync(path, { encoding: 'buffer' });
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 function linkText(absPath: string | Buffer): string {
