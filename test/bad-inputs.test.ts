@@ -97,6 +97,8 @@ describe('the bad-input corpus', () => {
     expect(reason('sigma/ten-megabytes.yml')).toMatch(/larger than/);
     expect(reason('sigma/binary.yml')).toMatch(/Binary/);
     expect(reason('misc/random.bin')).toMatch(/Binary/);
+    expect(reason('yaral/garbage.yaral')).toMatch(/No YARA-L rule/);
+    expect(reason('yaral/empty.yaral')).toMatch(/Empty YARA-L file/);
   });
 
   it('refuses the YAML alias bomb instead of expanding it', () => {

@@ -14,6 +14,7 @@ import { huntAllLanguagesFigures, huntBenchFigures } from './hunt-figures.js';
 import { convertFigures } from './convert-figures.js';
 import { convertRegressionFigures } from './convert-regression.js';
 import { overlapFigures } from './overlap-figures.js';
+import { badInputFigures } from './bad-input-run.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
 
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     if (present.includes('sigma'))
       await overlapFigures(db, join(SHARED, 'corpus', 'sigma', 'regression_data'), emit);
     await queryFigures(db, emit);
+    badInputFigures(emit);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

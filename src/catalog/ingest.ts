@@ -2,14 +2,19 @@
 import { basename, resolve } from 'node:path';
 import type { Db } from './schema.js';
 import type { SourceFile } from '../formats/format.js';
-import { readerOf, recognize } from '../formats/registry.js';
-import { diagnostic } from '../text/diagnostics.js';
+import { readerOf, recognize, refusal } from '../formats/registry.js';
 import { contextFrom } from '../analysis/source-context.js';
 import { processFile, skippedOutcome, type FileOutcome, type RecognizedFile } from './process-file.js';
-import { scanSource, type ChangedFile, type SourceScan, type StoredFile } from '../sources/scan.js';
-import { readSourceText, MAX_FILE_BYTES } from '../sources/decode.js';
+import {
+  readChanged,
+  scanSource,
+  type ChangedFile,
+  type SourceScan,
+  type StoredFile,
+} from '../sources/scan.js';
 import { sourceFacts } from '../sources/facts.js';
 import { storedFiles } from './stored-files.js';
+import { invalidUtf8Diagnostic, refusalDiagnostic, unreadDiagnostic } from './unread.js';
 import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { refreshRelations } from './relations.js';
@@ -36,6 +41,8 @@ export interface SourceIngest {
   /** Files read and parsed this time (new or changed, or re-parsed because the source's macros changed). */
   parsedFiles: number;
   removedFiles: number;
+  /** Symbolic links followed to files or folders inside the source (the others are skipped files). */
+  followedLinks: number;
 }
 
 /** A new or changed file, recognised once here on the main thread; parse workers read it with that recognition. */
@@ -43,6 +50,8 @@ interface PendingFile {
   changed: ChangedFile;
   /** Undefined when no reader takes the file, or it is not text. */
   recognized?: RecognizedFile;
+  /** Why a file with a reader's own extension was not taken. */
+  refusal?: string;
 }
 
 export async function ingestSource(
@@ -52,8 +61,8 @@ export async function ingestSource(
 ): Promise<SourceIngest> {
   const root = resolve(rootArg);
   const name = options.name ?? basename(root);
-  const sourceId = upsertSource(db, name, root);
-  const scan = scanSource(root, storedFiles(db, sourceId));
+  // The source row is written inside the transaction below, so no empty source is ever seen or left by a kill.
+  const scan = scanSource(root, storedFiles(db, sourceIdOf(db, name)));
   const changed = scan.changed.map((f) => recognized(f, name));
   const artifactOutcomes = readArtifactFiles(changed);
   const artifacts = [
@@ -62,14 +71,17 @@ export async function ingestSource(
   ];
   // When macros or data sources change, every rule of the source may read differently: parse them all again.
   const reread = artifactsChanged(scan, artifactOutcomes)
-    ? rereadRuleFiles(root, scan.unchanged).map((f) => recognized(f, name))
+    ? rereadRuleFiles(scan).map((f) => recognized(f, name))
     : [];
   const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
   const byPath = new Map(pending.map((f) => [f.changed.entry.path, f.changed]));
   const writer = new CatalogWriter(db);
   const total = pending.length + artifactOutcomes.length;
   let done = 0;
+  let sourceId = 0;
   const write = (file: ChangedFile, outcome: FileOutcome): void => {
+    if (file.invalidUtf8At !== undefined && file.text !== undefined)
+      outcome.diagnostics.push(invalidUtf8Diagnostic(file.text, file.invalidUtf8At));
     writer.writeFile(sourceId, name, {
       hash: file.hash,
       bytes: file.entry.bytes,
@@ -81,9 +93,10 @@ export async function ingestSource(
   // One transaction for the whole source: readers (WAL) see the previous state until it commits.
   db.exec('BEGIN IMMEDIATE');
   try {
+    sourceId = upsertSource(db, name, root);
     removeAndTouch(db, scan);
     for (const { file, outcome } of artifactOutcomes) write(file.changed, outcome);
-    for (const file of pending.filter((f) => !f.recognized)) write(file.changed, unreadOutcome(file.changed));
+    for (const file of pending.filter((f) => !f.recognized)) write(file.changed, unreadOutcome(file));
     const toParse = pending.flatMap((f) => (f.recognized ? [f.recognized] : []));
     await parseFiles(toParse, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
       for (const o of outcomes) write(byPath.get(o.path)!, o);
@@ -99,7 +112,19 @@ export async function ingestSource(
     refreshCorpusCounts(db);
     refreshRelations(db);
   }
-  return { name, root, files: scan.files, parsedFiles: total, removedFiles: scan.removed.length };
+  return {
+    name,
+    root,
+    files: scan.files,
+    parsedFiles: total,
+    removedFiles: scan.removed.length,
+    followedLinks: scan.followedLinks,
+  };
+}
+
+function sourceIdOf(db: Db, name: string): number {
+  const row = db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number } | undefined;
+  return row?.id ?? -1;
 }
 
 function upsertSource(db: Db, name: string, root: string): number {
@@ -139,7 +164,8 @@ function recognized(changed: ChangedFile, sourceName: string): PendingFile {
     sourceName,
   };
   const recognition = recognize(file);
-  return { changed, recognized: recognition ? { file, recognition } : undefined };
+  if (!recognition) return { changed, refusal: refusal(file) };
+  return { changed, recognized: { file, recognition } };
 }
 
 /** Macro and data-source files are read before any rule, since every rule may use them. */
@@ -160,27 +186,18 @@ function artifactsChanged(scan: SourceScan, fresh: Array<{ outcome: FileOutcome 
   return scan.changed.some((c) => had(stored.get(c.entry.path)));
 }
 
-function rereadRuleFiles(root: string, unchanged: StoredFile[]): ChangedFile[] {
-  return unchanged
-    .filter((f) => f.rules > 0)
-    .map((f) => {
-      const absPath = resolve(root, f.path);
-      const read = readSourceText(absPath, f.bytes);
-      return {
-        entry: { path: f.path, absPath, bytes: f.bytes, mtimeMs: f.mtime },
-        hash: f.hash,
-        text: read.kind === 'text' ? read.text : undefined,
-      };
-    });
+/** Unchanged rule files, read again; those of a folder that cannot be read now are left as they are. */
+function rereadRuleFiles(scan: SourceScan): ChangedFile[] {
+  return scan.unchanged.flatMap((f) => {
+    const entry = scan.listed.get(f.path);
+    return f.rules > 0 && entry ? [readChanged(entry)] : [];
+  });
 }
 
-/** A file not read: binary or too large (with a warning), or text no reader takes (skipped). */
-function unreadOutcome(file: ChangedFile): FileOutcome {
-  if (file.text !== undefined) return skippedOutcome(file.entry.path);
-  const why =
-    file.problem === 'too-large'
-      ? `File is larger than ${MAX_FILE_BYTES} bytes; not read`
-      : 'Binary file; not read';
-  const d = diagnostic('warning', why, { line: 1, column: 1, offset: 0 }, 'catalog');
-  return skippedOutcome(file.entry.path, [d]);
+/** A file not read: not text or not readable (with a warning), or text no reader takes (skipped). */
+function unreadOutcome({ changed, refusal }: PendingFile): FileOutcome {
+  const path = changed.entry.path;
+  if (refusal !== undefined) return skippedOutcome(path, [refusalDiagnostic(refusal)]);
+  if (changed.text !== undefined || changed.problem === undefined) return skippedOutcome(path);
+  return skippedOutcome(path, [unreadDiagnostic({ ...changed, problem: changed.problem })]);
 }

@@ -65,6 +65,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       files: total.files,
       parsedFiles: ingests.reduce((n, i) => n + i.parsedFiles, 0),
       removedFiles: ingests.reduce((n, i) => n + i.removedFiles, 0),
+      followedLinks: ingests.reduce((n, i) => n + i.followedLinks, 0),
       byLanguage: total.byLanguage,
       byFormat: total.byFormat,
       sources: ingests.map((i) => i.name),
@@ -85,6 +86,7 @@ function printIngest(r: {
   parsed: number;
   errors: number;
   skipped: number;
+  skippedByReason: Record<string, number>;
   files: number;
   parsedFiles: number;
   removedFiles: number;
@@ -96,6 +98,8 @@ function printIngest(r: {
   print(
     `Ingested ${r.sources.join(', ')}: ${r.files} files (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${r.rules} rules, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`,
   );
+  const reasons = Object.entries(r.skippedByReason);
+  if (reasons.length > 0) print(`Skipped: ${reasons.map(([why, n]) => `${n} ${why}`).join(', ')}`);
   print();
   printLanguageTable(r.byLanguage);
   print();

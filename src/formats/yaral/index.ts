@@ -120,6 +120,12 @@ export const yaralReader: FormatReader<Taken> = {
   label: LABEL,
   recognize: (file) =>
     taken(!OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text)),
+  refusal: (file) => {
+    if (!/\.yaral$/i.test(file.path)) return undefined;
+    if (file.text.trim() === '') return 'Empty YARA-L file: no rule to read';
+    if (!RULE_OPENING.test(file.text)) return 'No YARA-L rule in this .yaral file: expected "rule NAME {"';
+    return 'No YARA-L rule in this .yaral file: no "events:" section';
+  },
   read: (file) => {
     const locator = new FileLocator(file.text);
     const outlines = outlineRules(file.text);

@@ -30,6 +30,17 @@ describe('yaralReader.recognizes', () => {
   });
 });
 
+describe('yaralReader.refusal', () => {
+  it('says why a .yaral file it does not take holds no rule, and says nothing of other files', () => {
+    expect(yaralReader.refusal?.(file('a.yaral', '  \n'))).toMatch(/^Empty YARA-L file/);
+    expect(yaralReader.refusal?.(file('a.yaral', 'rule { events: $e. = = "x" condition: }'))).toMatch(
+      /expected "rule NAME \{"/,
+    );
+    expect(yaralReader.refusal?.(file('a.yaral', 'rule x {\n condition:\n  $e\n}\n'))).toMatch(/events:/);
+    expect(yaralReader.refusal?.(file('notes.txt', 'just text'))).toBeUndefined();
+  });
+});
+
 describe('yaralReader.read', () => {
   it('maps meta to rule fields and keeps the rest', () => {
     const [rule] = yaralReader.read(example('encoded_powershell_from_office.yaral'), true).rules;
