@@ -14,6 +14,7 @@ import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { refreshRelations } from './relations.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
+import { IngestClock } from './ingest-clock.js';
 
 export interface IngestOptions {
   name?: string;
@@ -22,6 +23,8 @@ export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
   /** Leave corpus counts and rule relations for the caller to refresh once after several sources (see counts.ts). */
   deferCounts?: boolean;
+  /** Accumulates the time of each step (see ingest-clock.ts). */
+  clock?: IngestClock;
 }
 
 export interface SourceIngest {
@@ -47,21 +50,13 @@ export async function ingestSource(
 ): Promise<SourceIngest> {
   const root = resolve(rootArg);
   const name = options.name ?? basename(root);
+  const clock = options.clock ?? new IngestClock();
   const sourceId = upsertSource(db, name, root);
-  const scan = scanSource(root, storedFiles(db, sourceId));
-  const changed = scan.changed.map((f) => recognized(f, name));
-  const artifactOutcomes = readArtifactFiles(changed);
-  const artifacts = [
-    ...scan.unchanged.flatMap((f) => f.artifacts),
-    ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
-  ];
-  // When macros or data sources change, every rule of the source may read differently: parse them all again.
-  const reread = artifactsChanged(scan, artifactOutcomes)
-    ? rereadRuleFiles(root, scan.unchanged).map((f) => recognized(f, name))
-    : [];
-  const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  const { scan, artifactOutcomes, artifacts, pending } = clock.time('walk', () =>
+    walkSource(db, sourceId, root, name),
+  );
   const byPath = new Map(pending.map((f) => [f.changed.entry.path, f.changed]));
-  const writer = new CatalogWriter(db);
+  const writer = new CatalogWriter(db, clock);
   const total = pending.length + artifactOutcomes.length;
   let done = 0;
   const write = (file: ChangedFile, outcome: FileOutcome): void => {
@@ -80,21 +75,42 @@ export async function ingestSource(
     for (const { file, outcome } of artifactOutcomes) write(file.changed, outcome);
     for (const file of pending.filter((f) => !f.recognized)) write(file.changed, unreadOutcome(file.changed));
     const toParse = pending.flatMap((f) => (f.recognized ? [f.recognized] : []));
+    // The main thread writes while workers parse: waiting on them is the parse step's time.
+    const writing = (): number => clock.elapsed('rows', 'indicators');
+    const [started, wroteBefore] = [performance.now(), writing()];
     await parseFiles(toParse, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
+    clock.add('parse', performance.now() - started - (writing() - wroteBefore));
     finishSource(db, sourceId, root, scan.files);
     if (total > 0 || scan.removed.length > 0) markCountsStale(db);
-    db.exec('COMMIT');
+    clock.time('commit', () => db.exec('COMMIT'));
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   }
   if (!options.deferCounts) {
-    refreshCorpusCounts(db);
-    refreshRelations(db);
+    clock.time('counts', () => refreshCorpusCounts(db));
+    clock.time('relations', () => refreshRelations(db));
   }
   return { name, root, files: scan.files, parsedFiles: total, removedFiles: scan.removed.length };
+}
+
+/** The source's files against what was stored, recognised, with its macro and data-source files read. */
+function walkSource(db: Db, sourceId: number, root: string, name: string) {
+  const scan = scanSource(root, storedFiles(db, sourceId));
+  const changed = scan.changed.map((f) => recognized(f, name));
+  const artifactOutcomes = readArtifactFiles(changed);
+  const artifacts = [
+    ...scan.unchanged.flatMap((f) => f.artifacts),
+    ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
+  ];
+  // When macros or data sources change, every rule of the source may read differently: parse them all again.
+  const reread = artifactsChanged(scan, artifactOutcomes)
+    ? rereadRuleFiles(root, scan.unchanged).map((f) => recognized(f, name))
+    : [];
+  const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  return { scan, artifactOutcomes, artifacts, pending };
 }
 
 function upsertSource(db: Db, name: string, root: string): number {
