@@ -1,6 +1,7 @@
 /** Runs `ruleatlas ingest` in a child process, so wall time and peak memory are the command's own. */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { IngestSteps } from '../catalog/ingest-clock.js';
 
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url));
 
@@ -12,6 +13,9 @@ export interface IngestRun {
     files: number;
     parsedFiles: number;
     peakRssMiB: number;
+    /** The command's own time, and the part of it each step took. */
+    elapsedMs: number;
+    steps?: IngestSteps;
     byLanguage: Record<string, { rules: number; parsed: number; errors: number }>;
   };
 }
