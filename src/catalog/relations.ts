@@ -3,6 +3,7 @@
  * only for rules whose form changed (and so for their neighbours), then stored both ways for pages to read.
  */
 import type { Db } from './schema.js';
+import { unpackJson } from './packed-json.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { RuleDocument } from '../model/rule.js';
 import {
@@ -62,10 +63,10 @@ function updateForms(db: Db, stored: Map<string, StoredForm>): { changed: Set<st
     seen.add(key);
     const old = stored.get(key);
     if (old?.rule_row === id) continue;
-    const row = load.get(id) as { document: string; query: string };
+    const row = load.get(id) as { document: Uint8Array; query: Uint8Array };
     const form = ruleForm({
-      rule: JSON.parse(row.document) as RuleDocument,
-      query: JSON.parse(row.query) as ParsedQuery,
+      rule: unpackJson<RuleDocument>(row.document),
+      query: unpackJson<ParsedQuery>(row.query),
     });
     const json = JSON.stringify(form);
     const words = JSON.stringify(formWords(form));

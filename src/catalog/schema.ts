@@ -1,8 +1,10 @@
 /** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
 import Database from 'better-sqlite3';
 import { IngestClock } from './ingest-clock.js';
+import { registerJsonText } from './packed-json.js';
 
-export const SCHEMA_VERSION = 2;
+/** 3: a rule's `document` and `query` are deflated JSON (packed-json.ts); plain JSON text still reads. */
+export const SCHEMA_VERSION = 3;
 
 const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -160,6 +162,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');
+  registerJsonText(db);
   return db;
 }
 

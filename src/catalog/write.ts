@@ -90,8 +90,8 @@ export class CatalogWriter {
       errors: r.errors,
       queryText: r.queryText,
       tags: r.tags,
-      document: r.document,
-      query: r.query,
+      document: asBuffer(r.document),
+      query: r.query && asBuffer(r.query),
       events: r.events,
       diagnostics: r.diagnostics,
     });
@@ -114,4 +114,9 @@ export class CatalogWriter {
     for (const t of r.techniques) this.insertTechnique.run(id, t);
     for (const [provider, event] of r.eventKeys) this.insertEvent.run(id, provider, event);
   }
+}
+
+/** A row that crossed threads holds its packed columns as plain Uint8Arrays; SQLite binds Buffers as blobs. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
