@@ -90,8 +90,8 @@ export class Catalog {
    * file, which `finishIngest` moves to `path`; closing before that throws the build away.
    */
   static openForIngest(path: string): Catalog {
-    if (existsSync(path)) return Catalog.open(path);
     removeStaleBuilds(path);
+    if (existsSync(path)) return Catalog.open(path);
     const build = buildPath(path);
     removeBuild(build);
     return new Catalog(openDatabase(build, { bulk: true }), { path: build, target: path });

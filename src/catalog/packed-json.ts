@@ -7,7 +7,12 @@ import type { Db } from './schema.js';
 
 /** Stored form of a JSON value. The fastest level: deflate's gain over it is small here, its cost is not. */
 export function packJson(value: unknown): Buffer {
-  return deflateRawSync(JSON.stringify(value), { level: constants.Z_BEST_SPEED });
+  return packText(JSON.stringify(value));
+}
+
+/** Stored form of JSON text already written. */
+export function packText(json: string): Buffer {
+  return deflateRawSync(json, { level: constants.Z_BEST_SPEED });
 }
 
 /** The JSON text of a stored value, packed or (from an older catalog) plain. */
