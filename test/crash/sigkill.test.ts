@@ -91,9 +91,9 @@ describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
     const folder = join(work, 'cold');
     mkdirSync(folder);
     const db = join(folder, 'cold.db');
-    for (let round = 1; round <= 8; round++) {
+    for (let round = 1; round <= 5; round++) {
       rmSync(db, { force: true });
-      await killedIngest(db, dir, 100 + ((round * 131) % 1200));
+      await killedIngest(db, dir, 150 + ((round * 331) % 1500));
       if (existsSync(db)) {
         const s = state(db);
         expect(s.integrity).toBe('ok');
