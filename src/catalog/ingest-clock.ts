@@ -27,7 +27,7 @@ export const INGEST_STEP_LABELS: Record<IngestStep, string> = {
   commit: 'commit',
   counts: 'corpus counts',
   relations: 'overlap relations',
-  finish: 'close and rename into place (cold ingest)',
+  finish: 'close and move the build into place (cold ingest)',
 };
 
 export type IngestSteps = Record<IngestStep, number>;
