@@ -2,6 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { IngestSteps } from '../catalog/ingest-clock.js';
 
 /** Under the test runner this module is TypeScript, and the CLI it runs is the built one. */
 const CLI = fileURLToPath(
@@ -17,6 +18,9 @@ export interface IngestRun {
     parsedFiles: number;
     peakRssMiB: number;
     skippedByReason: Record<string, number>;
+    /** The command's own time, and the part of it each step took. */
+    elapsedMs: number;
+    steps?: IngestSteps;
     byLanguage: Record<string, { rules: number; parsed: number; errors: number }>;
   };
 }

@@ -1,5 +1,8 @@
 /** The catalog: one SQLite file and the questions asked of it, for the CLI and the web alike. */
-import { openDatabase, type Db } from './schema.js';
+import { existsSync } from 'node:fs';
+import { finishBulkLoad, openDatabase, type Db } from './schema.js';
+import { buildPath, moveIntoPlace, removeBuild, removeStaleBuilds } from './cold-build.js';
+import type { IngestClock } from './ingest-clock.js';
 import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { searchRules } from './search.js';
@@ -70,17 +73,57 @@ import type { ParsedRule } from '../model/rule.js';
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
   readonly #db: Db;
+  /** Set while a cold ingest builds the catalog at a temporary path (see cold-build.ts). */
+  #build: { path: string; target: string } | undefined;
 
-  private constructor(db: Db) {
+  private constructor(db: Db, build?: { path: string; target: string }) {
     this.#db = db;
+    this.#build = build;
   }
 
   static open(path: string, options: { readonly?: boolean } = {}): Catalog {
     return new Catalog(openDatabase(path, options));
   }
 
-  close(): void {
+  /**
+   * Opens the catalog at `path` for ingests. With no catalog there yet, the ingest is cold: it builds a new
+   * file, which `finishIngest` moves to `path`; closing before that throws the build away.
+   */
+  static openForIngest(path: string): Catalog {
+    removeStaleBuilds(path);
+    if (existsSync(path)) return Catalog.open(path);
+    const build = buildPath(path);
+    removeBuild(build);
+    return new Catalog(openDatabase(build, { bulk: true }), { path: build, target: path });
+  }
+
+  /** True while this catalog is a cold ingest's build, before `finishIngest`. */
+  get cold(): boolean {
+    return this.#build !== undefined;
+  }
+
+  /** A cold ingest's indexes and full-text index, built once after its rows; nothing to do otherwise. */
+  finishBulkLoad(clock?: IngestClock): void {
+    if (this.#build) finishBulkLoad(this.#db, clock);
+  }
+
+  /** Closes the catalog; a cold ingest's build is then moved to its path. */
+  finishIngest(): void {
+    const build = this.#build;
     this.#db.close();
+    if (!build) return;
+    this.#build = undefined;
+    try {
+      moveIntoPlace(build.path, build.target);
+    } finally {
+      removeBuild(build.path);
+    }
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+    if (this.#build) removeBuild(this.#build.path);
+    this.#build = undefined;
   }
 
   /** The command that made the catalog (`demo`), when one marked it; undefined for a user's own catalog. */

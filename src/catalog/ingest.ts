@@ -19,6 +19,7 @@ import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { refreshRelations } from './relations.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
+import { IngestClock } from './ingest-clock.js';
 
 export interface IngestOptions {
   name?: string;
@@ -32,6 +33,8 @@ export interface IngestOptions {
    * checkout's origin, and a later ingest without it keeps the stored one when the folder has no origin.
    */
   remote?: string;
+  /** Accumulates the time of each step (see ingest-clock.ts). */
+  clock?: IngestClock;
 }
 
 export interface SourceIngest {
@@ -61,21 +64,13 @@ export async function ingestSource(
 ): Promise<SourceIngest> {
   const root = resolve(rootArg);
   const name = options.name ?? basename(root);
+  const clock = options.clock ?? new IngestClock();
   // The source row is written inside the transaction below, so no empty source is ever seen or left by a kill.
-  const scan = scanSource(root, storedFiles(db, sourceIdOf(db, name)));
-  const changed = scan.changed.map((f) => recognized(f, name));
-  const artifactOutcomes = readArtifactFiles(changed);
-  const artifacts = [
-    ...scan.unchanged.flatMap((f) => f.artifacts),
-    ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
-  ];
-  // When macros or data sources change, every rule of the source may read differently: parse them all again.
-  const reread = artifactsChanged(scan, artifactOutcomes)
-    ? rereadRuleFiles(scan).map((f) => recognized(f, name))
-    : [];
-  const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  const { scan, artifactOutcomes, artifacts, pending } = clock.time('walk', () =>
+    walkSource(db, sourceIdOf(db, name), root, name),
+  );
   const byPath = new Map(pending.map((f) => [f.changed.entry.path, f.changed]));
-  const writer = new CatalogWriter(db);
+  const writer = new CatalogWriter(db, clock);
   const total = pending.length + artifactOutcomes.length;
   let done = 0;
   let sourceId = 0;
@@ -98,19 +93,23 @@ export async function ingestSource(
     for (const { file, outcome } of artifactOutcomes) write(file.changed, outcome);
     for (const file of pending.filter((f) => !f.recognized)) write(file.changed, unreadOutcome(file));
     const toParse = pending.flatMap((f) => (f.recognized ? [f.recognized] : []));
+    // The main thread writes while workers parse: waiting on them is the parse step's time.
+    const writing = (): number => clock.elapsed('rows', 'indicators');
+    const [started, wroteBefore] = [performance.now(), writing()];
     await parseFiles(toParse, artifacts, options.jobs ?? defaultJobs(), (outcomes) => {
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
+    clock.add('parse', performance.now() - started - (writing() - wroteBefore));
     finishSource(db, sourceId, root, scan.files, options.remote);
     if (total > 0 || scan.removed.length > 0) markCountsStale(db);
-    db.exec('COMMIT');
+    clock.time('commit', () => db.exec('COMMIT'));
   } catch (err) {
     db.exec('ROLLBACK');
     throw err;
   }
   if (!options.deferCounts) {
-    refreshCorpusCounts(db);
-    refreshRelations(db);
+    clock.time('counts', () => refreshCorpusCounts(db));
+    clock.time('relations', () => refreshRelations(db));
   }
   return {
     name,
@@ -125,6 +124,23 @@ export async function ingestSource(
 function sourceIdOf(db: Db, name: string): number {
   const row = db.prepare('SELECT id FROM sources WHERE name = ?').get(name) as { id: number } | undefined;
   return row?.id ?? -1;
+}
+
+/** The source's files against what was stored, recognised, with its macro and data-source files read. */
+function walkSource(db: Db, sourceId: number, root: string, name: string) {
+  const scan = scanSource(root, storedFiles(db, sourceId));
+  const changed = scan.changed.map((f) => recognized(f, name));
+  const artifactOutcomes = readArtifactFiles(changed);
+  const artifacts = [
+    ...scan.unchanged.flatMap((f) => f.artifacts),
+    ...artifactOutcomes.flatMap((o) => o.outcome.artifacts),
+  ];
+  // When macros or data sources change, every rule of the source may read differently: parse them all again.
+  const reread = artifactsChanged(scan, artifactOutcomes)
+    ? rereadRuleFiles(scan).map((f) => recognized(f, name))
+    : [];
+  const pending = [...changed, ...reread].filter((f) => !artifactOutcomes.some((a) => a.file === f));
+  return { scan, artifactOutcomes, artifacts, pending };
 }
 
 function upsertSource(db: Db, name: string, root: string): number {

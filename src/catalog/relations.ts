@@ -3,6 +3,7 @@
  * only for rules whose form changed (and so for their neighbours), then stored both ways for pages to read.
  */
 import type { Db } from './schema.js';
+import { packText, unpackJson, unpackedText } from './packed-json.js';
 import type { ParsedQuery } from '../model/stage.js';
 import type { RuleDocument } from '../model/rule.js';
 import {
@@ -26,21 +27,22 @@ export interface RelationsRefresh {
 
 interface StoredForm {
   rule_row: number;
-  form: string;
+  /** Packed (packed-json.ts), or plain JSON text in older catalogs. */
+  form: string | Uint8Array;
   words: string;
 }
 
 /** The forms of the catalog, parsed from their JSON when first asked for. */
 class StoredForms {
   private readonly parsed = new Map<string, RuleForm>();
-  constructor(private readonly json: Map<string, string>) {}
+  constructor(private readonly stored: Map<string, string | Uint8Array>) {}
 
   get(key: string): RuleForm | undefined {
     let form = this.parsed.get(key);
     if (!form) {
-      const text = this.json.get(key);
-      if (text === undefined) return undefined;
-      form = JSON.parse(text) as RuleForm;
+      const stored = this.stored.get(key);
+      if (stored === undefined) return undefined;
+      form = unpackJson<RuleForm>(stored);
       this.parsed.set(key, form);
     }
     return form;
@@ -62,16 +64,17 @@ function updateForms(db: Db, stored: Map<string, StoredForm>): { changed: Set<st
     seen.add(key);
     const old = stored.get(key);
     if (old?.rule_row === id) continue;
-    const row = load.get(id) as { document: string; query: string };
+    const row = load.get(id) as { document: Uint8Array; query: Uint8Array };
     const form = ruleForm({
-      rule: JSON.parse(row.document) as RuleDocument,
-      query: JSON.parse(row.query) as ParsedQuery,
+      rule: unpackJson<RuleDocument>(row.document),
+      query: unpackJson<ParsedQuery>(row.query),
     });
     const json = JSON.stringify(form);
+    const packed = packText(json);
     const words = JSON.stringify(formWords(form));
-    upsert.run(key, id, json, words);
-    if (old?.form !== json) changed.add(key);
-    stored.set(key, { rule_row: id, form: json, words });
+    upsert.run(key, id, packed, words);
+    if (!old || unpackedText(old.form) !== json) changed.add(key);
+    stored.set(key, { rule_row: id, form: packed, words });
   }
   const drop = db.prepare('DELETE FROM rule_forms WHERE key = ?');
   for (const key of [...stored.keys()])
@@ -117,12 +120,12 @@ function storedForms(db: Db): Map<string, StoredForm> {
 
 function neighbourhoodOf(stored: Map<string, StoredForm>): Neighbourhood {
   const index = new WordIndex();
-  const json = new Map<string, string>();
+  const forms = new Map<string, string | Uint8Array>();
   for (const [key, s] of stored) {
     index.add(key, JSON.parse(s.words) as string[]);
-    json.set(key, s.form);
+    forms.set(key, s.form);
   }
-  return { forms: new StoredForms(json), index };
+  return { forms: new StoredForms(forms), index };
 }
 
 /** Every form was made from the rule row now stored under its key, and every such rule has one. */

@@ -3,11 +3,12 @@ import type { Db } from './schema.js';
 import type { IndicatorKind } from '../model/indicator.js';
 import type { IndicatorView, RuleSummary, RuleView } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
+import { unpackJson } from './packed-json.js';
 
 interface RuleRow extends Record<string, unknown> {
   rid: number;
-  document: string;
-  query: string | null;
+  document: string | Uint8Array;
+  query: string | Uint8Array | null;
   events: string;
   diagnostics: string;
   remote: string | null;
@@ -34,8 +35,8 @@ export function ruleView(db: Db, ref: string): RuleView | undefined {
   const summary = toSummary(row);
   return {
     ...summary,
-    document: JSON.parse(row.document),
-    query: row.query ? JSON.parse(row.query) : null,
+    document: unpackJson(row.document),
+    query: row.query ? unpackJson(row.query) : null,
     events: JSON.parse(row.events),
     diagnostics: JSON.parse(row.diagnostics),
     indicators: ruleIndicators(db, row.rid, summary),

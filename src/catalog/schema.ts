@@ -1,9 +1,12 @@
 /** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
 import Database from 'better-sqlite3';
+import { IngestClock } from './ingest-clock.js';
+import { registerJsonText } from './packed-json.js';
 
-export const SCHEMA_VERSION = 2;
+/** 3: a rule's `document` and `query` are deflated JSON (packed-json.ts); plain JSON text still reads. */
+export const SCHEMA_VERSION = 3;
 
-const DDL = `
+const TABLES = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sources (
   id INTEGER PRIMARY KEY,
@@ -50,23 +53,17 @@ CREATE TABLE IF NOT EXISTS rules (
   events TEXT NOT NULL,
   diagnostics TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
-CREATE INDEX IF NOT EXISTS rules_language ON rules(language);
-CREATE INDEX IF NOT EXISTS rules_title ON rules(title COLLATE NOCASE, key);
 CREATE TABLE IF NOT EXISTS rule_techniques (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   technique TEXT NOT NULL,
   PRIMARY KEY (rule, technique)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rule_techniques_technique ON rule_techniques(technique);
 CREATE TABLE IF NOT EXISTS rule_events (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   provider TEXT NOT NULL,
   event TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS rule_events_rule ON rule_events(rule);
-CREATE INDEX IF NOT EXISTS rule_events_provider ON rule_events(provider);
 CREATE TABLE IF NOT EXISTS indicators (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   language TEXT NOT NULL,
@@ -78,9 +75,6 @@ CREATE TABLE IF NOT EXISTS indicators (
   equivalence TEXT NOT NULL,
   stage INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS indicators_rule ON indicators(rule);
-CREATE INDEX IF NOT EXISTS indicators_key ON indicators(value, canonical, op);
-CREATE INDEX IF NOT EXISTS indicators_equivalence ON indicators(equivalence);
 CREATE TABLE IF NOT EXISTS indicator_counts (
   kind TEXT NOT NULL,
   canonical TEXT NOT NULL,
@@ -91,7 +85,6 @@ CREATE TABLE IF NOT EXISTS indicator_counts (
   equivalence TEXT NOT NULL,
   PRIMARY KEY (kind, canonical, op, value)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS indicator_counts_count ON indicator_counts(count DESC);
 CREATE TABLE IF NOT EXISTS equivalence_counts (
   equivalence TEXT PRIMARY KEY,
   count INTEGER NOT NULL,
@@ -114,11 +107,25 @@ CREATE TABLE IF NOT EXISTS rule_relations (
   why TEXT,
   PRIMARY KEY (subject, other)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TABLE IF NOT EXISTS attack (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, data TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS rules_fts USING fts5(
   title, description, query, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
+`;
+
+/** Indexes the write path does not need: a cold ingest builds them once, after its bulk insert. */
+const INDEXES = `
+CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
+CREATE INDEX IF NOT EXISTS rules_language ON rules(language);
+CREATE INDEX IF NOT EXISTS rules_title ON rules(title COLLATE NOCASE, key);
+CREATE INDEX IF NOT EXISTS rule_techniques_technique ON rule_techniques(technique);
+CREATE INDEX IF NOT EXISTS rule_events_rule ON rule_events(rule);
+CREATE INDEX IF NOT EXISTS rule_events_provider ON rule_events(provider);
+CREATE INDEX IF NOT EXISTS indicators_rule ON indicators(rule);
+CREATE INDEX IF NOT EXISTS indicators_key ON indicators(value, canonical, op);
+CREATE INDEX IF NOT EXISTS indicators_equivalence ON indicators(equivalence);
+CREATE INDEX IF NOT EXISTS indicator_counts_count ON indicator_counts(count DESC);
+CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TRIGGER IF NOT EXISTS rules_fts_insert AFTER INSERT ON rules BEGIN
   INSERT INTO rules_fts(rowid, title, description, query, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
 END;
@@ -129,22 +136,48 @@ END;
 
 export type Db = Database.Database;
 
+export interface OpenOptions {
+  readonly?: boolean;
+  /**
+   * A new file filled by one cold ingest: no journal to sync, and no secondary index or full-text trigger until
+   * `finishBulkLoad`. Crash safety is the caller's, by building at a temporary path and renaming it into place.
+   */
+  bulk?: boolean;
+}
+
 /** Opens (creating if needed) a catalog; WAL lets readers see only committed ingests. */
-export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
   if (!options.readonly) {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    // MEMORY, not OFF: ROLLBACK still works if the build fails part way.
+    db.pragma(options.bulk ? 'journal_mode = MEMORY' : 'journal_mode = WAL');
+    db.pragma(options.bulk ? 'synchronous = OFF' : 'synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.exec(DDL);
+    db.exec(TABLES);
+    if (!options.bulk) db.exec(INDEXES);
     addMissingColumns(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');
+  registerJsonText(db);
   return db;
+}
+
+/**
+ * Ends a bulk load: builds the secondary indexes and the full-text index over every rule at once, and puts the
+ * file in WAL mode, as every catalog is.
+ */
+export function finishBulkLoad(db: Db, clock = new IngestClock()): void {
+  clock.time('fts', () =>
+    db.exec(
+      'INSERT INTO rules_fts(rowid, title, description, query, tags) SELECT id, title, description, query_text, tags FROM rules',
+    ),
+  );
+  clock.time('indexes', () => db.exec(INDEXES));
+  db.pragma('journal_mode = WAL');
 }
 
 /** Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them as they were). */

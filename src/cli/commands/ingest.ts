@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Catalog } from '../../catalog/catalog.js';
+import { IngestClock } from '../../catalog/ingest-clock.js';
 import { sumStats } from '../../catalog/stats.js';
 import { percent, print, printJson, printTable, printLanguageTable, UsageError } from '../output.js';
 
@@ -24,7 +25,8 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       `--remote takes a repository's http(s) address, not ${JSON.stringify(options.remote)}`,
     );
   const started = performance.now();
-  const catalog = Catalog.open(options.db);
+  const catalog = Catalog.openForIngest(options.db);
+  const clock = new IngestClock();
   try {
     const bar =
       process.stderr.isTTY && !options.json && !process.env.CI
@@ -41,6 +43,7 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
         jobs: options.jobs,
         remote: options.remote?.replace(/(\.git)?\/*$/, ''),
         deferCounts: true,
+        clock,
         onProgress: bar
           ? (done, total) => {
               if (!started) bar.start(total, 0);
@@ -52,8 +55,10 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       if (started) bar?.stop();
       ingests.push(result);
     }
-    catalog.refreshCounts();
-    const relations = catalog.refreshRelations();
+    const cold = catalog.cold;
+    catalog.finishBulkLoad(clock);
+    clock.time('counts', () => catalog.refreshCounts());
+    const relations = clock.time('relations', () => catalog.refreshRelations());
     const stats = catalog.sources(ingests.map((i) => i.name));
     const total = sumStats(stats);
     const report = {
@@ -70,9 +75,15 @@ export async function ingestCommand(paths: string[], options: IngestCommandOptio
       byFormat: total.byFormat,
       sources: ingests.map((i) => i.name),
       relations,
-      elapsedMs: Math.round(performance.now() - started),
-      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+      cold,
+      elapsedMs: 0,
+      steps: clock.steps(),
+      peakRssMiB: 0,
     };
+    clock.time('finish', () => catalog.finishIngest());
+    report.steps = clock.steps();
+    report.elapsedMs = Math.round(performance.now() - started);
+    report.peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
     if (options.json) printJson(report);
     else printIngest(report);
     return 0;
