@@ -50,6 +50,7 @@ import {
   ruleSummaries,
   similarRules,
   sourceRuleKeys,
+  storedRelationLines,
   techniquesOfRules,
   toSimilar,
   type SimilarFilter,
@@ -193,6 +194,11 @@ export class Catalog {
   /** Forgets stored relations so the next refresh computes them all (the benchmark times this). */
   forgetRelations(): void {
     forgetRelations(this.#db);
+  }
+
+  /** Every stored relation as a tab-separated line, in key order, to compare one refresh with another. */
+  relationLines(): string[] {
+    return storedRelationLines(this.#db);
   }
 
   /** Rules related to a catalog rule (by key, id or path), the relation being theirs to it. */

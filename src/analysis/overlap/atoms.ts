@@ -76,38 +76,34 @@ const closures = new Map<string, Atom[]>();
 
 /** Every event `a` holds on, `b` holds on too. Remembered by atom pair: a catalog asks the same pairs often. */
 export function implies(a: Atom, b: Atom): boolean {
-  if (a.key === b.key) return true;
+  return impliesById(a, atomId(a), b, atomId(b));
+}
+
+/** `implies` for atoms whose ids (`atomId`) the caller keeps. */
+export function impliesById(a: Atom, ia: number, b: Atom, ib: number): boolean {
+  if (ia === ib) return true;
   if (a.concept === 'opaque' || b.concept === 'opaque') return false;
-  const ia = atomId(a);
-  let row = implications[ia];
-  if (!row) implications[ia] = row = new Map();
-  const ib = atomId(b);
-  let known = row.get(ib);
+  const key = ia * 2 ** 26 + ib;
+  let known = implications.get(key);
   if (known === undefined) {
     known = closure(a).some((x) => x.concept === b.concept && directlyImplies(x, b));
-    row.set(ib, known);
+    if (implications.size >= MAX_IMPLICATIONS) implications.clear();
+    implications.set(key, known);
   }
   return known;
 }
 
-/** Atoms by key get small ids, so remembered implications are rows of small-integer maps. */
+const implications = new Map<number, boolean>();
+const MAX_IMPLICATIONS = 4_000_000;
+/** Atoms by key get small ids, kept for the process's life (a catalog holds a bounded set of atoms). */
 const ids = new Map<string, number>();
-let implications: Array<Map<number, boolean> | undefined> = [];
-const MAX_ATOMS = 1_000_000;
 const atomIds = new WeakMap<Atom, number>();
 
-function atomId(a: Atom): number {
+export function atomId(a: Atom): number {
   let id = atomIds.get(a);
   if (id !== undefined) return id;
   id = ids.get(a.key);
-  if (id === undefined) {
-    if (ids.size >= MAX_ATOMS) {
-      ids.clear();
-      implications = [];
-    }
-    id = ids.size;
-    ids.set(a.key, id);
-  }
+  if (id === undefined) ids.set(a.key, (id = ids.size));
   atomIds.set(a, id);
   return id;
 }
