@@ -83,18 +83,40 @@ export function implies(a: Atom, b: Atom): boolean {
 export function impliesById(a: Atom, ia: number, b: Atom, ib: number): boolean {
   if (ia === ib) return true;
   if (a.concept === 'opaque' || b.concept === 'opaque') return false;
-  const key = ia * 2 ** 26 + ib;
-  let known = implications.get(key);
+  // Rows of small-integer maps: keys stay small integers, which maps hash fastest and store unboxed.
+  let row = implications[ia];
+  if (!row) implications[ia] = row = new Map();
+  let known = row.get(ib);
   if (known === undefined) {
     known = closure(a).some((x) => x.concept === b.concept && directlyImplies(x, b));
-    if (implications.size >= MAX_IMPLICATIONS) implications.clear();
-    implications.set(key, known);
+    if (++remembered > MAX_REMEMBERED) {
+      implications = [];
+      remembered = 0;
+    }
+    row.set(ib, known);
   }
   return known;
 }
 
-const implications = new Map<number, boolean>();
-const MAX_IMPLICATIONS = 4_000_000;
+let implications: Array<Map<number, boolean> | undefined> = [];
+let remembered = 0;
+const MAX_REMEMBERED = 8_000_000;
+
+/** The equal-value atoms an atom implies through equivalents, as `concept|value` in lower case (see `eqLookupKey`). */
+export function eqClosureKeys(a: Atom): string[] {
+  return closure(a)
+    .filter((x) => x.op === 'eq')
+    .map(eqLookupKey);
+}
+
+/**
+ * An `eq` atom is implied only by an `eq` atom of its concept whose value is its own, case aside: the key under
+ * which a long list finds the few of its atoms another atom can imply.
+ */
+export function eqLookupKey(a: Atom): string {
+  return `${a.concept}|${a.value.toLowerCase()}`;
+}
+
 /** Atoms by key get small ids, kept for the process's life (a catalog holds a bounded set of atoms). */
 const ids = new Map<string, number>();
 const atomIds = new WeakMap<Atom, number>();

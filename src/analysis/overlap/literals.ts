@@ -1,5 +1,5 @@
 /** Implication, contradiction and kinship between literals and conjunctions of two rules' normal forms. */
-import { atomId, contradicts, impliesById, reachedConcepts, type Atom } from './atoms.js';
+import { atomId, contradicts, eqClosureKeys, eqLookupKey, impliesById, reachedConcepts } from './atoms.js';
 import type { Conjunction, Literal } from './normal-form.js';
 
 /**
@@ -12,35 +12,48 @@ interface LiteralIndex {
   id: number;
   tested: string[];
   reached: string[];
-  /** Positions in `atoms` by concept. */
-  byConcept: Map<string, number[]>;
+  /** Positions in `atoms` of its `eq` atoms by `eqLookupKey`, and of its other atoms by concept. */
+  eqByValue: Map<string, number[]>;
+  othersByConcept: Map<string, number[]>;
   keys: Set<string>;
   atomIds: number[];
   atomReach: Array<readonly string[]>;
+  /** For each atom, the `eqLookupKey`s of the equal-value atoms it implies. */
+  atomEqKeys: string[][];
 }
 const indexes = new WeakMap<Literal, LiteralIndex>();
 const literalIds = new Map<string, number>();
 
+function push(map: Map<string, number[]>, key: string, i: number): void {
+  const at = map.get(key);
+  if (at) at.push(i);
+  else map.set(key, [i]);
+}
+
 function indexOf(l: Literal): LiteralIndex {
   let found = indexes.get(l);
   if (!found) {
-    const byConcept = new Map<string, number[]>();
+    const eqByValue = new Map<string, number[]>();
+    const othersByConcept = new Map<string, number[]>();
+    const tested = new Set<string>();
     l.atoms.forEach((a, i) => {
-      const at = byConcept.get(a.concept);
-      if (at) at.push(i);
-      else byConcept.set(a.concept, [i]);
+      tested.add(a.concept);
+      if (a.op === 'eq') push(eqByValue, eqLookupKey(a), i);
+      else push(othersByConcept, a.concept, i);
     });
     const atomReach = l.atoms.map(reachedConcepts);
     let id = literalIds.get(l.key);
     if (id === undefined) literalIds.set(l.key, (id = literalIds.size));
     found = {
       id,
-      tested: [...byConcept.keys()],
+      tested: [...tested],
       reached: [...new Set(atomReach.flat())],
-      byConcept,
+      eqByValue,
+      othersByConcept,
       keys: new Set(l.atoms.map((a) => a.key)),
       atomIds: l.atoms.map(atomId),
       atomReach,
+      atomEqKeys: l.atoms.map(eqClosureKeys),
     };
     indexes.set(l, found);
   }
@@ -51,32 +64,28 @@ function indexOf(l: Literal): LiteralIndex {
  * Answers remembered by literal pair, two bits each (known, value): within two rules the same literal comes back
  * in many alternatives, and across a catalog the same literals meet again and again.
  */
-const remembered = new Map<number, number>();
+let remembered: Array<Map<number, number> | undefined> = [];
+let rememberedCount = 0;
 const MAX_REMEMBERED = 4_000_000;
 const RELATED = 0;
 const IMPLIES = 2;
 const CONTRADICTS = 4;
 
-function pairKey(a: number, b: number): number {
-  return a * 2 ** 26 + b;
-}
-
-function recall(key: number, slot: number): boolean | undefined {
-  const bits = remembered.get(key);
+function recall(a: number, b: number, slot: number): boolean | undefined {
+  const bits = remembered[a]?.get(b);
   if (bits === undefined || !(bits & (1 << slot))) return undefined;
   return (bits & (2 << slot)) !== 0;
 }
 
-function remember(key: number, slot: number, value: boolean): boolean {
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  const bits = (remembered.get(key) ?? 0) | (1 << slot) | (value ? 2 << slot : 0);
-  remembered.set(key, bits);
+function remember(a: number, b: number, slot: number, value: boolean): boolean {
+  if (++rememberedCount > MAX_REMEMBERED) {
+    remembered = [];
+    rememberedCount = 0;
+  }
+  let row = remembered[a];
+  if (!row) remembered[a] = row = new Map();
+  row.set(b, (row.get(b) ?? 0) | (1 << slot) | (value ? 2 << slot : 0));
   return value;
-}
-
-/** The key of a symmetric answer: one for both orders. */
-function unorderedKey(a: LiteralIndex, b: LiteralIndex): number {
-  return a.id < b.id ? pairKey(a.id, b.id) : pairKey(b.id, a.id);
 }
 
 function meet(a: readonly string[], b: readonly string[]): boolean {
@@ -89,7 +98,7 @@ function reaches(a: LiteralIndex, b: LiteralIndex): boolean {
   return meet(a.reached, b.tested);
 }
 
-/** Some atom of `into` that atom `i` of `from` implies: the same atom, or one on a concept it reaches. */
+/** Some atom of `into` that atom `i` of `from` implies: the same atom, an equal value, or one on a concept it reaches. */
 function impliesSome(
   from: Literal,
   fx: LiteralIndex,
@@ -100,8 +109,13 @@ function impliesSome(
   const x = from.atoms[i];
   if (target.keys.has(x.key)) return true;
   const ix = fx.atomIds[i];
+  if (target.eqByValue.size)
+    for (const key of fx.atomEqKeys[i]) {
+      const at = target.eqByValue.get(key);
+      if (at) for (const j of at) if (impliesById(x, ix, into.atoms[j], target.atomIds[j])) return true;
+    }
   for (const concept of fx.atomReach[i]) {
-    const at = target.byConcept.get(concept);
+    const at = target.othersByConcept.get(concept);
     if (at) for (const j of at) if (impliesById(x, ix, into.atoms[j], target.atomIds[j])) return true;
   }
   return false;
@@ -123,15 +137,14 @@ export function literalImplies(a: Literal, b: Literal): boolean {
   const ia = indexOf(a);
   const ib = indexOf(b);
   if (a.negated ? !reaches(ib, ia) : !reaches(ia, ib)) return false;
-  const key = pairKey(ia.id, ib.id);
-  const known = recall(key, IMPLIES);
+  const known = recall(ia.id, ib.id, IMPLIES);
   if (known !== undefined) return known;
   let holds = false;
   if (!a.negated && !b.negated) holds = everyAtomImplies(a, ia, b, ib);
   else if (a.negated && b.negated) holds = everyAtomImplies(b, ib, a, ia);
   // Any of A excludes B when each of A contradicts B: `name is a.exe` excludes `name is b.exe`.
   else if (!a.negated) holds = b.atoms.every((y) => a.atoms.every((x) => contradicts(x, y)));
-  return remember(key, IMPLIES, holds);
+  return remember(ia.id, ib.id, IMPLIES, holds);
 }
 
 /** No event holds both. */
@@ -140,14 +153,13 @@ export function literalsContradict(a: Literal, b: Literal): boolean {
   const ia = indexOf(a);
   const ib = indexOf(b);
   if (!reaches(ia, ib) && !reaches(ib, ia)) return false;
-  const key = pairKey(ia.id, ib.id);
-  const known = recall(key, CONTRADICTS);
+  const known = recall(ia.id, ib.id, CONTRADICTS);
   if (known !== undefined) return known;
   let holds: boolean;
   if (!a.negated && !b.negated) holds = a.atoms.every((x) => b.atoms.every((y) => contradicts(x, y)));
   else if (a.negated) holds = everyAtomImplies(b, ib, a, ia);
   else holds = everyAtomImplies(a, ia, b, ib);
-  return remember(key, CONTRADICTS, holds);
+  return remember(ia.id, ib.id, CONTRADICTS, holds);
 }
 
 /** Literals that test the same thing in part: one implies the other, or they share an implied atom. */
@@ -157,10 +169,11 @@ export function literalsRelated(a: Literal, b: Literal): boolean {
   const ia = indexOf(a);
   const ib = indexOf(b);
   if (!reaches(ia, ib) && !reaches(ib, ia)) return false;
-  const key = unorderedKey(ia, ib);
-  const known = recall(key, RELATED);
+  // Symmetric: remembered under the lower id first.
+  const [lo, hi] = ia.id < ib.id ? [ia.id, ib.id] : [ib.id, ia.id];
+  const known = recall(lo, hi, RELATED);
   if (known !== undefined) return known;
-  return remember(key, RELATED, someAtomImplies(a, ia, b, ib) || someAtomImplies(b, ib, a, ia));
+  return remember(lo, hi, RELATED, someAtomImplies(a, ia, b, ib) || someAtomImplies(b, ib, a, ia));
 }
 
 /** Every event `a` holds on, `b` holds on: each literal of `b` follows from one of `a`. */

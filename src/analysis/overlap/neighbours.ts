@@ -37,9 +37,11 @@ export function relateNeighbours(
   before?: WordIndex,
 ): RelationUpdate {
   const pairs = new Map<string, [string, string]>();
+  // Each pair is related from its lower key, so that the answer (the order of its reasons) is one however found.
   const add = (a: string, b: string): void => {
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    if (!pairs.has(key)) pairs.set(key, [a, b]);
+    const [subject, other] = a < b ? [a, b] : [b, a];
+    const key = `${subject}\u0000${other}`;
+    if (!pairs.has(key)) pairs.set(key, [subject, other]);
   };
   for (const subject of changed) for (const other of hood.index.partners(subject)) add(subject, other);
   const parted: Array<[string, string]> = [];
