@@ -63,6 +63,7 @@ import {
   relateOutsider,
   ruleForm,
   type ContainmentClaim,
+  type Neighbourhood,
   type SideRule,
   type SourceOverlap,
 } from '../analysis/overlap/index.js';
@@ -71,6 +72,8 @@ import type { ParsedRule } from '../model/rule.js';
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
   readonly #db: Db;
+  /** The forms and word index rules outside the catalog are related against, read once, until relations change. */
+  #neighbourhood: Neighbourhood | undefined;
 
   private constructor(db: Db) {
     this.#db = db;
@@ -94,6 +97,7 @@ export class Catalog {
   }
 
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
+    this.#neighbourhood = undefined;
     return ingestSource(this.#db, root, options);
   }
 
@@ -188,11 +192,13 @@ export class Catalog {
 
   /** Brings rule relations up to date (only rules whose logic changed, and their neighbours). */
   refreshRelations(): RelationsRefresh {
+    this.#neighbourhood = undefined;
     return refreshRelations(this.#db);
   }
 
   /** Forgets stored relations so the next refresh computes them all (the benchmark times this). */
   forgetRelations(): void {
+    this.#neighbourhood = undefined;
     forgetRelations(this.#db);
   }
 
@@ -228,7 +234,8 @@ export class Catalog {
   /** Rules of the catalog related to a rule read from a file. */
   similarTo(parsed: ParsedRule, filter: SimilarFilter = {}): SimilarRule[] {
     const form = ruleForm(parsed);
-    const rows = relateOutsider(neighbourhood(this.#db), form, formWords(form));
+    this.#neighbourhood ??= neighbourhood(this.#db);
+    const rows = relateOutsider(this.#neighbourhood, form, formWords(form));
     const rules = ruleSummaries(
       this.#db,
       rows.map((r) => r.other),
