@@ -149,7 +149,7 @@ describe.skipIf(!existsSync(CLI))('ruleatlas check', () => {
     expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain(
       'logic/equivalent-in-catalog',
     );
-  });
+  }, 120_000);
 
   it.skipIf(!sigma)(
     'checks the Sigma corpus into valid SARIF with findings by code',
