@@ -72,8 +72,11 @@ import type { ParsedRule } from '../model/rule.js';
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
   readonly #db: Db;
-  /** The forms and word index rules outside the catalog are related against, read once, until relations change. */
-  #neighbourhood: Neighbourhood | undefined;
+  /**
+   * The forms and word index rules outside the catalog are related against, read once until relations change
+   * here or another connection writes (`data_version`).
+   */
+  #neighbourhood: { version: number; hood: Neighbourhood } | undefined;
 
   private constructor(db: Db) {
     this.#db = db;
@@ -234,8 +237,10 @@ export class Catalog {
   /** Rules of the catalog related to a rule read from a file. */
   similarTo(parsed: ParsedRule, filter: SimilarFilter = {}): SimilarRule[] {
     const form = ruleForm(parsed);
-    this.#neighbourhood ??= neighbourhood(this.#db);
-    const rows = relateOutsider(this.#neighbourhood, form, formWords(form));
+    const version = this.dataVersion();
+    if (this.#neighbourhood?.version !== version)
+      this.#neighbourhood = { version, hood: neighbourhood(this.#db) };
+    const rows = relateOutsider(this.#neighbourhood.hood, form, formWords(form));
     const rules = ruleSummaries(
       this.#db,
       rows.map((r) => r.other),
