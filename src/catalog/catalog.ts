@@ -53,6 +53,7 @@ import {
   ruleSummaries,
   similarRules,
   sourceRuleKeys,
+  storedRelationLines,
   techniquesOfRules,
   toSimilar,
   type SimilarFilter,
@@ -65,6 +66,7 @@ import {
   relateOutsider,
   ruleForm,
   type ContainmentClaim,
+  type Neighbourhood,
   type SideRule,
   type SourceOverlap,
 } from '../analysis/overlap/index.js';
@@ -75,6 +77,11 @@ export class Catalog {
   readonly #db: Db;
   /** Set while a cold ingest builds the catalog at a temporary path (see cold-build.ts). */
   #build: { path: string; target: string } | undefined;
+  /**
+   * The forms and word index rules outside the catalog are related against, read once until relations change
+   * here or another connection writes (`data_version`).
+   */
+  #neighbourhood: { version: number; hood: Neighbourhood } | undefined;
 
   private constructor(db: Db, build?: { path: string; target: string }) {
     this.#db = db;
@@ -136,6 +143,7 @@ export class Catalog {
   }
 
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
+    this.#neighbourhood = undefined;
     return ingestSource(this.#db, root, options);
   }
 
@@ -230,12 +238,19 @@ export class Catalog {
 
   /** Brings rule relations up to date (only rules whose logic changed, and their neighbours). */
   refreshRelations(): RelationsRefresh {
+    this.#neighbourhood = undefined;
     return refreshRelations(this.#db);
   }
 
   /** Forgets stored relations so the next refresh computes them all (the benchmark times this). */
   forgetRelations(): void {
+    this.#neighbourhood = undefined;
     forgetRelations(this.#db);
+  }
+
+  /** Every stored relation as a tab-separated line, in key order, to compare one refresh with another. */
+  relationLines(): string[] {
+    return storedRelationLines(this.#db);
   }
 
   /** Rules related to a catalog rule (by key, id or path), the relation being theirs to it. */
@@ -265,7 +280,10 @@ export class Catalog {
   /** Rules of the catalog related to a rule read from a file. */
   similarTo(parsed: ParsedRule, filter: SimilarFilter = {}): SimilarRule[] {
     const form = ruleForm(parsed);
-    const rows = relateOutsider(neighbourhood(this.#db), form, formWords(form));
+    const version = this.dataVersion();
+    if (this.#neighbourhood?.version !== version)
+      this.#neighbourhood = { version, hood: neighbourhood(this.#db) };
+    const rows = relateOutsider(this.#neighbourhood.hood, form, formWords(form));
     const rules = ruleSummaries(
       this.#db,
       rows.map((r) => r.other),

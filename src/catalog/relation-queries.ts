@@ -205,3 +205,12 @@ export function parsedRulesByKey(db: Db, keys: string[]): Map<string, ParsedRule
   }
   return out;
 }
+
+/** One stored relation as a line (subject, other, relation, why, evidence; the score last), in key order. */
+export function storedRelationLines(db: Db): string[] {
+  if (!hasRelations(db)) return [];
+  const rows = db.prepare('SELECT * FROM rule_relations ORDER BY subject, other').all() as RelationRowDb[];
+  return rows.map((r) =>
+    [r.subject, r.other, r.relation, r.why ?? '', r.shared, r.only_subject, r.only_other, r.score].join('\t'),
+  );
+}
