@@ -14,6 +14,7 @@ import { CatalogWriter } from './write.js';
 import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { refreshRelations } from './relations.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
+import { recordSourceIngest } from './tallies.js';
 
 export interface IngestOptions {
   name?: string;
@@ -84,6 +85,7 @@ export async function ingestSource(
       for (const o of outcomes) write(byPath.get(o.path)!, o);
     });
     finishSource(db, sourceId, root, scan.files);
+    if (total > 0 || scan.removed.length > 0) recordSourceIngest(db, sourceId);
     if (total > 0 || scan.removed.length > 0) markCountsStale(db);
     db.exec('COMMIT');
   } catch (err) {

@@ -1,5 +1,6 @@
 /** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
 import Database from 'better-sqlite3';
+import { ensureTallies } from './tallies.js';
 
 export const SCHEMA_VERSION = 2;
 
@@ -54,6 +55,24 @@ CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
 CREATE INDEX IF NOT EXISTS rules_language ON rules(language);
 CREATE INDEX IF NOT EXISTS rules_title ON rules(title COLLATE NOCASE, key);
+-- Facets and tallies count from this index alone, never reading a rule's row (rows hold the whole rule).
+CREATE INDEX IF NOT EXISTS rules_facets ON rules(source_id, language, format, severity, status, parsed, errors);
+CREATE TABLE IF NOT EXISTS source_tallies (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  format TEXT NOT NULL,
+  rules INTEGER NOT NULL,
+  parsed INTEGER NOT NULL,
+  errors INTEGER NOT NULL,
+  PRIMARY KEY (source_id, language, format)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS technique_sets (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  techniques TEXT NOT NULL,
+  rules INTEGER NOT NULL,
+  PRIMARY KEY (source_id, language, techniques)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rule_techniques (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   technique TEXT NOT NULL,
@@ -141,6 +160,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.pragma('foreign_keys = ON');
     db.exec(DDL);
     addMissingColumns(db);
+    ensureTallies(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');

@@ -133,8 +133,8 @@ export function attackPageData(site: Site, filter: AttackFilter): AttackPageData
     rulesWithTechniques: coverage.rulesWithTechniques,
     columns: columnsOf(coverage, attack.data, !isFallback(attack.data)),
     unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
-    unknown: Object.entries(coverage.unknown)
-      .map(([id, rules]) => ({ id, rules: rules.length }))
+    unknown: Object.entries(coverage.unknownRules)
+      .map(([id, rules]) => ({ id, rules }))
       .sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
   };
 }
@@ -144,7 +144,7 @@ export function attackLayer(site: Site, filter: AttackFilter): unknown {
   const visibility = visibilitySummary(site, filter);
   if (visibility) return visibility.layer();
   const name = ['ruleatlas coverage', filter.source, filter.language].filter(Boolean).join(' · ');
-  return navigatorLayer(site.coverage(filter), site.attack().data, { name });
+  return navigatorLayer(site.coverageWithRules(filter), site.attack().data, { name });
 }
 
 /** Six shades on a log scale of the busiest cell, so a few very common techniques do not wash out the rest. */
