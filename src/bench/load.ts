@@ -1,7 +1,9 @@
 /**
  * `npm run load`: concurrent clients against the web catalog on loopback, rule pages and searches mixed, for a
- * bounded time; prints requests/s and latency percentiles with their bars. `--db PATH` serves a given catalog;
- * otherwise one is built from every shared corpus in a temp folder.
+ * bounded time (`--seconds`, 10 by default); prints requests/s and latency percentiles with their bars. `--db PATH`
+ * serves a given catalog, otherwise one is built from every shared corpus in a temp folder. Every URL is first
+ * requested once (the figures are the served catalog's steady state) unless `--cold`; `--no-cache` renders
+ * every request.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +15,7 @@ import { formatFigure, percentile, type Figure } from './figures.js';
 import { runIngest } from './ingest-run.js';
 import { BENCH_QUERIES } from './queries.js';
 import { spawnServer } from './bench-server.js';
-import { loadTest } from './http-timing.js';
+import { loadTest, timeEach } from './http-timing.js';
 import { SHARED_CORPORA, sharedCorpusPaths } from './shared-corpora.js';
 
 /** Of every four requests, three are rule pages and one a search. */
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '32' },
       'no-cache': { type: 'boolean', default: false },
+      cold: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -72,8 +75,19 @@ async function main(): Promise<void> {
     } else if (!existsSync(db)) throw new Error(`no catalog at ${db}`);
     const server = await spawnServer(db, values['no-cache'] ? 0 : undefined);
     try {
-      const result = await loadTest(loadUrls(db, server.url), concurrency, seconds);
-      const figures = loadFigures(result, concurrency);
+      const urls = loadUrls(db, server.url);
+      const figures: Figure[] = [];
+      // The steady state of a served catalog: every URL rendered once, as after the first visits (`--cold`: not).
+      if (!values.cold) {
+        const warm = await timeEach(urls);
+        figures.push({
+          name: `load: first render of the ${urls.length} URLs, p50`,
+          value: percentile(warm, 50),
+          unit: 'ms',
+        });
+        figures.push({ name: 'load: first render, p95', value: percentile(warm, 95), unit: 'ms' });
+      }
+      figures.push(...loadFigures(await loadTest(urls, concurrency, seconds), concurrency));
       if (values.json) console.log(JSON.stringify({ cache: !values['no-cache'], figures }, null, 2));
       else for (const f of figures) console.log(formatFigure(f));
     } finally {
