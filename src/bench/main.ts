@@ -16,6 +16,7 @@ import { overlapFigures } from './overlap-figures.js';
 import { badInputFigures } from './bad-input-run.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
+import { scaleFigures } from './scale.js';
 
 const SHARED = resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
 const CORPORA = ['sigma', 'elastic', 'splunk', 'kql', 'yaral'];
@@ -92,6 +93,12 @@ async function main(): Promise<void> {
     console.log('No corpora under ../shared/corpus: nothing to measure.');
     return;
   }
+  const scale = scaleArgument();
+  if (scale !== undefined) {
+    await scaleFigures(scale, emit);
+    if (json) console.log(JSON.stringify({ machine: machine(), figures }, null, 2));
+    return;
+  }
   for (const c of present) parseFigures(c, emit);
   if (present.includes('sigma')) huntFigures(emit);
   await convertRegressionFigures(join(SHARED, 'corpus'), emit);
@@ -114,6 +121,16 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
   }
   if (json) console.log(JSON.stringify({ machine: machine(), figures }, null, 2));
+}
+
+/** `--scale N` (or `--scale=N`): only the scale figures, for N copies of the corpora. */
+function scaleArgument(): number | undefined {
+  const args = process.argv;
+  const at = args.findIndex((a) => a === '--scale' || a.startsWith('--scale='));
+  if (at < 0) return undefined;
+  const n = Number(args[at].includes('=') ? args[at].split('=')[1] : args[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--scale takes a whole number of copies, 1 or more');
+  return n;
 }
 
 function parseFigures(corpus: string, emit: (f: Figure) => void): void {

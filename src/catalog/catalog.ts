@@ -17,6 +17,7 @@ import {
   type IndicatorFilter,
 } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
+import { techniqueSets } from './tallies.js';
 import { storedSourceFacts } from './source-facts.js';
 import { skippedByReason } from './skipped.js';
 import { metaValue, setMetaValue } from './meta.js';
@@ -162,6 +163,11 @@ export class Catalog {
     return this.#db.pragma('data_version', { simple: true }) as number;
   }
 
+  /** Counts the ingests that changed the catalog: moved inside their transaction, so it names a catalog state. */
+  generation(): number {
+    return Number(metaValue(this.#db, 'generation') ?? 0);
+  }
+
   /** The values the closed search filters can take here (`none` included where rules lack one). */
   filterValues(): FilterValues {
     return filterValues(this.#db);
@@ -219,6 +225,21 @@ export class Catalog {
   /** Rules with their declared techniques, for coverage. */
   ruleTechniques(filter: CoverageFilter = {}): CoverageRule[] {
     return ruleTechniques(this.#db, filter);
+  }
+
+  /**
+   * Rules grouped by source, language and exact technique set, each group counted (`count`): the same
+   * coverage as `ruleTechniques` without rule ids, read from what the ingest tallied.
+   */
+  techniqueSets(filter: CoverageFilter = {}): CoverageRule[] {
+    return techniqueSets(this.#db, filter).map((set, i) => ({
+      id: `${set.source}/${set.language}#${i}`,
+      title: '',
+      language: set.language,
+      source: set.source,
+      techniques: set.techniques,
+      count: set.rules,
+    }));
   }
 
   /** Every rule with the log events it needs and its declared techniques, for visibility. */

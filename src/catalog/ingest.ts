@@ -20,6 +20,7 @@ import { markCountsStale, refreshCorpusCounts } from './counts.js';
 import { refreshRelations } from './relations.js';
 import { defaultJobs, parseFiles } from './parse-pool.js';
 import { IngestClock } from './ingest-clock.js';
+import { recordSourceIngest } from './tallies.js';
 
 export interface IngestOptions {
   name?: string;
@@ -101,6 +102,7 @@ export async function ingestSource(
     });
     clock.add('parse', performance.now() - started - (writing() - wroteBefore));
     finishSource(db, sourceId, root, scan.files, options.remote);
+    if (total > 0 || scan.removed.length > 0) recordSourceIngest(db, sourceId);
     if (total > 0 || scan.removed.length > 0) markCountsStale(db);
     clock.time('commit', () => db.exec('COMMIT'));
   } catch (err) {

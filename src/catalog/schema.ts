@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import { IngestClock } from './ingest-clock.js';
 import { registerJsonText } from './packed-json.js';
+import { ensureTallies } from './tallies.js';
 
 /** 3: a rule's `document` and `query` are deflated JSON (packed-json.ts); plain JSON text still reads. */
 export const SCHEMA_VERSION = 3;
@@ -54,6 +55,22 @@ CREATE TABLE IF NOT EXISTS rules (
   diagnostics TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
+CREATE TABLE IF NOT EXISTS source_tallies (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  format TEXT NOT NULL,
+  rules INTEGER NOT NULL,
+  parsed INTEGER NOT NULL,
+  errors INTEGER NOT NULL,
+  PRIMARY KEY (source_id, language, format)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS technique_sets (
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  language TEXT NOT NULL,
+  techniques TEXT NOT NULL,
+  rules INTEGER NOT NULL,
+  PRIMARY KEY (source_id, language, techniques)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS rule_techniques (
   rule INTEGER NOT NULL REFERENCES rules(id) ON DELETE CASCADE,
   technique TEXT NOT NULL,
@@ -125,6 +142,10 @@ CREATE INDEX IF NOT EXISTS indicators_rule ON indicators(rule);
 CREATE INDEX IF NOT EXISTS indicators_key ON indicators(value, canonical, op);
 CREATE INDEX IF NOT EXISTS indicators_equivalence ON indicators(equivalence);
 CREATE INDEX IF NOT EXISTS indicator_counts_count ON indicator_counts(count DESC);
+-- The home page's most shared indicators of a kind: read in index order, no sort of every indicator.
+CREATE INDEX IF NOT EXISTS indicator_counts_top ON indicator_counts(kind, count DESC, canonical, value);
+-- Facets and tallies count from this index alone, never reading a rule's row (rows hold the whole rule).
+CREATE INDEX IF NOT EXISTS rules_facets ON rules(source_id, language, format, severity, status, parsed, errors);
 CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TRIGGER IF NOT EXISTS rules_fts_insert AFTER INSERT ON rules BEGIN
   INSERT INTO rules_fts(rowid, title, description, query, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
@@ -159,6 +180,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.exec(TABLES);
     if (!options.bulk) db.exec(INDEXES);
     addMissingColumns(db);
+    ensureTallies(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');

@@ -1,7 +1,8 @@
 /** Catalog search: full text over title, description, query and tags, narrowed by facets; every value bound. */
 import type { Db } from './schema.js';
-import type { Facet, RuleSummary, SearchQuery, SearchResult } from './views.js';
+import type { RuleSummary, SearchQuery, SearchResult } from './views.js';
 import { NONE } from './filter-values.js';
+import { searchFacets } from './search-facets.js';
 
 export const SUMMARY_COLUMNS = `r.key, r.rule_id AS id, r.title, r.language, r.format, s.name AS source,
   f.path, r.severity, r.status, r.parsed`;
@@ -90,24 +91,16 @@ export function searchRules(db: Db, q: SearchQuery): SearchResult {
       `SELECT ${SUMMARY_COLUMNS} ${FROM} ${where} ORDER BY r.title COLLATE NOCASE, r.key LIMIT ? OFFSET ?`,
     )
     .all(...w.params, limit, offset) as Record<string, unknown>[];
-  // Counts and facets read the rules table alone: the joins above are only for the page of results.
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM rules r ${where}`).get(...w.params) as { n: number })
-    .n;
-  const facet = (expr: string, join = '', count = 'COUNT(*)'): Facet[] =>
-    db
-      .prepare(
-        `SELECT ${expr} AS value, ${count} AS count FROM rules r ${join} ${where} GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 30`,
-      )
-      .all(...w.params) as Facet[];
+  const counted = searchFacets(db, where, w.params, q.exactFacets);
+  // Facets read the rules table alone; the total needs counting only when they stopped at their sample.
+  const total =
+    counted.facetsOver === undefined
+      ? counted.matched
+      : (db.prepare(`SELECT COUNT(*) AS n FROM rules r ${where}`).get(...w.params) as { n: number }).n;
   return {
     total,
     rules: rows.map(toSummary),
-    facets: {
-      language: facet("COALESCE(r.language, 'none')"),
-      source: facet('(SELECT name FROM sources WHERE id = r.source_id)'),
-      severity: facet("COALESCE(r.severity, 'none')"),
-      status: facet("COALESCE(r.status, 'none')"),
-      provider: facet('e.provider', 'JOIN rule_events e ON e.rule = r.id', 'COUNT(DISTINCT r.id)'),
-    },
+    facets: counted.facets,
+    ...(counted.facetsOver === undefined ? {} : { facetsOver: counted.facetsOver }),
   };
 }

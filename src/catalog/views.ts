@@ -61,12 +61,16 @@ export interface SearchQuery {
   event?: string;
   limit?: number;
   offset?: number;
+  /** Count facets over every match, however many (pages that show them as exact figures). */
+  exactFacets?: boolean;
 }
 
 export interface SearchResult {
   total: number;
   rules: RuleSummary[];
   facets: Record<'language' | 'source' | 'severity' | 'status' | 'provider', Facet[]>;
+  /** Set when the facets were counted over the first this many matches only (a broad search): estimates. */
+  facetsOver?: number;
 }
 
 /** What names an indicator in the catalog: the four parts its corpus counts are kept by. */

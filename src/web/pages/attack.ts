@@ -83,8 +83,8 @@ export function attackPageData(site: Site, filter: AttackFilter): AttackPageData
     ).length,
     busiest: Math.max(0, ...Object.values(coverage.techniques).map((t) => t.rules)),
     unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
-    unknown: Object.entries(coverage.unknown)
-      .map(([id, rules]) => ({ id, rules: rules.length }))
+    unknown: Object.entries(coverage.unknownRules)
+      .map(([id, rules]) => ({ id, rules }))
       .sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
   };
 }
@@ -94,7 +94,7 @@ export function attackLayer(site: Site, filter: AttackFilter): unknown {
   const visibility = visibilitySummary(site, filter);
   if (visibility) return visibility.layer();
   const name = ['ruleatlas coverage', filter.source, filter.language].filter(Boolean).join(' · ');
-  return navigatorLayer(site.coverage(filter), site.attack().data, { name });
+  return navigatorLayer(site.coverageWithRules(filter), site.attack().data, { name });
 }
 
 function filterForm(d: AttackPageData): Html {

@@ -132,6 +132,7 @@ function facetsForm(d: SearchPageData): Html {
   return html`<aside class="facets">
     <fieldset>
       <legend>Narrow</legend>
+      ${d.facetsOver ? html`<p class="note" id="facets-estimated">Counts over the first ${d.facetsOver} of ${d.total} matches.</p>` : ''}
       ${facetSelect('language', 'Language', d.facets.language, q.language, (v) => languageLabel(v))}
       ${facetSelect('source', 'Source', d.facets.source, q.source)}
       ${facetSelect('severity', 'Severity', d.facets.severity, q.severity)}
