@@ -49,9 +49,11 @@ function ruleText(
 /** Ids as the conventions say: the rule's own, else the path; `#n` keeps several rules of one file apart. */
 function ruleIds(file: SourceFile, parts: RulePart[]): string[] {
   const own = parts.map((p) => optionalString(p.value.id));
+  const uses = new Map<string, number>();
+  for (const id of own) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   return own.map((id, i) => {
     if (parts.length === 1) return id ?? file.path;
-    const shared = id !== undefined && own.indexOf(id) !== own.lastIndexOf(id);
+    const shared = id !== undefined && uses.get(id)! > 1;
     if (id === undefined) return `${file.path}#${i + 1}`;
     return shared ? `${id}#${i + 1}` : id;
   });
@@ -91,7 +93,7 @@ function buildRule(
 }
 
 function readSigma(file: SourceFile): ReadResult {
-  const locator = new FileLocator(file.text);
+  const locator = FileLocator.of(file.text);
   const fileDiagnostics: Diagnostic[] = [];
   const documents = parseYamlDocuments(file.text, locator, 'sigma');
   const parts = assembleRules(documents, locator, fileDiagnostics);
