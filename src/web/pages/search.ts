@@ -1,5 +1,7 @@
 /** The search page: full text plus facets with counts, paged; the URL holds the whole query. */
 import type { SearchQuery, SearchResult, Facet } from '../../catalog/views.js';
+import { searchTextProblem } from '../../catalog/search.js';
+import { BadRequest } from '../bad-request.js';
 import { tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
@@ -49,6 +51,8 @@ export function searchPageData(site: Site, query: SearchParams, page: number): S
   const data = site.attack().data;
   const { language, source, severity, status, tactic } = query;
   site.checkFilters({ language, source, severity, status, tactic });
+  const problem = searchTextProblem(query.q);
+  if (problem) throw new BadRequest(problem);
   const q: SearchQuery = {
     text: query.q,
     language: query.language,
