@@ -1,7 +1,8 @@
 /** The catalog's SQLite schema: sources, files, rules and what was parsed out of them, with full-text search. */
 import Database from 'better-sqlite3';
 
-export const SCHEMA_VERSION = 2;
+/** 3: the full-text index names the rules' `query_text` column, so an integrity check and a rebuild read it. */
+export const SCHEMA_VERSION = 3;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -116,14 +117,21 @@ CREATE TABLE IF NOT EXISTS rule_relations (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TABLE IF NOT EXISTS attack (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, data TEXT NOT NULL);
+`;
+
+/**
+ * The full-text index over the rules table (external content): its columns carry the names of the rules'
+ * columns, which is how FTS5 reads them back for an integrity check, a rebuild or a highlight.
+ */
+const FTS_DDL = `
 CREATE VIRTUAL TABLE IF NOT EXISTS rules_fts USING fts5(
-  title, description, query, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+  title, description, query_text, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER IF NOT EXISTS rules_fts_insert AFTER INSERT ON rules BEGIN
-  INSERT INTO rules_fts(rowid, title, description, query, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
+  INSERT INTO rules_fts(rowid, title, description, query_text, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
 END;
 CREATE TRIGGER IF NOT EXISTS rules_fts_delete AFTER DELETE ON rules BEGIN
-  INSERT INTO rules_fts(rules_fts, rowid, title, description, query, tags) VALUES ('delete', old.id, old.title, old.description, old.query_text, old.tags);
+  INSERT INTO rules_fts(rules_fts, rowid, title, description, query_text, tags) VALUES ('delete', old.id, old.title, old.description, old.query_text, old.tags);
 END;
 `;
 
@@ -141,6 +149,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     db.pragma('foreign_keys = ON');
     db.exec(DDL);
     addMissingColumns(db);
+    ensureFullTextIndex(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');
@@ -159,4 +168,23 @@ function addMissingColumns(db: Db): void {
     if (!columns.some((c) => c.name === column))
       db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
+}
+
+/**
+ * Creates the full-text index, or replaces one an older catalog made with a column no rules column has
+ * (schema 2 and before named `query`, so FTS5 read the parsed-query JSON back), and reindexes the rules.
+ */
+function ensureFullTextIndex(db: Db): void {
+  const existing = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'rules_fts'")
+    .get() as { sql: string } | undefined;
+  if (existing && /\bquery_text\b/.test(existing.sql)) return;
+  db.transaction(() => {
+    if (existing)
+      db.exec(`DROP TRIGGER IF EXISTS rules_fts_insert;
+        DROP TRIGGER IF EXISTS rules_fts_delete;
+        DROP TABLE rules_fts;`);
+    db.exec(FTS_DDL);
+    if (existing) db.exec("INSERT INTO rules_fts(rules_fts) VALUES ('rebuild')");
+  })();
 }
