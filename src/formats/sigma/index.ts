@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { diagnostic } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../../languages/kit/problem.js';
 import { FileLocator } from '../../text/locator.js';
 import { optionalString, ruleDocument, unreadableRule } from '../document.js';
 import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
@@ -133,12 +134,11 @@ export const sigmaReader: FormatReader<Taken> = {
       return readSigma(file);
     } catch (err) {
       // The YAML library can exhaust the stack on absurdly nested input; the file still becomes a rule.
-      const failed = diagnostic(
-        'error',
-        `Cannot read YAML: ${(err as Error).message}`,
-        { line: 1, column: 1, offset: 0 },
-        'sigma',
-      );
+      const start = { line: 1, column: 1, offset: 0 };
+      const failed =
+        err instanceof RangeError
+          ? languageDiagnostic('sigma', 'too-deep', 'error', 'YAML nests too deeply to read', start)
+          : diagnostic('error', `Cannot read YAML: ${(err as Error).message}`, start, 'sigma');
       return {
         rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [failed])],
         artifacts: [],
