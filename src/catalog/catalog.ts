@@ -11,6 +11,7 @@ import { ruleView } from './rules.js';
 import {
   equivalentIndicators,
   indicatorCount,
+  indicatorValueByDigest,
   indicatorFields,
   indicatorRules,
   listIndicators,
@@ -187,6 +188,11 @@ export class Catalog {
 
   indicatorCount(ind: IndicatorKey): IndicatorView | undefined {
     return indicatorCount(this.#db, ind);
+  }
+
+  /** The value a link names by its digest (see `valueDigest`), or undefined. */
+  indicatorValueByDigest(ind: Omit<IndicatorKey, 'value'>, digest: string): string | undefined {
+    return indicatorValueByDigest(this.#db, ind, digest);
   }
 
   indicatorRules(ind: IndicatorView, equivalent = false): RuleSummary[] {

@@ -4,7 +4,10 @@ import { IngestClock } from './ingest-clock.js';
 import { registerJsonText } from './packed-json.js';
 import { ensureTallies } from './tallies.js';
 
-/** 3: a rule's `document` and `query` are deflated JSON (packed-json.ts); plain JSON text still reads. */
+/**
+ * 3: a rule's `document` and `query` are deflated JSON (packed-json.ts; plain JSON text still reads), and
+ * the full-text index names the rules' `query_text` column, so an integrity check and a rebuild read it.
+ */
 export const SCHEMA_VERSION = 3;
 
 const TABLES = `
@@ -125,8 +128,15 @@ CREATE TABLE IF NOT EXISTS rule_relations (
   PRIMARY KEY (subject, other)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS attack (id INTEGER PRIMARY KEY CHECK (id = 1), version TEXT NOT NULL, data TEXT NOT NULL);
+`;
+
+/**
+ * The full-text index over the rules table (external content): its columns carry the names of the rules'
+ * columns, which is how FTS5 reads them back for an integrity check, a rebuild or a highlight.
+ */
+const FTS_DDL = `
 CREATE VIRTUAL TABLE IF NOT EXISTS rules_fts USING fts5(
-  title, description, query, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+  title, description, query_text, tags, content='rules', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 `;
 
@@ -148,10 +158,10 @@ CREATE INDEX IF NOT EXISTS indicator_counts_top ON indicator_counts(kind, count 
 CREATE INDEX IF NOT EXISTS rules_facets ON rules(source_id, language, format, severity, status, parsed, errors);
 CREATE INDEX IF NOT EXISTS rule_relations_other ON rule_relations(other);
 CREATE TRIGGER IF NOT EXISTS rules_fts_insert AFTER INSERT ON rules BEGIN
-  INSERT INTO rules_fts(rowid, title, description, query, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
+  INSERT INTO rules_fts(rowid, title, description, query_text, tags) VALUES (new.id, new.title, new.description, new.query_text, new.tags);
 END;
 CREATE TRIGGER IF NOT EXISTS rules_fts_delete AFTER DELETE ON rules BEGIN
-  INSERT INTO rules_fts(rules_fts, rowid, title, description, query, tags) VALUES ('delete', old.id, old.title, old.description, old.query_text, old.tags);
+  INSERT INTO rules_fts(rules_fts, rowid, title, description, query_text, tags) VALUES ('delete', old.id, old.title, old.description, old.query_text, old.tags);
 END;
 `;
 
@@ -178,8 +188,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma(options.bulk ? 'synchronous = OFF' : 'synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     db.exec(TABLES);
-    if (!options.bulk) db.exec(INDEXES);
     addMissingColumns(db);
+    // Before the triggers (in INDEXES): replacing an older full-text index drops the triggers that fed it.
+    ensureFullTextIndex(db);
+    if (!options.bulk) db.exec(INDEXES);
     ensureTallies(db);
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
@@ -195,7 +207,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function finishBulkLoad(db: Db, clock = new IngestClock()): void {
   clock.time('fts', () =>
     db.exec(
-      'INSERT INTO rules_fts(rowid, title, description, query, tags) SELECT id, title, description, query_text, tags FROM rules',
+      'INSERT INTO rules_fts(rowid, title, description, query_text, tags) SELECT id, title, description, query_text, tags FROM rules',
     ),
   );
   clock.time('indexes', () => db.exec(INDEXES));
@@ -214,4 +226,23 @@ function addMissingColumns(db: Db): void {
     if (!columns.some((c) => c.name === column))
       db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
   }
+}
+
+/**
+ * Creates the full-text index, or replaces one an older catalog made with a column no rules column has
+ * (schema 2 and before named `query`, so FTS5 read the parsed-query JSON back), and reindexes the rules.
+ */
+function ensureFullTextIndex(db: Db): void {
+  const existing = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'rules_fts'")
+    .get() as { sql: string } | undefined;
+  if (existing && /\bquery_text\b/.test(existing.sql)) return;
+  db.transaction(() => {
+    if (existing)
+      db.exec(`DROP TRIGGER IF EXISTS rules_fts_insert;
+        DROP TRIGGER IF EXISTS rules_fts_delete;
+        DROP TABLE rules_fts;`);
+    db.exec(FTS_DDL);
+    if (existing) db.exec("INSERT INTO rules_fts(rules_fts) VALUES ('rebuild')");
+  })();
 }

@@ -1,6 +1,7 @@
 /** Addresses inside the web catalog: every path segment and query value percent-encoded. */
 import type { IndicatorKey } from '../catalog/views.js';
 import { readDataFile } from '../knowledge/data-file.js';
+import { MAX_LINKED_VALUE, valueDigest } from '../text/value-digest.js';
 
 export function ruleHref(key: string): string {
   return `/rule/${encodeURIComponent(key)}`;
@@ -14,8 +15,10 @@ export function techniqueHref(id: string): string {
   return `/technique/${encodeURIComponent(id)}`;
 }
 
+/** A value too long for a URL the server accepts travels as its digest, which the indicator page resolves. */
 export function indicatorHref(i: IndicatorKey): string {
-  return `/indicator?${query({ kind: i.kind, canonical: i.canonical, op: i.op, value: i.value })}`;
+  const value = i.value.length > MAX_LINKED_VALUE ? { digest: valueDigest(i.value) } : { value: i.value };
+  return `/indicator?${query({ kind: i.kind, canonical: i.canonical, op: i.op, ...value })}`;
 }
 
 /** A query string from the non-empty entries, in the given order. */

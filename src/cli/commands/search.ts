@@ -3,7 +3,8 @@ import { openCatalog } from '../catalog-file.js';
 import { checkFilters } from '../filters.js';
 import { loadAttack } from '../../knowledge/attack/index.js';
 import { searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
-import { print, printJson, printTable } from '../output.js';
+import { searchTextProblem } from '../../catalog/search.js';
+import { print, printJson, printTable, UsageError } from '../output.js';
 
 export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
   db: string;
@@ -17,7 +18,10 @@ export function searchCommand(words: string[], options: SearchCommandOptions): n
     const { language, source, severity, status, tactic } = options;
     const attack = tactic ? loadAttack({ catalog }).data : undefined;
     checkFilters(catalog, { language, source, severity, status, tactic }, attack?.tactics);
-    const result = searchCatalog(catalog, { ...filters, text: words.join(' ') }, attack);
+    const text = words.join(' ');
+    const problem = searchTextProblem(text);
+    if (problem) throw new UsageError(problem);
+    const result = searchCatalog(catalog, { ...filters, text }, attack);
     if (json) printJson(result);
     else {
       print(`${result.total} rules`);

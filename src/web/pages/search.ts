@@ -2,6 +2,8 @@
 import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
 import { deprecatedTag } from '../copy.js';
 import type { SearchQuery, SearchResult, Facet } from '../../catalog/views.js';
+import { searchTextProblem } from '../../catalog/search.js';
+import { BadRequest } from '../bad-request.js';
 import { tacticTechniques } from '../../knowledge/attack/index.js';
 import { canonicalField } from '../../knowledge/fields/index.js';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
@@ -51,6 +53,8 @@ export function searchPageData(site: Site, query: SearchParams, page: number): S
   const data = site.attack().data;
   const { language, source, severity, status, tactic } = query;
   site.checkFilters({ language, source, severity, status, tactic });
+  const problem = searchTextProblem(query.q);
+  if (problem) throw new BadRequest(problem);
   const q: SearchQuery = {
     text: query.q,
     language: query.language,
