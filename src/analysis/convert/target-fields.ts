@@ -22,6 +22,8 @@ export interface FieldMapping {
   scoped: boolean;
   /** The path separator of the rule's platform (`\\` on Windows, `/` elsewhere). */
   separator?: string;
+  /** The operating system or product the rule is for (Sigma `product`, `host.os.type`). */
+  platform?: string;
 }
 
 interface TargetSchemasFile {
@@ -49,14 +51,19 @@ function conceptName(concept: string, m: FieldMapping): string | undefined {
   return undefined;
 }
 
-/** A field the taxonomy does not know keeps its name where source and target read the same Windows fields. */
+/**
+ * A field the taxonomy does not know keeps its name where source and target read the same fields: Windows
+ * event data under winlogbeat's prefix in ECS, and the log's own fields (an application's, auditd's) as the
+ * log writes them whatever the language.
+ */
 function unmapped(field: string, m: FieldMapping): string | undefined {
   const from = new Set(languageSchemas(m.source));
   const to = languageSchemas(m.target);
   const windowsSource = [...from].some((s) => WINDOWS_SCHEMAS.has(s));
   if (to.some((s) => from.has(s))) return field;
   if (field.startsWith(WINLOG) && to.some((s) => WINDOWS_SCHEMAS.has(s))) return field.slice(WINLOG.length);
-  if (windowsSource && to.includes('ecs')) return `${WINLOG}${field}`;
+  if (windowsSource && m.platform === 'windows') return to.includes('ecs') ? `${WINLOG}${field}` : undefined;
+  if (windowsSource && m.platform !== undefined) return field;
   return undefined;
 }
 
