@@ -56,13 +56,15 @@ function conceptName(concept: string, m: FieldMapping): string | undefined {
  * event data under winlogbeat's prefix in ECS, and the log's own fields (an application's, auditd's) as the
  * log writes them whatever the language.
  */
-function unmapped(field: string, m: FieldMapping): string | undefined {
+function unmapped(field: string, m: FieldMapping, known: boolean): string | undefined {
   const from = new Set(languageSchemas(m.source));
   const to = languageSchemas(m.target);
   const windowsSource = [...from].some((s) => WINDOWS_SCHEMAS.has(s));
   if (to.some((s) => from.has(s))) return field;
   if (field.startsWith(WINLOG) && to.some((s) => WINDOWS_SCHEMAS.has(s))) return field.slice(WINLOG.length);
-  if (windowsSource && m.platform === 'windows') return to.includes('ecs') ? `${WINLOG}${field}` : undefined;
+  // A concept the target's schema has no name for (Sysmon 10's `SourceImage`) is a gap, not event data.
+  if (windowsSource && m.platform === 'windows')
+    return to.includes('ecs') && !known ? `${WINLOG}${field}` : undefined;
   if (windowsSource && m.platform !== undefined) return field;
   return undefined;
 }
@@ -70,7 +72,7 @@ function unmapped(field: string, m: FieldMapping): string | undefined {
 export function targetField(field: string, m: FieldMapping): string | undefined {
   if (m.source === m.target) return field;
   const concept = canonicalField(field, { language: m.source, scope: m.sourceScope });
-  return (concept && conceptName(concept, m)) ?? unmapped(field, m);
+  return (concept && conceptName(concept, m)) ?? unmapped(field, m, concept !== undefined);
 }
 
 /** A name field the target lacks, tested on the path field it has (`process.name` → `Image|endswith`). */
