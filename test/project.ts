@@ -9,6 +9,7 @@ function projectPredicate(p: Predicate): Record<string, unknown> {
   if (p.scope) out.scope = p.scope;
   if (p.derivedFrom) out.derivedFrom = p.derivedFrom;
   if (p.modifiers?.length) out.modifiers = p.modifiers;
+  if (p.valueKind) out.valueKind = p.valueKind;
   if (p.span) out.at = `${p.span.start.line}:${p.span.start.column}`;
   return out;
 }

@@ -41,6 +41,24 @@ describe('normalizeValue', () => {
 
   it('leaves regular expressions as written', () => {
     expect(normalizeValue('regex', '\\S+\\.EXE', false)).toEqual({ op: 'regex', value: '\\S+\\.EXE' });
+    expect(normalizeValue('regex', 'a|b', false)).toEqual({ op: 'regex', value: 'a|b' });
+    expect(normalizeValue('regex', '\\d+\\.exe', false)).toEqual({ op: 'regex', value: '\\d+\\.exe' });
+  });
+
+  it('reads a regex that finds one literal as the plain test it means', () => {
+    expect(normalizeValue('regex', '.*\\\\WinWord\\.exe', false)).toEqual({
+      op: 'match',
+      value: '\\winword.exe',
+    });
+    expect(normalizeValue('regex', '\\\\winword\\.exe$', true)).toEqual({
+      op: 'ends_with',
+      value: '\\winword.exe',
+    });
+    expect(normalizeValue('regex', '^(?:C:\\\\Temp\\\\.*)$', true)).toEqual({
+      op: 'starts_with',
+      value: 'C:\\Temp\\',
+    });
+    expect(normalizeValue('regex', '(?i)^cmd\\.exe$', true)).toEqual({ op: 'eq', value: 'cmd.exe' });
   });
 });
 
@@ -233,5 +251,25 @@ describe('predicateIndicators', () => {
     expect(kusto.canonical).toBe('process.parent.name');
     expect(kusto.equivalence).toBe(sigma.equivalence);
     expect(eql.equivalence).toBe(sigma.equivalence);
+  });
+
+  it('links a YARA-L regex for a parent path ending in winword.exe to the ends_with class', () => {
+    // `principal.process.file.full_path = /.*\\winword\.exe/ nocase` as the YARA-L parser stores it.
+    const yaral = predicateIndicators(
+      predicate('principal.process.file.full_path', 'regex', ['\\\\winword\\.exe']),
+      'yaral',
+      0,
+    )[0];
+    const sigma = predicateIndicators(
+      predicate('ParentImage', 'ends_with', ['\\winword.exe']),
+      'sigma',
+      1,
+    )[0];
+    expect(yaral).toMatchObject({
+      canonical: 'process.parent.image_path',
+      op: 'match',
+      value: '\\winword.exe',
+    });
+    expect(yaral.equivalence).toBe(sigma.equivalence);
   });
 });

@@ -7,9 +7,11 @@ import {
   canonicalField,
   canonicalRegistryPath,
   equivalents,
+  indicatorLinks,
   registryKeyConcepts,
   type FieldIndicator,
 } from '../knowledge/fields/index.js';
+import { regexLiteral } from '../text/regex.js';
 
 /** Ops whose values are patterns or numbers, which case folding would change the meaning of. */
 const UNFOLDED_OPS: ReadonlySet<Op> = new Set([
@@ -49,10 +51,11 @@ export function predicateIndicators(p: Predicate, language: LanguageId, stage: n
       ? 'keyword'
       : (canonicalField(p.field, { language, scope: p.scope }) ?? p.field.toLowerCase());
   const values = p.op === 'exists' && p.values.length === 0 ? [''] : p.values;
-  const registry = registryKeyConcepts().includes(canonical) && !UNFOLDED_OPS.has(p.op);
+  const registryConcept = registryKeyConcepts().includes(canonical);
   return values.map((raw) => {
     const normalized = normalizeValue(p.op, raw, p.caseSensitive, language);
     const op = normalized.op;
+    const registry = registryConcept && !UNFOLDED_OPS.has(op);
     const value = registry ? canonicalRegistryPath(normalized.value, !p.caseSensitive) : normalized.value;
     const ind: Indicator = {
       type: 'indicator',
@@ -82,6 +85,7 @@ export function normalizeValue(
   caseSensitive: boolean,
   language?: LanguageId,
 ): { op: Op; value: string } {
+  if (op === 'regex') return regexIndicator(raw, caseSensitive) ?? { op, value: raw };
   const value = caseSensitive || UNFOLDED_OPS.has(op) ? raw : raw.toLowerCase();
   if (op !== 'wildcard') return { op, value };
   const pieces = globPieces(value, language !== undefined && MODEL_GLOB_LANGUAGES.has(language));
@@ -98,6 +102,19 @@ export function normalizeValue(
   if (leading) return { op: 'ends_with', value: text };
   if (trailing) return { op: 'starts_with', value: text };
   return { op: 'eq', value: text };
+}
+
+/**
+ * A regex that finds one literal (YARA-L `/.*\\winword\.exe/ nocase`) is the plain test it means (`match
+ * \winword.exe`), so it links with the same test written without a regex in any language. Every language's
+ * regex is a search in the model (whole-value ones are anchored by their parsers), so one reading serves all.
+ */
+function regexIndicator(pattern: string, caseSensitive: boolean): { op: Op; value: string } | undefined {
+  const literal = regexLiteral(pattern);
+  if (!literal) return undefined;
+  const value = caseSensitive && !literal.foldsCase ? literal.text : literal.text.toLowerCase();
+  const op: Op = literal.start ? (literal.end ? 'eq' : 'starts_with') : literal.end ? 'ends_with' : 'match';
+  return { op, value };
 }
 
 /** Languages whose wildcard values are written as the model's globs, with `\*`, `\?` and `\\` escapes. */
@@ -151,11 +168,14 @@ function equivalenceKey(ind: Indicator): string {
   const start = indicatorKey(ind);
   const cached = classKeys.get(start);
   if (cached !== undefined) return `${ind.kind}|${cached}`;
-  const reach = reachableEquivalents({ canonical: ind.canonical, op: ind.op, value: ind.value });
+  const reach = reachableEquivalents(
+    { canonical: ind.canonical, op: ind.op, value: ind.value },
+    indicatorLinks,
+  );
   let best = start;
   let bestSize = Infinity;
   for (const [key, member] of reach) {
-    const own = key === start ? reach : reachableEquivalents(member);
+    const own = key === start ? reach : reachableEquivalents(member, indicatorLinks);
     const least = leastKey(own);
     if (own.size < bestSize || (own.size === bestSize && least < best)) {
       best = least;
@@ -170,12 +190,18 @@ function equivalenceKey(ind: Indicator): string {
 const classKeys = new Map<string, string>();
 const CLASS_KEY_LIMIT = 100_000;
 
-/** The indicators an indicator's equivalents lead to, itself included, by key: each is implied by it. */
-export function reachableEquivalents(from: FieldIndicator): Map<string, FieldIndicator> {
+/**
+ * The indicators an indicator's equivalents lead to, itself included, by key: each is implied by it. With
+ * `indicatorLinks`, also those it looks for the same thing as (for classes of indicators, not for logic).
+ */
+export function reachableEquivalents(
+  from: FieldIndicator,
+  links: (i: FieldIndicator) => FieldIndicator[] = equivalents,
+): Map<string, FieldIndicator> {
   const seen = new Map([[indicatorKey(from), from]]);
   const queue = [from];
   while (queue.length && seen.size < 16) {
-    for (const e of equivalents(queue.shift()!)) {
+    for (const e of links(queue.shift()!)) {
       const k = indicatorKey(e);
       if (!seen.has(k)) {
         seen.set(k, e);

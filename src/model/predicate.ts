@@ -43,7 +43,8 @@ export interface Predicate {
   /**
    * What `values` hold when they are not literals: `field`, another field's name (`a < b` keeps `lt`; equality to
    * a field is `fieldref`); `expression`, a value computed in the query as written (`strcat(...)`,
-   * `LastBootTime + 5m`); `list`, the name of a reference list or lookup (`%admins`, `in (AllowedHosts)`).
+   * `LastBootTime + 5m`), or a literal compared with a value the query derives (`date_diff(...) <= 300`, the
+   * derived value as `field` with `derivedFrom`); `list`, the name of a reference list or lookup (`%admins`, `in (AllowedHosts)`).
    * Absent: literal values. Indicators take literal values only.
    */
   valueKind?: 'field' | 'expression' | 'list';

@@ -128,6 +128,7 @@ export function convertRule(
     sourceScope: sourceScope(parsed),
     targetScope: scope.table ?? scope.eventType,
     scoped: activity !== undefined,
+    platform,
   };
   const condition = simplify(mapFields(queryCondition(query, losses), mapping, losses));
   const input = {

@@ -22,6 +22,8 @@ export interface FieldMapping {
   scoped: boolean;
   /** The path separator of the rule's platform (`\\` on Windows, `/` elsewhere). */
   separator?: string;
+  /** The operating system or product the rule is for (Sigma `product`, `host.os.type`). */
+  platform?: string;
 }
 
 interface TargetSchemasFile {
@@ -49,21 +51,28 @@ function conceptName(concept: string, m: FieldMapping): string | undefined {
   return undefined;
 }
 
-/** A field the taxonomy does not know keeps its name where source and target read the same Windows fields. */
-function unmapped(field: string, m: FieldMapping): string | undefined {
+/**
+ * A field the taxonomy does not know keeps its name where source and target read the same fields: Windows
+ * event data under winlogbeat's prefix in ECS, and the log's own fields (an application's, auditd's) as the
+ * log writes them whatever the language.
+ */
+function unmapped(field: string, m: FieldMapping, known: boolean): string | undefined {
   const from = new Set(languageSchemas(m.source));
   const to = languageSchemas(m.target);
   const windowsSource = [...from].some((s) => WINDOWS_SCHEMAS.has(s));
   if (to.some((s) => from.has(s))) return field;
   if (field.startsWith(WINLOG) && to.some((s) => WINDOWS_SCHEMAS.has(s))) return field.slice(WINLOG.length);
-  if (windowsSource && to.includes('ecs')) return `${WINLOG}${field}`;
+  // A concept the target's schema has no name for (Sysmon 10's `SourceImage`) is a gap, not event data.
+  if (windowsSource && m.platform === 'windows')
+    return to.includes('ecs') && !known ? `${WINLOG}${field}` : undefined;
+  if (windowsSource && m.platform !== undefined) return field;
   return undefined;
 }
 
 export function targetField(field: string, m: FieldMapping): string | undefined {
   if (m.source === m.target) return field;
   const concept = canonicalField(field, { language: m.source, scope: m.sourceScope });
-  return (concept && conceptName(concept, m)) ?? unmapped(field, m);
+  return (concept && conceptName(concept, m)) ?? unmapped(field, m, concept !== undefined);
 }
 
 /** A name field the target lacks, tested on the path field it has (`process.name` → `Image|endswith`). */

@@ -60,6 +60,20 @@ export function equivalents(indicator: FieldIndicator): FieldIndicator[] {
   ];
 }
 
+/**
+ * What an indicator looks for, for counting rules that look for the same thing: its equivalents, and a path
+ * containing `\winword.exe` (often a regex search `.*\\winword\.exe`) as the file `winword.exe`. The second
+ * is no implication (`\winword.exe\x` holds it too), so logic comparisons use `equivalents` alone.
+ */
+export function indicatorLinks(indicator: FieldIndicator): FieldIndicator[] {
+  const out = equivalents(indicator);
+  const name = SEPARATORS.includes(indicator.value[0]) ? indicator.value.slice(1) : '';
+  if (indicator.op !== 'match' || !FILE_NAME.test(name)) return out;
+  for (const pair of equivalentConcepts())
+    if (indicator.canonical === pair.path) out.push({ canonical: pair.name, op: 'eq', value: name });
+  return out;
+}
+
 /** A registry key under a root, or ending a path, and the same key path contained anywhere: the key whatever its hive. */
 function registryEquivalents(indicator: FieldIndicator): FieldIndicator[] {
   if (!registryKeyConcepts().includes(indicator.canonical)) return [];

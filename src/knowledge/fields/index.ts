@@ -11,6 +11,7 @@ export {
 export {
   argumentConcepts,
   equivalents,
+  indicatorLinks,
   equivalentConcepts,
   type ArgumentsPair,
   type FieldIndicator,

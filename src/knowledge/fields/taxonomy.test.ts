@@ -1,7 +1,7 @@
 // The field taxonomy: names of each schema, scope, prefixes, and coverage of the corpora's most frequent fields.
 import { describe, expect, it } from 'vitest';
 import { canonicalField, fieldConcept, fieldConcepts, fieldSchemas } from './taxonomy.js';
-import { equivalents } from './equivalents.js';
+import { equivalents, indicatorLinks } from './equivalents.js';
 
 const canon = (field: string, language: string, scope?: string) => canonicalField(field, { language, scope });
 
@@ -318,5 +318,16 @@ describe('equivalents', () => {
     ).toEqual([]);
     expect(equivalents({ canonical: 'process.image_path', op: 'match', value: '\\cmd.exe' })).toEqual([]);
     expect(equivalents({ canonical: 'process.name', op: 'eq', value: 'c*.exe' })).toEqual([]);
+  });
+});
+
+describe('indicatorLinks', () => {
+  it('links a path containing \\name.exe to the name, which logic comparisons do not', () => {
+    const contains = { canonical: 'process.parent.image_path', op: 'match', value: '\\winword.exe' };
+    expect(indicatorLinks(contains)).toEqual([
+      { canonical: 'process.parent.name', op: 'eq', value: 'winword.exe' },
+    ]);
+    expect(equivalents(contains)).toEqual([]);
+    expect(indicatorLinks({ ...contains, value: '\\office\\winword.exe' })).toEqual([]);
   });
 });

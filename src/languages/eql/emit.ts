@@ -11,22 +11,28 @@ export function eqlString(value: string): string {
   return `"${value.replace(/[\\"\n\r\t]/g, (c) => ESCAPES[c])}"`;
 }
 
-/** A wildcard pattern for `:`/`like`: Elasticsearch reads `\*` and `\?` as the literal characters. */
-function wildcardText(pieces: readonly Piece[]): string {
-  return eqlString(writePieces(pieces, (t) => t.replace(/[\\*?]/g, (c) => `\\${c}`), { any: '*', one: '?' }));
+/**
+ * A wildcard pattern for `:`/`like`: every `*` and `?` is a wildcard and a backslash is itself (`"C:\\Windows\\*"`),
+ * as Elastic's rules write them; a literal `*` or `?` has no spelling (undefined).
+ */
+function wildcardText(pieces: readonly Piece[]): string | undefined {
+  if (pieces.some((p) => p.type === 'literal' && /[*?]/.test(p.text))) return undefined;
+  return eqlString(writePieces(pieces, (t) => t, { any: '*', one: '?' }));
 }
 
 function numeric(value: string): boolean {
   return /^-?\d+(\.\d+)?$/.test(value);
 }
 
-function stringTest(p: Predicate, field: string, value: string): string | undefined {
+function stringTest(p: Predicate, field: string, value: string, losses: Loss[]): string | undefined {
   const pieces = patternOf(p.op, value);
   if (!pieces) return undefined;
   const insensitive = !p.caseSensitive && !caseless(value);
   if (!isWild(pieces) && !insensitive) return `${field} == ${eqlString(value)}`;
   if (!isWild(pieces) && !/[*?]/.test(value)) return `${field} : ${eqlString(value)}`;
-  return `${field} ${insensitive ? ':' : 'like'} ${wildcardText(pieces)}`;
+  const pattern = wildcardText(pieces);
+  if (pattern === undefined) return dropped(p, 'EQL wildcards cannot hold a literal * or ?', losses);
+  return `${field} ${insensitive ? ':' : 'like'} ${pattern}`;
 }
 
 function atom(p: Predicate, losses: Loss[]): string | undefined {
@@ -52,7 +58,7 @@ function atom(p: Predicate, losses: Loss[]): string | undefined {
     case 'keyword':
       return dropped(p, `EQL cannot express ${p.op}`, losses);
     default:
-      return stringTest(p, field, value);
+      return stringTest(p, field, value, losses);
   }
 }
 
@@ -68,8 +74,9 @@ function values(p: Predicate): string | undefined {
   if (p.op === 'eq' && p.caseSensitive) return `${field} in (${p.values.map(eqlString).join(', ')})`;
   if (p.caseSensitive) return undefined;
   const patterns = p.values.map((v) => patternOf(p.op, v));
-  if (patterns.some((x) => x === undefined)) return undefined;
-  return `${field} : (${patterns.map((x) => wildcardText(x!)).join(', ')})`;
+  const texts = patterns.map((x) => x && wildcardText(x));
+  if (texts.some((x) => x === undefined)) return undefined;
+  return `${field} : (${texts.join(', ')})`;
 }
 
 const SYNTAX: InfixSyntax = {

@@ -159,6 +159,7 @@ function emit(
   values: string[],
   negated: boolean,
   caseSensitive: boolean,
+  valueKind?: Predicate['valueKind'],
 ): Logic {
   const predicate: Predicate = {
     type: 'predicate',
@@ -172,6 +173,7 @@ function emit(
     span: sink.locator.span(at.start, at.end),
   };
   if (subject.derivedFrom) predicate.derivedFrom = subject.derivedFrom;
+  if (valueKind) predicate.valueKind = valueKind;
   return sink.add(predicate);
 }
 
@@ -183,6 +185,11 @@ function lowerCompare(expr: CompareExpr, negated: boolean, sink: PredicateSink):
   }
   const subject = subjectOf(left, sink.text);
   if (!subject) return undefined;
+  if (right.kind === 'field' && RANGE_OPS[op]) {
+    // A range against another field keeps its op, with the field as the value; the expression decides.
+    emit(sink, expr, subject, RANGE_OPS[op], [right.name], negated, false, 'field');
+    return { logic: asExpression(expr, sink), computed: true };
+  }
   const logic = comparePredicate(expr, subject, left, right, op, negated, sink);
   return logic && { logic, computed: subject.derivedFrom !== undefined };
 }
@@ -206,7 +213,7 @@ function comparePredicate(
       ? emit(sink, expr, subject, 'exists', [], negated, false)
       : not(emit(sink, expr, subject, 'exists', [], !negated, false));
   if (equality && right.kind === 'field')
-    return leaf(emit(sink, expr, subject, 'fieldref', [right.name], polarity, !sink.legacy));
+    return leaf(emit(sink, expr, subject, 'fieldref', [right.name], polarity, !sink.legacy, 'field'));
   const value = constantValue(right);
   if (value === undefined) return undefined;
   if (!equality) return emit(sink, expr, subject, RANGE_OPS[op], [value], negated, false);

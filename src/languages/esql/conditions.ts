@@ -8,6 +8,7 @@ import type { Expr, Like } from './ast.js';
 import { isEmbeddedQuery, lowerEmbeddedQuery } from './embedded.js';
 import { isLookback } from './lookback.js';
 import { anchoredRegex, toExpression } from './model-expression.js';
+import { expressionFields } from '../kit/expression-fields.js';
 
 /** A field computed earlier in the pipeline: the source fields it reads, and whether it folds case. */
 export interface Derivation {
@@ -29,6 +30,8 @@ export interface ConditionContext {
 interface Subject {
   field: string;
   caseSensitive: boolean;
+  /** A value computed from these fields (`DATE_DIFF(...)`) rather than a field. */
+  derivedFrom?: string[];
 }
 
 const COMPARISON_OPS: Readonly<Record<string, Op>> = lookupTable({
@@ -176,19 +179,23 @@ function comparison(
   const r = subject(right);
   const positive = (leaf: Logic): Logic => (inverted ? not(leaf) : leaf);
   if (l && r) {
+    // Equality to another field is SPEC's `fieldref`; other comparisons keep their op, against a field.
+    const equality = COMPARISON_OPS[op] === 'eq';
     const leaf = push(
       ctx,
       { ...l, caseSensitive: l.caseSensitive && r.caseSensitive && !folds },
-      'fieldref',
+      equality ? 'fieldref' : COMPARISON_OPS[op],
       [r.field],
       polarity,
       whole,
+      'field',
     );
-    return COMPARISON_OPS[op] === 'eq' ? positive(leaf) : expressionLeaf(whole);
+    return equality ? positive(leaf) : expressionLeaf(whole);
   }
   const [side, other, mirrored] = l ? [l, right, false] : r ? [r, left, true] : [undefined, left, false];
-  const stated = side && value(other, ctx);
-  if (!side || stated === undefined) return expressionLeaf(whole);
+  if (!side) return derivedComparison(op, left, right, whole, polarity, ctx);
+  const stated = value(other, ctx);
+  if (stated === undefined) return expressionLeaf(whole);
   const base = COMPARISON_OPS[op];
   const lowered = mirrored ? (MIRRORED[base] ?? base) : base;
   const leaf = push(
@@ -201,6 +208,38 @@ function comparison(
   );
   if (isLookback(side.field, lowered, other)) return TRUE;
   return other.kind === 'literal' ? positive(leaf) : expressionLeaf(whole);
+}
+
+/**
+ * `DATE_DIFF("seconds", a, b) <= 300`: a predicate on a value the query derives from fields, shown with the fields
+ * it reads and never an indicator; the expression leaf decides.
+ */
+function derivedComparison(
+  op: string,
+  left: Expr,
+  right: Expr,
+  whole: Expr,
+  polarity: boolean,
+  ctx: ConditionContext,
+): Logic {
+  const [computed, constant, mirrored] =
+    right.kind === 'literal' ? [left, right, false] : [right, left, true];
+  const stated = constant.kind === 'literal' ? value(constant, ctx) : undefined;
+  const fields = [...expressionFields(toExpression(computed))];
+  if (stated === undefined || fields.length === 0) return expressionLeaf(whole);
+  const base = COMPARISON_OPS[op];
+  const written = ctx.text.slice(computed.start, computed.end);
+  const lowered = mirrored ? (MIRRORED[base] ?? base) : base;
+  push(
+    ctx,
+    { field: written, caseSensitive: true, derivedFrom: fields },
+    lowered,
+    [stated],
+    polarity,
+    whole,
+    'expression',
+  );
+  return expressionLeaf(whole);
 }
 
 function inList(
@@ -286,6 +325,7 @@ function push(
   stated: string[],
   negated: boolean,
   at: Expr,
+  valueKind?: Predicate['valueKind'],
 ): Logic {
   const derivation = ctx.derived.get(s.field);
   const predicate: Predicate = {
@@ -298,6 +338,8 @@ function push(
     all: false,
     span: ctx.locator.span(at.start, at.end),
   };
-  if (derivation && derivation.fields.length > 0) predicate.derivedFrom = derivation.fields;
+  const derivedFrom = s.derivedFrom ?? derivation?.fields;
+  if (derivedFrom && derivedFrom.length > 0) predicate.derivedFrom = derivedFrom;
+  if (valueKind) predicate.valueKind = valueKind;
   return { type: 'predicate', index: ctx.predicates.push(predicate) - 1 };
 }

@@ -7,6 +7,7 @@ import type { Assignment, Expression, Logic, Stage } from '../../model/stage.js'
 import { escapeRegex } from '../../text/regex.js';
 import type { Command } from './ast.js';
 import { toExpression } from './model-expression.js';
+import { expressionFields } from '../kit/expression-fields.js';
 
 /** Field names a DISSECT pattern writes: `%{name}`, `%{+name}`, `%{name->}`; `%{?name}` is skipped. */
 const DISSECT_KEY = /%\{([^}]*)\}/g;
@@ -24,12 +25,6 @@ export function dissectKeys(pattern: string): string[] {
 
 export function grokKeys(pattern: string): string[] {
   return [...pattern.matchAll(GROK_KEY)].map((m) => m[1] ?? m[2]).filter(Boolean);
-}
-
-function expressionFields(expr: Expression, into: Set<string>): void {
-  if (expr.type === 'field') into.add(expr.name);
-  else if (expr.type === 'list') for (const item of expr.items) expressionFields(item, into);
-  else if (expr.type === 'call') for (const arg of expr.args) expressionFields(arg, into);
 }
 
 function logicFields(node: Logic | undefined, into: Set<string>): void {

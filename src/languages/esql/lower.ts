@@ -1,6 +1,7 @@
 /**
- * Lowers ES|QL commands to stages, one per command: WHERE conditions, CASE conditions in EVAL/STATS and STATS
- * `WHERE` filters become predicates; FROM indices become data sources; computed fields remember what they derive from.
+ * Lowers ES|QL commands to stages, one per command: WHERE conditions become predicates; EVAL and STATS columns
+ * (CASE branches, an aggregate's `WHERE`) are computed, not filters; FROM indices become data sources; computed
+ * fields remember what they derive from.
  */
 import { sourceStage } from '../stage.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
@@ -45,7 +46,7 @@ export function lowerEsql(commands: Command[], text: string, locator: Locator): 
       diagnostics,
     };
     lowerCommand(command, stage, ctx);
-    // Conditions inside CASE or an aggregate's WHERE are shown as predicates; they do not filter the rows.
+    // A LOOKUP JOIN's conditions are shown as predicates; they do not filter the rows.
     if (!stage.logic && stage.predicates.length + stage.terms.length > 0) stage.logic = { type: 'true' };
     if (command.name === 'from' || command.name === 'ts') {
       for (const source of command.sources) {
@@ -134,23 +135,16 @@ function lowerCommand(command: Command, stage: Stage, ctx: ConditionContext): vo
   }
 }
 
-/** An assignment's conditions (a boolean value, CASE branches, an aggregate's WHERE) and what its name derives from. */
+/**
+ * A computed column (`EVAL x = CASE(...)`, `c = COUNT(*) WHERE ...` in STATS) filters no row: its conditions are
+ * no predicates, and the engine reads it from the stage's assignments or measures. What the name derives from.
+ */
 function lowerAssignment(assignment: Assignment, ctx: ConditionContext): void {
-  if (assignment.filter) lowerCondition(assignment.filter, false, ctx);
-  if (isCondition(assignment.expr)) lowerCondition(assignment.expr, false, ctx);
-  else lowerCaseConditions(assignment.expr, ctx);
   if (assignment.name) ctx.derived.set(assignment.name, derivation(assignment.expr, ctx.derived));
 }
 
 function isCondition(expr: Expr): boolean {
   return BOOLEAN_KINDS.has(expr.kind) || (expr.kind === 'binary' && BOOLEAN_OPS.has(expr.op));
-}
-
-/** `CASE(cond, value, cond, value, default)`: the conditions sit at even positions, the default last. */
-function lowerCaseConditions(expr: Expr, ctx: ConditionContext): void {
-  forEachChild(expr, (child) => lowerCaseConditions(child, ctx));
-  if (expr.kind !== 'call' || expr.name !== 'case') return;
-  for (let i = 0; i + 1 < expr.args.length; i += 2) lowerCondition(expr.args[i], false, ctx);
 }
 
 function forEachChild(expr: Expr, visit: (child: Expr) => void): void {

@@ -156,10 +156,16 @@ function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, o
   }
   const values = valuesOf(expr.right, ctx);
   const missing = values === undefined && missingValues(expr.right, ctx);
-  if (missing) return notEvaluable(out, missing);
+  if (missing) {
+    const lists = isSetOperator(expr.op) && shown && listNames(expr.right);
+    if (lists)
+      push(out, { ...predicate(shown, folded, lists, negated, ctx, expr), valueKind: 'list' }, folded);
+    return notEvaluable(out, missing);
+  }
   if (!values?.length || !shown) return values?.length === 0 ? { type: 'false' } : expression(expr, ctx);
   const p = predicate(shown, folded, values, negated, ctx, expr);
-  const computed = isComputed(expr.right, ctx);
+  // A right side computed in the query, or a left side that is a derived value (`datetime_diff(...) <= 300`).
+  const computed = isComputed(expr.right, ctx) || !subject;
   if (computed) p.valueKind = 'expression';
   const leaf = push(out, p, folded);
   return subject && !computed ? leaf : expression(expr, ctx);
@@ -167,6 +173,13 @@ function comparison(expr: BinaryExpr, negated: boolean, ctx: PredicateContext, o
 
 function isLet(expr: Expr, ctx: PredicateContext): boolean {
   return expr.type === 'name' && ctx.env.has(expr.name);
+}
+
+/** `in (Allowed)` naming a tabular let or a name the query does not define: a list membership, by name. */
+function listNames(expr: Expr): string[] | undefined {
+  const items = expr.type === 'list' ? expr.items : [expr];
+  const names = items.flatMap((item) => (item.type === 'name' ? [item.name] : []));
+  return names.length > 0 && names.length === items.length ? names : undefined;
 }
 
 /** Why a right side has no values: the rows of a sub-query or a tabular let, or a name nothing defines. */

@@ -83,7 +83,11 @@ describe('kusto lowering', () => {
     );
     expect(parsed.unresolved).toEqual(['missingList', '_GetWatchlist']);
     expect(parsed.dataSources.map((d) => d.value)).toEqual(['DeviceEvents']);
-    expect(parsed.stages.find((s) => s.kind === 'where' && s.parent === undefined)?.predicates).toEqual([]);
+    // The unknown name is a list the rule reads: a membership by name, never a literal value.
+    const where = parsed.stages.find((s) => s.kind === 'where' && s.parent === undefined);
+    expect(where?.predicates.map((p) => [p.field, p.op, p.values, p.valueKind])).toEqual([
+      ['b', 'eq', ['missingList'], 'list'],
+    ]);
   });
 
   it('maps spans to the file through the query source', () => {

@@ -37,6 +37,33 @@ describe('Kusto comparisons that are not against literals', () => {
   });
 });
 
+describe('Kusto list names and derived values', () => {
+  it('reads in (Name) of a tabular let or an unknown name as a list membership', () => {
+    const text =
+      'let Known = DeviceInfo | project DeviceName;\nDeviceProcessEvents\n' +
+      '| where DeviceName in (Known) and AccountName !in~ (AllowedAccounts)';
+    expect(predicates(text)).toEqual([
+      ['DeviceName', 'eq', 'Known', 'list'],
+      ['AccountName', 'eq', 'AllowedAccounts', 'list'],
+    ]);
+    expect(indicatorsOf(parse(text))).toEqual([]);
+  });
+
+  it('reads datetime_diff(...) <= 300 as a predicate on a derived value, never an indicator', () => {
+    const text = 'DeviceProcessEvents | where datetime_diff("second", Timestamp, ProcessCreationTime) <= 300';
+    const q = parse(text);
+    expect(q.stages.flatMap((s) => s.predicates)).toMatchObject([
+      {
+        op: 'lte',
+        values: ['300'],
+        valueKind: 'expression',
+        derivedFrom: ['Timestamp', 'ProcessCreationTime'],
+      },
+    ]);
+    expect(indicatorsOf(q)).toEqual([]);
+  });
+});
+
 describe('YARA-L reference lists', () => {
   it('are list memberships, not literal values', async () => {
     const { yaralLanguage } = await import('../yaral/index.js');

@@ -4,7 +4,7 @@
  * an aggregation. A filter that reads such a column makes its stage not evaluable, with the reason.
  */
 import type { Logic, Measure, Stage } from '../../model/stage.js';
-import { expressionFields } from './expression.js';
+import { expressionFields } from '../kit/expression-fields.js';
 
 export class PipelineColumns {
   /** `eval x=f(y)`: x derives from y (for the predicates' `derivedFrom`). */

@@ -8,7 +8,8 @@ import type { Token } from './lexer.js';
 import type { Assignment, Expression, Logic, Stage } from '../../model/stage.js';
 import { NO_EFFECT, notEvaluableCommand } from './commands.js';
 import { aggregationOf, readAggregate, spanMs } from './aggregate.js';
-import { expressionFields, toExpression } from './expression.js';
+import { toExpression } from './expression.js';
+import { expressionFields } from '../kit/expression-fields.js';
 import type { PipelineColumns } from './columns.js';
 
 const AGGREGATING = new Set(['stats', 'tstats', 'top', 'rare']);

@@ -119,11 +119,3 @@ function substrCall(args: Expression[]): Expression {
       : call('-', [start ?? literal(1), literal(1)]);
   return call('substr', length ? [value, from, length] : [value, from]);
 }
-
-/** Fields an expression reads, first seen first. */
-export function expressionFields(expression: Expression, into: Set<string> = new Set()): Set<string> {
-  if (expression.type === 'field') into.add(expression.name);
-  else if (expression.type === 'list') expression.items.forEach((i) => expressionFields(i, into));
-  else if (expression.type === 'call') expression.args.forEach((a) => expressionFields(a, into));
-  return into;
-}
