@@ -2,7 +2,7 @@
 import { openDatabase, type Db } from './schema.js';
 import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
-import { searchRules } from './search.js';
+import { exportRules, searchRules } from './search.js';
 import { recomputeCorpusCounts, refreshCorpusCounts } from './counts.js';
 import { ruleView } from './rules.js';
 import {
@@ -118,6 +118,11 @@ export class Catalog {
 
   search(q: SearchQuery): SearchResult {
     return searchRules(this.#db, q);
+  }
+
+  /** Every rule a search matches, in its order (for CSV): no facets, no paging. */
+  exportSearch(q: SearchQuery): RuleSummary[] {
+    return exportRules(this.#db, q);
   }
 
   rule(ref: string): RuleView | undefined {

@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS rules (
   document TEXT NOT NULL,
   query TEXT,
   events TEXT NOT NULL,
-  diagnostics TEXT NOT NULL
+  diagnostics TEXT NOT NULL,
+  updated TEXT
 );
 CREATE INDEX IF NOT EXISTS rules_rule_id ON rules(rule_id);
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
@@ -147,16 +148,28 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   return db;
 }
 
-/** Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them as they were). */
-const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+/**
+ * Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them
+ * as they were); `fill` gives the rows already there their value, as ingest would have.
+ */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string; fill?: string }> = [
   { table: 'sources', column: 'prefix', definition: "TEXT NOT NULL DEFAULT ''" },
   { table: 'sources', column: 'head', definition: 'TEXT' },
+  {
+    table: 'rules',
+    column: 'updated',
+    definition: 'TEXT',
+    // As ruleDate in rule-row.ts: the modified date, else the creation date, with dashes.
+    fill: `UPDATE rules SET updated = replace(COALESCE(json_extract(document, '$.modified'),
+      json_extract(document, '$.date')), '/', '-')`,
+  },
 ];
 
 function addMissingColumns(db: Db): void {
-  for (const { table, column, definition } of ADDED_COLUMNS) {
+  for (const { table, column, definition, fill } of ADDED_COLUMNS) {
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === column))
-      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    if (columns.some((c) => c.name === column)) continue;
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    if (fill) db.exec(fill);
   }
 }
