@@ -77,7 +77,11 @@ describe('search', () => {
   it('ranks by relevance with titles holding the words first', () => {
     const found = searchCatalog(catalog, { text: 'bitsadmin' }, attack);
     // The Kusto rule says bitsadmin in its title and its query: it leads.
-    expect(titles(found)).toEqual(['Bitsadmin In Kusto', 'Suspicious Bitsadmin Job', 'Alpha Download Cradle']);
+    expect(titles(found)).toEqual([
+      'Bitsadmin In Kusto',
+      'Suspicious Bitsadmin Job',
+      'Alpha Download Cradle',
+    ]);
   });
 
   it('sorts by title, date (newest first) and severity (most severe first)', () => {
