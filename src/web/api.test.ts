@@ -61,6 +61,8 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       expect(narrowed.body.rules.map((r: { key: string }) => r.key)).toEqual([SENTINEL_BITS]);
       expect(narrowed.body.query).toEqual({ q: 'bitsadmin', language: ['kusto'] });
       expect(narrowed.body.sort).toBe('relevance');
+      const narrowedPage = await (await app.request('/search?q=bitsadmin&language=kusto')).text();
+      expect(narrowedPage).toMatch(/<span id="total">1<\/span>\s*rule\s+matches/);
       // The language facet counts without its own filter: sigma is still offered.
       expect(narrowed.body.facets.language.map((f: { value: string }) => f.value)).toContain('sigma');
       const both = await json(app, '/api/search?q=bitsadmin&language=kusto&language=sigma');
