@@ -3,6 +3,8 @@ import { openDatabase, type Db } from './schema.js';
 import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { exportRules, searchRules } from './search.js';
+import { relatedIndicators } from './related-queries.js';
+import type { RelatedIndicator } from '../analysis/related-indicators.js';
 import { recomputeCorpusCounts, refreshCorpusCounts } from './counts.js';
 import { ruleView } from './rules.js';
 import {
@@ -131,6 +133,11 @@ export class Catalog {
 
   indicators(filter: IndicatorFilter): IndicatorView[] {
     return listIndicators(this.#db, filter);
+  }
+
+  /** The nearest indicators whose value holds this one's or lies within it (same kind and concept). */
+  relatedIndicators(ind: IndicatorKey, limit?: number): RelatedIndicator[] {
+    return relatedIndicators(this.#db, ind, limit);
   }
 
   indicatorCount(ind: IndicatorKey): IndicatorView | undefined {

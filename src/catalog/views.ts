@@ -6,6 +6,7 @@ import type { ParsedQuery } from '../model/stage.js';
 import type { EventRef } from '../knowledge/events/index.js';
 import type { ReportDiagnostic } from '../analysis/report/index.js';
 import type { SourceStats } from './stats.js';
+import type { RelatedIndicator } from '../analysis/related-indicators.js';
 
 export interface RuleSummary {
   key: string;
@@ -29,6 +30,8 @@ export interface IndicatorView extends CorpusCount {
   value: string;
   kind: IndicatorKind;
   equivalence: string;
+  /** For an indicator few other rules share: the nearest indicators whose value holds it or lies within it. */
+  related?: RelatedIndicator[];
 }
 
 export interface RuleView extends RuleSummary {
