@@ -6,6 +6,7 @@ import { indicatorHref } from '../links.js';
 import { highlight } from '../highlight/index.js';
 import type { ReportStage } from '../../analysis/report/index.js';
 import type { RulePageData } from './rule-data.js';
+import { relatedList } from './indicator-table.js';
 
 /**
  * A stage's text as it stands in the file: the first line is put back at its column, then the common
@@ -115,7 +116,7 @@ function indicatorTable(list: RulePageData['indicators']): Html {
           <td class="mono">${i.field ?? '(keyword)'}${concept}</td>
           <td>${i.op}</td>
           <td class="mono"><a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a></td>
-          <td>${counts}${eq}</td>
+          <td>${counts}${eq}${relatedList(i.related)}</td>
         </tr>`;
       })}
     </tbody>
