@@ -97,11 +97,26 @@ describe('the bad-input corpus', () => {
     expect(reason('sigma/ten-megabytes.yml')).toMatch(/larger than/);
     expect(reason('sigma/binary.yml')).toMatch(/Binary/);
     expect(reason('misc/random.bin')).toMatch(/Binary/);
+    expect(reason('yaral/garbage.yaral')).toMatch(/No YARA-L rule/);
+    expect(reason('yaral/empty.yaral')).toMatch(/Empty YARA-L file/);
   });
 
   it('refuses the YAML alias bomb instead of expanding it', () => {
     const view = catalog.rule('bad:sigma/alias-bomb.yml');
     expect(view?.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+  });
+
+  it('stops a doubling macro and deep nesting with their own codes, and keeps every document of a stream', () => {
+    const doubling = catalog.rule('11111111-0000-0000-0000-000000000006');
+    expect(doubling?.diagnostics.map((d) => d.code)).toContain('spl/macro-too-large');
+    const subsearch = catalog.rule('11111111-0000-0000-0000-000000000007');
+    expect(subsearch?.diagnostics.map((d) => d.code)).toContain('spl/too-deep');
+    expect(catalog.rule('22222222-0000-0000-0000-000000000011')?.diagnostics.map((d) => d.code)).toContain(
+      'eql/too-deep',
+    );
+    const condition = catalog.rule('bad:sigma/deep-condition.yml');
+    expect(condition?.diagnostics.find((d) => d.code === 'sigma/too-deep')).toMatchObject({ line: 7 });
+    expect(catalog.rule('bad:sigma/many-documents.yml#2000')?.title).toBe('Document 1999');
   });
 
   it('reports the macro cycle and keeps odd file names', () => {

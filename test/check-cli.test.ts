@@ -116,6 +116,41 @@ describe.skipIf(!existsSync(CLI))('ruleatlas check', () => {
     });
   });
 
+  it('names the rule of a catalog (--db) a checked rule is equivalent to, in SARIF too', () => {
+    const db = join(work, 'examples.db');
+    const ingest = spawnSync(process.execPath, [CLI, 'ingest', examplesRoot, '--db', db, '--json'], {
+      encoding: 'utf8',
+      env: { ...process.env, CI: '1' },
+    });
+    expect(ingest.status).toBe(0);
+    const original = join(examplesRoot, 'sigma', 'proc_creation_win_bitsadmin_transfer.yml');
+    const copy = join(work, 'bits-copy.yml');
+    writeFileSync(
+      copy,
+      readFileSync(original, 'utf8')
+        .replace(/^title: .*/m, 'title: Bits copy')
+        .replace(/^id: .*/m, 'id: 5b0c7a52-8d1e-4f0a-9c33-0e7d2a6b9f41'),
+    );
+    const check = (...args: string[]): string =>
+      spawnSync(process.execPath, [CLI, 'check', ...args, '--db', db], { encoding: 'utf8' }).stdout;
+    const findings = JSON.parse(check(copy, '--format', 'json')).findings as Array<{
+      code: string;
+      message: string;
+    }>;
+    const equivalent = findings.filter((f) => f.code === 'logic/equivalent-in-catalog');
+    expect(equivalent.map((f) => f.message)).toEqual([
+      'fires on exactly the events "Bitsadmin Transfer From a Script or Office Parent" fires on (examples: sigma/proc_creation_win_bitsadmin_transfer.yml)',
+    ]);
+    // The catalog's own copy of a rule is not a duplicate of itself.
+    const own = JSON.parse(check(original, '--format', 'json')).findings as Array<{ code: string }>;
+    expect(own.filter((f) => f.code === 'logic/equivalent-in-catalog')).toEqual([]);
+    const log = JSON.parse(check(copy, '--format', 'sarif'));
+    expect(validSarif(log)).toEqual([]);
+    expect(log.runs[0].results.map((x: { ruleId: string }) => x.ruleId)).toContain(
+      'logic/equivalent-in-catalog',
+    );
+  }, 120_000);
+
   it.skipIf(!sigma)(
     'checks the Sigma corpus into valid SARIF with findings by code',
     async () => {

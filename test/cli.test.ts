@@ -38,6 +38,28 @@ describe.skipIf(!existsSync(CLI))('ruleatlas', () => {
     expect(run('frobnicate').code).toBe(2);
   });
 
+  it('stores the repository given with --remote, and refuses an address that is not http(s)', () => {
+    const other = join(work, 'remote.db');
+    const sigma = resolve('examples/sigma');
+    expect(run('ingest', sigma, '--remote', 'file:///x', '--db', other)).toMatchObject({ code: 2 });
+    const two = run(
+      'ingest',
+      sigma,
+      resolve('examples/kql'),
+      '--remote',
+      'https://github.com/o/r',
+      '--db',
+      other,
+    );
+    expect(two.code).toBe(2);
+    expect(two.err).toContain('give one PATH');
+    expect(
+      run('ingest', sigma, '--name', 'sig', '--remote', 'https://github.com/o/r.git', '--db', other).code,
+    ).toBe(0);
+    const shown = json('show', 'sig:proc_creation_win_bitsadmin_transfer.yml', '--db', other);
+    expect(shown.remote).toBe('https://github.com/o/r');
+  });
+
   it('reports an ingest in the SPEC shape, per language', () => {
     const report = json('ingest', resolve('examples'), '--name', 'examples', '--db', db) as Record<
       string,

@@ -1,21 +1,22 @@
 /** `npm run bench`: measures SPEC §6's quality bars on the shared corpora and prints one line per figure. */
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { formatFigure, percentile, type Figure } from './figures.js';
+import { formatFigure, measuredElsewhere, percentile, type Figure } from './figures.js';
 import { parseCorpus } from './parse-corpus.js';
-import { runIngest } from './ingest-run.js';
+import { ingestFigures } from './ingest-figures.js';
 import { Catalog } from '../catalog/catalog.js';
-import { walkSource } from '../sources/walk.js';
 import { startServer } from '../web/server.js';
 import { BENCH_QUERIES } from './queries.js';
 import { huntAllLanguagesFigures, huntBenchFigures } from './hunt-figures.js';
 import { convertFigures } from './convert-figures.js';
 import { convertRegressionFigures } from './convert-regression.js';
 import { overlapFigures } from './overlap-figures.js';
+import { badInputFigures } from './bad-input-run.js';
 import type { HuntBench } from './hunt-run.js';
 import { execFileSync } from 'node:child_process';
+import { scaleFigures } from './scale.js';
 
 const SHARED = resolve(fileURLToPath(new URL('../../../shared', import.meta.url)));
 const CORPORA = ['sigma', 'elastic', 'splunk', 'kql', 'yaral'];
@@ -39,6 +40,47 @@ const PARSED_BARS: Record<string, number> = {
   yaral: 98,
 };
 
+/** Figures of issues 19 and 20 that other commands measure. */
+const ELSEWHERE: Figure[] = [
+  measuredElsewhere(
+    'load test, rule pages and searches at concurrency 32',
+    'requests/s',
+    { op: '>=', value: 500 },
+    'npm run load',
+  ),
+  measuredElsewhere('load test p99 at concurrency 32', 'ms', { op: '<', value: 100 }, 'npm run load'),
+  measuredElsewhere(
+    'home and /attack p95 at 10 copies of the corpora',
+    'ms',
+    { op: '<', value: 100 },
+    'npm run bench -- --scale 10',
+  ),
+  measuredElsewhere(
+    'faceted search p95 at 10 copies',
+    'ms',
+    { op: '<', value: 50 },
+    'npm run bench -- --scale 10',
+  ),
+  measuredElsewhere(
+    'text search p95 at 10 copies',
+    'ms',
+    { op: '<', value: 50 },
+    'npm run bench -- --scale 10',
+  ),
+  measuredElsewhere(
+    'rule page p95 at 10 copies',
+    'ms',
+    { op: '<', value: 10 },
+    'npm run bench -- --scale 10',
+  ),
+  measuredElsewhere(
+    'cold ingest rate at 10 copies',
+    'rules/s',
+    { op: '>=', value: 2000 },
+    'npm run bench -- --scale 10',
+  ),
+];
+
 async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const figures: Figure[] = [];
@@ -49,6 +91,12 @@ async function main(): Promise<void> {
   const present = CORPORA.filter((c) => existsSync(join(SHARED, 'corpus', c)));
   if (present.length === 0) {
     console.log('No corpora under ../shared/corpus: nothing to measure.');
+    return;
+  }
+  const scale = scaleArgument();
+  if (scale !== undefined) {
+    await scaleFigures(scale, emit);
+    if (json) console.log(JSON.stringify({ machine: machine(), figures }, null, 2));
     return;
   }
   for (const c of present) parseFigures(c, emit);
@@ -67,10 +115,22 @@ async function main(): Promise<void> {
     if (present.includes('sigma'))
       await overlapFigures(db, join(SHARED, 'corpus', 'sigma', 'regression_data'), emit);
     await queryFigures(db, emit);
+    badInputFigures(emit);
+    for (const f of ELSEWHERE) emit(f);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   if (json) console.log(JSON.stringify({ machine: machine(), figures }, null, 2));
+}
+
+/** `--scale N` (or `--scale=N`): only the scale figures, for N copies of the corpora. */
+function scaleArgument(): number | undefined {
+  const args = process.argv;
+  const at = args.findIndex((a) => a === '--scale' || a.startsWith('--scale='));
+  if (at < 0) return undefined;
+  const n = Number(args[at].includes('=') ? args[at].split('=')[1] : args[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--scale takes a whole number of copies, 1 or more');
+  return n;
 }
 
 function parseFigures(corpus: string, emit: (f: Figure) => void): void {
@@ -91,74 +151,6 @@ function parseFigures(corpus: string, emit: (f: Figure) => void): void {
       bar: PARSED_BARS[lang] ? { op: '>=', value: PARSED_BARS[lang] } : undefined,
     });
   }
-}
-
-function ingestFigures(db: string, paths: string[], emit: (f: Figure) => void): void {
-  const bytes = paths.flatMap((p) => walkSource(p)).reduce((n, e) => n + e.bytes, 0);
-  const cold = runIngest(db, paths);
-  emit({
-    name: `cold ingest (${cold.report.rules} rules)`,
-    value: Math.round(cold.wallMs),
-    unit: 'ms',
-    bar: { op: '<', value: 10000 },
-  });
-  emit({
-    name: 'cold ingest rate',
-    value: Math.round((1000 * cold.report.rules) / cold.wallMs),
-    unit: 'rules/s',
-  });
-  emit({
-    name: 'cold ingest throughput',
-    value: Number((bytes / 1048576 / (cold.wallMs / 1000)).toFixed(2)),
-    unit: 'MiB/s',
-  });
-  emit({
-    name: 'cold ingest peak RSS',
-    value: cold.report.peakRssMiB,
-    unit: 'MiB',
-    bar: { op: '<', value: 1024 },
-  });
-  const warm = runIngest(db, paths);
-  emit({
-    name: `warm re-ingest (${warm.report.parsedFiles} files parsed)`,
-    value: Math.round(warm.wallMs),
-    unit: 'ms',
-    bar: { op: '<', value: 1000 },
-  });
-  const touched = touchOnePercent(paths);
-  const retouch = runIngest(db, paths);
-  emit({
-    name: `re-ingest after changing 1% of files (${touched} changed, ${retouch.report.parsedFiles} parsed)`,
-    value: Math.round(retouch.wallMs),
-    unit: 'ms',
-  });
-  const catalog = Catalog.open(db);
-  try {
-    const started = performance.now();
-    catalog.recomputeCounts();
-    emit({
-      name: 'corpus counts (all rules)',
-      value: Math.round(performance.now() - started),
-      unit: 'ms',
-      bar: { op: '<', value: 2000 },
-    });
-  } finally {
-    catalog.close();
-  }
-}
-
-/** Appends a blank line to every hundredth file, which changes its content hash. */
-function touchOnePercent(paths: string[]): number {
-  let n = 0;
-  for (const p of paths) {
-    walkSource(p).forEach((e, i) => {
-      if (i % 100 === 0 && /\.(ya?ml|toml|md|yaral|kql)$/.test(e.path)) {
-        appendFileSync(e.absPath, '\n');
-        n++;
-      }
-    });
-  }
-  return n;
 }
 
 async function queryFigures(db: string, emit: (f: Figure) => void): Promise<void> {

@@ -61,9 +61,14 @@ const FACETS = [
 
 const enc = encodeURIComponent;
 
-export const BENCH_QUERIES: string[] = [
-  ...TEXT.map((t) => `q=${enc(t)}`),
+/** Free text alone. */
+export const TEXT_QUERIES: string[] = TEXT.map((t) => `q=${enc(t)}`);
+
+/** Filters without free text, and filters with it: each answer counts its facets. */
+export const FACETED_QUERIES: string[] = [
   ...FIELDS.map(([f, v]) => `field=${enc(f)}&value=${enc(v)}`),
   ...TECHNIQUES.map((t) => `technique=${t}`),
   ...FACETS,
 ];
+
+export const BENCH_QUERIES: string[] = [...TEXT_QUERIES, ...FACETED_QUERIES];

@@ -1,5 +1,8 @@
 /** The catalog: one SQLite file and the questions asked of it, for the CLI and the web alike. */
-import { openDatabase, type Db } from './schema.js';
+import { existsSync } from 'node:fs';
+import { finishBulkLoad, openDatabase, type Db } from './schema.js';
+import { buildPath, moveIntoPlace, removeBuild, removeStaleBuilds } from './cold-build.js';
+import type { IngestClock } from './ingest-clock.js';
 import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
 import { exportRules, searchRules } from './search.js';
@@ -10,12 +13,14 @@ import { ruleView } from './rules.js';
 import {
   equivalentIndicators,
   indicatorCount,
+  indicatorValueByDigest,
   indicatorFields,
   indicatorRules,
   listIndicators,
   type IndicatorFilter,
 } from './indicator-queries.js';
 import { sourceStats, type SourceStats } from './stats.js';
+import { techniqueSets } from './tallies.js';
 import { storedSourceFacts } from './source-facts.js';
 import { skippedByReason } from './skipped.js';
 import { metaValue, setMetaValue } from './meta.js';
@@ -52,6 +57,7 @@ import {
   ruleSummaries,
   similarRules,
   sourceRuleKeys,
+  storedRelationLines,
   techniquesOfRules,
   toSimilar,
   type SimilarFilter,
@@ -64,6 +70,7 @@ import {
   relateOutsider,
   ruleForm,
   type ContainmentClaim,
+  type Neighbourhood,
   type SideRule,
   type SourceOverlap,
 } from '../analysis/overlap/index.js';
@@ -72,17 +79,62 @@ import type { ParsedRule } from '../model/rule.js';
 /** Callers ask typed questions; the database handle and every SQL statement stay inside `src/catalog`. */
 export class Catalog {
   readonly #db: Db;
+  /** Set while a cold ingest builds the catalog at a temporary path (see cold-build.ts). */
+  #build: { path: string; target: string } | undefined;
+  /**
+   * The forms and word index rules outside the catalog are related against, read once until relations change
+   * here or another connection writes (`data_version`).
+   */
+  #neighbourhood: { version: number; hood: Neighbourhood } | undefined;
 
-  private constructor(db: Db) {
+  private constructor(db: Db, build?: { path: string; target: string }) {
     this.#db = db;
+    this.#build = build;
   }
 
   static open(path: string, options: { readonly?: boolean } = {}): Catalog {
     return new Catalog(openDatabase(path, options));
   }
 
-  close(): void {
+  /**
+   * Opens the catalog at `path` for ingests. With no catalog there yet, the ingest is cold: it builds a new
+   * file, which `finishIngest` moves to `path`; closing before that throws the build away.
+   */
+  static openForIngest(path: string): Catalog {
+    removeStaleBuilds(path);
+    if (existsSync(path)) return Catalog.open(path);
+    const build = buildPath(path);
+    removeBuild(build);
+    return new Catalog(openDatabase(build, { bulk: true }), { path: build, target: path });
+  }
+
+  /** True while this catalog is a cold ingest's build, before `finishIngest`. */
+  get cold(): boolean {
+    return this.#build !== undefined;
+  }
+
+  /** A cold ingest's indexes and full-text index, built once after its rows; nothing to do otherwise. */
+  finishBulkLoad(clock?: IngestClock): void {
+    if (this.#build) finishBulkLoad(this.#db, clock);
+  }
+
+  /** Closes the catalog; a cold ingest's build is then moved to its path. */
+  finishIngest(): void {
+    const build = this.#build;
     this.#db.close();
+    if (!build) return;
+    this.#build = undefined;
+    try {
+      moveIntoPlace(build.path, build.target);
+    } finally {
+      removeBuild(build.path);
+    }
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+    if (this.#build) removeBuild(this.#build.path);
+    this.#build = undefined;
   }
 
   /** The command that made the catalog (`demo`), when one marked it; undefined for a user's own catalog. */
@@ -95,6 +147,7 @@ export class Catalog {
   }
 
   ingest(root: string, options?: IngestOptions): Promise<SourceIngest> {
+    this.#neighbourhood = undefined;
     return ingestSource(this.#db, root, options);
   }
 
@@ -111,6 +164,11 @@ export class Catalog {
   /** Moves whenever any connection commits a change, so readers know when their caches went stale. */
   dataVersion(): number {
     return this.#db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** Counts the ingests that changed the catalog: moved inside their transaction, so it names a catalog state. */
+  generation(): number {
+    return Number(metaValue(this.#db, 'generation') ?? 0);
   }
 
   /** The values the closed search filters can take here (`none` included where rules lack one). */
@@ -142,6 +200,11 @@ export class Catalog {
 
   indicatorCount(ind: IndicatorKey): IndicatorView | undefined {
     return indicatorCount(this.#db, ind);
+  }
+
+  /** The value a link names by its digest (see `valueDigest`), or undefined. */
+  indicatorValueByDigest(ind: Omit<IndicatorKey, 'value'>, digest: string): string | undefined {
+    return indicatorValueByDigest(this.#db, ind, digest);
   }
 
   indicatorRules(ind: IndicatorView, equivalent = false): RuleSummary[] {
@@ -182,6 +245,21 @@ export class Catalog {
     return ruleTechniques(this.#db, filter);
   }
 
+  /**
+   * Rules grouped by source, language and exact technique set, each group counted (`count`): the same
+   * coverage as `ruleTechniques` without rule ids, read from what the ingest tallied.
+   */
+  techniqueSets(filter: CoverageFilter = {}): CoverageRule[] {
+    return techniqueSets(this.#db, filter).map((set, i) => ({
+      id: `${set.source}/${set.language}#${i}`,
+      title: '',
+      language: set.language,
+      source: set.source,
+      techniques: set.techniques,
+      count: set.rules,
+    }));
+  }
+
   /** Every rule with the log events it needs and its declared techniques, for visibility. */
   ruleEvents(filter: CoverageFilter = {}): VisibilityRule[] {
     return ruleEvents(this.#db, filter);
@@ -199,12 +277,19 @@ export class Catalog {
 
   /** Brings rule relations up to date (only rules whose logic changed, and their neighbours). */
   refreshRelations(): RelationsRefresh {
+    this.#neighbourhood = undefined;
     return refreshRelations(this.#db);
   }
 
   /** Forgets stored relations so the next refresh computes them all (the benchmark times this). */
   forgetRelations(): void {
+    this.#neighbourhood = undefined;
     forgetRelations(this.#db);
+  }
+
+  /** Every stored relation as a tab-separated line, in key order, to compare one refresh with another. */
+  relationLines(): string[] {
+    return storedRelationLines(this.#db);
   }
 
   /** Rules related to a catalog rule (by key, id or path), the relation being theirs to it. */
@@ -234,7 +319,10 @@ export class Catalog {
   /** Rules of the catalog related to a rule read from a file. */
   similarTo(parsed: ParsedRule, filter: SimilarFilter = {}): SimilarRule[] {
     const form = ruleForm(parsed);
-    const rows = relateOutsider(neighbourhood(this.#db), form, formWords(form));
+    const version = this.dataVersion();
+    if (this.#neighbourhood?.version !== version)
+      this.#neighbourhood = { version, hood: neighbourhood(this.#db) };
+    const rows = relateOutsider(this.#neighbourhood.hood, form, formWords(form));
     const rules = ruleSummaries(
       this.#db,
       rows.map((r) => r.other),

@@ -18,6 +18,8 @@ export interface CoverageRequest {
   /** Count each rule under the tactics it declares only. */
   declared?: boolean;
   attackBundle?: string;
+  /** Rule ids and titles in the answer (the layer's comments, JSON): read per rule, not from the tallies. */
+  withRules?: boolean;
 }
 
 export interface CoverageAnswer {
@@ -29,7 +31,9 @@ export interface CoverageAnswer {
 
 export function catalogCoverage(catalog: Catalog, request: CoverageRequest): CoverageAnswer {
   const attack = loadAttack({ bundle: request.attackBundle, catalog });
-  const rules = catalog.ruleTechniques({ source: request.source, language: request.language });
+  const filter = { source: request.source, language: request.language };
+  const perRule = request.withRules || request.declared;
+  const rules = perRule ? catalog.ruleTechniques(filter) : catalog.techniqueSets(filter);
   const all = coverageMatrix(rules, attack.data);
   const coverage = request.declared ? declaredTacticsOnly(all, rules, attack.data) : all;
   const name = ['ruleatlas coverage', request.source, request.language].filter(Boolean).join(' · ');

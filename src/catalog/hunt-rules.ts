@@ -2,6 +2,7 @@
 import type { ParsedQuery } from '../model/stage.js';
 import type { ParsedRule, RuleDocument } from '../model/rule.js';
 import type { Db } from './schema.js';
+import { unpackJson } from './packed-json.js';
 
 import type { HuntRuleFilter } from '../analysis/rule-files.js';
 
@@ -26,12 +27,12 @@ export function storedRules(db: Db, filter: HuntRuleFilter = {}): KeyedRule[] {
       filter.language ?? null,
     ) as Array<{
     key: string;
-    document: string;
-    query: string | null;
+    document: string | Uint8Array;
+    query: string | Uint8Array | null;
   }>;
   return rows.map((row) => ({
     key: row.key,
-    rule: JSON.parse(row.document) as RuleDocument,
-    query: row.query ? (JSON.parse(row.query) as ParsedQuery) : null,
+    rule: unpackJson<RuleDocument>(row.document),
+    query: row.query ? unpackJson<ParsedQuery>(row.query) : null,
   }));
 }

@@ -8,6 +8,7 @@ import type {
   RuleSummary,
 } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
+import { MAX_LINKED_VALUE, valueDigest } from '../text/value-digest.js';
 
 export interface IndicatorFilter {
   field?: string;
@@ -104,6 +105,25 @@ export function indicatorRules(
     )
     .all(...sub.params) as Array<Record<string, unknown>>;
   return rows.map(toSummary);
+}
+
+/**
+ * The value of the indicator of this kind, concept and operator whose value has `digest`: how links name a
+ * value too long to carry. Only values longer than links carry are hashed (their UTF-8 is longer still).
+ */
+export function indicatorValueByDigest(
+  db: Db,
+  ind: Omit<IndicatorKey, 'value'>,
+  digest: string,
+): string | undefined {
+  const values = db
+    .prepare(
+      `SELECT value FROM indicator_counts
+       WHERE kind = ? AND canonical = ? AND op = ? AND length(CAST(value AS BLOB)) > ?`,
+    )
+    .pluck()
+    .all(ind.kind, ind.canonical, ind.op, MAX_LINKED_VALUE) as string[];
+  return values.find((v) => valueDigest(v) === digest);
 }
 
 /** The corpus count of one indicator, counting every rule that has it; undefined when none does. */

@@ -14,10 +14,15 @@ const WORKER_URL = new URL('./parse-worker.js', import.meta.url);
 /** How long a new worker may take to load its modules before its first file's limit starts. */
 const STARTUP_MS = 30_000;
 
-/** How long one file may take to read and parse; RULEATLAS_PARSE_LIMIT_MS overrides it. */
-export function fileTimeLimitMs(): number {
+/** Extra time a large file is given, per byte, up to a bound: a file of 30,000 Sigma rules is work, not a hang. */
+const MS_PER_BYTE = 0.01;
+const MAX_SIZE_ALLOWANCE_MS = 60_000;
+
+/** How long one file (of `bytes`) may take to read and parse; RULEATLAS_PARSE_LIMIT_MS overrides the base. */
+export function fileTimeLimitMs(bytes = 0): number {
   const n = Number(process.env.RULEATLAS_PARSE_LIMIT_MS);
-  return Number.isFinite(n) && n > 0 ? n : 10_000;
+  const base = Number.isFinite(n) && n > 0 ? n : 10_000;
+  return base + Math.min(MAX_SIZE_ALLOWANCE_MS, Math.round(bytes * MS_PER_BYTE));
 }
 
 /** Workers need compiled JavaScript; under a TypeScript test runner parsing stays on this thread. */
@@ -127,8 +132,8 @@ async function isolate(
   artifacts: SourceArtifact[],
   onBatch: OnBatch,
 ): Promise<void> {
-  const limit = fileTimeLimitMs();
   for (const file of files) {
+    const limit = fileTimeLimitMs(file.file.bytes);
     const worker = new Worker(WORKER_URL);
     try {
       const stalled = await drain(worker, [[file]], artifacts, onBatch, limit);

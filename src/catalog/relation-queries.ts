@@ -2,6 +2,7 @@
 import type { Db } from './schema.js';
 import type { RuleSummary } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
+import { unpackJson } from './packed-json.js';
 import type { ParsedRule, RuleDocument } from '../model/rule.js';
 import type { ParsedQuery } from '../model/stage.js';
 import {
@@ -195,12 +196,21 @@ export function parsedRulesByKey(db: Db, keys: string[]): Map<string, ParsedRule
   const get = db.prepare('SELECT document, query FROM rules WHERE key = ?');
   const out = new Map<string, ParsedRule>();
   for (const key of new Set(keys)) {
-    const row = get.get(key) as { document: string; query: string | null } | undefined;
+    const row = get.get(key) as { document: Uint8Array; query: Uint8Array | null } | undefined;
     if (row)
       out.set(key, {
-        rule: JSON.parse(row.document) as RuleDocument,
-        query: row.query ? (JSON.parse(row.query) as ParsedQuery) : null,
+        rule: unpackJson<RuleDocument>(row.document),
+        query: row.query ? unpackJson<ParsedQuery>(row.query) : null,
       });
   }
   return out;
+}
+
+/** One stored relation as a line (subject, other, relation, why, evidence; the score last), in key order. */
+export function storedRelationLines(db: Db): string[] {
+  if (!hasRelations(db)) return [];
+  const rows = db.prepare('SELECT * FROM rule_relations ORDER BY subject, other').all() as RelationRowDb[];
+  return rows.map((r) =>
+    [r.subject, r.other, r.relation, r.why ?? '', r.shared, r.only_subject, r.only_other, r.score].join('\t'),
+  );
 }

@@ -1,6 +1,7 @@
 /** A rule flattened to what the catalog stores: scalars and JSON text, cheap to pass between threads. */
 import type { AnalyzedRule } from '../analysis/analyze.js';
 import type { Indicator } from '../model/indicator.js';
+import { packJson } from './packed-json.js';
 
 /** An indicator as the catalog stores it, one row of the `indicators` table. */
 export type IndicatorRow = Omit<Indicator, 'type'>;
@@ -17,8 +18,9 @@ export interface RuleRow {
   errors: number;
   queryText: string | null;
   tags: string;
-  document: string;
-  query: string | null;
+  /** The rule document and its parse, packed (packed-json.ts). */
+  document: Uint8Array;
+  query: Uint8Array | null;
   events: string;
   diagnostics: string;
   /** The last date the rule states (modified, else created) as `YYYY-MM-DD`, for sorting by date. */
@@ -43,8 +45,8 @@ export function toRuleRow(a: AnalyzedRule): RuleRow {
     errors: a.diagnostics.filter((d) => d.severity === 'error').length,
     queryText: rule.query?.text ?? null,
     tags: rule.tags.join(' '),
-    document: JSON.stringify(rule),
-    query: a.query ? JSON.stringify(a.query) : null,
+    document: packJson(rule),
+    query: a.query ? packJson(a.query) : null,
     events: JSON.stringify(a.events),
     diagnostics: JSON.stringify(a.diagnostics),
     updated: ruleDate(rule.modified ?? rule.date),

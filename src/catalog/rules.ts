@@ -5,29 +5,36 @@ import type { Db } from './schema.js';
 import type { IndicatorKind } from '../model/indicator.js';
 import type { IndicatorView, RuleSummary, RuleView } from './views.js';
 import { SUMMARY_COLUMNS, toSummary } from './search.js';
+import { unpackJson } from './packed-json.js';
 
 interface RuleRow extends Record<string, unknown> {
   rid: number;
-  document: string;
-  query: string | null;
+  document: string | Uint8Array;
+  query: string | Uint8Array | null;
   events: string;
   diagnostics: string;
   remote: string | null;
 }
 
-/** A rule by catalog key (`source:path`), by its own id, or by a path suffix; the first match wins. */
+/**
+ * A rule by catalog key (`source:path`), by its own id, or by a path suffix that starts at a `/` or is the
+ * whole path (`windows/x.yml` finds `sigma:rules/windows/x.yml`; `l` or `ws/x.yml` finds nothing there); the
+ * first match wins. A suffix with a control character is not looked for: SQLite's text functions stop at a NUL.
+ */
 export function findRuleRow(db: Db, ref: string): RuleRow | undefined {
+  if (ref === '') return undefined;
   const select = `SELECT r.id AS rid, ${SUMMARY_COLUMNS}, r.document, r.query, r.events, r.diagnostics, s.remote
     FROM rules r JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id`;
-  return (db.prepare(`${select} WHERE r.key = ?`).get(ref) ??
-    db.prepare(`${select} WHERE r.rule_id = ? ORDER BY r.id LIMIT 1`).get(ref) ??
-    db
-      .prepare(`${select} WHERE r.key LIKE ? ESCAPE '\\' ORDER BY r.id LIMIT 1`)
-      .get(`%${escapeLike(ref)}`)) as RuleRow | undefined;
-}
-
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const exact = (db.prepare(`${select} WHERE r.key = ?`).get(ref) ??
+    db.prepare(`${select} WHERE r.rule_id = ? ORDER BY r.id LIMIT 1`).get(ref)) as RuleRow | undefined;
+  if (exact || /\p{Cc}/u.test(ref)) return exact;
+  const suffix = ref.startsWith('/') ? ref.slice(1) : ref;
+  return db
+    .prepare(
+      `${select} WHERE substr(r.key, -@n) = @suffix AND substr(r.key, -@n - 1, 1) IN ('/', ':')
+        ORDER BY r.id LIMIT 1`,
+    )
+    .get({ n: [...suffix].length, suffix }) as RuleRow | undefined;
 }
 
 export function ruleView(db: Db, ref: string): RuleView | undefined {
@@ -36,8 +43,8 @@ export function ruleView(db: Db, ref: string): RuleView | undefined {
   const summary = toSummary(row);
   return {
     ...summary,
-    document: JSON.parse(row.document),
-    query: row.query ? JSON.parse(row.query) : null,
+    document: unpackJson(row.document),
+    query: row.query ? unpackJson(row.query) : null,
     events: JSON.parse(row.events),
     diagnostics: JSON.parse(row.diagnostics),
     indicators: ruleIndicators(db, row.rid, summary),

@@ -19,12 +19,33 @@ export function choices(choice: FilterChoice | undefined): string[] {
   return list.map((v) => v.trim()).filter(Boolean);
 }
 
-/** Free text as an FTS5 query: each word a quoted phrase, all required; no FTS syntax from the user reaches SQLite. */
+/** Characters FTS5's unicode61 tokenizer keeps in a token (its categories L*, N*, Co); all others separate tokens. */
+const TOKEN_CHARACTER = /[\p{L}\p{N}\p{Co}]/u;
+/** What ends a word: blanks, control characters (SQLite would stop reading the query at a NUL) and quotes. */
+const WORD_BREAK = /[\s\p{Cc}"]+/u;
+
+/** The words of search text that can match something: a word of punctuation alone has no token to look for. */
+function searchWords(text: string): string[] {
+  return text.split(WORD_BREAK).filter((word) => TOKEN_CHARACTER.test(word));
+}
+
+/**
+ * Free text as an FTS5 query: each word a quoted phrase, all required. Quotes and control characters only
+ * separate words, so no FTS syntax from the user (operators, `*`, `^`, `column:`) reaches SQLite as syntax.
+ */
 export function ftsQuery(text: string): string | undefined {
-  const words = text.match(/[^\s"]+/g) ?? [];
-  const phrases = words.map((w) => `"${w.replace(/"/g, '""')}"`);
+  const phrases = searchWords(text).map((w) => `"${w}"`);
   return phrases.length ? phrases.join(' AND ') : undefined;
 }
+
+/** Why search text cannot be searched for (it has words, but none with a letter or digit), or undefined. */
+export function searchTextProblem(text: string | undefined): string | undefined {
+  if (text === undefined || text.trim() === '' || searchWords(text).length > 0) return undefined;
+  return 'Search text needs a word with a letter or digit; quotes, punctuation and symbols alone match nothing';
+}
+
+/** Search text the catalog cannot turn into a query; its message says why (see searchTextProblem). */
+export class UnsearchableText extends Error {}
 
 /** `clause` SQL with `?` for one value: the values OR-ed, `none` selecting rules without a value. */
 function anyOf(column: string, values: string[], w: Where): void {
@@ -80,6 +101,8 @@ function indicatorClause(q: SearchQuery, w: Where): void {
  */
 export function whereOf(q: SearchQuery, options: { without?: FacetFilter; words?: boolean } = {}): Where {
   const w: Where = { clauses: [], params: [] };
+  const problem = searchTextProblem(q.text);
+  if (problem) throw new UnsearchableText(problem);
   const fts = options.words !== false && q.text ? ftsQuery(q.text) : undefined;
   if (fts) {
     w.clauses.push('r.id IN (SELECT rowid FROM rules_fts WHERE rules_fts MATCH ?)');

@@ -5,7 +5,7 @@ import { ftsQuery, whereOf, whereSql } from './search-filters.js';
 import { searchFacets } from './search-facets.js';
 import { severityRanks } from '../knowledge/severity.js';
 
-export { ftsQuery } from './search-filters.js';
+export { ftsQuery, searchTextProblem, UnsearchableText } from './search-filters.js';
 
 export const SUMMARY_COLUMNS = `r.key, r.rule_id AS id, r.title, r.language, r.format, s.name AS source,
   f.path, r.severity, r.status, r.parsed,

@@ -1,8 +1,15 @@
-/** Why files were skipped: binary, too large, or text no reader takes (by extension), counted per reason. */
+/** Why files were skipped: binary, too large, unreadable, links, FIFOs, or text no reader takes, counted per reason. */
 import type { Db } from './schema.js';
+import { unreadReason } from './unread.js';
+
+const UNREAD_CODE = /"code":"(catalog\/[a-z0-9-]+)"/;
 
 /** The reason a skipped file was not read, from the warning the ingest stored with it, else its extension. */
 function reasonOf(path: string, diagnostics: string): string {
+  const code = UNREAD_CODE.exec(diagnostics)?.[1];
+  const reason = code ? unreadReason(code) : undefined;
+  if (reason) return reason;
+  // Catalogs written before skips carried codes.
   if (diagnostics.includes('Binary file')) return 'binary';
   if (diagnostics.includes('larger than')) return 'too large';
   const name = path.slice(path.lastIndexOf('/') + 1);

@@ -1,7 +1,8 @@
 /** One source as its page shows it: rule counts by format and language, and every rule or file with diagnostics. */
 import type { Db } from './schema.js';
 import { sourceStats } from './stats.js';
-import type { FileProblem, FormatLanguageCount, RuleProblem, SourceView } from './views.js';
+import type { DeprecatedRule, FileProblem, FormatLanguageCount, RuleProblem, SourceView } from './views.js';
+import { isDeprecated } from '../knowledge/rules/lifecycle.js';
 
 /** Rule counts of a source by format and language together. */
 function formatLanguages(db: Db, source: string): FormatLanguageCount[] {
@@ -17,12 +18,25 @@ function formatLanguages(db: Db, source: string): FormatLanguageCount[] {
 function ruleProblems(db: Db, source: string, limit: number): RuleProblem[] {
   const rows = db
     .prepare(
-      `SELECT r.key, r.title, r.language, r.format, f.path, r.diagnostics FROM rules r
+      `SELECT r.key, r.title, r.language, r.format, r.status, f.path, r.diagnostics FROM rules r
        JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id
        WHERE s.name = ? AND r.diagnostics <> '[]' ORDER BY r.errors = 0, f.path, r.key LIMIT ?`,
     )
     .all(source, limit) as Array<Omit<RuleProblem, 'diagnostics'> & { diagnostics: string }>;
   return rows.map((r) => ({ ...r, diagnostics: JSON.parse(r.diagnostics) }));
+}
+
+/** Rules of a source its repository keeps only for the record (by status or folder), by path. */
+function deprecatedRules(db: Db, source: string, limit: number): { total: number; rules: DeprecatedRule[] } {
+  const rows = db
+    .prepare(
+      `SELECT r.key, r.title, r.status, f.path FROM rules r
+       JOIN sources s ON s.id = r.source_id JOIN files f ON f.id = r.file_id
+       WHERE s.name = ? ORDER BY f.path, r.key`,
+    )
+    .all(source) as DeprecatedRule[];
+  const all = rows.filter(isDeprecated);
+  return { total: all.length, rules: all.slice(0, limit) };
 }
 
 /** Files of a source with file-level diagnostics (unreadable, binary, too large, not a rule). */
@@ -47,6 +61,7 @@ export function sourceView(db: Db, name: string): SourceView | undefined {
     source,
     formats: formatLanguages(db, name),
     rulesWithDiagnostics: ruleProblems(db, name, MAX_RULE_PROBLEMS),
+    deprecated: deprecatedRules(db, name, MAX_RULE_PROBLEMS),
     filesWithDiagnostics: fileProblems(db, name, MAX_FILE_PROBLEMS),
   };
 }

@@ -1,5 +1,6 @@
 /** Catalog statistics: per source and per language, how many rules there are and how many parsed. */
 import type { Db } from './schema.js';
+import { sourceTallies, type SourceTally } from './tallies.js';
 
 export interface LanguageStats {
   rules: number;
@@ -21,22 +22,27 @@ export interface SourceStats {
   byFormat: Record<string, number>;
 }
 
+/** Read from the tallies the ingest keeps (`tallies.ts`): no rule row is read, whatever the catalog's size. */
 export function sourceStats(db: Db, only?: string[]): SourceStats[] {
   const sources = db
     .prepare('SELECT id, name, root, remote, ingested_at, files, skipped FROM sources ORDER BY name')
     .all() as Array<Record<string, unknown>>;
-  const byLang = db.prepare(
-    `SELECT COALESCE(language, 'none') AS language, COUNT(*) AS rules, SUM(parsed) AS parsed, SUM(errors > 0) AS errors
-     FROM rules WHERE source_id = ? GROUP BY 1 ORDER BY 1`,
-  );
-  const byFormat = db.prepare(
-    'SELECT format, COUNT(*) AS n FROM rules WHERE source_id = ? GROUP BY 1 ORDER BY 1',
-  );
+  const tallies = new Map<number, SourceTally[]>();
+  for (const t of sourceTallies(db)) tallies.set(t.sourceId, [...(tallies.get(t.sourceId) ?? []), t]);
   return sources
     .filter((s) => !only || only.includes(s.name as string))
     .map((s) => {
-      const langs = byLang.all(s.id) as Array<LanguageStats & { language: string }>;
-      const total = (k: keyof LanguageStats): number => langs.reduce((n, l) => n + l[k], 0);
+      const rows = tallies.get(s.id as number) ?? [];
+      const byLanguage: Record<string, LanguageStats> = {};
+      const byFormat: Record<string, number> = {};
+      for (const t of rows) {
+        const l = (byLanguage[t.language] ??= { rules: 0, parsed: 0, errors: 0 });
+        l.rules += t.rules;
+        l.parsed += t.parsed;
+        l.errors += t.errors;
+        byFormat[t.format] = (byFormat[t.format] ?? 0) + t.rules;
+      }
+      const total = (k: keyof LanguageStats): number => rows.reduce((n, t) => n + t[k], 0);
       return {
         name: s.name as string,
         root: s.root as string,
@@ -47,12 +53,14 @@ export function sourceStats(db: Db, only?: string[]): SourceStats[] {
         rules: total('rules'),
         parsed: total('parsed'),
         errors: total('errors'),
-        byLanguage: Object.fromEntries(langs.map(({ language, ...l }) => [language, l])),
-        byFormat: Object.fromEntries(
-          (byFormat.all(s.id) as Array<{ format: string; n: number }>).map((f) => [f.format, f.n]),
-        ),
+        byLanguage: sortedKeys(byLanguage),
+        byFormat: sortedKeys(byFormat),
       };
     });
+}
+
+function sortedKeys<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Totals over several sources, by language. */

@@ -15,7 +15,7 @@ export function ruleTechniques(db: Db, filter: CoverageFilter): CoverageRule[] {
     .prepare(
       `SELECT r.key AS id, r.title, COALESCE(r.language, 'none') AS language, s.name AS source,
          json_group_array(t.technique) FILTER (WHERE t.technique IS NOT NULL) AS techniques,
-         json_extract(r.document, '$.attack.tactics') AS tactics
+         json_extract(json_text(r.document), '$.attack.tactics') AS tactics
        FROM rules r JOIN sources s ON s.id = r.source_id LEFT JOIN rule_techniques t ON t.rule = r.id
        WHERE (? IS NULL OR s.name = ?) AND (? IS NULL OR r.language = ?)
        GROUP BY r.id ORDER BY r.key`,
@@ -38,7 +38,7 @@ export function declaredTechniqueNames(db: Db): Record<string, string> {
   const names: Record<string, string> = {};
   const rows = db
     .prepare(
-      "SELECT json_extract(document, '$.attack.names') AS names FROM rules WHERE format IN ('elastic-rule', 'elastic-hunt')",
+      "SELECT json_extract(json_text(document), '$.attack.names') AS names FROM rules WHERE format IN ('elastic-rule', 'elastic-hunt')",
     )
     .all() as Array<{ names: string | null }>;
   for (const r of rows) if (r.names) Object.assign(names, JSON.parse(r.names));

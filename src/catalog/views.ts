@@ -113,8 +113,17 @@ export interface RuleProblem {
   title: string;
   language: string | null;
   format: string;
+  status: string | null;
   path: string;
   diagnostics: ReportDiagnostic[];
+}
+
+/** A rule its repository keeps only for the record (`knowledge/rules/lifecycle`). */
+export interface DeprecatedRule {
+  key: string;
+  title: string;
+  status: string | null;
+  path: string;
 }
 
 export interface FileProblem {
@@ -135,5 +144,7 @@ export interface SourceView {
   source: SourceStats;
   formats: FormatLanguageCount[];
   rulesWithDiagnostics: RuleProblem[];
+  /** Every deprecated rule counted, the first ones listed. */
+  deprecated: { total: number; rules: DeprecatedRule[] };
   filesWithDiagnostics: FileProblem[];
 }

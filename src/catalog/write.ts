@@ -2,6 +2,7 @@
 import type { Db } from './schema.js';
 import type { FileOutcome } from './process-file.js';
 import type { RuleRow } from './rule-row.js';
+import { IngestClock } from './ingest-clock.js';
 
 export interface FileWrite {
   hash: string;
@@ -19,7 +20,10 @@ export class CatalogWriter {
   private readonly insertTechnique;
   private readonly insertEvent;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly clock = new IngestClock(),
+  ) {
     this.upsertFile =
       db.prepare(`INSERT INTO files (source_id, path, hash, bytes, mtime, format, rules, artifacts, diagnostics)
       VALUES (@source, @path, @hash, @bytes, @mtime, @format, @rules, @artifacts, @diagnostics)
@@ -43,6 +47,18 @@ export class CatalogWriter {
 
   writeFile(sourceId: number, sourceName: string, file: FileWrite): void {
     const { outcome } = file;
+    const fileId = this.clock.time('rows', () => this.writeFileRow(sourceId, file));
+    const several = outcome.rules.length > 1;
+    outcome.rules.forEach((rule, i) => {
+      const key = `${sourceName}:${outcome.path}${several ? `#${i + 1}` : ''}`;
+      const ruleId = this.clock.time('rows', () => this.writeRule(sourceId, fileId, key, rule));
+      this.clock.time('indicators', () => this.writeRuleParts(ruleId, rule));
+    });
+  }
+
+  /** The file's row, its old rules gone; returns its id. */
+  private writeFileRow(sourceId: number, file: FileWrite): number {
+    const { outcome } = file;
     const row = this.upsertFile.get({
       source: sourceId,
       path: outcome.path,
@@ -55,14 +71,10 @@ export class CatalogWriter {
       diagnostics: JSON.stringify(outcome.diagnostics),
     }) as { id: number };
     this.deleteRules.run(row.id);
-    const several = outcome.rules.length > 1;
-    outcome.rules.forEach((rule, i) => {
-      const key = `${sourceName}:${outcome.path}${several ? `#${i + 1}` : ''}`;
-      this.writeRule(sourceId, row.id, key, rule);
-    });
+    return row.id;
   }
 
-  private writeRule(sourceId: number, fileId: number, key: string, r: RuleRow): void {
+  private writeRule(sourceId: number, fileId: number, key: string, r: RuleRow): number {
     const info = this.insertRule.run({
       source: sourceId,
       file: fileId,
@@ -78,13 +90,16 @@ export class CatalogWriter {
       errors: r.errors,
       queryText: r.queryText,
       tags: r.tags,
-      document: r.document,
-      query: r.query,
+      document: asBuffer(r.document),
+      query: r.query && asBuffer(r.query),
       events: r.events,
       diagnostics: r.diagnostics,
       updated: r.updated,
     });
-    const id = Number(info.lastInsertRowid);
+    return Number(info.lastInsertRowid);
+  }
+
+  private writeRuleParts(id: number, r: RuleRow): void {
     for (const i of r.indicators)
       this.insertIndicator.run(
         id,
@@ -100,4 +115,9 @@ export class CatalogWriter {
     for (const t of r.techniques) this.insertTechnique.run(id, t);
     for (const [provider, event] of r.eventKeys) this.insertEvent.run(id, provider, event);
   }
+}
+
+/** A row that crossed threads holds its packed columns as plain Uint8Arrays; SQLite binds Buffers as blobs. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

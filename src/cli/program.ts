@@ -55,7 +55,11 @@ function catalogCommands(program: Command, run: (code: number | Promise<number>)
     program
       .command('ingest')
       .argument('<path...>', 'rule folders or files')
-      .option('--name <name>', 'the source name (one PATH)'),
+      .option('--name <name>', 'the source name (one PATH)')
+      .option(
+        '--remote <url>',
+        'the repository on the web (https://github.com/o/r) for a copy without .git: rule pages link to their files there',
+      ),
   )
     .addOption(
       new Option(

@@ -28,4 +28,20 @@ describe('LiteralSet', () => {
     expect(found(literals, 'xqy xay xzy xz')).toEqual([0, 16, 25]);
     expect(found(['\u00e9t\u00e9', 'xmz'], 'l\u2019\u00e9t\u00e9 xmy')).toEqual([0]);
   });
+
+  it('answers a text scanned before from memory, and forgets it when a literal is added', () => {
+    const set = new LiteralSet();
+    set.add('admin', 0);
+    const ids = (text: string): number[] => {
+      const out: number[] = [];
+      set.scan(text, (id) => out.push(id));
+      return out;
+    };
+    expect(ids('bitsadmin admin')).toEqual([0, 0]);
+    expect(ids('bitsadmin admin')).toEqual([0, 0]);
+    set.add('bits', 1);
+    expect(ids('bitsadmin admin')).toEqual([1, 0, 0]);
+    for (let i = 0; i < 3000; i++) ids(`text ${i} admin`);
+    expect(ids('bitsadmin admin')).toEqual([1, 0, 0]);
+  });
 });

@@ -4,6 +4,14 @@
 const LINEAR_EDGES = 8;
 /** Characters below this leave the root through a dense table: most steps of a scan start there. */
 const ROOT_TABLE = 128;
+/**
+ * Event streams repeat their values (the same images, command lines and paths run again and again), so each
+ * set remembers what it found in the texts it scanned last. Bounded by texts and by characters held, and
+ * emptied when full: cheaper than keeping an order, and a stream's common values come back at once.
+ */
+const MEMO_TEXTS = 1024;
+const MEMO_CHARS = 1 << 18;
+const NOTHING = new Int32Array(0);
 
 /**
  * The automaton once built, in flat typed arrays: each state's edges sorted by character in one run of
@@ -26,6 +34,12 @@ export class LiteralSet {
   /** Literal ids that end at each state, fail-chain outputs merged in. */
   private readonly out: number[][] = [[]];
   private frozen: Frozen | undefined;
+  private readonly memo = new Map<string, Int32Array>();
+  private memoChars = 0;
+  private readonly scratch: number[] = [];
+  private readonly collect = (id: number): void => {
+    this.scratch.push(id);
+  };
 
   /** Adds a literal with the caller's id (several ids may share one literal). */
   add(literal: string, id: number): void {
@@ -44,6 +58,8 @@ export class LiteralSet {
     }
     this.out[state].push(id);
     this.frozen = undefined;
+    this.memo.clear();
+    this.memoChars = 0;
   }
 
   private build(): Frozen {
@@ -98,6 +114,22 @@ export class LiteralSet {
 
   /** Calls `found` with the id of every literal occurring in `text` (an id may come more than once). */
   scan(text: string, found: (id: number) => void): void {
+    let ids = this.memo.get(text);
+    if (!ids) {
+      this.scratch.length = 0;
+      this.scanText(text, this.collect);
+      ids = this.scratch.length ? Int32Array.from(this.scratch) : NOTHING;
+      if (this.memo.size >= MEMO_TEXTS || this.memoChars + text.length > MEMO_CHARS) {
+        this.memo.clear();
+        this.memoChars = 0;
+      }
+      this.memo.set(text, ids);
+      this.memoChars += text.length;
+    }
+    for (let k = 0; k < ids.length; k++) found(ids[k]);
+  }
+
+  private scanText(text: string, found: (id: number) => void): void {
     const f = (this.frozen ??= this.build());
     let state = 0;
     for (let i = 0; i < text.length; i++) {

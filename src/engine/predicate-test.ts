@@ -5,7 +5,8 @@ import { inCidr, ipBytes, parseCidr } from './cidr.js';
 import { TRANSFORMS, transformValue } from './encodings.js';
 import type { EventScope, FieldAccess, FieldResolver, FieldValues } from './fields.js';
 import { NotEvaluable } from './not-evaluable.js';
-import { necessaryLiteral, stringTest, termTest, type StringTest } from './string-match.js';
+import { regexLiterals } from './regex-literals.js';
+import { necessaryLiteral, regexTest, stringTest, termTest, type StringTest } from './string-match.js';
 
 export interface PredicateTest {
   test(scope: EventScope): boolean;
@@ -85,6 +86,7 @@ function regexPredicate(p: Predicate, access: FieldAccess | undefined): Predicat
   let flags = p.caseSensitive ? '' : 'i';
   for (const m of p.modifiers ?? [])
     if (REGEX_FLAGS[m] && !flags.includes(REGEX_FLAGS[m])) flags += REGEX_FLAGS[m];
+  const sources: string[] = [];
   const patterns = p.values.map((v) => {
     // JavaScript has no inline flag groups: a leading `(?i)` becomes a flag.
     const inline = /^\(\?([ims]+)\)/.exec(v);
@@ -94,22 +96,35 @@ function regexPredicate(p: Predicate, access: FieldAccess | undefined): Predicat
       source = v.slice(inline[0].length);
       for (const c of inline[1]) if (!f.includes(c)) f += c;
     }
+    sources.push(source);
     try {
       return new RegExp(source, f);
     } catch (err) {
       throw new NotEvaluable(`regular expression /${v}/ is not valid here: ${(err as Error).message}`);
     }
   });
-  const tests: StringTest[] = patterns.map((re) => (raw) => re.test(raw));
-  return stringLike(p, access, tests);
+  return stringLike(p, access, patterns.map(regexTest), regexAnchors(sources, p.all ?? false));
 }
 
-function stringLike(p: Predicate, access: FieldAccess | undefined, tests: StringTest[]): PredicateTest {
+/** Literals one of which a matching value holds: any pattern's under `all`, every pattern's otherwise. */
+function regexAnchors(sources: string[], all: boolean): string[] | undefined {
+  const each = sources.map((source) => regexLiterals(source));
+  if (all) return each.find((literals) => literals !== undefined);
+  return each.includes(undefined) ? undefined : (each as string[][]).flat();
+}
+
+function stringLike(
+  p: Predicate,
+  access: FieldAccess | undefined,
+  tests: StringTest[],
+  anchors?: string[],
+): PredicateTest {
   const all = p.all && tests.length > 1;
   const read = (scope: EventScope): FieldValues | null =>
     access ? scope.values(access) : scope.everyValue();
   return {
     access,
+    anchors: access ? anchors : undefined,
     test(scope) {
       const found = read(scope);
       if (!found) return false;

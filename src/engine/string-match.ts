@@ -53,12 +53,32 @@ function plainTest(op: Op, needle: string, caseSensitive: boolean): StringTest {
   }
 }
 
+/** Texts a regex test remembers; emptied when full. */
+const REGEX_MEMO = 512;
+
+/**
+ * A regular expression as a test. Event values repeat (the same command lines and paths again and again),
+ * and some rules' patterns cost tens of microseconds a value (`.{1000,}` tries every start), so each test
+ * remembers its answers for the texts it saw last.
+ */
+export function regexTest(re: RegExp): StringTest {
+  const memo = new Map<string, boolean>();
+  return (raw) => {
+    let hit = memo.get(raw);
+    if (hit === undefined) {
+      if (memo.size >= REGEX_MEMO) memo.clear();
+      hit = re.test(raw);
+      memo.set(raw, hit);
+    }
+    return hit;
+  };
+}
+
 function globTest(glob: string, caseSensitive: boolean, anchored: boolean): StringTest {
   const plain = plainForm(anchored ? glob : `*${glob}*`);
   if (plain) return plainTest(plain.op, plain.text, caseSensitive);
   const source = anchored ? `^${globSource(glob)}$` : globSource(glob);
-  const re = new RegExp(source, caseSensitive ? 's' : 'is');
-  return (raw) => re.test(raw);
+  return regexTest(new RegExp(source, caseSensitive ? 's' : 'is'));
 }
 
 /** The test for one rule value under a string operator. */

@@ -14,7 +14,7 @@ export function ruleDocument(
   label: string,
   fields: RuleFields,
 ): RuleDocument {
-  const locator = new FileLocator(file.text);
+  const locator = FileLocator.of(file.text);
   return {
     type: 'rule',
     authors: [],

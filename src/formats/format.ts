@@ -47,6 +47,11 @@ export interface FormatReader<Claim = unknown> {
    * it. The first reader in registry order with a claim reads the file.
    */
   recognize(file: SourceFile): Claim | undefined;
+  /**
+   * For a file with this reader's own extension that `recognize` refused: why it holds nothing to read
+   * (the ingest stores it as a skipped file with this as a warning). Undefined for any other file.
+   */
+  refusal?(file: SourceFile): string | undefined;
   /** Never throws on content: a file it cannot parse becomes a rule document with diagnostics. */
   read(file: SourceFile, claim: Claim): ReadResult;
 }

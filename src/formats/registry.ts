@@ -48,6 +48,15 @@ export function recognize(file: SourceFile): Recognition | undefined {
   return undefined;
 }
 
+/** Why no reader took a file that has a reader's own extension (a `.yaral` file with no rule), if one says. */
+export function refusal(file: SourceFile): string | undefined {
+  for (const reader of formatReaders) {
+    const why = reader.refusal?.(file);
+    if (why !== undefined) return why;
+  }
+  return undefined;
+}
+
 /** The reader a recognition names: its claim came from this reader's `recognize`, so `read` takes it. */
 export function readerOf(recognition: Recognition): FormatReader {
   const reader = formatReaders.find((r) => r.id === recognition.format);

@@ -41,7 +41,11 @@ export function registerCatalogTools(server: McpServer, catalog: CatalogAccess):
         limit: z.number().int().min(1).max(200).default(20),
         offset: z.number().int().min(0).default(0),
       },
-      outputSchema: { total: z.number(), rules: z.array(ruleSummary), facets: record },
+      outputSchema: {
+        total: z.number(),
+        rules: z.array(ruleSummary),
+        facets: record,
+      },
     },
     (args) => catalog.use((c) => structured({ ...searchCatalog(c, args) })),
   );

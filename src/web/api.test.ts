@@ -286,7 +286,35 @@ describe('web JSON API without ATT&CK data', () => {
     expect(body.attackVersion).toBe('18.1');
     const persistence = body.columns.find((c: { shortname: string }) => c.shortname === 'persistence');
     expect(persistence.covered.map((t: { id: string }) => t.id)).toContain('T1197');
-    expect(persistence.gaps).toContainEqual({ id: 'T1098', name: 'Account Manipulation' });
+    expect(persistence.gaps).toContainEqual(
+      expect.objectContaining({ id: 'T1098', name: 'Account Manipulation', count: 0 }),
+    );
+  });
+
+  it('folds sub-techniques under their technique and narrows the matrix to a filter, keeping every column', async () => {
+    const { body } = await json(app, '/api/attack');
+    type Tech = { id: string; count: number; subtechniques: Array<{ id: string; count: number }> };
+    const execution = body.columns.find((c: { shortname: string }) => c.shortname === 'execution');
+    const all: Tech[] = [...execution.covered, ...execution.gaps];
+    expect(all.every((t) => !t.id.includes('.'))).toBe(true);
+    const scripting = all.find((t) => t.id === 'T1059')!;
+    expect(scripting.subtechniques.map((s) => s.id)).toContain('T1059.001');
+    expect(scripting.subtechniques.find((s) => s.id === 'T1059.001')!.count).toBeGreaterThan(0);
+    const narrowed = await json(app, '/api/attack?technique=PowerShell');
+    expect(narrowed.body.columns).toHaveLength(body.columns.length);
+    const shown = narrowed.body.columns.flatMap((c: { covered: Tech[]; gaps: Tech[] }) => [
+      ...c.covered,
+      ...c.gaps,
+    ]);
+    expect(shown.map((t: Tech) => t.id)).toContain('T1059');
+    expect(shown.find((t: Tech) => t.id === 'T1059').subtechniques.map((s: { id: string }) => s.id)).toEqual([
+      'T1059.001',
+    ]);
+    expect(narrowed.body.coveredTechniques).toBe(body.coveredTechniques);
+    const page = await (await app.request('/attack?technique=PowerShell')).text();
+    expect(page).toContain('<details class="subs" open>');
+    expect(page).toContain('id="legend"');
+    expect(page).not.toContain('layer.json?technique');
   });
 
   it('still names techniques that rules carry', async () => {

@@ -1,8 +1,9 @@
 /** The stylesheet and the one small script, served by the app itself (no CDN): pages work without the script. */
 import type { Hono } from 'hono';
+import { RULE_MATRIX_SCRIPT, RULE_MATRIX_STYLE } from './rule-matrix-assets.js';
 
 /** Bumped with the assets so browsers do not keep an old copy. */
-export const ASSET_VERSION = '5';
+export const ASSET_VERSION = '6';
 
 const STYLE = `
 :root { --ink:#1d2430; --muted:#5d6878; --line:#dde2ea; --bg:#f7f8fa; --card:#fff; --accent:#1f5fbf; --bad:#b3261e; --warn:#8a5a00; --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
@@ -110,15 +111,6 @@ const SCRIPT = `'use strict';
   });
 })();
 (function () {
-  // Copy buttons beside converted rules; without the script the text is there to select.
-  document.querySelectorAll('button.copy').forEach(function (b) {
-    b.addEventListener('click', function () {
-      var code = document.getElementById(b.getAttribute('data-copy'));
-      if (code && navigator.clipboard) navigator.clipboard.writeText(code.textContent || '').then(function () { b.textContent = 'Copied'; });
-    });
-  });
-})();
-(function () {
   // Filter menus apply on change; without the script the form's button does it.
   document.querySelectorAll('form.autosubmit').forEach(function (f) {
     f.addEventListener('change', function (e) {
@@ -131,10 +123,16 @@ const SCRIPT = `'use strict';
 export function registerAssets(app: Hono): void {
   const cache = 'public, max-age=3600';
   app.get('/assets/style.css', (c) =>
-    c.body(STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': cache }),
+    c.body(STYLE + RULE_MATRIX_STYLE, 200, {
+      'Content-Type': 'text/css; charset=utf-8',
+      'Cache-Control': cache,
+    }),
   );
   app.get('/assets/app.js', (c) =>
-    c.body(SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': cache }),
+    c.body(SCRIPT + RULE_MATRIX_SCRIPT, 200, {
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': cache,
+    }),
   );
   app.get('/favicon.ico', (c) => c.body(null, 204));
 }

@@ -70,9 +70,20 @@ export function byLanguageText(by: Record<string, number>): string {
     .join(', ');
 }
 
-/** An indicator's value as shown: `(any value)` for none, ends' spaces and invisible controls made visible. */
+/** Values longer than this are cut where they are listed; the indicator's JSON keeps the whole value. */
+const MAX_SHOWN_VALUE = 200;
+
+/**
+ * An indicator's value as shown: `(any value)` for none, ends' spaces and invisible controls made visible, and
+ * a value past 200 characters cut with an ellipsis and its length (a 200,000-character value made pages of
+ * hundreds of kilobytes).
+ */
 export function indicatorValueText(value: string): string {
-  return value === '' ? '(any value)' : visibleValue(value);
+  if (value === '') return '(any value)';
+  if (value.length <= MAX_SHOWN_VALUE) return visibleValue(value);
+  // Never between the halves of a surrogate pair.
+  const cut = /[\uD800-\uDBFF]/.test(value[MAX_SHOWN_VALUE - 1]) ? MAX_SHOWN_VALUE - 1 : MAX_SHOWN_VALUE;
+  return `${visibleValue(value.slice(0, cut))}… (${value.length.toLocaleString('en-US')} characters)`;
 }
 
 /**

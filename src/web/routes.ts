@@ -16,6 +16,7 @@ import { sourcePage, sourcePageData } from './pages/source.js';
 import { registerTry } from './try-routes.js';
 import { conversionData } from './pages/rule-conversions.js';
 import { comparePage, comparePageData } from './pages/compare.js';
+import { registerRuleRaw } from './rule-raw.js';
 
 /** A page's data for a request, or undefined for "no such thing" (a 404 in both forms). */
 type Load<T> = (c: Context) => T | undefined;
@@ -74,6 +75,7 @@ export function registerPages(app: Hono, site: Site): void {
       throw err;
     }
   });
+  registerRuleRaw(app, site);
   page(
     app,
     '/rule/:key{.+}',

@@ -7,22 +7,34 @@ import { notFound } from './layout.js';
 import { registerPages } from './routes.js';
 import { readOnly, securityHeaders } from './security.js';
 import { Site, type SiteOptions } from './site.js';
+import { ResponseCache } from './response-cache.js';
+import { cachedAnswers } from './cached-answers.js';
+
+/** Rendered answers kept per catalog state: enough for every page of a large catalog's usual traffic. */
+export const DEFAULT_CACHE_BYTES = 64 * 1024 * 1024;
+
+export interface AppOptions extends SiteOptions {
+  /** Bytes of rendered answers to keep (0: render every request, as the benchmark does to time the work). */
+  cacheBytes?: number;
+}
 
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
 
-export interface ServerOptions extends SiteOptions {
+export interface ServerOptions extends AppOptions {
   db: string;
   port: number;
   host: string;
 }
 
-export function createApp(catalog: Catalog, options: SiteOptions = {}): Hono {
+export function createApp(catalog: Catalog, options: AppOptions = {}): Hono {
   const app = new Hono();
   const site = new Site(catalog, options);
   app.use('*', securityHeaders, readOnly);
+  const cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  if (cacheBytes > 0) app.use('*', cachedAnswers(catalog, new ResponseCache(cacheBytes)));
   registerAssets(app);
   registerPages(app, site);
   app.notFound((c) =>
@@ -43,7 +55,7 @@ export function createApp(catalog: Catalog, options: SiteOptions = {}): Hono {
 /** Serves a catalog opened read-only: the server never writes it, whatever it is asked. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const catalog = Catalog.open(options.db, { readonly: true });
-  const app = createApp(catalog, { attack: options.attack });
+  const app = createApp(catalog, { attack: options.attack, cacheBytes: options.cacheBytes });
   return new Promise((resolveStart, rejectStart) => {
     const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;

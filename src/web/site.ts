@@ -63,12 +63,23 @@ export class Site {
     return this.attackCache;
   }
 
+  /** Counts only, from the technique sets the ingest tallied: no rule is read. */
   coverage(filter: CoverageFilter): Coverage {
+    return this.matrix(filter, false);
+  }
+
+  /** With each technique's rule ids and titles, read rule by rule (the Navigator layer names rules). */
+  coverageWithRules(filter: CoverageFilter): Coverage {
+    return this.matrix(filter, true);
+  }
+
+  private matrix(filter: CoverageFilter, withRules: boolean): Coverage {
     const data = this.attack().data;
-    const key = `${filter.source ?? ''}\u0000${filter.language ?? ''}`;
+    const key = `${filter.source ?? ''}\u0000${filter.language ?? ''}\u0000${withRules}`;
     let found = this.coverageCache.get(key);
     if (!found) {
-      found = coverageMatrix(this.catalog.ruleTechniques(filter), data);
+      const rules = withRules ? this.catalog.ruleTechniques(filter) : this.catalog.techniqueSets(filter);
+      found = coverageMatrix(rules, data);
       this.coverageCache.set(key, found);
     }
     return found;

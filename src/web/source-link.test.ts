@@ -37,7 +37,7 @@ describe('source facts', () => {
       expect(res.status).toBe(200);
       const body = (await res.json()) as { link: string | null; remote: string | null };
       expect(body.remote).toBe('https://github.com/acme/rules');
-      expect(body.link).toBe('https://github.com/acme/rules/blob/HEAD/rules/windows/bits.yml');
+      expect(body.link).toBe(`https://github.com/acme/rules/blob/${head}/rules/windows/bits.yml#L1`);
     } finally {
       catalog.close();
     }

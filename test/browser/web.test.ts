@@ -156,7 +156,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
       await page.goto(url(`/rule/${encodeURIComponent(SIGMA_BITS)}`));
       await expect(page.locator('.crumbs').innerText()).resolves.toMatch(/Detection rules › Sigma/);
       await expect(page.locator('#attack').textContent()).resolves.toContain('BITS Jobs');
-      await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-rule.png'), fullPage: true });
+      await shot('rule-sigma-bits');
       const link = page.locator('#indicators a[href^="/indicator?"]', { hasText: 'bitsadmin.exe' }).first();
       await link.click();
       await page.waitForURL(/\/indicator\?/);

@@ -1,6 +1,6 @@
 /** Crash safety: an ingest killed with SIGKILL at random points leaves each source in its previous or its new state. */
 import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
@@ -83,5 +83,24 @@ describe.skipIf(!existsSync(CLI))('ingest killed with SIGKILL', () => {
       rules: reference.rules,
       parsed: reference.parsed,
     });
+  }, 240_000);
+
+  it('leaves no catalog or a whole one when a cold ingest (no catalog yet) is killed, and no build after the next', async () => {
+    const dir = join(work, 'cold-src');
+    writeSource(dir, 0);
+    const folder = join(work, 'cold');
+    mkdirSync(folder);
+    const db = join(folder, 'cold.db');
+    for (let round = 1; round <= 5; round++) {
+      rmSync(db, { force: true });
+      await killedIngest(db, dir, 150 + ((round * 331) % 1500));
+      if (existsSync(db)) {
+        const s = state(db);
+        expect(s.integrity).toBe('ok');
+        expect(s.rules).toBe(RULES);
+      }
+      expect(ingest(db, dir).rules).toBe(RULES);
+      expect(readdirSync(folder).filter((f) => f.includes('.building-'))).toEqual([]);
+    }
   }, 240_000);
 });

@@ -10,12 +10,23 @@ import { readSourceText } from '../../sources/decode.js';
 import { readFile } from '../read-file.js';
 import { explainFile } from '../explain.js';
 import type { AnalyzedRule } from '../analyze.js';
+import type { ParsedRule } from '../../model/rule.js';
 import { CheckedFile, levelOfSeverity, type Finding } from './finding.js';
 import { predicateFindings } from './predicate-findings.js';
 import { logicFindings } from './logic-findings.js';
 import { fieldFindings } from './field-findings.js';
 import { attackFindings } from './attack-findings.js';
 import { metadataFindings } from './metadata-findings.js';
+
+/** A rule of a catalog that fires on exactly the events a checked rule fires on. */
+export interface CatalogEquivalent {
+  title: string;
+  source: string;
+  path: string;
+}
+
+/** The catalog's rules equivalent to a rule read from `file` (the rule itself, if the catalog holds it, aside). */
+export type EquivalentsInCatalog = (rule: ParsedRule, file: string) => CatalogEquivalent[];
 
 export interface CheckResult {
   files: number;
@@ -67,6 +78,7 @@ export function checkRule(file: CheckedFile, analyzed: AnalyzedRule, attack: Att
 interface PathFile {
   /** The path findings name: as given, joined with the file's place below a folder. */
   shown: string;
+  absPath: string;
   file: SourceFile;
 }
 
@@ -77,7 +89,12 @@ function* filesUnder(paths: readonly string[]): Generator<PathFile> {
       const text = readSourceText(entry.absPath, entry.bytes);
       if (text.kind !== 'text') continue;
       const shown = (single ? root : join(root, entry.path)).split(sep).join('/');
-      yield { shown, file: { path: entry.path, text: text.text, bytes: entry.bytes, sourceName: 'check' } };
+      yield {
+        shown,
+        // A name that is not UTF-8 is compared by its shown form, as the catalog stores it.
+        absPath: typeof entry.absPath === 'string' ? entry.absPath : join(root, entry.path),
+        file: { path: entry.path, text: text.text, bytes: entry.bytes, sourceName: 'check' },
+      };
     }
   }
 }
@@ -96,10 +113,31 @@ function artifactsOf(paths: readonly string[]): SourceArtifact[] {
   return out;
 }
 
-export function checkPaths(paths: readonly string[], attack: AttackData): CheckResult {
+function equivalentFindings(
+  file: CheckedFile,
+  analyzed: AnalyzedRule,
+  absPath: string,
+  equivalents: EquivalentsInCatalog,
+): Finding[] {
+  if (!analyzed.parsed || !analyzed.query) return [];
+  return equivalents({ rule: analyzed.rule, query: analyzed.query }, absPath).map((e) =>
+    file.finding(
+      'logic/equivalent-in-catalog',
+      `fires on exactly the events "${e.title}" fires on (${e.source}: ${e.path})`,
+      analyzed.rule,
+    ),
+  );
+}
+
+/** Checks the rules under `paths`; with `equivalents`, also names rules of a catalog each is equivalent to. */
+export function checkPaths(
+  paths: readonly string[],
+  attack: AttackData,
+  equivalents?: EquivalentsInCatalog,
+): CheckResult {
   const artifacts = artifactsOf(paths);
   const result: CheckResult = { files: 0, rules: 0, findings: [] };
-  for (const { shown, file } of filesUnder(paths)) {
+  for (const { shown, file, absPath } of filesUnder(paths)) {
     const explained = explainFile(file, { artifacts });
     if (!explained.recognized || explained.rules.length === 0) continue;
     result.files++;
@@ -107,6 +145,7 @@ export function checkPaths(paths: readonly string[], attack: AttackData): CheckR
     for (const analyzed of explained.rules) {
       result.rules++;
       result.findings.push(...checkRule(checked, analyzed, attack));
+      if (equivalents) result.findings.push(...equivalentFindings(checked, analyzed, absPath, equivalents));
     }
   }
   return result;

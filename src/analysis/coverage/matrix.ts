@@ -9,6 +9,11 @@ export interface CoverageRule {
   techniques: string[];
   /** The tactics the rule declares (ids, shortnames or names), for coverage by declared tactics. */
   tactics?: string[];
+  /**
+   * How many rules this entry stands for: a catalog's rules of one source and language that name the same
+   * techniques (its technique sets). Counts are exact; such entries add no rule ids or index rows. Default 1.
+   */
+  count?: number;
 }
 
 export interface TechniqueCoverage {
@@ -46,8 +51,10 @@ export interface Coverage {
   techniques: Record<string, TechniqueCoverage>;
   /** Known techniques the data places under no tactic (fallback data knows names only). */
   unplaced: string[];
-  /** Technique ids the data does not know → the rules that name them. */
+  /** Technique ids the data does not know → the rules that name them (ids of single rules only). */
   unknown: Record<string, string[]>;
+  /** Technique ids the data does not know → how many rules name them. */
+  unknownRules: Record<string, number>;
   /** Title, language and source of each rule with techniques, for comments and pages. */
   ruleIndex: Record<string, { title: string; language: string; source: string }>;
 }
@@ -58,28 +65,45 @@ const MAX_REVOCATIONS = 8;
 export function coverageMatrix(rules: CoverageRule[], data: AttackData): Coverage {
   const techniques: Record<string, TechniqueCoverage> = {};
   const unknown: Record<string, string[]> = {};
+  const unknownRules: Record<string, number> = {};
   const ruleIndex: Coverage['ruleIndex'] = {};
+  const tacticRules = new Map<string, number>();
+  let ruleCount = 0;
   let rulesWithTechniques = 0;
   for (const rule of rules) {
+    const weight = rule.count ?? 1;
+    const single = rule.count === undefined;
+    ruleCount += weight;
     const ids = [...new Set(rule.techniques.map((t) => current(t.trim().toUpperCase(), data)))];
-    if (ids.length) rulesWithTechniques++;
+    if (!ids.length) continue;
+    rulesWithTechniques += weight;
+    const tactics = new Set<string>();
     for (const id of ids) {
       const technique = data.techniques[id];
-      if (!technique) (unknown[id] ??= []).push(rule.id);
-      else credit(entry(techniques, technique), rule);
+      if (!technique) {
+        unknownRules[id] = (unknownRules[id] ?? 0) + weight;
+        if (single) (unknown[id] ??= []).push(rule.id);
+        continue;
+      }
+      credit(entry(techniques, technique), rule, weight, single);
+      for (const t of technique.tactics) tactics.add(t);
     }
-    if (ids.length) ruleIndex[rule.id] = { title: rule.title, language: rule.language, source: rule.source };
+    creditParents(techniques, ids, rule, weight, single, data);
+    for (const t of tactics) tacticRules.set(t, (tacticRules.get(t) ?? 0) + weight);
+    if (single) ruleIndex[rule.id] = { title: rule.title, language: rule.language, source: rule.source };
   }
-  creditParents(techniques, data);
   return {
     attackVersion: data.version,
     domain: data.domain,
-    rules: rules.length,
+    rules: ruleCount,
     rulesWithTechniques,
-    tactics: data.tactics.map((tactic) => tacticCoverage(tactic, techniques, data)),
+    tactics: data.tactics.map((tactic) =>
+      tacticCoverage(tactic, tacticRules.get(tactic.shortname) ?? 0, techniques, data),
+    ),
     techniques,
     unplaced: Object.keys(techniques).filter((id) => data.techniques[id].tactics.length === 0).sort(),
     unknown,
+    unknownRules,
     ruleIndex,
   };
 }
@@ -105,36 +129,48 @@ function entry(techniques: Record<string, TechniqueCoverage>, technique: Techniq
   });
 }
 
-function credit(coverage: TechniqueCoverage, rule: CoverageRule): void {
-  if (coverage.ruleIds.includes(rule.id)) return;
-  coverage.ruleIds.push(rule.id);
-  coverage.rules++;
-  coverage.byLanguage[rule.language] = (coverage.byLanguage[rule.language] ?? 0) + 1;
+/** Each rule is given once (its ids are distinct), so crediting needs no search of the ids so far. */
+function credit(coverage: TechniqueCoverage, rule: CoverageRule, weight: number, single: boolean): void {
+  if (single) coverage.ruleIds.push(rule.id);
+  coverage.rules += weight;
+  coverage.byLanguage[rule.language] = (coverage.byLanguage[rule.language] ?? 0) + weight;
 }
 
-/** A parent is credited with its sub-techniques' rules apart from its own, each rule once. */
-function creditParents(techniques: Record<string, TechniqueCoverage>, data: AttackData): void {
-  for (const sub of Object.values(techniques)) {
-    const parent = sub.parent && data.techniques[sub.parent];
-    if (!parent || sub.rules === 0) continue;
-    const target = entry(techniques, parent);
-    for (const ruleId of sub.ruleIds) {
-      if (target.ruleIds.includes(ruleId) || target.subtechniqueRuleIds.includes(ruleId)) continue;
-      target.subtechniqueRuleIds.push(ruleId);
-      target.subtechniqueRules++;
-    }
+/** A parent is credited with the rules naming its sub-techniques but not itself, apart from its own, each rule once. */
+function creditParents(
+  techniques: Record<string, TechniqueCoverage>,
+  ids: string[],
+  rule: CoverageRule,
+  weight: number,
+  single: boolean,
+  data: AttackData,
+): void {
+  const named = new Set(ids);
+  const parents = new Set<string>();
+  for (const id of ids) {
+    const parent = data.techniques[id]?.parent;
+    if (parent && data.techniques[parent] && !named.has(parent)) parents.add(parent);
+  }
+  for (const parent of parents) {
+    const target = entry(techniques, data.techniques[parent]);
+    target.subtechniqueRules += weight;
+    if (single) target.subtechniqueRuleIds.push(rule.id);
   }
 }
 
-function tacticCoverage(tactic: Tactic, techniques: Record<string, TechniqueCoverage>, data: AttackData): TacticCoverage {
+function tacticCoverage(
+  tactic: Tactic,
+  rules: number,
+  techniques: Record<string, TechniqueCoverage>,
+  data: AttackData,
+): TacticCoverage {
   const under = Object.values(techniques)
     .filter((t) => data.techniques[t.id].tactics.includes(tactic.shortname))
     .sort((a, b) => a.id.localeCompare(b.id));
-  const rules = new Set(under.flatMap((t) => t.ruleIds));
   const live = (t: Technique): boolean => !t.revoked && !t.deprecated && t.tactics.includes(tactic.shortname);
   const available = Object.values(data.techniques).filter(live).length;
   const covered = under.filter((t) => t.rules > 0 && live(data.techniques[t.id])).length;
-  return { ...tactic, rules: rules.size, techniques: under, available, covered };
+  return { ...tactic, rules, techniques: under, available, covered };
 }
 
 /** Technique ids covered (by at least one rule naming them) in `a` and not in `b`, and the other way round. */

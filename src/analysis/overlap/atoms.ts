@@ -76,38 +76,56 @@ const closures = new Map<string, Atom[]>();
 
 /** Every event `a` holds on, `b` holds on too. Remembered by atom pair: a catalog asks the same pairs often. */
 export function implies(a: Atom, b: Atom): boolean {
-  if (a.key === b.key) return true;
+  return impliesById(a, atomId(a), b, atomId(b));
+}
+
+/** `implies` for atoms whose ids (`atomId`) the caller keeps. */
+export function impliesById(a: Atom, ia: number, b: Atom, ib: number): boolean {
+  if (ia === ib) return true;
   if (a.concept === 'opaque' || b.concept === 'opaque') return false;
-  const ia = atomId(a);
+  // Rows of small-integer maps: keys stay small integers, which maps hash fastest and store unboxed.
   let row = implications[ia];
   if (!row) implications[ia] = row = new Map();
-  const ib = atomId(b);
   let known = row.get(ib);
   if (known === undefined) {
     known = closure(a).some((x) => x.concept === b.concept && directlyImplies(x, b));
+    if (++remembered > MAX_REMEMBERED) {
+      implications = [];
+      remembered = 0;
+    }
     row.set(ib, known);
   }
   return known;
 }
 
-/** Atoms by key get small ids, so remembered implications are rows of small-integer maps. */
-const ids = new Map<string, number>();
 let implications: Array<Map<number, boolean> | undefined> = [];
-const MAX_ATOMS = 1_000_000;
+let remembered = 0;
+const MAX_REMEMBERED = 8_000_000;
+
+/** The equal-value atoms an atom implies through equivalents, as `concept|value` in lower case (see `eqLookupKey`). */
+export function eqClosureKeys(a: Atom): string[] {
+  return closure(a)
+    .filter((x) => x.op === 'eq')
+    .map(eqLookupKey);
+}
+
+/**
+ * An `eq` atom is implied only by an `eq` atom of its concept whose value is its own, case aside: the key under
+ * which a long list finds the few of its atoms another atom can imply.
+ */
+export function eqLookupKey(a: Atom): string {
+  return `${a.concept}|${a.value.toLowerCase()}`;
+}
+
+/** Atoms by key get small ids, kept for the process's life (a catalog holds a bounded set of atoms). */
+const ids = new Map<string, number>();
 const atomIds = new WeakMap<Atom, number>();
 
-function atomId(a: Atom): number {
+export function atomId(a: Atom): number {
   let id = atomIds.get(a);
   if (id !== undefined) return id;
   id = ids.get(a.key);
-  if (id === undefined) {
-    if (ids.size >= MAX_ATOMS) {
-      ids.clear();
-      implications = [];
-    }
-    id = ids.size;
-    ids.set(a.key, id);
-  }
+  if (id === undefined) ids.set(a.key, (id = ids.size));
   atomIds.set(a, id);
   return id;
 }

@@ -32,6 +32,8 @@ export function formWords(form: RuleForm): string[] {
 export class WordIndex {
   private readonly rulesByWord = new Map<string, Set<string>>();
   private readonly wordsByRule = new Map<string, string[]>();
+  /** Each rule's block words and the rules blocked on each word, while no rule is added or removed. */
+  private blocked: { byRule: Map<string, string[]>; rulesByWord: Map<string, string[]> } | undefined;
 
   add(rule: string, words: string[]): void {
     this.remove(rule);
@@ -44,12 +46,17 @@ export class WordIndex {
   }
 
   remove(rule: string): void {
+    this.blocked = undefined;
     for (const w of this.wordsByRule.get(rule) ?? []) this.rulesByWord.get(w)?.delete(rule);
     this.wordsByRule.delete(rule);
   }
 
   get size(): number {
     return this.wordsByRule.size;
+  }
+
+  rules(): IterableIterator<string> {
+    return this.wordsByRule.keys();
   }
 
   words(rule: string): string[] {
@@ -59,6 +66,11 @@ export class WordIndex {
   /** Rules holding the word. */
   frequency(word: string): number {
     return this.rulesByWord.get(word)?.size ?? 0;
+  }
+
+  /** Rules holding the word. */
+  holders(word: string): Iterable<string> {
+    return this.rulesByWord.get(word) ?? [];
   }
 
   /** How much a shared word says: rarer words say more (inverse document frequency). */
@@ -73,12 +85,50 @@ export class WordIndex {
     return rare.length ? rare : sorted.slice(0, 1).filter((w) => this.frequency(w) <= COMMON);
   }
 
+  /** The block words of a rule of the index. */
+  ruleBlockWords(rule: string): readonly string[] {
+    return this.blocking().byRule.get(rule) ?? [];
+  }
+
   /** Rules sharing one of the words' rarest with them (themselves aside). */
   candidates(words: readonly string[], self?: string): Set<string> {
     const out = new Set<string>();
     for (const w of this.blockWords(words))
       for (const rule of this.rulesByWord.get(w) ?? []) if (rule !== self) out.add(rule);
     return out;
+  }
+
+  /**
+   * The rules a rule of the index meets: those holding one of its block words, and those blocked on one of its
+   * words. A pair meets when either side's block words hold the other, so this is symmetric.
+   */
+  partners(rule: string): Set<string> {
+    const out = new Set<string>();
+    const { byRule, rulesByWord } = this.blocking();
+    for (const w of byRule.get(rule) ?? []) for (const r of this.rulesByWord.get(w) ?? []) out.add(r);
+    for (const w of this.words(rule)) for (const r of rulesByWord.get(w) ?? []) out.add(r);
+    out.delete(rule);
+    return out;
+  }
+
+  /** A word held by more rules than this is nobody's block word, however its count moves past it. */
+  static readonly COMMON = COMMON;
+
+  private blocking(): NonNullable<WordIndex['blocked']> {
+    if (this.blocked) return this.blocked;
+    const byRule = new Map<string, string[]>();
+    const rulesByWord = new Map<string, string[]>();
+    for (const [rule, words] of this.wordsByRule) {
+      const block = this.blockWords(words);
+      byRule.set(rule, block);
+      for (const w of block) {
+        const at = rulesByWord.get(w);
+        if (at) at.push(rule);
+        else rulesByWord.set(w, [rule]);
+      }
+    }
+    this.blocked = { byRule, rulesByWord };
+    return this.blocked;
   }
 
   /** Shared words weighted by rarity, over the heavier side's words: 0 (nothing shared) to 1. */

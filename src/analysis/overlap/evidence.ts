@@ -30,6 +30,14 @@ function atomText(a: Atom): string {
 
 /** `process.command_line contains /transfer or /download`; exclusions start with `not`. */
 export function literalText(l: Literal): string {
+  let text = texts.get(l);
+  if (text === undefined) texts.set(l, (text = writtenLiteral(l)));
+  return text;
+}
+
+const texts = new WeakMap<Literal, string>();
+
+function writtenLiteral(l: Literal): string {
   if (l.negated) return `not ${atomText(l.atoms[0])}`;
   const [first] = l.atoms;
   const sameTest = l.atoms.every((a) => a.concept === first.concept && a.op === first.op);
@@ -48,10 +56,16 @@ export interface Evidence {
 }
 
 function distinctLiterals(form: RuleForm): Literal[] {
-  const byKey = new Map<string, Literal>();
-  for (const c of form.conjunctions) for (const l of c) if (!byKey.has(l.key)) byKey.set(l.key, l);
-  return [...byKey.values()];
+  let found = distinct.get(form);
+  if (!found) {
+    const byKey = new Map<string, Literal>();
+    for (const c of form.conjunctions) for (const l of c) if (!byKey.has(l.key)) byKey.set(l.key, l);
+    distinct.set(form, (found = [...byKey.values()]));
+  }
+  return found;
 }
+
+const distinct = new WeakMap<RuleForm, Literal[]>();
 
 const MAX_PAIRWISE = 400;
 

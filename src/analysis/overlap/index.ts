@@ -19,6 +19,7 @@ export {
   relateOutsider,
   type Neighbourhood,
   type RelationRow,
+  type RelationUpdate,
 } from './neighbours.js';
 export {
   compareSides,

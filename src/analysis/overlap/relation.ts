@@ -6,8 +6,13 @@ import type { ParsedRule } from '../../model/rule.js';
 import { reachedConcepts } from './atoms.js';
 import { evidence } from './evidence.js';
 import { eventTypeText, typesCompatible } from './event-types.js';
-import { conjunctionImplies, conjunctionsContradict, conjunctionsShare } from './literals.js';
-import { ruleForm, type RuleForm } from './normal-form.js';
+import {
+  conjunctionImplies,
+  conjunctionsContradict,
+  conjunctionsShare,
+  literalsRelated,
+} from './literals.js';
+import { ruleForm, type Literal, type RuleForm } from './normal-form.js';
 
 export const RELATION_KINDS = ['equivalent', 'narrower', 'broader', 'overlapping', 'disjoint'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -54,17 +59,37 @@ function typesMeet(a: string[] | null, b: string[] | null): boolean {
 /** Every event `a` fires on, `b` fires on: each alternative of `a` implies one of `b`. */
 export function formImplies(a: RuleForm, b: RuleForm): boolean {
   if (!typesWithin(a.eventTypes, b.eventTypes)) return false;
-  // Most pairs fail here at once: a test of `b` on a concept no test of `a` reaches follows from none of them.
-  if (b.conjunctions.length === 1) {
-    const reached = formConcepts(a).reached;
-    if (b.conjunctions[0].some((l) => !l.negated && !l.atoms.some((x) => reached.has(x.concept))))
-      return false;
-  }
-  return a.conjunctions.every((ca) => b.conjunctions.some((cb) => conjunctionImplies(ca, cb)));
+  // Most pairs fail here at once: an alternative of `b` testing a concept no test of `a` reaches follows from
+  // none of `a`'s.
+  const reached = formConcepts(a).reached;
+  const reachable = b.conjunctions.filter((cb) =>
+    cb.every((l) => l.negated || l.atoms.some((x) => reached.has(x.concept))),
+  );
+  if (reachable.length === 0) return false;
+  return a.conjunctions.every((ca) => reachable.some((cb) => conjunctionImplies(ca, cb)));
 }
 
+/** Some alternatives of both can hold together and test a thing in common. */
 function formsShare(a: RuleForm, b: RuleForm): boolean {
+  // Most candidate pairs share no literal at all: tell so on each side's distinct literals, not on every pair of
+  // alternatives.
+  const mine = positiveLiterals(a);
+  const theirs = positiveLiterals(b);
+  if (!mine.some((la) => theirs.some((lb) => literalsRelated(la, lb)))) return false;
   return a.conjunctions.some((ca) => b.conjunctions.some((cb) => conjunctionsShare(ca, cb)));
+}
+
+const positives = new WeakMap<RuleForm, Literal[]>();
+
+function positiveLiterals(form: RuleForm): Literal[] {
+  let found = positives.get(form);
+  if (!found) {
+    const byKey = new Map<string, Literal>();
+    for (const c of form.conjunctions)
+      for (const l of c) if (!l.negated && !byKey.has(l.key)) byKey.set(l.key, l);
+    positives.set(form, (found = [...byKey.values()]));
+  }
+  return found;
 }
 
 function formsContradict(a: RuleForm, b: RuleForm): boolean {
@@ -134,7 +159,7 @@ export function classifyForms(subject: RuleForm, other: RuleForm): Pick<RuleRela
   const contained = limited ? undefined : containment(subject, other);
   if (contained) return { relation: contained };
   const relation =
-    !formsContradict(subject, other) && formsShare(subject, other) ? 'overlapping' : 'disjoint';
+    formsShare(subject, other) && !formsContradict(subject, other) ? 'overlapping' : 'disjoint';
   return limited ? { relation, why: limited } : { relation };
 }
 

@@ -1,6 +1,7 @@
 /** `ruleatlas check PATH... [--format text|json|sarif] [--fail-on error|warning]`: lints rule files; exit 1 on findings at or above the bar. */
 import { plural } from '../../text/plural.js';
 import { existsSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { Catalog } from '../../catalog/catalog.js';
 import { loadAttack } from '../../knowledge/attack/index.js';
 import {
@@ -8,6 +9,7 @@ import {
   FINDING_LEVELS,
   sarifLog,
   type CheckResult,
+  type EquivalentsInCatalog,
   type FindingLevel,
 } from '../../analysis/check/index.js';
 import { print, printJson, printTable, UsageError } from '../output.js';
@@ -36,7 +38,8 @@ export function checkCommand(paths: string[], options: CheckCommandOptions): num
   const catalog = existsSync(options.db) ? Catalog.open(options.db, { readonly: true }) : undefined;
   let result: CheckResult;
   try {
-    result = checkPaths(paths, loadAttack({ bundle: options.attack, catalog }).data);
+    const attack = loadAttack({ bundle: options.attack, catalog }).data;
+    result = checkPaths(paths, attack, catalog ? equivalentsIn(catalog) : undefined);
   } finally {
     catalog?.close();
   }
@@ -45,6 +48,17 @@ export function checkCommand(paths: string[], options: CheckCommandOptions): num
   else printText(result);
   const bar = FINDING_LEVELS.indexOf(failOn);
   return result.findings.some((f) => FINDING_LEVELS.indexOf(f.level) >= bar) ? 1 : 0;
+}
+
+/** The catalog's rules equivalent to a checked one; the rule itself, when the catalog holds its file, is no finding. */
+function equivalentsIn(catalog: Catalog): EquivalentsInCatalog {
+  return (rule, file) => {
+    const at = resolve(file).split(sep).join('/');
+    return catalog
+      .similarTo(rule, { top: 50 })
+      .filter((s) => s.relation === 'equivalent' && !(at.endsWith(`/${s.path}`) && s.ruleId === rule.rule.id))
+      .map((s) => ({ title: s.title, source: s.source, path: s.path }));
+  };
 }
 
 function countsByCode(result: CheckResult): Record<string, number> {

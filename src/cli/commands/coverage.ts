@@ -36,6 +36,7 @@ export function coverageCommand(options: CoverageCommandOptions): number {
     const { coverage, attack, layer } = catalogCoverage(catalog, {
       ...options,
       attackBundle: options.attack,
+      withRules: Boolean(options.layer || options.json),
     });
     if (options.layer) writeLayer(options.layer, layer());
     if (options.json) printJson({ attackVersion: attack.data.version, full: attack.full, coverage });

@@ -4,8 +4,9 @@ import { checkFilters } from '../filters.js';
 import { loadAttack } from '../../knowledge/attack/index.js';
 import { exportCatalog, searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
 import { searchCsv } from '../../catalog/search-csv.js';
+import { searchTextProblem } from '../../catalog/search.js';
 import { plural } from '../../text/plural.js';
-import { print, printJson, printTable } from '../output.js';
+import { print, printJson, printTable, UsageError } from '../output.js';
 
 export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
   db: string;
@@ -21,7 +22,10 @@ export function searchCommand(words: string[], options: SearchCommandOptions): n
     const { language, source, severity, status, tactic } = options;
     const attack = loadAttack({ catalog }).data;
     checkFilters(catalog, { language, source, severity, status, tactic }, attack.tactics);
-    const request = { ...filters, text: words.join(' ') };
+    const text = words.join(' ');
+    const problem = searchTextProblem(text);
+    if (problem) throw new UsageError(problem);
+    const request = { ...filters, text };
     if (csv) {
       const rules = exportCatalog(catalog, request, attack);
       process.stdout.write(searchCsv(rules));

@@ -2,6 +2,7 @@
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { RuleDocument } from '../../model/rule.js';
 import { diagnostic } from '../../text/diagnostics.js';
+import { languageDiagnostic } from '../../languages/kit/problem.js';
 import { FileLocator } from '../../text/locator.js';
 import { optionalString, ruleDocument, unreadableRule } from '../document.js';
 import { taken, type FormatReader, type Taken, type ReadResult, type SourceFile } from '../format.js';
@@ -49,9 +50,11 @@ function ruleText(
 /** Ids as the conventions say: the rule's own, else the path; `#n` keeps several rules of one file apart. */
 function ruleIds(file: SourceFile, parts: RulePart[]): string[] {
   const own = parts.map((p) => optionalString(p.value.id));
+  const uses = new Map<string, number>();
+  for (const id of own) if (id !== undefined) uses.set(id, (uses.get(id) ?? 0) + 1);
   return own.map((id, i) => {
     if (parts.length === 1) return id ?? file.path;
-    const shared = id !== undefined && own.indexOf(id) !== own.lastIndexOf(id);
+    const shared = id !== undefined && uses.get(id)! > 1;
     if (id === undefined) return `${file.path}#${i + 1}`;
     return shared ? `${id}#${i + 1}` : id;
   });
@@ -91,7 +94,7 @@ function buildRule(
 }
 
 function readSigma(file: SourceFile): ReadResult {
-  const locator = new FileLocator(file.text);
+  const locator = FileLocator.of(file.text);
   const fileDiagnostics: Diagnostic[] = [];
   const documents = parseYamlDocuments(file.text, locator, 'sigma');
   const parts = assembleRules(documents, locator, fileDiagnostics);
@@ -131,12 +134,11 @@ export const sigmaReader: FormatReader<Taken> = {
       return readSigma(file);
     } catch (err) {
       // The YAML library can exhaust the stack on absurdly nested input; the file still becomes a rule.
-      const failed = diagnostic(
-        'error',
-        `Cannot read YAML: ${(err as Error).message}`,
-        { line: 1, column: 1, offset: 0 },
-        'sigma',
-      );
+      const start = { line: 1, column: 1, offset: 0 };
+      const failed =
+        err instanceof RangeError
+          ? languageDiagnostic('sigma', 'too-deep', 'error', 'YAML nests too deeply to read', start)
+          : diagnostic('error', `Cannot read YAML: ${(err as Error).message}`, start, 'sigma');
       return {
         rules: [unreadableRule(file, 'sigma', LABEL, 'sigma', [failed])],
         artifacts: [],

@@ -23,6 +23,7 @@ const MAPPED = new Set([
   'author',
   'severity',
   'status',
+  'sigma_status',
   'rule_stage',
   'created',
   'date',
@@ -96,7 +97,8 @@ function readRule(
     id: first(meta, 'rule_id', 'id') ?? (several ? `${file.path}#${n}` : file.path),
     title: first(meta, 'rule_name') ?? outline.name,
     description: first(meta, 'description'),
-    status: first(meta, 'status', 'rule_stage')?.toLowerCase(),
+    // Rules converted from Sigma keep the Sigma rule's status as `sigma_status`.
+    status: first(meta, 'status', 'sigma_status', 'rule_stage')?.toLowerCase(),
     severity: first(meta, 'severity')?.toLowerCase(),
     authors: splitList(meta.get('author')),
     date: first(meta, 'created', 'date'),
@@ -118,6 +120,12 @@ export const yaralReader: FormatReader<Taken> = {
   label: LABEL,
   recognize: (file) =>
     taken(!OTHER_FORMAT.test(file.path) && RULE_OPENING.test(file.text) && EVENTS_SECTION.test(file.text)),
+  refusal: (file) => {
+    if (!/\.yaral$/i.test(file.path)) return undefined;
+    if (file.text.trim() === '') return 'Empty YARA-L file: no rule to read';
+    if (!RULE_OPENING.test(file.text)) return 'No YARA-L rule in this .yaral file: expected "rule NAME {"';
+    return 'No YARA-L rule in this .yaral file: no "events:" section';
+  },
   read: (file) => {
     const locator = new FileLocator(file.text);
     const outlines = outlineRules(file.text);

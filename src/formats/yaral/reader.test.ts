@@ -30,6 +30,17 @@ describe('yaralReader.recognizes', () => {
   });
 });
 
+describe('yaralReader.refusal', () => {
+  it('says why a .yaral file it does not take holds no rule, and says nothing of other files', () => {
+    expect(yaralReader.refusal?.(file('a.yaral', '  \n'))).toMatch(/^Empty YARA-L file/);
+    expect(yaralReader.refusal?.(file('a.yaral', 'rule { events: $e. = = "x" condition: }'))).toMatch(
+      /expected "rule NAME \{"/,
+    );
+    expect(yaralReader.refusal?.(file('a.yaral', 'rule x {\n condition:\n  $e\n}\n'))).toMatch(/events:/);
+    expect(yaralReader.refusal?.(file('notes.txt', 'just text'))).toBeUndefined();
+  });
+});
+
 describe('yaralReader.read', () => {
   it('maps meta to rule fields and keeps the rest', () => {
     const [rule] = yaralReader.read(example('encoded_powershell_from_office.yaral'), true).rules;
@@ -49,6 +60,14 @@ describe('yaralReader.read', () => {
     expect(rule.query?.text.startsWith('rule encoded_powershell_from_office_app {')).toBe(true);
     expect(rule.query?.text.endsWith('}')).toBe(true);
     expect(rule.rawStart).toEqual({ line: 4, column: 1, offset: rule.rawStart.offset });
+  });
+
+  it("takes a converted Sigma rule's `sigma_status` as its status", () => {
+    const text =
+      'rule x {\n meta:\n  sigma_status = "Test"\n events:\n  $e.metadata.event_type = "USER_LOGIN"\n condition:\n  $e\n}\n';
+    const [rule] = yaralReader.read(file('x.yaral', text), true).rules;
+    expect(rule.status).toBe('test');
+    expect(rule.metadata.sigma_status).toBeUndefined();
   });
 
   it('reads each rule of a file with several, numbering the ids', () => {

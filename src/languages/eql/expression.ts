@@ -45,8 +45,10 @@ export abstract class ExpressionParser extends TokenStream {
   private negation(): Expr {
     const start = this.peek().start;
     if (!this.isWord('not')) return this.predicate();
+    if (!this.enter()) return this.tooDeep();
     this.next();
     const operand = this.negation();
+    this.leave();
     return { kind: 'not', operand, start, end: operand.end };
   }
 
@@ -119,7 +121,9 @@ export abstract class ExpressionParser extends TokenStream {
 
   private relation(relation: string, start: number): Expr {
     this.next(); // of
+    if (!this.enter()) return this.tooDeep();
     const query = this.subquery();
+    this.leave();
     return { kind: 'relation', relation: relation.toLowerCase(), query, start, end: this.lastEnd };
   }
 
@@ -145,8 +149,10 @@ export abstract class ExpressionParser extends TokenStream {
 
   private unary(): Expr {
     if (!this.isPunct('-') && !this.isPunct('+')) return this.primary();
+    if (!this.enter()) return this.tooDeep();
     const sign = this.next();
     const operand = this.unary();
+    this.leave();
     if (operand.kind === 'number')
       return { ...operand, text: sign.text === '-' ? `-${operand.text}` : operand.text, start: sign.start };
     return {
@@ -189,12 +195,27 @@ export abstract class ExpressionParser extends TokenStream {
       case 'ident':
         return this.word();
       case 'punct':
-        if (t.text === '(') return this.parenthesised();
+        if (t.text === '(') return this.nested(() => this.parenthesised());
     }
     this.unexpected('a field, a value or a function call');
     // At the end of input the missing operand sits where the text stopped, not after trailing blanks.
     const at = t.kind === 'eof' ? this.lastEnd : t.start;
     return { kind: 'error', start: at, end: t.kind === 'eof' ? at : t.end };
+  }
+
+  /** One level deeper: parsed by `parse`, or past the bound reported and skipped. */
+  private nested(parse: () => Expr): Expr {
+    if (!this.enter()) return this.tooDeep();
+    const expr = parse();
+    this.leave();
+    return expr;
+  }
+
+  /** After the cursor reported nesting past the bound: the nested part skipped, an error node in its place. */
+  private tooDeep(): Expr {
+    const start = this.peek().start;
+    this.skipNested();
+    return { kind: 'error', start, end: Math.max(start, this.lastEnd) };
   }
 
   private parenthesised(): Expr {
@@ -216,7 +237,7 @@ export abstract class ExpressionParser extends TokenStream {
     if (lower === 'true' || lower === 'false')
       return { kind: 'boolean', value: lower === 'true', start: t.start, end: t.end };
     if (lower === 'null') return { kind: 'null', start: t.start, end: t.end };
-    if (this.isPunct('(')) return this.call(t.value, t.start);
+    if (this.isPunct('(')) return this.nested(() => this.call(t.value, t.start));
     return this.indexed({ kind: 'field', name: t.value, optional: false, start: t.start, end: t.end });
   }
 

@@ -38,6 +38,25 @@ export class TokenStream extends TokenCursor<Token> {
   }
 
   /**
+   * Skips what nests at the current token, after a too-deep report: signs and `not`s, then a call's or a
+   * group's brackets whole, or one token.
+   */
+  skipNested(): void {
+    while (this.isWord('not') || this.isPunct('-') || this.isPunct('+')) this.index++;
+    if (this.peek().kind === 'ident' && this.isPunct('(', 1)) this.index++;
+    if (!this.isPunct('(') && !this.isPunct('[')) {
+      this.next();
+      return;
+    }
+    let depth = 0;
+    for (let t = this.next(); t.kind !== 'eof'; t = this.next()) {
+      if (t.kind !== 'punct') continue;
+      if (t.text === '(' || t.text === '[' || t.text === '![') depth++;
+      else if ((t.text === ')' || t.text === ']') && --depth === 0) return;
+    }
+  }
+
+  /**
    * Skips to the next token in `stops` at bracket depth zero; brackets opened on the way are skipped
    * whole, and a stray closing bracket is skipped too.
    */

@@ -4,8 +4,7 @@ import { describeToken } from '../../text/diagnostics.js';
 import type { LexedToken } from '../../text/token.js';
 import type { Problem, ProblemKind } from './problem.js';
 
-/** Deeper nesting than any real query has; past it a parser stops descending instead of exhausting the stack. */
-export const MAX_DEPTH = 256;
+import { NestingDepth, tooDeepProblem } from './depth.js';
 
 export interface CursorOptions {
   /**
@@ -24,7 +23,7 @@ export interface Extent {
 /** A token list that always ends with an `eof` token. */
 export class TokenCursor<T extends LexedToken<string>> {
   protected index = 0;
-  private depth = 0;
+  private readonly depth = new NestingDepth();
   private quiet = false;
   private lastErrorAt = -1;
 
@@ -87,19 +86,13 @@ export class TokenCursor<T extends LexedToken<string>> {
 
   /** Enters one level of nesting; false, with a `too-deep` problem, past the bound. Pair with `leave()`. */
   enter(): boolean {
-    if (this.depth >= MAX_DEPTH) {
-      this.report(
-        'too-deep',
-        `Unexpected ${describeToken(this.peek().text)}, expected at most ${MAX_DEPTH} levels of nesting`,
-        this.peek(),
-      );
-      return false;
-    }
-    this.depth++;
-    return true;
+    if (this.depth.enter()) return true;
+    const { kind, message } = tooDeepProblem(this.peek().text, this.peek());
+    this.report(kind, message, this.peek());
+    return false;
   }
 
   leave(): void {
-    this.depth--;
+    this.depth.leave();
   }
 }

@@ -31,8 +31,10 @@ export const PROBLEM_KINDS = [
   'invalid-value',
   /** Nesting or chaining deeper than a parser follows. */
   'too-deep',
-  /** SPL macros: a macro that calls itself, or an expansion past the limit. */
+  /** SPL macros: a macro that calls itself. */
   'macro-cycle',
+  /** SPL macros: an expansion nested or grown past the limit (a macro that doubles at each level). */
+  'macro-too-large',
   /** SPL macros: a call with the wrong number of arguments or an unresolved one. */
   'macro-call',
   /** The YAML around a query (Sigma) does not parse, or parses with a warning. */

@@ -58,6 +58,21 @@ function junction(type: 'and' | 'or', parts: Logic[]): Logic {
   return { type, operands };
 }
 
+/**
+ * The operands of a chain of one operator (`a or b or c` parses as `(a or b) or c`), left to right: visited
+ * once each and joined once, where joining at every level copied the growing list (quadratic in the chain).
+ */
+function chainOperands(expr: Expr, op: 'and' | 'or'): Expr[] {
+  const operands: Expr[] = [];
+  const pending: Expr[] = [expr];
+  while (pending.length > 0) {
+    const e = pending.pop()!;
+    if (e.type === 'binary' && e.op === op) pending.push(e.right, e.left);
+    else operands.push(e);
+  }
+  return operands;
+}
+
 function push(out: Filter, p: Predicate, m: OpMeaning): Logic {
   const leaf: Logic = { type: 'predicate', index: out.predicates.push(p) - 1 };
   return m.negated ? { type: 'not', operand: leaf } : leaf;
@@ -74,7 +89,10 @@ function notEvaluable(out: Filter, reason: string): Logic {
 
 function visit(expr: Expr, negated: boolean, ctx: PredicateContext, out: Filter): Logic {
   if (expr.type === 'binary' && (expr.op === 'and' || expr.op === 'or'))
-    return junction(expr.op, [visit(expr.left, negated, ctx, out), visit(expr.right, negated, ctx, out)]);
+    return junction(
+      expr.op,
+      chainOperands(expr, expr.op).map((operand) => visit(operand, negated, ctx, out)),
+    );
   if (expr.type === 'call' && expr.name === 'not' && expr.args.length === 1)
     return { type: 'not', operand: visit(expr.args[0], !negated, ctx, out) };
   switch (expr.type) {

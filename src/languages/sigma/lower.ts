@@ -188,7 +188,7 @@ export function lowerDetection(read: DetectionRead, diagnostics: Diagnostic[], a
       diagnostics.push(
         languageDiagnostic(
           'sigma',
-          'unexpected-token',
+          e.kind ?? 'unexpected-token',
           'error',
           e.message,
           source.locator.span(e.start, e.end),

@@ -15,8 +15,12 @@
 import { describeToken } from '../../text/diagnostics.js';
 import type { Aggregation, Comparison, Condition, ConditionNode } from './ast.js';
 import { tokenize, type Token } from './lexer.js';
+import { NestingDepth, tooDeepProblem } from '../kit/depth.js';
+import type { ProblemKind } from '../kit/problem.js';
 
 export interface ConditionError {
+  /** Unset for an unexpected token, the usual problem. */
+  kind?: ProblemKind;
   message: string;
   start: number;
   end: number;
@@ -41,6 +45,7 @@ class ConditionParser {
   private readonly tokens: Token[];
   private pos = 0;
   private readonly errors: ConditionError[] = [];
+  private readonly depth = new NestingDepth();
 
   constructor(text: string) {
     this.tokens = tokenize(text);
@@ -84,8 +89,10 @@ class ConditionParser {
   private negation(): ConditionNode | undefined {
     const token = this.peek();
     if (!this.isKeyword(token, 'not')) return this.primary();
+    if (!this.depth.enter()) return this.tooDeep(token);
     this.next();
     const operand = this.negation();
+    this.depth.leave();
     return operand ? { kind: 'not', operand, start: token.start, end: operand.end } : undefined;
   }
 
@@ -112,8 +119,10 @@ class ConditionParser {
   }
 
   private group(open: Token): ConditionNode | undefined {
+    if (!this.depth.enter()) return this.tooDeep(open);
     this.next();
     const inner = this.expression();
+    this.depth.leave();
     const close = this.peek();
     if (close.kind === 'rparen') this.next();
     else this.fail(close, '")"');
@@ -214,6 +223,20 @@ class ConditionParser {
     const token = this.peek();
     if (this.pos < this.tokens.length - 1) this.pos++;
     return token;
+  }
+
+  /** Nesting past the bound at `at`: reported once, and the `not`s and group there skipped whole. */
+  private tooDeep(at: Token): undefined {
+    const { kind, message } = tooDeepProblem(at.text, at);
+    this.errors.push({ kind, message, start: at.start, end: at.end });
+    while (this.isKeyword(this.peek(), 'not')) this.next();
+    let open = 0;
+    do {
+      const t = this.next();
+      if (t.kind === 'lparen') open++;
+      else if (t.kind === 'rparen') open--;
+    } while (open > 0 && this.peek().kind !== 'end');
+    return undefined;
   }
 
   private fail(token: Token, expected: string): void {

@@ -1,7 +1,8 @@
 /** Recursive-descent grammar of SPL eval expressions (`where`, `eval`): boolean, comparison, arithmetic, calls. */
 import type { Assignment, EvalNode } from './ast.js';
 import type { Token } from './lexer.js';
-import type { ParseEnv } from './search-parser.js';
+import { skipNested, type ParseEnv } from './search-parser.js';
+import { tooDeepProblem } from '../kit/depth.js';
 import { describeToken } from '../../text/diagnostics.js';
 import type { ProblemKind } from '../kit/problem.js';
 
@@ -118,7 +119,9 @@ class EvalParser {
   private notLevel(): EvalNode | null {
     const not = this.keyword('NOT');
     if (!not) return this.comparison();
+    if (!this.env.depth.enter()) return this.tooDeep(this.pos - 1);
     const operand = this.notLevel();
+    this.env.depth.leave();
     return operand ? { kind: 'unary', op: 'NOT', operand, start: not.start, end: operand.end } : null;
   }
 
@@ -159,7 +162,9 @@ class EvalParser {
   private unary(): EvalNode | null {
     const minus = this.operator(new Set(['-', '+']));
     if (!minus) return this.primary();
+    if (!this.env.depth.enter()) return this.tooDeep(this.pos - 1);
     const operand = this.unary();
+    this.env.depth.leave();
     return operand ? { kind: 'unary', op: minus.text, operand, start: minus.start, end: operand.end } : null;
   }
 
@@ -173,16 +178,15 @@ class EvalParser {
       return null;
     }
     this.pos++;
-    if (t.type === 'lparen') {
-      const inner = this.expression();
-      this.closeParen(t);
-      return inner;
+    if (t.type === 'lparen' || (t.type === 'word' && this.peek()?.type === 'lparen')) {
+      if (!this.env.depth.enter()) return this.tooDeep(t.type === 'lparen' ? this.pos - 1 : this.pos);
+      const node = t.type === 'lparen' ? this.group(t) : this.call(t);
+      this.env.depth.leave();
+      return node;
     }
     if (t.type === 'string') return { kind: 'string', value: t.value, start: t.start, end: t.end };
     if (t.type === 'field') return { kind: 'field', name: t.value, start: t.start, end: t.end };
     if (t.type === 'word') {
-      // `mvindex (x, 1)`: eval reads a name before "(" as a call, blank or not.
-      if (this.peek()?.type === 'lparen') return this.call(t);
       if (NUMBER.test(t.text)) return { kind: 'number', value: t.text, start: t.start, end: t.end };
       return { kind: 'field', name: t.text, start: t.start, end: t.end };
     }
@@ -190,6 +194,21 @@ class EvalParser {
     return null;
   }
 
+  private group(open: Token): EvalNode | null {
+    const inner = this.expression();
+    this.closeParen(open);
+    return inner;
+  }
+
+  /** Reports nesting past the bound at token `at` and skips what nests there. */
+  private tooDeep(at: number): null {
+    const token = this.tokens[at];
+    this.env.problems.push(tooDeepProblem(token.text, token));
+    this.pos = skipNested(this.tokens, at);
+    return null;
+  }
+
+  /** `mvindex (x, 1)`: eval reads a name before "(" as a call, blank or not. */
   private call(name: Token): EvalNode {
     this.pos++;
     const args = this.list();

@@ -19,6 +19,12 @@ export interface Expansion {
 /** Deep enough for any real macro chain; deeper is treated as a runaway expansion. */
 const MAX_DEPTH = 30;
 
+/**
+ * Characters one query's macros may expand to. Real expansions are a few kilobytes (all of security_content's macros together are 56 KB); a macro that calls the
+ * next one twice doubles at each level and would reach gigabytes within the depth limit.
+ */
+const MAX_EXPANDED = 100_000;
+
 const BACKTICK = 96;
 const QUOTE = 34;
 const BACKSLASH = 92;
@@ -32,7 +38,7 @@ interface Call {
 
 export function expandMacros(text: string, macros: ReadonlyMap<string, MacroDefinition>): Expansion {
   const map = new SourceMap();
-  const state: ExpandState = { macros, unresolved: new Set(), problems: [] };
+  const state: ExpandState = { macros, unresolved: new Set(), problems: [], budget: MAX_EXPANDED };
   let out = '';
   let literalFrom = 0;
   const flushLiteral = (to: number): void => {
@@ -113,6 +119,8 @@ interface ExpandState {
   macros: ReadonlyMap<string, MacroDefinition>;
   unresolved: Set<string>;
   problems: Problem[];
+  /** Characters definitions may still add; below zero, calls expand to nothing. */
+  budget: number;
 }
 
 interface CallSite {
@@ -134,20 +142,42 @@ function expandCall(
     state.unresolved.add(call.key);
     return { text: '', unresolvedKey: call.key };
   }
-  if (stack.includes(call.key) || depth >= MAX_DEPTH) {
+  if (state.budget < 0) return { text: '' };
+  if (stack.includes(call.key)) {
     const chain = [...stack, call.key].join(' → ');
-    state.problems.push({
-      severity: 'error',
-      kind: 'macro-cycle',
-      message: `Unexpected macro cycle ${chain}, expected macros that end`,
-      start: site.start,
-      end: site.end,
-    });
-    return { text: '' };
+    return tooFar(state, site, 'macro-cycle', `Unexpected macro cycle ${chain}, expected macros that end`);
   }
+  if (depth >= MAX_DEPTH)
+    return tooFar(
+      state,
+      site,
+      'macro-too-large',
+      `Macro expansion nests too deeply (${MAX_DEPTH} calls: ${stack[0]} → … → ${call.key}), expected macros that end sooner`,
+    );
   const substituted = substitute(definition, call.args);
+  state.budget -= substituted.length;
+  if (state.budget < 0)
+    return tooFar(
+      state,
+      site,
+      'macro-too-large',
+      `Macro expansion grows too large (over ${MAX_EXPANDED.toLocaleString('en-US')} characters at ${call.key}), expected smaller macros; the rest is left unexpanded`,
+    );
   if (isEmptySearch(substituted)) return { text: '' };
   return { text: expandNested(substituted, [...stack, call.key], depth + 1, site, state) };
+}
+
+/** The problem of an expansion stopped at a call; the call then stands for nothing. */
+function tooFar(
+  state: ExpandState,
+  site: CallSite,
+  kind: 'macro-cycle' | 'macro-too-large',
+  message: string,
+): { text: string } {
+  state.problems.push({ severity: 'error', kind, message, start: site.start, end: site.end });
+  // Past a limit nothing more expands: a doubling macro would otherwise report each of its leaves.
+  if (kind === 'macro-too-large') state.budget = -1;
+  return { text: '' };
 }
 
 /** Expands the calls inside a definition; its text all maps to the outermost call site. */

@@ -7,6 +7,7 @@ import type { Problem } from '../kit/problem.js';
 import { parseAssignments, parseEvalCondition } from './eval-parser.js';
 import { isKnownCommand } from './commands.js';
 import { describeToken } from '../../text/diagnostics.js';
+import { NestingDepth, tooDeepProblem } from '../kit/depth.js';
 
 /** Commands whose bracketed argument is a pipeline that starts with a command, not a search. */
 const SUBPIPELINE_COMMANDS = new Set(['appendpipe']);
@@ -16,6 +17,8 @@ const TEMPLATE_COMMANDS = new Set(['foreach']);
 export interface ParseOptions {
   /** The first stage names a command (inside `appendpipe [...]`) instead of being an implicit search. */
   firstIsCommand?: boolean;
+  /** The nesting of the whole query, which subsearches share with the searches and expressions around them. */
+  depth?: NestingDepth;
 }
 
 /** Parses text[range) as a pipeline; problems go to `problems`, offsets stay those of `text`. */
@@ -26,22 +29,38 @@ export function parsePipeline(
   options: ParseOptions = {},
 ): Pipeline {
   const slices = splitStages(text, range.start, range.end, problems);
+  const depth = options.depth ?? new NestingDepth();
   const commands: Command[] = [];
   slices.forEach((slice, i) => {
-    commands.push(parseStage(text, slice, problems, i === 0 && !options.firstIsCommand));
+    commands.push(parseStage(text, slice, problems, i === 0 && !options.firstIsCommand, depth));
   });
   return { commands, start: range.start, end: range.end };
 }
 
-function envFor(text: string, problems: Problem[], firstIsCommand = false): ParseEnv {
+function envFor(text: string, problems: Problem[], depth: NestingDepth, firstIsCommand = false): ParseEnv {
   return {
     text,
     problems,
-    parseSubsearch: (range) => parsePipeline(text, range, problems, { firstIsCommand }),
+    depth,
+    parseSubsearch: (range) => {
+      if (!depth.enter()) {
+        problems.push(tooDeepProblem('[', { start: range.start - 1, end: range.start }));
+        return { commands: [], start: range.start, end: range.end };
+      }
+      const pipeline = parsePipeline(text, range, problems, { firstIsCommand, depth });
+      depth.leave();
+      return pipeline;
+    },
   };
 }
 
-function parseStage(text: string, slice: StageSlice, problems: Problem[], implicitSearch: boolean): Command {
+function parseStage(
+  text: string,
+  slice: StageSlice,
+  problems: Problem[],
+  implicitSearch: boolean,
+  depth: NestingDepth,
+): Command {
   const argsFrom = slice.pipe === null ? slice.start : slice.pipe + 1;
   const head = lex(text, argsFrom, slice.end, 'search', slice.subsearches);
   const base = { pipe: slice.pipe, start: slice.pipe ?? slice.start, end: slice.end, subsearches: [] };
@@ -53,7 +72,7 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
       ...base,
       name: 'search',
       args: head,
-      search: parseSearchExpression(head, envFor(text, problems)),
+      search: parseSearchExpression(head, envFor(text, problems, depth)),
     };
   }
   const nameToken = head[0];
@@ -80,7 +99,7 @@ function parseStage(text: string, slice: StageSlice, problems: Problem[], implic
       end: nameToken.end,
     });
   }
-  readArguments(command, text, slice, nameToken, problems);
+  readArguments(command, text, slice, nameToken, problems, depth);
   return command;
 }
 
@@ -91,8 +110,9 @@ function readArguments(
   slice: StageSlice,
   nameToken: Token,
   problems: Problem[],
+  depth: NestingDepth,
 ): void {
-  const env = envFor(text, problems, SUBPIPELINE_COMMANDS.has(command.name));
+  const env = envFor(text, problems, depth, SUBPIPELINE_COMMANDS.has(command.name));
   const args = command.args;
   switch (command.name) {
     case 'search':

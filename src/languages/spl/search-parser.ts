@@ -4,10 +4,13 @@ import type { Token } from './lexer.js';
 import type { Range } from './pipeline.js';
 import { describeToken } from '../../text/diagnostics.js';
 import type { Problem, ProblemKind } from '../kit/problem.js';
+import { tooDeepProblem, type NestingDepth } from '../kit/depth.js';
 
 export interface ParseEnv {
   text: string;
   problems: Problem[];
+  /** Nesting so far, groups, NOTs and subsearches alike. */
+  depth: NestingDepth;
   parseSubsearch(range: Range): Pipeline;
 }
 
@@ -90,8 +93,10 @@ class SearchParser {
   private parseNot(): SearchNode | null {
     const token = this.peek();
     if (!this.isKeyword(token, 'NOT')) return this.parsePrimary();
+    if (!this.env.depth.enter()) return this.tooDeep(token!);
     this.pos++;
     const item = this.parseNot();
+    this.env.depth.leave();
     if (!item) {
       this.problem(
         `Unexpected ${describeToken(this.peek()?.text)}, expected a search term after NOT`,
@@ -137,7 +142,12 @@ class SearchParser {
 
   /** An empty group is no error: it is what a macro that expanded to nothing leaves (`NOT (`m`)`). */
   private parseGroup(open: Token): SearchNode {
+    if (!this.env.depth.enter()) {
+      this.pos--;
+      return this.tooDeep(open);
+    }
     const inner = this.parseAnd();
+    this.env.depth.leave();
     const close = this.peek();
     if (close?.type === 'rparen') this.pos++;
     else
@@ -248,7 +258,30 @@ class SearchParser {
     };
   }
 
+  /** Reports nesting past the bound at `at` and skips the rest of the nested part: the search after it still parses. */
+  private tooDeep(at: Token): SearchNode {
+    this.env.problems.push(tooDeepProblem(at.text, at));
+    this.pos = skipNested(this.tokens, this.pos);
+    // An empty group stands for the skipped part, so the NOTs and groups around it report nothing more.
+    return { kind: 'and', items: [], start: at.start, end: this.tokens[this.pos - 1]?.end ?? at.end };
+  }
+
   private problem(message: string, at: Range, kind: ProblemKind = 'unexpected-token'): void {
     this.env.problems.push({ severity: 'error', kind, message, start: at.start, end: at.end });
   }
+}
+
+/**
+ * The index past what nests at `from`: NOTs and a term, or a group to its closing ")" (or the end). Shared by
+ * the search and eval grammars, whose parentheses lex alike.
+ */
+export function skipNested(tokens: readonly Token[], from: number): number {
+  let depth = 0;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.type === 'lparen') depth++;
+    else if (t.type === 'rparen' && --depth <= 0) return i + 1;
+    else if (depth === 0 && !(t.type === 'word' && /^NOT$/i.test(t.text)) && t.type !== 'op') return i + 1;
+  }
+  return tokens.length;
 }

@@ -54,6 +54,31 @@ describe('macro expansion', () => {
     expect(predicates(q)).toEqual(['x eq 1']);
   });
 
+  it('stops a doubling macro at the size limit with one diagnostic, quickly', () => {
+    // m0 calls m1 twice, m1 calls m2 twice, ...: 2^28 calls, within the depth limit, if nothing stopped it.
+    const defs = Array.from({ length: 28 }, (_, i): [string, string] => [
+      `m${i}`,
+      i === 27 ? 'x=1' : `\`m${i + 1}\` OR \`m${i + 1}\``,
+    ]);
+    const started = performance.now();
+    const q = parseQuery('spl', 'index=a\n `m0`', undefined, context(...defs));
+    expect(performance.now() - started).toBeLessThan(10_000);
+    const large = q.diagnostics.filter((d) => d.code === 'spl/macro-too-large');
+    expect(large).toHaveLength(1);
+    expect(large[0]).toMatchObject({ severity: 'error', line: 2, column: 2 });
+    expect(large[0].message).toMatch(/^Macro expansion grows too large \(over 100,000 characters at m\d+\)/);
+  });
+
+  it('stops a chain deeper than the limit as too deep, not as a cycle', () => {
+    const defs = Array.from({ length: 50 }, (_, i): [string, string] => [
+      `d${i}`,
+      i === 49 ? 'x=1' : `\`d${i + 1}\``,
+    ]);
+    const q = parseQuery('spl', '`d0`', undefined, context(...defs));
+    expect(q.diagnostics.map((d) => d.code)).toEqual(['spl/macro-too-large']);
+    expect(q.diagnostics[0].message).toContain('nests too deeply (30 calls: d0 → … → d30)');
+  });
+
   it('lists unknown macros as unresolved, not as errors, and drops `search *` macros', () => {
     const ctx = context(['noop_filter', 'search *']);
     const q = parseQuery('spl', '`get_data` foo | `noop_filter` | `other_macro`', undefined, ctx);

@@ -1,14 +1,20 @@
 /** The ATT&CK matrix: tactics as columns, techniques as cells shaded by rule count, filters, and its Navigator layer. */
 import { plural } from '../../text/plural.js';
 import { navigatorLayer } from '../../analysis/coverage/index.js';
-import type { TechniqueCoverage } from '../../analysis/coverage/index.js';
-import type { AttackData } from '../../knowledge/attack/index.js';
 import { ATTACK_NOT_LOADED, isFallback } from '../../knowledge/attack/index.js';
-import { html, byLanguageText, languageLabel, type Html } from '../markup.js';
+import { html, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
 import { attackHref, techniqueHref, searchHref } from '../links.js';
 import { param } from '../security.js';
-import type { Coverage, CoverageFilter, Site } from '../site.js';
+import type { CoverageFilter, Site } from '../site.js';
+import {
+  cellOf,
+  matrixColumns,
+  type MatrixCell,
+  type MatrixColumn,
+  type MatrixTechnique,
+} from './attack-columns.js';
+import { cell, legend, matrixColumn, techniqueFilterInput } from './attack-matrix.js';
 import {
   visibilityInputs,
   visibilitySection,
@@ -17,31 +23,13 @@ import {
   type VisibilitySummary,
 } from './attack-visibility.js';
 
-export type AttackFilter = CoverageFilter & VisibilityFilter;
+export type AttackFilter = CoverageFilter &
+  VisibilityFilter & {
+    /** Text a technique's id or name contains (the matrix's filter box); a sub-technique's match keeps its parent. */
+    technique?: string;
+  };
 
-export interface MatrixCell {
-  id: string;
-  name: string;
-  /** Rules naming the technique itself: the cell's shade and the layer's score. */
-  count: number;
-  /** Rules naming only its sub-techniques, shown apart. */
-  subtechniqueRules: number;
-  byLanguage: Record<string, number>;
-}
-
-export interface MatrixColumn {
-  id: string;
-  shortname: string;
-  name: string;
-  /** Distinct rules under the tactic, and techniques the loaded data places under it. */
-  rules: number;
-  available: number;
-  /** Live techniques of the tactic that rules name, as the home page counts them. */
-  coveredCount: number;
-  covered: MatrixCell[];
-  /** Techniques of the tactic no rule covers (none for the bare tactics table, which lists no techniques). */
-  gaps: Array<{ id: string; name: string }>;
-}
+export type { MatrixCell, MatrixColumn, MatrixTechnique };
 
 export interface AttackPageData {
   filter: AttackFilter;
@@ -53,6 +41,9 @@ export interface AttackPageData {
   rules: number;
   rulesWithTechniques: number;
   columns: MatrixColumn[];
+  /** Techniques in the matrix some rule names, and the most rules naming one (the darkest shade), whatever the filter box says. */
+  coveredTechniques: number;
+  busiest: number;
   /** Covered techniques the data places under no tactic, and ids it does not know: listed, not in the layer. */
   unplaced: MatrixCell[];
   unknown: Array<{ id: string; rules: number }>;
@@ -66,53 +57,8 @@ export function coverageFilter(get: (name: string) => string | undefined): Attac
     language: param(get('language')),
     have: param(get('have')),
     without: param(get('without')),
+    technique: param(get('technique'), 100),
   };
-}
-
-/** Live techniques of a tactic, parents only, that no rule covers: the matrix's empty cells. */
-function tacticGaps(
-  data: AttackData,
-  shortname: string,
-  coverage: Coverage,
-): Array<{ id: string; name: string }> {
-  return Object.values(data.techniques)
-    .filter(
-      (t) =>
-        !t.parent &&
-        !t.revoked &&
-        !t.deprecated &&
-        t.tactics.includes(shortname) &&
-        !coverage.techniques[t.id],
-    )
-    .map((t) => ({ id: t.id, name: t.name }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function cellOf(t: TechniqueCoverage): MatrixCell {
-  return {
-    id: t.id,
-    name: t.name,
-    count: t.rules,
-    subtechniqueRules: t.subtechniqueRules,
-    byLanguage: t.byLanguage,
-  };
-}
-
-function columnsOf(coverage: Coverage, data: AttackData, knowsTechniques: boolean): MatrixColumn[] {
-  return coverage.tactics.map((t) => ({
-    id: t.id,
-    shortname: t.shortname,
-    name: t.name,
-    rules: t.rules,
-    available: t.available,
-    coveredCount: t.covered,
-    covered: t.techniques
-      .map(cellOf)
-      .sort(
-        (a, b) => b.count - a.count || b.subtechniqueRules - a.subtechniqueRules || a.id.localeCompare(b.id),
-      ),
-    gaps: knowsTechniques ? tacticGaps(data, t.shortname, coverage) : [],
-  }));
 }
 
 export function attackPageData(site: Site, filter: AttackFilter): AttackPageData {
@@ -131,10 +77,14 @@ export function attackPageData(site: Site, filter: AttackFilter): AttackPageData
     languages,
     rules: coverage.rules,
     rulesWithTechniques: coverage.rulesWithTechniques,
-    columns: columnsOf(coverage, attack.data, !isFallback(attack.data)),
+    columns: matrixColumns(coverage, attack.data, !isFallback(attack.data), filter.technique),
+    coveredTechniques: Object.values(coverage.techniques).filter(
+      (t) => t.rules > 0 && attack.data.techniques[t.id].tactics.length > 0,
+    ).length,
+    busiest: Math.max(0, ...Object.values(coverage.techniques).map((t) => t.rules)),
     unplaced: coverage.unplaced.map((id) => cellOf(coverage.techniques[id])),
-    unknown: Object.entries(coverage.unknown)
-      .map(([id, rules]) => ({ id, rules: rules.length }))
+    unknown: Object.entries(coverage.unknownRules)
+      .map(([id, rules]) => ({ id, rules }))
       .sort((a, b) => b.rules - a.rules || a.id.localeCompare(b.id)),
   };
 }
@@ -144,16 +94,12 @@ export function attackLayer(site: Site, filter: AttackFilter): unknown {
   const visibility = visibilitySummary(site, filter);
   if (visibility) return visibility.layer();
   const name = ['ruleatlas coverage', filter.source, filter.language].filter(Boolean).join(' · ');
-  return navigatorLayer(site.coverage(filter), site.attack().data, { name });
-}
-
-/** Six shades on a log scale of the busiest cell, so a few very common techniques do not wash out the rest. */
-export function heat(count: number, max: number): number {
-  if (count <= 0 || max <= 0) return 0;
-  return Math.max(1, Math.ceil((5 * Math.log1p(count)) / Math.log1p(max)));
+  return navigatorLayer(site.coverageWithRules(filter), site.attack().data, { name });
 }
 
 function filterForm(d: AttackPageData): Html {
+  // The layer holds the whole matrix of these rules: the filter box only narrows what is on screen.
+  const { technique: _narrowing, ...layerFilter } = d.filter;
   const select = (
     name: string,
     label: string,
@@ -170,36 +116,12 @@ function filterForm(d: AttackPageData): Html {
   return html`<form class="filters autosubmit" action="/attack" method="get">
     ${select('source', 'Source', d.sources, d.filter.source)}
     ${select('language', 'Language', d.languages, d.filter.language, languageLabel)}
-    ${visibilityInputs(d.filter)}
+    ${techniqueFilterInput(d.filter.technique)} ${visibilityInputs(d.filter)}
     <button type="submit">Show</button>
-    <a id="layer-download" href="${attackHref(d.filter, true)}" download="ruleatlas-layer.json"
+    <a id="layer-download" href="${attackHref(layerFilter, true)}" download="ruleatlas-layer.json"
       >Download Navigator layer</a
     >
   </form>`;
-}
-
-function cell(t: MatrixCell, max: number, lost = false): Html {
-  const via = t.subtechniqueRules ? ` +${t.subtechniqueRules} via sub-techniques` : '';
-  return html`<a
-    class="cell covered heat-${heat(t.count, max)}${lost ? ' lost' : ''}"
-    href="${techniqueHref(t.id)}"
-    title="${t.id} ${t.name}: ${t.count} rules${via}${t.count ? ` (${byLanguageText(t.byLanguage)})` : ''}${lost ? '; no rule left' : ''}"
-    ><span class="cnt"
-      >${t.count}${t.subtechniqueRules ? html`<small>+${t.subtechniqueRules}</small>` : ''}</span
-    ><b>${t.id}</b> ${t.name}</a
-  >`;
-}
-
-function column(c: MatrixColumn, max: number, lost: ReadonlySet<string>): Html {
-  return html`<div class="col" data-tactic="${c.shortname}">
-    <h3>
-      ${c.name}<br /><span class="note"
-        >${c.coveredCount} of ${c.available} · ${plural(c.rules, 'rule')}</span
-      >
-    </h3>
-    ${c.covered.map((t) => cell(t, max, lost.has(t.id)))}
-    ${c.gaps.map((t) => html`<a class="cell heat-0" href="${techniqueHref(t.id)}" title="${t.id} ${t.name}: no rule"><b>${t.id}</b> ${t.name}</a>`)}
-  </div>`;
 }
 
 /** Techniques the matrix cannot place: no tactic in the loaded data, or an id the data does not know. */
@@ -239,14 +161,9 @@ function unmapped(d: AttackPageData): Html | string {
 }
 
 export function attackPage(d: AttackPageData): Html {
-  const max = Math.max(
-    0,
-    ...d.columns.flatMap((c) => c.covered.map((t) => t.count)),
-    ...d.unplaced.map((t) => t.count),
-  );
-  const covered = new Set(d.columns.flatMap((c) => c.covered.filter((t) => t.count > 0).map((t) => t.id)))
-    .size;
-  const columns = d.columns.filter((c) => c.covered.length || c.gaps.length);
+  const { busiest: max, coveredTechniques: covered } = d;
+  // A column stays when the filter box empties it, so the tactics keep their places.
+  const columns = d.columns.filter((c) => c.covered.length || c.gaps.length || c.available > 0);
   const lost = new Set(d.visibility?.techniquesLost.map((t) => t.id) ?? []);
   return layout(
     { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack', wide: true },
@@ -255,9 +172,9 @@ export function attackPage(d: AttackPageData): Html {
         ${covered} techniques covered by ${d.rulesWithTechniques} of ${d.rules} rules · ATT&amp;CK
         ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}
       </p>
-      ${filterForm(d)}
+      ${filterForm(d)} ${legend(max)}
       <div class="matrix" id="matrix">
-        ${columns.length ? columns.map((c) => column(c, max, lost)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
+        ${columns.length ? columns.map((c) => matrixColumn(c, max, lost, d.filter.technique)) : html`<p class="note">No technique of these rules has a tactic in the loaded ATT&amp;CK data.</p>`}
       </div>
       ${visibilitySection(d.visibility)} ${outside(d, max)} ${unmapped(d)}`,
   );

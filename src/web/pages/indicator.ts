@@ -34,14 +34,20 @@ export interface IndicatorPageData {
 }
 
 /** The indicator named by a request, or undefined when a part is missing; kind defaults to detection. */
-export function indicatorParams(get: (name: string) => string | undefined): IndicatorKey | undefined {
+export function indicatorParams(get: (name: string) => string | undefined): IndicatorRequest | undefined {
   const kind = param(get('kind')) ?? 'detection';
   const canonical = param(get('canonical'));
   const op = param(get('op'));
   // An empty value is real (`exists` has none): it is taken as given, not trimmed away.
   const value = (get('value') ?? '').slice(0, 1000);
+  const digest = param(get('digest'), 64);
   if (!canonical || !op || (kind !== 'detection' && kind !== 'exclusion')) return undefined;
-  return { kind, canonical, op, value };
+  return { kind, canonical, op, value, ...(digest ? { digest } : {}) };
+}
+
+/** An indicator as a link names it: by value, or by the digest of a value too long for a link. */
+export interface IndicatorRequest extends IndicatorKey {
+  digest?: string;
 }
 
 function byLanguage(rules: RuleSummary[]): Record<string, RuleSummary[]> {
@@ -50,7 +56,11 @@ function byLanguage(rules: RuleSummary[]): Record<string, RuleSummary[]> {
   return out;
 }
 
-export function indicatorPageData(site: Site, ref: IndicatorKey): IndicatorPageData | undefined {
+export function indicatorPageData(site: Site, request: IndicatorRequest): IndicatorPageData | undefined {
+  const { digest, ...key } = request;
+  const value = digest === undefined ? key.value : site.catalog.indicatorValueByDigest(key, digest);
+  if (value === undefined) return undefined;
+  const ref: IndicatorKey = { ...key, value };
   const found = site.catalog.indicatorCount(ref);
   if (!found) return undefined;
   const fields = site.catalog.indicatorFields(ref);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { logSourceOf, summaryOf } from './rule-data.js';
 import { stageDisplayText } from './rule-parse.js';
-import { heat } from './attack.js';
+import { heat } from './attack-matrix.js';
 import { corpusText, html, indicatorValueText, safeHttpUrl } from '../markup.js';
 import { indicatorHref, repositoryFileHref, ruleHref } from '../links.js';
 
@@ -57,8 +57,18 @@ describe('links', () => {
         value: '\\a&b.exe',
       }),
     ).toBe('/indicator?kind=detection&canonical=process.image_path&op=ends_with&value=%5Ca%26b.exe');
-    expect(repositoryFileHref('https://github.com/o/r.git/', 'rules', 'win/a b.yml')).toBe(
-      'https://github.com/o/r.git/blob/HEAD/rules/win/a%20b.yml',
+  });
+
+  it("links a rule to its line in its repository at the commit ingested, in each host's form", () => {
+    const place = { prefix: 'rules', path: 'win/a b.yml', ref: 'abc123', line: 12 };
+    expect(repositoryFileHref('https://github.com/o/r/', place)).toBe(
+      'https://github.com/o/r/blob/abc123/rules/win/a%20b.yml#L12',
+    );
+    expect(repositoryFileHref('https://gitlab.com/g/r', place)).toBe(
+      'https://gitlab.com/g/r/-/blob/abc123/rules/win/a%20b.yml#L12',
+    );
+    expect(repositoryFileHref('https://git.example.org/r', { prefix: '', path: 'a.yml', ref: null })).toBe(
+      'https://git.example.org/r/blob/HEAD/a.yml#L1',
     );
   });
 });

@@ -7,14 +7,31 @@ import { repositoryFileHref } from '../links.js';
 import { safeHttpUrl } from '../markup.js';
 import type { Site } from '../site.js';
 import { ruleConversions, type ShownConversion } from './rule-conversions.js';
+import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
+
+/** What an Elastic rule says of how it runs, and its investigation guide (Markdown, rendered on the page). */
+export interface ElasticFacts {
+  riskScore: number | null;
+  ruleType: string | null;
+  /** How often the rule runs (`5m`) and how far back each run looks (`now-9m`). */
+  interval: string | null;
+  from: string | null;
+  guide: string | null;
+}
 
 /** The rule report of a catalog rule, plus what only the page adds. */
 export interface RulePageData extends RuleReport {
   key: string;
   raw: string;
   remote: string | null;
-  /** The file in its repository's web view; null when the source has no remote. */
+  /** The rule in its repository's web view, at the commit ingested and its first line; null without a remote. */
   link: string | null;
+  /** Marked wherever the rule is listed: its status or its folder says it is kept only for the record. */
+  deprecated: boolean;
+  created: string | null;
+  updated: string | null;
+  /** For Elastic rules; null for every other format. */
+  elastic: ElasticFacts | null;
   summary: string;
   logSource: string;
   attackVersion: string;
@@ -45,8 +62,32 @@ export function logSourceOf(context: Record<string, string | string[]>): string 
 function fileLink(site: Site, view: RuleView): string | null {
   const remote = view.remote ? safeHttpUrl(view.remote) : undefined;
   if (!remote) return null;
-  const prefix = site.catalog.sourceFacts(view.source)?.prefix ?? '';
-  return repositoryFileHref(remote, prefix, view.document.file.path);
+  const facts = site.catalog.sourceFacts(view.source);
+  return repositoryFileHref(remote, {
+    prefix: facts?.prefix ?? '',
+    path: view.document.file.path,
+    ref: facts?.head,
+    line: view.document.rawStart.line,
+  });
+}
+
+function text(value: unknown): string | null {
+  if (typeof value === 'number') return String(value);
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+function elasticFacts(view: RuleView): ElasticFacts | null {
+  const d = view.document;
+  if (d.format !== 'elastic-rule') return null;
+  const risk = Number(d.metadata.risk_score);
+  const type = d.context.type;
+  return {
+    riskScore: d.metadata.risk_score !== undefined && Number.isFinite(risk) ? risk : null,
+    ruleType: typeof type === 'string' && type ? type : null,
+    interval: text(d.metadata.interval),
+    from: text(d.metadata.from),
+    guide: text(d.metadata.note),
+  };
 }
 
 /**
@@ -64,6 +105,10 @@ export function rulePageData(site: Site, ref: string, languages = false): RulePa
     raw: view.document.raw,
     remote: view.remote,
     link: fileLink(site, view),
+    deprecated: isDeprecated({ status: report.status, path: view.document.file.path }),
+    created: view.document.date ?? null,
+    updated: view.document.modified ?? null,
+    elastic: elasticFacts(view),
     summary: summaryOf(report.description),
     logSource: logSourceOf(report.context),
     attackVersion: attack.data.version,

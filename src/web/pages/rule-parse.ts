@@ -7,6 +7,7 @@ import { highlight } from '../highlight/index.js';
 import type { ReportStage } from '../../analysis/report/index.js';
 import type { RulePageData } from './rule-data.js';
 import { relatedList } from './indicator-table.js';
+import { copyButton, copyValueButton } from '../copy.js';
 
 /**
  * A stage's text as it stands in the file: the first line is put back at its column, then the common
@@ -81,7 +82,8 @@ export function stagesSection(r: RulePageData): Html {
             Stage ${s.index}:
             ${s.kind}${s.name && s.name !== s.kind ? html` <span class="note">${s.name}</span>` : ''}${s.parent !== undefined ? html` <span class="note">in stage ${s.parent}</span>` : ''}
           </h3>
-          <pre class="code stage"><code>${stageText(r, s)}</code></pre>
+          <div class="codebar">${copyButton(`stage-${s.index}-code`, 'Copy the query')}</div>
+          <pre class="code stage"><code id="stage-${s.index}-code">${stageText(r, s)}</code></pre>
           ${predicateRows(s)}
         </div>`,
     )}`,
@@ -115,7 +117,10 @@ function indicatorTable(list: RulePageData['indicators']): Html {
         return html`<tr>
           <td class="mono">${i.field ?? '(keyword)'}${concept}</td>
           <td>${i.op}</td>
-          <td class="mono"><a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a></td>
+          <td class="mono">
+            <a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a>
+            ${i.value ? copyValueButton(i.value, `Copy the value ${i.value}`) : ''}
+          </td>
           <td>${counts}${eq}${relatedList(i.related)}</td>
         </tr>`;
       })}

@@ -1,4 +1,7 @@
-/** The rule page, in the seed pages' order: header facts, description, ATT&CK, references, events, body, parse. */
+/**
+ * The rule page, in the seed pages' order: header facts, description (and an Elastic rule's investigation guide),
+ * ATT&CK, references, events, body, parse.
+ */
 import { reportWarnings } from '../../analysis/report/index.js';
 import { html, externalLink, languageLabel, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
@@ -14,6 +17,8 @@ import {
   termsSection,
 } from './rule-parse.js';
 import { conversionsSection } from './rule-conversions.js';
+import { renderMarkdown } from '../markdown.js';
+import { copyButton, deprecatedTag } from '../copy.js';
 
 function header(r: RulePageData): Html {
   const language = r.language ?? 'none';
@@ -23,14 +28,30 @@ function header(r: RulePageData): Html {
     </nav>
     <h1 id="title" class="inert">${r.title}</h1>
     ${reportWarnings(r).map((w) => html`<p class="banner ${w.level}" role="alert">${w.message}</p>`)}
-    ${r.summary ? html`<p class="summary inert">${r.summary}</p>` : ''}`;
+    ${
+      r.deprecated
+        ? html`<p class="banner deprecated">
+            This rule is deprecated: its repository keeps it for the record, not to run.
+          </p>`
+        : ''
+    }`;
+}
+
+/** `every 5m, each run looking back to now-9m`. */
+function schedule(e: NonNullable<RulePageData['elastic']>): string | null {
+  if (!e.interval && !e.from) return null;
+  const every = e.interval ? `every ${e.interval}` : 'at the default interval';
+  return e.from ? `${every}, each run looking back to ${e.from}` : every;
 }
 
 function facts(r: RulePageData): Html {
-  const source = r.link
-    ? html`<a href="${r.link}" rel="noopener noreferrer" target="_blank">${r.source.name}: ${r.file.path}</a>`
-    : html`<a href="${sourceHref(r.source.name)}">${r.source.name}</a>:
-        <span class="mono">${r.file.path}</span>`;
+  const source = html`<a href="${sourceHref(r.source.name)}">${r.source.name}</a>:
+    <span class="mono">${r.file.path}</span>`;
+  const upstream = r.link
+    ? html`<a id="upstream" href="${r.link}" rel="noopener noreferrer" target="_blank">${r.link}</a>`
+    : null;
+  const status = r.status ? html`${r.status}${r.deprecated ? html` ${deprecatedTag()}` : ''}` : null;
+  const e = r.elastic;
   const row = (label: string, value: Html | string | null | undefined): Html | string =>
     value
       ? html`<dt>${label}</dt>
@@ -38,8 +59,11 @@ function facts(r: RulePageData): Html {
       : '';
   return html`<section id="facts" class="block">
     <dl class="facts">
-      ${row('Status', r.status)} ${row('Severity', r.severity)} ${row('Log source', r.logSource)}
-      ${row('Author', r.authors.join(', '))} ${row('Source', source)}
+      ${row('Status', status ?? (r.deprecated ? deprecatedTag() : null))} ${row('Severity', r.severity)}
+      ${row('Risk score', e?.riskScore === null || !e ? null : String(e.riskScore))}
+      ${row('Rule type', e?.ruleType)} ${row('Schedule', e ? schedule(e) : null)}
+      ${row('Log source', r.logSource)} ${row('Author', r.authors.join(', '))} ${row('Created', r.created)}
+      ${row('Updated', r.updated)} ${row('Source', source)} ${row('In its repository', upstream)}
       ${row('Format', `${r.format} · ${languageLabel(r.language)}`)} ${row('Rule id', r.id)}
     </dl>
   </section>`;
@@ -48,6 +72,16 @@ function facts(r: RulePageData): Html {
 function description(r: RulePageData): Html | string {
   if (!r.description) return '';
   return section('description', 'Description', html`<p class="inert prewrap">${r.description}</p>`);
+}
+
+function guide(r: RulePageData): Html | string {
+  const text = r.elastic?.guide;
+  if (!text) return '';
+  return section(
+    'guide',
+    'Investigation guide',
+    html`<div class="guide inert">${renderMarkdown(text)}</div>`,
+  );
 }
 
 function attack(r: RulePageData): Html {
@@ -144,12 +178,21 @@ function events(r: RulePageData): Html {
   return section('events', 'Event coverage', body);
 }
 
+/** The whole rule, never cut: it grows with its text, and wraps long lines on request (no script needed). */
 function body(r: RulePageData): Html {
   const syntax = fileSyntax(r.file.format);
   return section(
     'body',
     `Rule body ${r.file.format.toLowerCase()}`,
-    html`<pre class="code" id="rule-body"><code>${highlight(r.raw, syntax, r.language)}</code></pre>`,
+    html`<div class="codebar">
+        <label><input type="checkbox" id="wrap-body" /> Wrap long lines</label>
+        <a id="raw-download" href="${ruleHref(r.key)}/raw" download>Download the rule file</a>
+        ${copyButton('rule-body-code', 'Copy the rule')}
+      </div>
+      <pre
+        class="code"
+        id="rule-body"
+      ><code id="rule-body-code">${highlight(r.raw, syntax, r.language)}</code></pre>`,
   );
 }
 
@@ -157,9 +200,10 @@ export function rulePage(r: RulePageData): Html {
   return layout(
     { title: r.title, api: `/api${ruleHref(r.key)}`, section: 'other' },
     html`<article class="rule">
-      ${header(r)} ${facts(r)} ${description(r)} ${attack(r)} ${references(r)} ${events(r)} ${body(r)}
-      ${conversionsSection(r.key, r.conversions, r.language)} ${stagesSection(r)} ${indicatorsSection(r)}
-      ${similarSection(r.similar)} ${termsSection(r)} ${fileFactsSection(r)} ${diagnosticsSection(r)}
+      ${header(r)} ${facts(r)} ${description(r)} ${guide(r)} ${attack(r)} ${references(r)} ${events(r)}
+      ${body(r)} ${conversionsSection(r.key, r.conversions, r.language)} ${stagesSection(r)}
+      ${indicatorsSection(r)} ${similarSection(r.similar)} ${termsSection(r)} ${fileFactsSection(r)}
+      ${diagnosticsSection(r)}
     </article>`,
   );
 }

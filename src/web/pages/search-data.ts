@@ -1,7 +1,7 @@
 /** The search page's data: its URL parameters (several values per facet), the ranked results and facet counts. */
 import { searchQueryOf, type SearchRequest } from '../../catalog/rule-search.js';
 import { SEARCH_SORTS, type RuleSummary, type SearchResult, type SearchSort } from '../../catalog/views.js';
-import { effectiveSort } from '../../catalog/search.js';
+import { effectiveSort, searchTextProblem } from '../../catalog/search.js';
 import { BadRequest } from '../bad-request.js';
 import { MAX_QUERY_LENGTH, PAGE_SIZE, pageNumber, param } from '../security.js';
 import type { Site } from '../site.js';
@@ -56,6 +56,8 @@ function sortOf(value: string | undefined): SearchSort | undefined {
 export function searchRequestOf(site: Site, query: SearchParams): SearchRequest {
   const { language, source, severity, status, tactic } = query;
   site.checkFilters({ language, source, severity, status, tactic });
+  const problem = searchTextProblem(query.q);
+  if (problem) throw new BadRequest(problem);
   return {
     text: query.q,
     language,

@@ -1,6 +1,8 @@
 /** The search page: full text, ticked facet values with counts, a sort, paged results and a CSV of them. */
 import type { Facet } from '../../catalog/views.js';
 import { SEARCH_SORTS } from '../../catalog/views.js';
+import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
+import { deprecatedTag } from '../copy.js';
 import { noun } from '../../text/plural.js';
 import { html, languageLabel, type Html } from '../markup.js';
 import { layout } from '../layout.js';
@@ -102,7 +104,8 @@ function sortControl(d: SearchPageData): Html {
 
 function resultItem(r: SearchPageData['rules'][number]): Html {
   return html`<li>
-    <a href="${ruleHref(r.key)}" class="inert">${r.title}</a>
+    <a href="${ruleHref(r.key)}" class="inert">${r.title}</a
+    >${isDeprecated(r) ? html` ${deprecatedTag()}` : ''}
     <div class="meta">
       ${languageLabel(r.language)} · <a href="${sourceHref(r.source)}">${r.source}</a> ·
       <span class="mono">${r.path}</span

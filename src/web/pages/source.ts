@@ -4,6 +4,9 @@ import { html, externalLink, languageLabel, percentText, type Html } from '../ma
 import { layout, section } from '../layout.js';
 import { ruleHref, searchHref, sourceHref, attackHref } from '../links.js';
 import type { Site } from '../site.js';
+import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
+import { deprecatedTag } from '../copy.js';
+import { plural } from '../../text/plural.js';
 
 export type SourcePageData = SourceView;
 
@@ -39,7 +42,8 @@ function ruleProblems(d: SourcePageData): Html {
         (r) =>
           html`<tr>
             <td>
-              <a href="${ruleHref(r.key)}" class="inert">${r.title}</a><br /><span class="note mono"
+              <a href="${ruleHref(r.key)}" class="inert">${r.title}</a
+              >${isDeprecated(r) ? html` ${deprecatedTag()}` : ''}<br /><span class="note mono"
                 >${r.path}</span
               >
             </td>
@@ -49,6 +53,27 @@ function ruleProblems(d: SourcePageData): Html {
       )}
     </tbody>
   </table>`;
+}
+
+function deprecatedSection(d: SourcePageData): Html | string {
+  const { total, rules } = d.deprecated;
+  if (!total) return '';
+  const more = total > rules.length ? html`<p class="note">The first ${rules.length} are listed.</p>` : '';
+  return section(
+    'deprecated',
+    'Deprecated rules',
+    html`<ul class="plain">
+        ${rules.map(
+          (r) =>
+            html`<li>
+              ${deprecatedTag()} <a href="${ruleHref(r.key)}" class="inert">${r.title}</a>
+              <span class="note mono">${r.path}</span>
+            </li>`,
+        )}
+      </ul>
+      ${more}`,
+    `${plural(total, 'rule')} kept by the repository for the record (a deprecated status, or a deprecated folder).`,
+  );
 }
 
 function fileProblems(d: SourcePageData): Html | string {
@@ -99,7 +124,8 @@ export function sourcePage(d: SourcePageData): Html {
           <dt>Rules</dt>
           <dd>
             <a href="${searchHref({ source: s.name })}">${s.rules}</a>, ${s.parsed} parsed
-            (${percentText(s.parsed, s.rules)}), ${s.errors} with errors
+            (${percentText(s.parsed, s.rules)}), ${s.errors} with
+            errors${d.deprecated.total ? html`, <a href="#deprecated">${d.deprecated.total} deprecated</a>` : ''}
           </dd>
           <dt>Coverage</dt>
           <dd><a href="${attackHref({ source: s.name })}">ATT&amp;CK matrix of this source</a></dd>
@@ -135,6 +161,6 @@ export function sourcePage(d: SourcePageData): Html {
         </table>`,
       )}
       ${section('diagnostics', 'Rules with diagnostics', ruleProblems(d), 'Errors first; a rule is parsed when it has no error.')}
-      ${fileProblems(d)}`,
+      ${fileProblems(d)} ${deprecatedSection(d)}`,
   );
 }
