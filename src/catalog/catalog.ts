@@ -5,7 +5,9 @@ import { buildPath, moveIntoPlace, removeBuild, removeStaleBuilds } from './cold
 import type { IngestClock } from './ingest-clock.js';
 import { storedRules, type HuntRuleFilter, type KeyedRule } from './hunt-rules.js';
 import { ingestSource, type IngestOptions, type SourceIngest } from './ingest.js';
-import { searchRules } from './search.js';
+import { exportRules, searchRules } from './search.js';
+import { relatedIndicators } from './related-queries.js';
+import type { RelatedIndicator } from '../analysis/related-indicators.js';
 import { recomputeCorpusCounts, refreshCorpusCounts } from './counts.js';
 import { ruleView } from './rules.js';
 import {
@@ -178,12 +180,22 @@ export class Catalog {
     return searchRules(this.#db, q);
   }
 
+  /** Every rule a search matches, in its order (for CSV): no facets, no paging. */
+  exportSearch(q: SearchQuery): RuleSummary[] {
+    return exportRules(this.#db, q);
+  }
+
   rule(ref: string): RuleView | undefined {
     return ruleView(this.#db, ref);
   }
 
   indicators(filter: IndicatorFilter): IndicatorView[] {
     return listIndicators(this.#db, filter);
+  }
+
+  /** The nearest indicators whose value holds this one's or lies within it (same kind and concept). */
+  relatedIndicators(ind: IndicatorKey, limit?: number): RelatedIndicator[] {
+    return relatedIndicators(this.#db, ind, limit);
   }
 
   indicatorCount(ind: IndicatorKey): IndicatorView | undefined {

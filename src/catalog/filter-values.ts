@@ -1,6 +1,8 @@
 /** The values a search filter can take in this catalog, and the first filter value it does not know. */
 import { closestWord } from '../text/closest.js';
 import type { Db } from './schema.js';
+import type { FilterChoice } from './views.js';
+import { choices, NONE } from './search-filters.js';
 
 /** Filters whose values are a closed set: the catalog's languages, sources, severities and statuses. */
 export interface FilterValues {
@@ -18,8 +20,7 @@ export interface UnknownFilter {
   known: string[];
 }
 
-/** `none` stands for rules without the value (no severity, no language). */
-export const NONE = 'none';
+export { NONE };
 
 export function filterValues(db: Db): FilterValues {
   const values = (sql: string): string[] => (db.prepare(sql).pluck().all() as string[]).filter(Boolean);
@@ -34,17 +35,21 @@ export function filterValues(db: Db): FilterValues {
   };
 }
 
-/** The first of the given filters whose value is not among `known`, case-insensitively. */
+/** Filters as a request gives them: one value or several each. */
+export type GivenFilters = Partial<Record<keyof FilterValues | 'tactic', FilterChoice>>;
+
+/** The first value of the given filters that is not among `known`, case-insensitively. */
 export function unknownFilter(
-  given: Partial<Record<keyof FilterValues | 'tactic', string>>,
+  given: GivenFilters,
   known: Partial<Record<keyof FilterValues | 'tactic', string[]>>,
 ): UnknownFilter | undefined {
-  for (const [filter, value] of Object.entries(given) as Array<
-    [keyof FilterValues | 'tactic', string | undefined]
+  for (const [filter, choice] of Object.entries(given) as Array<
+    [keyof FilterValues | 'tactic', FilterChoice]
   >) {
     const list = known[filter];
-    if (!value || !list || list.some((k) => k.toLowerCase() === value.toLowerCase())) continue;
-    return { filter, value, suggestion: closestWord(value, list), known: list };
+    if (!list) continue;
+    const value = choices(choice).find((v) => !list.some((k) => k.toLowerCase() === v.toLowerCase()));
+    if (value) return { filter, value, suggestion: closestWord(value, list), known: list };
   }
   return undefined;
 }

@@ -6,6 +6,7 @@ import { explainFile } from '../analysis/explain.js';
 import { ruleReport, type ReportIndicator, type RuleReport } from '../analysis/report/index.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
 import type { Catalog } from './catalog.js';
+import { FEW_RULES } from '../analysis/related-indicators.js';
 
 export interface StoredRuleReport {
   report: RuleReport;
@@ -71,8 +72,10 @@ function withCounts(indicators: ReportIndicator[], catalog: Catalog | undefined)
   if (!catalog) return indicators;
   return indicators.map((i) => {
     const found = catalog.indicatorCount(i);
-    if (!found) return { ...i, count: 0, byLanguage: {} };
+    const related = (count: number) =>
+      count <= FEW_RULES ? { related: catalog.relatedIndicators(i, 3) } : {};
+    if (!found) return { ...i, count: 0, byLanguage: {}, ...related(0) };
     const { count, byLanguage, equivalentCount, equivalentByLanguage } = found;
-    return { ...i, count, byLanguage, equivalentCount, equivalentByLanguage };
+    return { ...i, count, byLanguage, equivalentCount, equivalentByLanguage, ...related(count) };
   });
 }

@@ -23,6 +23,8 @@ export interface RuleRow {
   query: Uint8Array | null;
   events: string;
   diagnostics: string;
+  /** The last date the rule states (modified, else created) as `YYYY-MM-DD`, for sorting by date. */
+  updated: string | null;
   indicators: IndicatorRow[];
   techniques: string[];
   /** [provider, event] */
@@ -47,8 +49,14 @@ export function toRuleRow(a: AnalyzedRule): RuleRow {
     query: a.query ? packJson(a.query) : null,
     events: JSON.stringify(a.events),
     diagnostics: JSON.stringify(a.diagnostics),
+    updated: ruleDate(rule.modified ?? rule.date),
     indicators: a.indicators.map(({ type: _type, ...row }) => row),
     techniques: rule.attack.techniques,
     eventKeys: a.events.map((e) => [e.provider, e.event]),
   };
+}
+
+/** A rule's date as the catalog sorts it: formats write `2020/02/18` or `2020-02-18`. */
+export function ruleDate(written: string | undefined): string | null {
+  return written ? written.trim().replace(/\//g, '-') : null;
 }

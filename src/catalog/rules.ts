@@ -1,4 +1,6 @@
 /** Reads one rule as its page shows it, with corpus counts that leave the rule itself out. */
+import { FEW_RULES } from '../analysis/related-indicators.js';
+import { relatedIndicators } from './related-queries.js';
 import type { Db } from './schema.js';
 import type { IndicatorKind } from '../model/indicator.js';
 import type { IndicatorView, RuleSummary, RuleView } from './views.js';
@@ -50,6 +52,9 @@ export function ruleView(db: Db, ref: string): RuleView | undefined {
   };
 }
 
+/** Related indicators listed under one few rules share. */
+const NEAR_SHOWN = 3;
+
 interface IndicatorCountRow {
   field: string | null;
   canonical: string;
@@ -78,7 +83,7 @@ function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[]
   return rows.map(({ field, canonical, op, value, kind, equivalence, ...r }) => {
     const exact = withoutSelf(r.count ?? 1, r.by_language, language);
     const equivalent = withoutSelf(r.ecount ?? 1, r.eby, language);
-    return {
+    const view: IndicatorView = {
       field,
       canonical,
       op,
@@ -90,6 +95,8 @@ function ruleIndicators(db: Db, rid: number, self: RuleSummary): IndicatorView[]
       equivalentCount: equivalent.count,
       equivalentByLanguage: equivalent.byLanguage,
     };
+    if (exact.count <= FEW_RULES) view.related = relatedIndicators(db, view, NEAR_SHOWN);
+    return view;
   });
 }
 

@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS rules (
   document TEXT NOT NULL,
   query TEXT,
   events TEXT NOT NULL,
-  diagnostics TEXT NOT NULL
+  diagnostics TEXT NOT NULL,
+  updated TEXT
 );
 CREATE INDEX IF NOT EXISTS rules_file ON rules(file_id);
 CREATE TABLE IF NOT EXISTS source_tallies (
@@ -182,6 +183,8 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     readonly: options.readonly ?? false,
     fileMustExist: options.readonly ?? false,
   });
+  // Before the schema: filling an added column may read a packed document through `json_text`.
+  registerJsonText(db);
   if (!options.readonly) {
     // MEMORY, not OFF: ROLLBACK still works if the build fails part way.
     db.pragma(options.bulk ? 'journal_mode = MEMORY' : 'journal_mode = WAL');
@@ -196,7 +199,6 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.prepare('INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)').run('schema', String(SCHEMA_VERSION));
   }
   db.pragma('cache_size = -65536');
-  registerJsonText(db);
   return db;
 }
 
@@ -214,17 +216,29 @@ export function finishBulkLoad(db: Db, clock = new IngestClock()): void {
   db.pragma('journal_mode = WAL');
 }
 
-/** Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them as they were). */
-const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string }> = [
+/**
+ * Columns later versions added to tables an older catalog already has (CREATE TABLE IF NOT EXISTS keeps them
+ * as they were); `fill` gives the rows already there their value, as ingest would have.
+ */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; definition: string; fill?: string }> = [
   { table: 'sources', column: 'prefix', definition: "TEXT NOT NULL DEFAULT ''" },
   { table: 'sources', column: 'head', definition: 'TEXT' },
+  {
+    table: 'rules',
+    column: 'updated',
+    definition: 'TEXT',
+    // As ruleDate in rule-row.ts: the modified date, else the creation date, with dashes.
+    fill: `UPDATE rules SET updated = replace(COALESCE(json_extract(json_text(document), '$.modified'),
+      json_extract(json_text(document), '$.date')), '/', '-')`,
+  },
 ];
 
 function addMissingColumns(db: Db): void {
-  for (const { table, column, definition } of ADDED_COLUMNS) {
+  for (const { table, column, definition, fill } of ADDED_COLUMNS) {
     const columns = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === column))
-      db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    if (columns.some((c) => c.name === column)) continue;
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`);
+    if (fill) db.exec(fill);
   }
 }
 

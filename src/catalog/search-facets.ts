@@ -1,93 +1,98 @@
-/**
- * Facet counts of a search, in one place: the matching rules' facet columns are read once (from the
- * `rules_facets` index when no text is searched) and counted here. A search matching more than `FACET_SAMPLE`
- * rules is counted over its first `FACET_SAMPLE` matches and says so (`facetsOver`), so a broad search costs
- * the same on a catalog of any size. New facets are one more `FACETS` entry (or a query like `providers`).
- */
+/** Facet counts of a search, in one place: per value, the rules matching every filter but the facet's own. */
 import type { Db } from './schema.js';
-import type { Facet, SearchResult } from './views.js';
+import type { Facet, FacetName, SearchQuery } from './views.js';
+import { whereOf, whereSql, type FacetFilter } from './search-filters.js';
 
-/** Matches counted for facets at most; more are estimated from these. */
-export const FACET_SAMPLE = 2000;
-/** Values listed per facet. */
+/** The most values a facet lists; its first ones by count. */
 const FACET_VALUES = 30;
 
-export type FacetName = keyof SearchResult['facets'];
-
-interface FacetRow {
-  id: number;
-  source_id: number;
-  language: string | null;
-  severity: string | null;
-  status: string | null;
+interface FacetSql {
+  /** The filter the facet stands for. */
+  filter: Exclude<FacetFilter, 'tactic'>;
+  /** The value each rule counts under. */
+  value: string;
+  join?: string;
+  /** Rules, not joined rows, when a join repeats a rule. */
+  distinct?: boolean;
 }
 
-/** Each facet read from the row of a match; `none` for rules without the value, as the filters take it. */
-const FACETS: Record<
-  Exclude<FacetName, 'provider'>,
-  (row: FacetRow, sources: Map<number, string>) => string
-> = {
-  language: (r) => r.language ?? 'none',
-  source: (r, sources) => sources.get(r.source_id) ?? '',
-  severity: (r) => r.severity ?? 'none',
-  status: (r) => r.status ?? 'none',
+const FACETS: Record<Exclude<FacetName, 'tactic'>, FacetSql> = {
+  language: { filter: 'language', value: "COALESCE(r.language, 'none')" },
+  source: { filter: 'source', value: '(SELECT name FROM sources WHERE id = r.source_id)' },
+  severity: { filter: 'severity', value: "COALESCE(lower(r.severity), 'none')" },
+  status: { filter: 'status', value: "COALESCE(lower(r.status), 'none')" },
+  provider: {
+    filter: 'event',
+    value: 'e.provider',
+    join: 'JOIN rule_events e ON e.rule = r.id',
+    distinct: true,
+  },
 };
 
-export interface SearchFacets {
-  /** Every match when `exact`, else at least `FACET_SAMPLE + 1` (the caller counts them). */
-  matched: number;
-  facets: SearchResult['facets'];
-  /** How many matches the counts were taken over, when fewer than all. */
-  facetsOver?: number;
+function countFacet(db: Db, q: SearchQuery, f: FacetSql): Facet[] {
+  const w = whereOf(q, { without: f.filter });
+  const count = f.distinct ? 'COUNT(DISTINCT r.id)' : 'COUNT(*)';
+  return db
+    .prepare(
+      `SELECT ${f.value} AS value, ${count} AS count FROM rules r ${f.join ?? ''} ${whereSql(w)}
+       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}`,
+    )
+    .all(...w.params) as Facet[];
 }
 
-/** `where` and `params`: the search's own clause over `rules r`. `exact` counts over every match. */
-export function searchFacets(
-  db: Db,
-  where: string,
-  params: unknown[],
-  exact = false,
-  sample = FACET_SAMPLE,
-): SearchFacets {
-  const limit = exact ? -1 : sample + 1;
+const tacticMaps = new WeakMap<object, Map<string, string[]>>();
+
+/** Technique → its tactics, built once per ATT&CK pairs list. */
+function tacticsByTechnique(pairs: NonNullable<SearchQuery['tacticPairs']>): Map<string, string[]> {
+  let map = tacticMaps.get(pairs);
+  if (!map) {
+    map = new Map();
+    for (const [technique, tactic] of pairs) map.set(technique, [...(map.get(technique) ?? []), tactic]);
+    tacticMaps.set(pairs, map);
+  }
+  return map;
+}
+
+/**
+ * Rules per tactic: the matching rules' techniques read once and placed by ATT&CK's technique → tactic pairs
+ * here (a join on pairs bound as JSON would read them again for every row).
+ */
+function tacticFacet(db: Db, q: SearchQuery, pairs: NonNullable<SearchQuery['tacticPairs']>): Facet[] {
+  const tacticsOf = tacticsByTechnique(pairs);
+  const w = whereOf(q, { without: 'tactic' });
+  // Without a filter the technique table alone answers: the rules table is wide to scan. Rows come in rule
+  // order, so a rule counts once per tactic by remembering the last rule counted there.
+  const sql = w.clauses.length
+    ? `SELECT rt.rule, rt.technique FROM rule_techniques rt JOIN rules r ON r.id = rt.rule ${whereSql(w)} ORDER BY rt.rule`
+    : 'SELECT rule, technique FROM rule_techniques ORDER BY rule';
   const rows = db
-    .prepare(`SELECT r.id, r.source_id, r.language, r.severity, r.status FROM rules r ${where} LIMIT ?`)
-    .all(...params, limit) as FacetRow[];
-  const sampled = !exact && rows.length > sample;
-  const counted = sampled ? rows.slice(0, sample) : rows;
-  const sources = new Map(
-    (db.prepare('SELECT id, name FROM sources').all() as Array<{ id: number; name: string }>).map((s) => [
-      s.id,
-      s.name,
-    ]),
-  );
-  const facets = Object.fromEntries(
-    Object.entries(FACETS).map(([name, valueOf]) => [name, tally(counted.map((r) => valueOf(r, sources)))]),
-  ) as SearchResult['facets'];
-  facets.provider = providers(
-    db,
-    counted.map((r) => r.id),
-  );
-  return { matched: rows.length, facets, ...(sampled ? { facetsOver: sample } : {}) };
-}
-
-/** Most frequent first, then by value, as many as a menu lists. */
-function tally(values: string[]): Facet[] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+    .prepare(sql)
+    .raw()
+    .all(...w.params) as Array<[number, string]>;
+  const counts = new Map<string, { count: number; last: number }>();
+  for (const [rule, technique] of rows)
+    for (const tactic of tacticsOf.get(technique) ?? []) {
+      const c = counts.get(tactic);
+      if (!c) counts.set(tactic, { count: 1, last: rule });
+      else if (c.last !== rule) {
+        c.count++;
+        c.last = rule;
+      }
+    }
   return [...counts]
-    .map(([value, count]) => ({ value, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    .map(([value, c]) => ({ value, count: c.count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
     .slice(0, FACET_VALUES);
 }
 
-/** Log providers of the matches' events, each rule once per provider. */
-function providers(db: Db, ids: number[]): Facet[] {
-  if (!ids.length) return [];
-  return db
-    .prepare(
-      `SELECT provider AS value, COUNT(DISTINCT rule) AS count FROM rule_events
-       WHERE rule IN (SELECT value FROM json_each(?)) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ${FACET_VALUES}`,
-    )
-    .all(JSON.stringify(ids)) as Facet[];
+/** Every facet of a search; the tactic facet only when the query carries ATT&CK's technique → tactic pairs. */
+export function searchFacets(db: Db, q: SearchQuery): Record<FacetName, Facet[]> {
+  return {
+    language: countFacet(db, q, FACETS.language),
+    source: countFacet(db, q, FACETS.source),
+    severity: countFacet(db, q, FACETS.severity),
+    status: countFacet(db, q, FACETS.status),
+    provider: countFacet(db, q, FACETS.provider),
+    tactic: q.tacticPairs ? tacticFacet(db, q, q.tacticPairs) : [],
+  };
 }

@@ -6,6 +6,7 @@ import type { ParsedQuery } from '../model/stage.js';
 import type { EventRef } from '../knowledge/events/index.js';
 import type { ReportDiagnostic } from '../analysis/report/index.js';
 import type { SourceStats } from './stats.js';
+import type { RelatedIndicator } from '../analysis/related-indicators.js';
 
 export interface RuleSummary {
   key: string;
@@ -18,6 +19,8 @@ export interface RuleSummary {
   severity: string | null;
   status: string | null;
   parsed: boolean;
+  /** ATT&CK technique ids the rule declares, in id order. */
+  techniques: string[];
 }
 
 export interface IndicatorView extends CorpusCount {
@@ -27,6 +30,8 @@ export interface IndicatorView extends CorpusCount {
   value: string;
   kind: IndicatorKind;
   equivalence: string;
+  /** For an indicator few other rules share: the nearest indicators whose value holds it or lies within it. */
+  related?: RelatedIndicator[];
 }
 
 export interface RuleView extends RuleSummary {
@@ -44,33 +49,42 @@ export interface Facet {
   count: number;
 }
 
+/** One value, or several OR-ed (`language=sigma&language=eql`). */
+export type FilterChoice = string | readonly string[];
+
+/** How results are ordered: relevance needs words (without them it falls back to title). */
+export const SEARCH_SORTS = ['relevance', 'title', 'date', 'severity'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
 export interface SearchQuery {
   text?: string;
-  language?: string;
-  source?: string;
-  technique?: string;
-  /** Technique ids of the requested tactic, resolved by the caller from the loaded ATT&CK data. */
+  language?: FilterChoice;
+  source?: FilterChoice;
+  technique?: FilterChoice;
+  /** Technique ids of the requested tactics, resolved by the caller from the loaded ATT&CK data. */
   tacticTechniques?: string[];
+  /** [technique, tactic shortname] pairs of the loaded ATT&CK data: with them the result counts rules per tactic. */
+  tacticPairs?: ReadonlyArray<readonly [string, string]>;
   field?: string;
   /** Taxonomy concept of `field`, resolved by the caller. */
   canonical?: string;
   value?: string;
   op?: string;
-  severity?: string;
-  status?: string;
-  event?: string;
+  severity?: FilterChoice;
+  status?: FilterChoice;
+  event?: FilterChoice;
+  sort?: SearchSort;
   limit?: number;
   offset?: number;
-  /** Count facets over every match, however many (pages that show them as exact figures). */
-  exactFacets?: boolean;
 }
+
+export type FacetName = 'language' | 'source' | 'severity' | 'status' | 'provider' | 'tactic';
 
 export interface SearchResult {
   total: number;
   rules: RuleSummary[];
-  facets: Record<'language' | 'source' | 'severity' | 'status' | 'provider', Facet[]>;
-  /** Set when the facets were counted over the first this many matches only (a broad search): estimates. */
-  facetsOver?: number;
+  /** Each facet counts with every filter but its own, so its other values show what choosing them adds. */
+  facets: Record<FacetName, Facet[]>;
 }
 
 /** What names an indicator in the catalog: the four parts its corpus counts are kept by. */

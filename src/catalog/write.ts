@@ -33,9 +33,9 @@ export class CatalogWriter {
     this.deleteRules = db.prepare('DELETE FROM rules WHERE file_id = ?');
     this.insertRule =
       db.prepare(`INSERT INTO rules (source_id, file_id, key, rule_id, title, description, status, severity,
-      language, format, parsed, errors, query_text, tags, document, query, events, diagnostics)
+      language, format, parsed, errors, query_text, tags, document, query, events, diagnostics, updated)
       VALUES (@source, @file, @key, @ruleId, @title, @description, @status, @severity, @language, @format, @parsed, @errors,
-      @queryText, @tags, @document, @query, @events, @diagnostics)`);
+      @queryText, @tags, @document, @query, @events, @diagnostics, @updated)`);
     this.insertIndicator =
       db.prepare(`INSERT INTO indicators (rule, language, kind, field, canonical, op, value, equivalence, stage)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -94,6 +94,7 @@ export class CatalogWriter {
       query: r.query && asBuffer(r.query),
       events: r.events,
       diagnostics: r.diagnostics,
+      updated: r.updated,
     });
     return Number(info.lastInsertRowid);
   }

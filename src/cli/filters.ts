@@ -1,10 +1,8 @@
 /** Filter values a command was given that the catalog does not know: a usage error naming the nearest one. */
 import type { Catalog } from '../catalog/catalog.js';
-import { unknownFilter, unknownFilterMessage, type FilterValues } from '../catalog/filter-values.js';
+import { unknownFilter, unknownFilterMessage, type GivenFilters } from '../catalog/filter-values.js';
 import type { Tactic } from '../knowledge/attack/index.js';
 import { UsageError } from './output.js';
-
-export type GivenFilters = Partial<Record<keyof FilterValues | 'tactic', string>>;
 
 /** Each tactic by shortname, id and name, as filters accept it. */
 export function tacticWords(tactics: readonly Tactic[]): string[] {
@@ -12,7 +10,7 @@ export function tacticWords(tactics: readonly Tactic[]): string[] {
 }
 
 export function checkFilters(catalog: Catalog, given: GivenFilters, tactics?: readonly Tactic[]): void {
-  if (!Object.values(given).some(Boolean)) return;
+  if (!Object.values(given).some((v) => v?.length)) return;
   const known = { ...catalog.filterValues(), tactic: tactics ? tacticWords(tactics) : undefined };
   const problem = unknownFilter(given, known);
   if (problem) throw new UsageError(unknownFilterMessage(problem));

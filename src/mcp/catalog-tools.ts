@@ -45,7 +45,6 @@ export function registerCatalogTools(server: McpServer, catalog: CatalogAccess):
         total: z.number(),
         rules: z.array(ruleSummary),
         facets: record,
-        facetsOver: z.number().optional(),
       },
     },
     (args) => catalog.use((c) => structured({ ...searchCatalog(c, args) })),

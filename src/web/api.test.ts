@@ -59,7 +59,44 @@ describe.skipIf(!sharedPath('attack', 'enterprise-attack-18.1.json.gz'))(
       ).toBeGreaterThanOrEqual(1);
       const narrowed = await json(app, '/api/search?q=bitsadmin&language=kusto');
       expect(narrowed.body.rules.map((r: { key: string }) => r.key)).toEqual([SENTINEL_BITS]);
-      expect(narrowed.body.query).toEqual({ q: 'bitsadmin', language: 'kusto' });
+      expect(narrowed.body.query).toEqual({ q: 'bitsadmin', language: ['kusto'] });
+      expect(narrowed.body.sort).toBe('relevance');
+      const narrowedPage = await (await app.request('/search?q=bitsadmin&language=kusto')).text();
+      expect(narrowedPage).toMatch(/<span id="total">1<\/span>\s*rule\s+matches/);
+      // The language facet counts without its own filter: sigma is still offered.
+      expect(narrowed.body.facets.language.map((f: { value: string }) => f.value)).toContain('sigma');
+      const both = await json(app, '/api/search?q=bitsadmin&language=kusto&language=sigma');
+      expect(both.body.total).toBe(
+        narrowed.body.total + body.facets.language.find((f: { value: string }) => f.value === 'sigma').count,
+      );
+      expect(narrowed.body.rules[0].techniques).toContain('T1197');
+      expect(
+        body.facets.tactic.find((f: { value: string }) => f.value === 'defense-evasion').count,
+      ).toBeGreaterThan(0);
+    });
+
+    it('sorts by the asked order and refuses an unknown one', async () => {
+      const bySeverity = await json(app, '/api/search?sort=severity');
+      const ranks = ['critical', 'high', 'medium', 'low'];
+      const seen = bySeverity.body.rules
+        .map((r: { severity: string | null }) => ranks.indexOf(r.severity?.toLowerCase() ?? ''))
+        .filter((n: number) => n >= 0);
+      expect(seen).toEqual([...seen].sort((a, b) => a - b));
+      const bad = await json(app, '/api/search?sort=newest');
+      expect(bad.status).toBe(400);
+      expect(bad.body.error).toContain('unknown sort');
+    });
+
+    it('exports a result list as CSV, the same from /search.csv and format=csv', async () => {
+      const res = await app.request('/search.csv?q=bitsadmin&language=kusto&language=sigma');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/csv');
+      const lines = (await res.text()).trimEnd().split('\r\n');
+      expect(lines[0]).toBe('key,id,title,language,format,source,path,severity,status,techniques,parsed');
+      expect(lines.some((l) => l.startsWith(`${SENTINEL_BITS},`))).toBe(true);
+      const api = await app.request('/api/search?q=bitsadmin&language=kusto&language=sigma&format=csv');
+      expect(await api.text()).toBe(lines.join('\r\n') + '\r\n');
+      expect((await app.request('/search.csv?language=sigmaa')).status).toBe(400);
     });
 
     it('filters by technique and by tactic through the loaded ATT&CK data', async () => {

@@ -34,6 +34,7 @@ pre.stage { max-height:14rem; }
 .search-layout { display:grid; grid-template-columns:15rem 1fr; gap:1.2rem; } @media (max-width: 800px) { .search-layout { grid-template-columns:minmax(0, 1fr); } }
 .facets fieldset { border:0; padding:0; margin:0 0 1rem; } .facets legend { font-weight:600; margin-bottom:.2rem; }
 .facets label { display:block; font-size:.9rem; } .facets select, .facets input[type=text] { width:100%; max-width:100%; padding:.25rem; }
+.facets fieldset.facet { max-height:14rem; overflow:auto; } .facets label.check { display:flex; gap:.35rem; align-items:baseline; } .facets .count, ul.results .techniques { color:var(--muted); } label.sort { margin-left:.5rem; }
 .searchbar { display:flex; gap:.5rem; margin-bottom:.6rem; } .searchbar input { flex:1; padding:.45rem .6rem; font-size:1rem; }
 button { padding:.4rem .9rem; border-radius:4px; border:1px solid var(--accent); background:var(--accent); color:#fff; cursor:pointer; }
 ul.results { list-style:none; padding:0; margin:0; } ul.results li { padding:.45rem 0; border-bottom:1px solid var(--line); }
@@ -113,7 +114,7 @@ const SCRIPT = `'use strict';
   // Filter menus apply on change; without the script the form's button does it.
   document.querySelectorAll('form.autosubmit').forEach(function (f) {
     f.addEventListener('change', function (e) {
-      if (e.target && e.target.tagName === 'SELECT') f.submit();
+      if (e.target && (e.target.tagName === 'SELECT' || e.target.type === 'checkbox')) f.submit();
     });
   });
 })();

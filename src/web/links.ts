@@ -21,15 +21,21 @@ export function indicatorHref(i: IndicatorKey): string {
   return `/indicator?${query({ kind: i.kind, canonical: i.canonical, op: i.op, ...value })}`;
 }
 
+/** A query parameter's value: a list repeats the name (`language=sigma&language=eql`). */
+export type QueryValue = string | number | undefined | null | readonly string[];
+
 /** A query string from the non-empty entries, in the given order. */
-export function query(params: Record<string, string | number | undefined | null>): string {
+export function query(params: Record<string, QueryValue>): string {
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(params))
-    if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) {
+    const values = Array.isArray(v) ? v : [v];
+    for (const one of values)
+      if (one !== undefined && one !== null && one !== '') search.append(k, String(one));
+  }
   return search.toString();
 }
 
-export function searchHref(params: Record<string, string | number | undefined | null>): string {
+export function searchHref(params: Record<string, QueryValue>): string {
   const q = query(params);
   return q ? `/search?${q}` : '/search';
 }

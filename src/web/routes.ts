@@ -5,7 +5,8 @@ import { badRequest, notFound } from './layout.js';
 import { BadRequest } from './bad-request.js';
 import type { Site } from './site.js';
 import { homePage, homePageData } from './pages/home.js';
-import { searchPage, searchPageData, searchParams } from './pages/search.js';
+import { searchExport, searchPage, searchPageData, searchParams } from './pages/search.js';
+import { searchCsv } from '../catalog/search-csv.js';
 import { rulePageData } from './pages/rule-data.js';
 import { rulePage } from './pages/rule.js';
 import { indicatorPage, indicatorPageData, indicatorParams } from './pages/indicator.js';
@@ -44,13 +45,16 @@ function page<T>(app: Hono, path: string, load: Load<T>, render: (data: T) => Ht
 
 export function registerPages(app: Hono, site: Site): void {
   const get = (c: Context) => (name: string) => c.req.query(name);
+  const getAll = (c: Context) => (name: string) => c.req.queries(name);
   app.get('/api', (c) => c.json(homePageData(site)));
   page(app, '/', () => homePageData(site), homePage, 'No such page.');
+  // Before the search page, whose JSON twin answers `format=csv` otherwise.
+  registerSearchCsv(app, site);
   page(
     app,
     '/search',
     (c) => {
-      const { query, page: n } = searchParams(get(c));
+      const { query, page: n } = searchParams(get(c), getAll(c));
       return searchPageData(site, query, n);
     },
     searchPage,
@@ -125,4 +129,25 @@ export function registerPages(app: Hono, site: Site): void {
   app.get('/api/attack/layer.json', layer);
   app.get('/api/sources', (c) => c.json({ sources: site.catalog.sources() }));
   registerTry(app, site);
+}
+
+/** The result list of a search as CSV: `/search.csv?…`, and `/api/search?…&format=csv`. */
+function registerSearchCsv(app: Hono, site: Site): void {
+  const csv = (c: Context): Response => {
+    try {
+      const { query } = searchParams(
+        (name) => c.req.query(name),
+        (name) => c.req.queries(name),
+      );
+      return c.body(searchCsv(searchExport(site, query)), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="ruleatlas-search.csv"',
+      });
+    } catch (err) {
+      if (err instanceof BadRequest) return c.json({ error: err.message, suggestion: err.suggestion }, 400);
+      throw err;
+    }
+  };
+  app.get('/search.csv', csv);
+  app.use('/api/search', async (c, next) => (c.req.query('format') === 'csv' ? csv(c) : next()));
 }

@@ -1,6 +1,11 @@
 /** The web catalog's state for one process: the read-only catalog and what is costly to derive from it, cached. */
 import type { Catalog } from '../catalog/catalog.js';
-import { unknownFilter, unknownFilterMessage, type FilterValues } from '../catalog/filter-values.js';
+import {
+  unknownFilter,
+  unknownFilterMessage,
+  type FilterValues,
+  type GivenFilters,
+} from '../catalog/filter-values.js';
 import { BadRequest } from './bad-request.js';
 import type { CoverageFilter } from '../catalog/technique-queries.js';
 import { loadAttack, type LoadedAttack } from '../knowledge/attack/index.js';
@@ -43,8 +48,8 @@ export class Site {
   }
 
   /** Refuses a filter value the catalog does not have (`language=sigmaa`), naming the nearest one. */
-  checkFilters(given: Partial<Record<keyof FilterValues | 'tactic', string>>): void {
-    if (!Object.values(given).some(Boolean)) return;
+  checkFilters(given: GivenFilters): void {
+    if (!Object.values(given).some((v) => v?.length)) return;
     this.fresh();
     this.filterCache ??= this.catalog.filterValues();
     const tactic = this.attack().data.tactics.flatMap((t) => [t.shortname, t.id, t.name]);

@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
     await page.waitForFunction(() => document.title.includes('certutil'));
     expect(await page.inputValue('form.quick input[name=q]')).toBe('certutil');
     const total = Number(await page.locator('#total').textContent());
-    const languageCounts = await page.locator('select[name=language] option').allTextContents();
+    const languageCounts = await page.locator('fieldset[data-facet=language] label').allTextContents();
     const summed = languageCounts
       .map((t) => /\((\d+)\)\s*$/.exec(t)?.[1])
       .filter(Boolean)
@@ -77,13 +77,56 @@ describe.skipIf(!existsSync(CHROMIUM))('web catalog in Chromium', () => {
 
   it('selects the rules a `none` facet counts', async () => {
     await page.goto(url('/search'));
-    const option = page.locator('select[name=severity] option', { hasText: 'none (' });
-    const label = await option.first().textContent();
+    const label = await page
+      .locator('fieldset[data-facet=severity] label', { hasText: 'none (' })
+      .first()
+      .textContent();
     const count = Number(/\((\d+)\)/.exec(label ?? '')?.[1]);
     expect(count).toBeGreaterThan(0);
-    await page.selectOption('select[name=severity]', 'none');
+    await page.check('fieldset[data-facet=severity] input[value=none]');
     await page.waitForURL(/severity=none/);
     expect(Number(await page.locator('#total').textContent())).toBe(count);
+  });
+
+  it('ticks several values of a facet, OR-ed, and keeps the others offered with their counts', async () => {
+    await page.goto(url('/search'));
+    const countOf = async (facet: string, value: string): Promise<number> => {
+      const text = await page
+        .locator(`fieldset[data-facet=${facet}] label:has(input[value="${value}"])`)
+        .textContent();
+      return Number(/\((\d+)\)/.exec(text ?? '')?.[1]);
+    };
+    const sigma = await countOf('language', 'sigma');
+    const kusto = await countOf('language', 'kusto');
+    await page.check('fieldset[data-facet=language] input[value=sigma]');
+    await page.waitForURL(/language=sigma/);
+    expect(Number(await page.locator('#total').textContent())).toBe(sigma);
+    // Kusto is still offered, with the rules ticking it adds.
+    expect(await countOf('language', 'kusto')).toBe(kusto);
+    await page.check('fieldset[data-facet=language] input[value=kusto]');
+    await page.waitForURL(/language=sigma&language=kusto/);
+    expect(Number(await page.locator('#total').textContent())).toBe(sigma + kusto);
+    expect(await page.isChecked('fieldset[data-facet=language] input[value=sigma]')).toBe(true);
+    // Tactics are counted, and results name their techniques.
+    expect(await page.locator('fieldset[data-facet=tactic] label').count()).toBeGreaterThan(0);
+    expect(await page.locator('#results .techniques a').count()).toBeGreaterThan(0);
+    await shot('search-facets');
+  });
+
+  it('sorts results from the sort menu and exports them as CSV', async () => {
+    await page.goto(url('/search?q=bitsadmin'));
+    expect(await page.inputValue('select[name=sort]')).toBe('relevance');
+    await page.selectOption('select[name=sort]', 'title');
+    await page.waitForURL(/sort=title/);
+    const titles = await page.locator('#results li > a').allTextContents();
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+    const href = await page.getAttribute('#csv', 'href');
+    expect(href).toBe('/search.csv?q=bitsadmin&sort=title');
+    const csv = await (await fetch(url(href ?? ''))).text();
+    expect(csv.split('\r\n')[0]).toBe(
+      'key,id,title,language,format,source,path,severity,status,techniques,parsed',
+    );
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(titles.length + 1);
   });
 
   it('opens a rule page for each language, with the seed sections in order', async () => {

@@ -1,4 +1,5 @@
 /** A Navigator layer of a hunt: the techniques whose rules fired, next to those the hunted rules cover. */
+import { plural } from '../../text/plural.js';
 import type { AttackData } from '../../knowledge/attack/index.js';
 import type { Coverage } from './matrix.js';
 import { navigatorLayer, type LayerTechnique } from './navigator.js';
@@ -27,7 +28,7 @@ export function firedLayer(covered: Coverage, fired: Coverage, data: AttackData,
     t.score = 2;
     t.color = FIRED;
     const names = hit.ruleIds.slice(0, 25).map((id) => `${fired.ruleIndex[id]?.title ?? id} (${fired.ruleIndex[id]?.language ?? '?'})`);
-    t.comment = `fired: ${hit.rules} ${hit.rules === 1 ? 'rule' : 'rules'}: ${names.join('; ')}${hit.rules > 25 ? '; …' : ''}. covered: ${t.comment}`;
+    t.comment = `fired: ${plural(hit.rules, 'rule')}: ${names.join('; ')}${hit.rules > 25 ? '; …' : ''}. covered: ${t.comment}`;
     t.metadata = [
       ...Object.entries(hit.byLanguage).map(([language, n]) => ({ name: `fired ${language}`, value: String(n) })),
       ...t.metadata,

@@ -1,4 +1,5 @@
 /** ATT&CK Navigator layers (layer format 4.5) from a coverage matrix. */
+import { plural } from '../../text/plural.js';
 import { isFallback, majorVersion, FALLBACK_NOTICE, type AttackData } from '../../knowledge/attack/index.js';
 import type { Coverage, TechniqueCoverage } from './matrix.js';
 
@@ -86,7 +87,7 @@ function layerTechnique(t: TechniqueCoverage, tactic: string, coverage: Coverage
 /** `2 rules: Title A (sigma); Title B (spl)`, plus the rules that cover only sub-techniques, counted apart. */
 function comment(t: TechniqueCoverage, coverage: Coverage): string {
   const parts: string[] = [];
-  if (t.rules > 0) parts.push(`${t.rules} ${t.rules === 1 ? 'rule' : 'rules'}: ${names(t.ruleIds, coverage)}`);
+  if (t.rules > 0) parts.push(`${plural(t.rules, 'rule')}: ${names(t.ruleIds, coverage)}`);
   if (t.subtechniqueRules > 0) parts.push(`${t.subtechniqueRules} more through sub-techniques`);
   return parts.join('. ');
 }

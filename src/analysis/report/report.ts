@@ -1,4 +1,5 @@
 /** The rule report: one rule as `explain`, `show`, the rule page and its JSON twin give it (SPEC §5's shape). */
+import type { RelatedIndicator } from '../related-indicators.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import type { FormatId, LanguageId } from '../../model/ids.js';
 import type { CorpusCount, IndicatorKind } from '../../model/indicator.js';
@@ -38,6 +39,8 @@ export interface ReportIndicator extends Partial<CorpusCount> {
   value: string;
   kind: IndicatorKind;
   equivalence: string;
+  /** With a catalog, for an indicator few other rules share: the nearest related ones. */
+  related?: RelatedIndicator[];
 }
 
 export interface RuleReport {
@@ -121,7 +124,16 @@ function reportIndicator(i: ReportIndicator): ReportIndicator {
             ? { equivalentCount: i.equivalentCount, equivalentByLanguage: i.equivalentByLanguage ?? {} }
             : {}),
         };
-  return { field, canonical, op, value, kind, equivalence, ...counts };
+  return {
+    field,
+    canonical,
+    op,
+    value,
+    kind,
+    equivalence,
+    ...counts,
+    ...(i.related?.length ? { related: i.related } : {}),
+  };
 }
 
 /** Builds the report; ATT&CK ids are resolved against the data the caller loaded. */

@@ -2,6 +2,7 @@
 import type { ReportIndicator, RuleReport } from './report.js';
 import { reportWarnings } from './warnings.js';
 import { plural } from '../../text/plural.js';
+import { relationText } from '../related-indicators.js';
 import { visibleControls, visibleValue } from '../../text/visible.js';
 
 function countText(i: ReportIndicator): string {
@@ -67,10 +68,15 @@ function indicatorLines(r: RuleReport): string[] {
     const list = r.indicators.filter((i) => i.kind === kind);
     if (!list.length) continue;
     lines.push('', kind === 'detection' ? 'Indicators' : 'Exclusion indicators');
-    for (const i of list)
+    for (const i of list) {
       lines.push(
         `  ${i.field ?? '(keyword)'} [${i.canonical}] ${i.op} ${visibleValue(i.value)}${countText(i)}`,
       );
+      for (const n of i.related ?? [])
+        lines.push(
+          `    near: ${relationText(n.relation)}: ${n.op} ${visibleValue(n.value)}, ${plural(n.count, 'rule')}`,
+        );
+    }
   }
   return lines;
 }

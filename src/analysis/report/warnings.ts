@@ -2,6 +2,7 @@
  * What a reader of a rule's report must see first: the query does not parse, or names macros or functions
  * ruleatlas could not resolve (so the predicates inside them are missing from everything shown).
  */
+import { noun } from '../../text/plural.js';
 import type { RuleReport } from './report.js';
 
 export interface ReportWarning {
@@ -31,7 +32,7 @@ export function reportWarnings(r: RuleReport): ReportWarning[] {
     const names = r.unresolved.map((n) => `\`${n}\``).join(', ');
     warnings.push({
       level: 'warning',
-      message: `Unresolved ${kind}${r.unresolved.length > 1 ? 's' : ''} ${names}: the predicates inside ${r.unresolved.length > 1 ? 'them' : 'it'} are missing from the stages, indicators and events below.`,
+      message: `Unresolved ${noun(r.unresolved.length, kind)} ${names}: the predicates inside ${noun(r.unresolved.length, 'it', 'them')} are missing from the stages, indicators and events below.`,
     });
   }
   return warnings;

@@ -1,4 +1,5 @@
 /** `ruleatlas attack update [--from PATH|URL]`: load ATT&CK into the catalog and the shared cache. */
+import { plural } from '../../text/plural.js';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { Catalog } from '../../catalog/catalog.js';
@@ -40,7 +41,7 @@ export async function attackUpdateCommand(options: {
   if (options.json) printJson(summary);
   else
     print(
-      `ATT&CK ${summary.version}: ${summary.tactics} tactics, ${summary.techniques} techniques (cached at ${cache})`,
+      `ATT&CK ${summary.version}: ${plural(summary.tactics, 'tactic')}, ${plural(summary.techniques, 'technique')} (cached at ${cache})`,
     );
   return 0;
 }

@@ -1,4 +1,5 @@
 /** `ruleatlas check PATH... [--format text|json|sarif] [--fail-on error|warning]`: lints rule files; exit 1 on findings at or above the bar. */
+import { plural } from '../../text/plural.js';
 import { existsSync } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { Catalog } from '../../catalog/catalog.js';
@@ -69,6 +70,8 @@ function countsByCode(result: CheckResult): Record<string, number> {
 function printText(result: CheckResult): void {
   for (const f of result.findings)
     print(`${f.file}:${f.line}:${f.column}: ${f.level} ${f.code}: ${f.message}`);
-  print(`\n${result.findings.length} findings in ${result.rules} rules of ${result.files} files`);
+  print(
+    `\n${plural(result.findings.length, 'finding')} in ${plural(result.rules, 'rule')} of ${plural(result.files, 'file')}`,
+  );
   printTable(['code', 'findings'], Object.entries(countsByCode(result)));
 }

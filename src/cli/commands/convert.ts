@@ -1,4 +1,5 @@
 /** `ruleatlas convert FILE|ID --to L`: a rule in another language, its losses and the proof; `--all` for a collection. */
+import { plural } from '../../text/plural.js';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
@@ -70,7 +71,7 @@ export async function convertCommand(
     printConversion(c);
     if (verification)
       process.stderr.write(
-        `verify: ${verification.events} events, source fired on ${verification.source}, conversion on ${verification.converted}, ${verification.disagreements.length} disagreements\n`,
+        `verify: ${plural(verification.events, 'event')}, source fired on ${verification.source}, conversion on ${verification.converted}, ${plural(verification.disagreements.length, 'disagreement')}\n`,
       );
   }
   const disagrees = (verification?.disagreements.length ?? 0) > 0;

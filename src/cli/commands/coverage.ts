@@ -1,4 +1,5 @@
 /** `ruleatlas coverage`: ATT&CK coverage per tactic and technique; a Navigator layer; two sources compared; visibility. */
+import { noun, plural } from '../../text/plural.js';
 import { openCatalog } from '../catalog-file.js';
 import { checkFilters } from '../filters.js';
 import { writeFileSync } from 'node:fs';
@@ -79,7 +80,7 @@ function printVisibility(v: Visibility, layer: string | undefined): void {
     ? `With only ${v.filter.have.join(', ')}`
     : `Without ${v.filter.without?.join(', ')}`;
   print(
-    `${said}: ${v.fire} rules still fire, ${v.blind} go blind, ${v.unplaced} need events the catalog does not place (of ${v.rules})`,
+    `${said}: ${plural(v.fire, 'rule')} still ${noun(v.fire, 'fires', 'fire')}, ${v.blind} ${noun(v.blind, 'goes', 'go')} blind, ${v.unplaced} ${noun(v.unplaced, 'needs', 'need')} events the catalog does not place (of ${v.rules})`,
   );
   printTable(
     ['language', 'rules', 'fire', 'blind', 'unplaced', 'techniques lost'],
@@ -94,7 +95,7 @@ function printVisibility(v: Visibility, layer: string | undefined): void {
   );
   print(`\nTechniques left with no rule of any language (${v.techniquesLost.length}):`);
   for (const t of v.techniquesLost)
-    print(`  ${t.id}  ${t.name}  (${t.rules} rules: ${byLanguage(t.byLanguage)})`);
+    print(`  ${t.id}  ${t.name}  (${plural(t.rules, 'rule')}: ${byLanguage(t.byLanguage)})`);
   if (layer) print(`\nNavigator layer of the rules that go blind written to ${layer}`);
 }
 

@@ -1,4 +1,5 @@
 /** `ruleatlas demo`: ingest the bundled example rules into a fresh catalog and serve it. */
+import { plural } from '../../text/plural.js';
 import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Catalog } from '../../catalog/catalog.js';
@@ -56,7 +57,7 @@ export async function demoCommand(options: DemoOptions): Promise<number> {
     if (attack.full) catalog.storeAttack(attack.data);
     const total = sumStats(catalog.sources());
     print(
-      `Example catalog: ${total.rules} rules, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`,
+      `Example catalog: ${plural(total.rules, 'rule')}, ${total.parsed} parsed (${percent(total.parsed, total.rules)}), languages ${Object.keys(total.byLanguage).join(', ')}`,
     );
     if (!attack.full) print(ATTACK_NOT_LOADED);
   } finally {

@@ -1,4 +1,7 @@
-/** `ruleatlas explain FILE [--language L]`: parse one file with no catalog and report each rule; a linter in CI. */
+/**
+ * `ruleatlas explain FILE [--language L] [--macros DIR]`: parse one file with no catalog and report each rule;
+ * a linter in CI. A Splunk detection finds its repository's macros by itself.
+ */
 import { catalogPath, openCatalog } from '../catalog-file.js';
 import { existsSync } from 'node:fs';
 import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
@@ -8,6 +11,7 @@ import { processFile } from '../../catalog/process-file.js';
 import { recognize } from '../../formats/registry.js';
 import { contextFrom } from '../../analysis/source-context.js';
 import { walkSource } from '../../sources/walk.js';
+import { contextFoldersAbove } from '../../sources/repository-folders.js';
 import { readSourceText } from '../../sources/decode.js';
 import { fileToExplain } from '../../analysis/explain.js';
 import { ATTACK_NOT_LOADED } from '../../knowledge/attack/index.js';
@@ -32,25 +36,43 @@ export function explainCommand(path: string, options: ExplainCommandOptions): nu
   const db = catalogPath(options.db);
   const catalog = existsSync(db) ? openCatalog(db) : undefined;
   try {
-    const { recognized, reports, parsed, attack } = fileRuleReports(file, {
-      language: options.language as LanguageId | undefined,
-      artifacts: options.macros ? artifactsIn(options.macros) : [],
-      attackBundle: options.attack,
-      catalog,
-    });
-    if (options.json) printJson({ rules: reports, ...(attack.full ? {} : { note: ATTACK_NOT_LOADED }) });
+    const read = (artifacts: SourceArtifact[]) =>
+      fileRuleReports(file, {
+        language: options.language as LanguageId | undefined,
+        artifacts,
+        attackBundle: options.attack,
+        catalog,
+      });
+    let result = read(options.macros ? artifactsIn(options.macros) : []);
+    // Without --macros, a detection naming macros reads them from its repository when it lives in one.
+    const found = !options.macros && hasUnresolved(result.reports) ? contextFoldersAbove(path) : undefined;
+    if (found) result = read(found.folders.flatMap(artifactsIn));
+    const { recognized, reports, parsed, attack } = result;
+    if (options.json)
+      printJson({
+        rules: reports,
+        ...(found ? { macros: found.root } : {}),
+        ...(attack.full ? {} : { note: ATTACK_NOT_LOADED }),
+      });
     else {
       if (!recognized) print(`${path}: no reader recognises this file (try --language)`);
+      if (found) print(`Macros and data sources read from ${found.root}\n`);
       reports.forEach((r, i) => {
         if (i > 0) print('\n----\n');
         print(ruleReportText(r));
       });
+      if (!options.macros && !found && hasUnresolved(reports))
+        print(`\nNo macros/ folder above ${path}: pass --macros DIR to expand the unresolved macros.`);
       if (!attack.full && reports.length) print(`\n${ATTACK_NOT_LOADED}`);
     }
     return recognized && parsed ? 0 : 1;
   } finally {
     catalog?.close();
   }
+}
+
+function hasUnresolved(reports: ReadonlyArray<{ language: string | null; unresolved: string[] }>): boolean {
+  return reports.some((r) => r.language === 'spl' && r.unresolved.length > 0);
 }
 
 /** The macros and data sources of a folder (a security_content checkout's `macros/`). */

@@ -1,4 +1,5 @@
 /** What `hunt` prints and writes: hits, the per-language summary, rules not evaluable, the fired-coverage layer. */
+import { plural } from '../../text/plural.js';
 import { writeFileSync } from 'node:fs';
 import type { ParsedRule } from '../../model/rule.js';
 import type { Catalog } from '../../catalog/catalog.js';
@@ -64,9 +65,7 @@ export function printHuntJson(report: HuntReport): void {
 
 function printHits(hits: HuntHit[], explain: boolean): void {
   for (const hit of hits) {
-    print(
-      `${hit.title}  [${hit.language}] ${hit.source}:${hit.path}  ${hit.count} event${hit.count === 1 ? '' : 's'}`,
-    );
+    print(`${hit.title}  [${hit.language}] ${hit.source}:${hit.path}  ${plural(hit.count, 'event')}`);
     for (const e of hit.events.slice(0, 5))
       print(`  ${e.file}#${e.index}${e.recordId !== undefined ? ` record ${e.recordId}` : ''}`);
     if (hit.events.length > 5) print(`  … ${hit.events.length - 5} more`);
@@ -119,12 +118,12 @@ export function printHuntText(report: HuntReport): void {
     print('events with hits in several languages:');
     for (const c of cross)
       print(
-        `  ${c.event.file}#${c.event.index}  ${c.languages.length} languages (${c.languages.join(', ')}), ${c.rules} rules`,
+        `  ${c.event.file}#${c.event.index}  ${plural(c.languages.length, 'language')} (${c.languages.join(', ')}), ${plural(c.rules, 'rule')}`,
       );
   }
   print();
   print(
-    `${result.hits.length} rules fired on ${result.events} events; ${result.rules} rules, ${result.notEvaluable.length} not evaluable; ${report.elapsedMs} ms`,
+    `${plural(result.hits.length, 'rule')} fired on ${plural(result.events, 'event')}; ${plural(result.rules, 'rule')}, ${result.notEvaluable.length} not evaluable; ${report.elapsedMs} ms`,
   );
 }
 

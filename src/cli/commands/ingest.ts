@@ -1,4 +1,5 @@
 /** `ruleatlas ingest PATH... [--name NAME]`: add or refresh sources and report what was parsed. */
+import { plural } from '../../text/plural.js';
 import { existsSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { Catalog } from '../../catalog/catalog.js';
@@ -107,7 +108,7 @@ function printIngest(r: {
   elapsedMs: number;
 }): void {
   print(
-    `Ingested ${r.sources.join(', ')}: ${r.files} files (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${r.rules} rules, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`,
+    `Ingested ${r.sources.join(', ')}: ${plural(r.files, 'file')} (${r.parsedFiles} read, ${r.removedFiles} removed, ${r.skipped} skipped), ${plural(r.rules, 'rule')}, ${r.parsed} parsed (${percent(r.parsed, r.rules)}), ${r.errors} with errors, ${r.elapsedMs} ms`,
   );
   const reasons = Object.entries(r.skippedByReason);
   if (reasons.length > 0) print(`Skipped: ${reasons.map(([why, n]) => `${n} ${why}`).join(', ')}`);

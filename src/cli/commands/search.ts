@@ -1,33 +1,43 @@
-/** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts. */
+/** `ruleatlas search [TEXT] [filters]`: rules that match, with facet counts; or all of them as CSV. */
 import { openCatalog } from '../catalog-file.js';
 import { checkFilters } from '../filters.js';
 import { loadAttack } from '../../knowledge/attack/index.js';
-import { searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
+import { exportCatalog, searchCatalog, type SearchRequest } from '../../catalog/rule-search.js';
+import { searchCsv } from '../../catalog/search-csv.js';
 import { searchTextProblem } from '../../catalog/search.js';
+import { plural } from '../../text/plural.js';
 import { print, printJson, printTable, UsageError } from '../output.js';
 
 export interface SearchCommandOptions extends Omit<SearchRequest, 'text'> {
   db: string;
   json?: boolean;
+  /** Every matching rule as CSV, unpaged. */
+  csv?: boolean;
 }
 
 export function searchCommand(words: string[], options: SearchCommandOptions): number {
   const catalog = openCatalog(options.db);
   try {
-    const { db: _db, json, ...filters } = options;
+    const { db: _db, json, csv, ...filters } = options;
     const { language, source, severity, status, tactic } = options;
-    const attack = tactic ? loadAttack({ catalog }).data : undefined;
-    checkFilters(catalog, { language, source, severity, status, tactic }, attack?.tactics);
+    const attack = loadAttack({ catalog }).data;
+    checkFilters(catalog, { language, source, severity, status, tactic }, attack.tactics);
     const text = words.join(' ');
     const problem = searchTextProblem(text);
     if (problem) throw new UsageError(problem);
-    const result = searchCatalog(catalog, { ...filters, text }, attack);
+    const request = { ...filters, text };
+    if (csv) {
+      const rules = exportCatalog(catalog, request, attack);
+      process.stdout.write(searchCsv(rules));
+      return rules.length > 0 ? 0 : 1;
+    }
+    const result = searchCatalog(catalog, request, attack);
     if (json) printJson(result);
     else {
-      print(`${result.total} rules`);
+      print(plural(result.total, 'rule'));
       printTable(
-        ['language', 'title', 'key'],
-        result.rules.map((r) => [r.language ?? '-', r.title, r.key]),
+        ['language', 'title', 'techniques', 'key'],
+        result.rules.map((r) => [r.language ?? '-', r.title, r.techniques.join(' ') || '-', r.key]),
       );
     }
     return result.total > 0 ? 0 : 1;

@@ -31,6 +31,7 @@ export {
   loadAttack,
   attackCachePath,
   tacticTechniques,
+  techniqueTacticPairs,
   ATTACK_NOT_LOADED,
   type LoadedAttack,
   type AttackStore,

@@ -70,3 +70,17 @@ export function tacticTechniques(data: AttackData, tactic: string): string[] {
     .filter((x) => x.tactics.includes(t.shortname))
     .map((x) => x.id);
 }
+
+const pairsCache = new WeakMap<AttackData, Array<[string, string]>>();
+
+/** Every [technique id, tactic shortname] pair of the loaded version: what counting rules per tactic joins. */
+export function techniqueTacticPairs(data: AttackData): Array<[string, string]> {
+  let pairs = pairsCache.get(data);
+  if (!pairs) {
+    pairs = Object.values(data.techniques).flatMap((t) =>
+      t.tactics.map((tactic): [string, string] => [t.id, tactic]),
+    );
+    pairsCache.set(data, pairs);
+  }
+  return pairs;
+}

@@ -88,6 +88,10 @@ function bindingOf(expr: Expr): { placeholder: string; variable: string; value: 
   return { placeholder: ph.name, variable: [...variables][0], value };
 }
 
+function sameText(a: Expr, b: Expr, text: string): boolean {
+  return text.slice(a.start, a.end).replace(/\s+/g, '') === text.slice(b.start, b.end).replace(/\s+/g, '');
+}
+
 export function lowerEvents(statements: Expr[], text: string, locator: Locator): EventsLowering {
   const conjuncts = statements.flatMap((s) => chainOperands(s, 'and'));
   const out: EventsLowering = { variables: [], bindings: new Map(), joins: [], order: [], problems: [] };
@@ -116,7 +120,9 @@ export function lowerEvents(statements: Expr[], text: string, locator: Locator):
     const perVariable = out.bindings.get(binding.placeholder) ?? new Map<string, Expr>();
     out.bindings.set(binding.placeholder, perVariable);
     const earlier = perVariable.get(binding.variable);
-    // A placeholder bound twice in one variable says its two values are equal: a comparison to keep.
+    // A placeholder bound twice in one variable says its two values are equal: a comparison to keep, unless
+    // both bind the same path (`$e.x = $p` and `$p = $e.x`), which compares nothing.
+    if (earlier && sameText(earlier, binding.value, text)) continue;
     if (earlier)
       rest.push({ ...c, kind: 'compare', op: '=', left: earlier, right: binding.value, nocase: false });
     else perVariable.set(binding.variable, binding.value);

@@ -1,4 +1,5 @@
 /** The home page: sources with rule counts per language, parse health, ATT&CK coverage at a glance, the most shared indicators. */
+import { noun, plural } from '../../text/plural.js';
 import type { SourceStats } from '../../catalog/stats.js';
 import { sumStats } from '../../catalog/stats.js';
 import type { IndicatorView } from '../../catalog/views.js';
@@ -105,7 +106,7 @@ function sourcesTable(d: HomePageData): Html {
 function glance(d: HomePageData): Html {
   const a = d.attack;
   return html`<p>
-      ${a.techniques} techniques covered by ${a.rulesWithTechniques} rules · ATT&amp;CK
+      ${plural(a.techniques, 'technique')} covered by ${plural(a.rulesWithTechniques, 'rule')} · ATT&amp;CK
       ${a.version}${a.full ? '' : ' (table shipped with ruleatlas)'} ·
       <a href="${attackHref({})}">open the matrix</a>
     </p>
@@ -142,8 +143,8 @@ export function homePage(d: HomePageData): Html {
     html`<h1>Detection rule catalog</h1>
       <div class="grid">
         <div class="block">
-          <div class="stat">${h.rules} <small>rules</small></div>
-          <p class="note">in ${d.sources.length} sources, ${d.totals.files} files</p>
+          <div class="stat">${h.rules} <small>${noun(h.rules, 'rule')}</small></div>
+          <p class="note">in ${plural(d.sources.length, 'source')}, ${plural(d.totals.files, 'file')}</p>
         </div>
         <div class="block">
           <div class="stat">${h.parsedPercent}% <small>parsed</small></div>

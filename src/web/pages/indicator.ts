@@ -11,7 +11,11 @@ import { layout, section } from '../layout.js';
 import { indicatorHref, ruleHref, sourceHref } from '../links.js';
 import { param } from '../security.js';
 import type { Site } from '../site.js';
-import { indicatorTable } from './indicator-table.js';
+import { indicatorTable, relatedList } from './indicator-table.js';
+import type { RelatedIndicator } from '../../analysis/related-indicators.js';
+
+/** Related indicators the page lists. */
+const RELATED_SHOWN = 10;
 
 /** Long lists stop here: an indicator shared by thousands of rules is better narrowed by search. */
 const MAX_RULES = 1000;
@@ -20,6 +24,8 @@ export interface IndicatorPageData {
   indicator: IndicatorView;
   fields: IndicatorField[];
   equivalents: EquivalentIndicator[];
+  /** Indicators of the same concept whose value holds this one's or lies within it, nearest first. */
+  related: RelatedIndicator[];
   /** Rules with exactly this indicator, by language. */
   rules: Record<string, RuleSummary[]>;
   /** Rules with an equivalent indicator but not this one, by language. */
@@ -66,6 +72,7 @@ export function indicatorPageData(site: Site, request: IndicatorRequest): Indica
     indicator,
     fields,
     equivalents: site.catalog.equivalentIndicators(indicator.equivalence, ref),
+    related: site.catalog.relatedIndicators(ref, RELATED_SHOWN),
     rules: byLanguage(exact.slice(0, MAX_RULES)),
     equivalentRules: byLanguage(viaEquivalents.slice(0, MAX_RULES)),
     truncated: exact.length > MAX_RULES || viaEquivalents.length > MAX_RULES,
@@ -124,6 +131,7 @@ export function indicatorPage(d: IndicatorPageData): Html {
         </dl>
       </section>
       ${section('equivalents', 'Equivalent indicators', equivalents)}
+      ${d.related.length ? section('related', 'Related values', relatedList(d.related)) : ''}
       ${section('rules', 'Rules with this indicator', ruleGroups(d.rules))}
       ${Object.keys(d.equivalentRules).length ? section('equivalent-rules', 'Rules with an equivalent indicator', ruleGroups(d.equivalentRules)) : ''}
       ${d.truncated ? html`<p class="note">Lists stop at ${MAX_RULES} rules; use search to narrow them.</p>` : ''}`,

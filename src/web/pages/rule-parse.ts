@@ -6,6 +6,7 @@ import { indicatorHref } from '../links.js';
 import { highlight } from '../highlight/index.js';
 import type { ReportStage } from '../../analysis/report/index.js';
 import type { RulePageData } from './rule-data.js';
+import { relatedList } from './indicator-table.js';
 import { copyButton, copyValueButton } from '../copy.js';
 
 /**
@@ -120,7 +121,7 @@ function indicatorTable(list: RulePageData['indicators']): Html {
             <a href="${indicatorHref(i)}">${indicatorValueText(i.value)}</a>
             ${i.value ? copyValueButton(i.value, `Copy the value ${i.value}`) : ''}
           </td>
-          <td>${counts}${eq}</td>
+          <td>${counts}${eq}${relatedList(i.related)}</td>
         </tr>`;
       })}
     </tbody>

@@ -1,118 +1,53 @@
-/** The search page: full text plus facets with counts, paged; the URL holds the whole query. */
+/** The search page: full text, ticked facet values with counts, a sort, paged results and a CSV of them. */
+import type { Facet } from '../../catalog/views.js';
+import { SEARCH_SORTS } from '../../catalog/views.js';
 import { isDeprecated } from '../../knowledge/rules/lifecycle.js';
 import { deprecatedTag } from '../copy.js';
-import type { SearchQuery, SearchResult, Facet } from '../../catalog/views.js';
-import { searchTextProblem } from '../../catalog/search.js';
-import { BadRequest } from '../bad-request.js';
-import { tacticTechniques } from '../../knowledge/attack/index.js';
-import { canonicalField } from '../../knowledge/fields/index.js';
-import { LANGUAGE_IDS, type LanguageId } from '../../model/ids.js';
+import { noun } from '../../text/plural.js';
 import { html, languageLabel, type Html } from '../markup.js';
 import { layout } from '../layout.js';
-import { ruleHref, searchHref, sourceHref } from '../links.js';
-import { MAX_QUERY_LENGTH, PAGE_SIZE, pageNumber, param } from '../security.js';
-import type { Site } from '../site.js';
+import { query, ruleHref, searchHref, sourceHref, techniqueHref } from '../links.js';
+import type { MultiParam, SearchPageData, SearchParams } from './search-data.js';
 
-export const SEARCH_PARAMS = [
-  'q',
-  'language',
-  'source',
-  'tactic',
-  'technique',
-  'severity',
-  'status',
-  'event',
-  'field',
-  'value',
-  'op',
-] as const;
-export type SearchParams = Partial<Record<(typeof SEARCH_PARAMS)[number], string>>;
+export { searchPageData, searchParams, searchExport, type SearchPageData } from './search-data.js';
 
-export interface SearchPageData extends SearchResult {
-  query: SearchParams;
-  page: number;
-  pageSize: number;
-  pages: number;
-  tactics: Array<{ id: string; shortname: string; name: string }>;
-}
+const SORT_LABELS: Record<(typeof SEARCH_SORTS)[number], string> = {
+  relevance: 'Relevance',
+  title: 'Title',
+  date: 'Date (newest)',
+  severity: 'Severity (highest)',
+};
 
-/** Request parameters, trimmed and capped; anything else in the URL is ignored. */
-export function searchParams(get: (name: string) => string | undefined): {
-  query: SearchParams;
-  page: number;
-} {
-  const query: SearchParams = {};
-  for (const name of SEARCH_PARAMS) {
-    const v = param(get(name), name === 'q' ? MAX_QUERY_LENGTH : undefined);
-    if (v) query[name] = v;
-  }
-  return { query, page: pageNumber(get('page')) };
-}
-
-export function searchPageData(site: Site, query: SearchParams, page: number): SearchPageData {
-  const data = site.attack().data;
-  const { language, source, severity, status, tactic } = query;
-  site.checkFilters({ language, source, severity, status, tactic });
-  const problem = searchTextProblem(query.q);
-  if (problem) throw new BadRequest(problem);
-  const q: SearchQuery = {
-    text: query.q,
-    language: query.language,
-    source: query.source,
-    technique: query.technique,
-    severity: query.severity,
-    status: query.status,
-    event: query.event,
-    field: query.field,
-    value: query.value,
-    op: query.op,
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  };
-  if (query.tactic) q.tacticTechniques = tacticTechniques(data, query.tactic);
-  if (query.field) q.canonical = canonicalField(query.field, { language: fieldLanguage(query.language) });
-  let result = site.catalog.search(q);
-  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
-  // A page past the end shows the last page, as a link from an older, longer result list expects.
-  if (page > pages) {
-    page = pages;
-    result = site.catalog.search({ ...q, offset: (page - 1) * PAGE_SIZE });
-  }
-  return {
-    query,
-    page,
-    pageSize: PAGE_SIZE,
-    pages,
-    tactics: data.tactics,
-    ...result,
-  };
-}
-
-/** Field names are looked up in the taxonomy as the chosen language writes them; Sigma's names when none is chosen. */
-function fieldLanguage(language: string | undefined): LanguageId {
-  return LANGUAGE_IDS.find((id) => id === language) ?? 'sigma';
-}
-
-function facetSelect(
-  name: keyof SearchParams,
+/** A facet's values as checkboxes, ticked ones kept even when nothing matches them now. */
+function facetBoxes(
+  name: MultiParam,
   label: string,
   facets: Facet[],
-  current: string | undefined,
+  chosen: string[] | undefined,
   show = (v: string) => v,
 ): Html {
-  const values =
-    current && !facets.some((f) => f.value === current) ? [{ value: current, count: 0 }, ...facets] : facets;
-  return html`<label
-    >${label}<select name="${name}">
-      <option value="">any</option>
-      ${values.map(
-        (f) =>
-          html`<option value="${f.value}" ${f.value === current ? 'selected' : ''}>
-            ${show(f.value)} (${f.count})
-          </option>`,
-      )}
-    </select></label
-  >`;
+  const ticked = new Set((chosen ?? []).map((v) => v.toLowerCase()));
+  const listed = new Set(facets.map((f) => f.value.toLowerCase()));
+  const values = [
+    ...(chosen ?? []).filter((v) => !listed.has(v.toLowerCase())).map((value) => ({ value, count: 0 })),
+    ...facets,
+  ];
+  if (!values.length) return html``;
+  return html`<fieldset class="facet" data-facet="${name}">
+    <legend>${label}</legend>
+    ${values.map(
+      (f) =>
+        html`<label class="check"
+          ><input
+            type="checkbox"
+            name="${name}"
+            value="${f.value}"
+            ${ticked.has(f.value.toLowerCase()) ? 'checked' : ''}
+          />
+          ${show(f.value)} <span class="count">(${f.count})</span></label
+        >`,
+    )}
+  </fieldset>`;
 }
 
 function textInput(
@@ -133,32 +68,57 @@ function textInput(
 
 function facetsForm(d: SearchPageData): Html {
   const q = d.query;
+  const tacticName = new Map(d.tactics.map((t) => [t.shortname, t.name]));
+  // Tactics in matrix order, as the matrix shows them.
+  const order = new Map(d.tactics.map((t, i) => [t.shortname, i]));
+  const tactics = [...d.facets.tactic].sort(
+    (a, b) => (order.get(a.value) ?? 99) - (order.get(b.value) ?? 99),
+  );
   return html`<aside class="facets">
+    ${facetBoxes('language', 'Language', d.facets.language, q.language, (v) => languageLabel(v))}
+    ${facetBoxes('source', 'Source', d.facets.source, q.source)}
+    ${facetBoxes('tactic', 'Tactic', tactics, q.tactic, (v) => tacticName.get(v) ?? v)}
+    ${facetBoxes('severity', 'Severity', d.facets.severity, q.severity)}
+    ${facetBoxes('status', 'Status', d.facets.status, q.status)}
+    ${facetBoxes('event', 'Event provider', d.facets.provider, q.event)}
     <fieldset>
       <legend>Narrow</legend>
-      ${d.facetsOver ? html`<p class="note" id="facets-estimated">Counts over the first ${d.facetsOver} of ${d.total} matches.</p>` : ''}
-      ${facetSelect('language', 'Language', d.facets.language, q.language, (v) => languageLabel(v))}
-      ${facetSelect('source', 'Source', d.facets.source, q.source)}
-      ${facetSelect('severity', 'Severity', d.facets.severity, q.severity)}
-      ${facetSelect('status', 'Status', d.facets.status, q.status)}
-      ${facetSelect('event', 'Event provider', d.facets.provider, q.event)}
-      <label
-        >Tactic<select name="tactic">
-          <option value="">any</option>
-          ${d.tactics.map(
-            (t) =>
-              html`<option value="${t.shortname}" ${t.shortname === q.tactic ? 'selected' : ''}>
-                ${t.name}
-              </option>`,
-          )}
-        </select></label
-      >
       ${textInput('technique', 'Technique', q.technique, 'T1197')}
       ${textInput('field', 'Field', q.field, 'Image, process.name')}
       ${textInput('value', 'Value', q.value, '\\bitsadmin.exe')}
     </fieldset>
     <button type="submit">Apply</button> <a href="/search">Clear</a>
   </aside>`;
+}
+
+function sortControl(d: SearchPageData): Html {
+  return html`<label class="sort"
+    >Sort
+    <select name="sort">
+      ${SEARCH_SORTS.filter((s) => s !== 'relevance' || d.query.q).map(
+        (s) => html`<option value="${s}" ${s === d.sort ? 'selected' : ''}>${SORT_LABELS[s]}</option>`,
+      )}
+    </select></label
+  >`;
+}
+
+function resultItem(r: SearchPageData['rules'][number]): Html {
+  return html`<li>
+    <a href="${ruleHref(r.key)}" class="inert">${r.title}</a
+    >${isDeprecated(r) ? html` ${deprecatedTag()}` : ''}
+    <div class="meta">
+      ${languageLabel(r.language)} · <a href="${sourceHref(r.source)}">${r.source}</a> ·
+      <span class="mono">${r.path}</span
+      >${r.severity ? ` · ${r.severity}` : ''}${r.status ? ` · ${r.status}` : ''}${r.parsed ? '' : html` · <span class="tag error">errors</span>`}
+    </div>
+    ${
+      r.techniques.length
+        ? html`<div class="meta techniques">
+            ${r.techniques.map((t, i) => html`${i ? ' ' : ''}<a class="mono" href="${techniqueHref(t)}">${t}</a>`)}
+          </div>`
+        : ''
+    }
+  </li>`;
 }
 
 function results(d: SearchPageData): Html {
@@ -168,23 +128,16 @@ function results(d: SearchPageData): Html {
     <span>Page ${d.page} of ${d.pages}</span>
     ${d.page < d.pages ? html`<a rel="next" href="${searchHref({ ...here, page: d.page + 1 })}">Next →</a>` : ''}
   </nav>`;
+  const csv = `/search.csv${query(here) ? `?${query(here)}` : ''}`;
   return html`<div id="results">
     <p class="note">
-      <span id="total">${d.total}</span> rules${d.query.q ? html` match <q>${d.query.q}</q>` : ''}
+      <span id="total">${d.total}</span> ${noun(d.total, 'rule')}${
+        d.query.q ? html` ${d.total === 1 ? 'matches' : 'match'} <q>${d.query.q}</q>` : ''
+      }
+      · <a id="csv" href="${csv}" download>CSV</a> ${sortControl(d)}
     </p>
     <ul class="results">
-      ${d.rules.map(
-        (r) =>
-          html`<li>
-            <a href="${ruleHref(r.key)}" class="inert">${r.title}</a
-            >${isDeprecated(r) ? html` ${deprecatedTag()}` : ''}
-            <div class="meta">
-              ${languageLabel(r.language)} · <a href="${sourceHref(r.source)}">${r.source}</a> ·
-              <span class="mono">${r.path}</span
-              >${r.severity ? ` · ${r.severity}` : ''}${r.status ? ` · ${r.status}` : ''}${r.parsed ? '' : html` · <span class="tag error">errors</span>`}
-            </div>
-          </li>`,
-      )}
+      ${d.rules.map(resultItem)}
     </ul>
     ${d.total > d.pageSize ? pager : ''}
   </div>`;

@@ -39,7 +39,7 @@ export function techniquePageData(site: Site, id: string): TechniquePageData | u
   const attack = site.attack();
   const data = attack.data;
   const technique = data.techniques[id] ?? null;
-  const found = site.catalog.search({ technique: id, limit: MAX_RULES, exactFacets: true });
+  const found = site.catalog.search({ technique: id, limit: MAX_RULES });
   const matrix = otherMatrix(id) ?? null;
   if (!technique && !matrix && found.total === 0) return undefined;
   const named = (x: string): { id: string; name: string } => ({

@@ -1,4 +1,5 @@
 /** The "try an event" page: a form for one event, the rules that fire on it by language, and the techniques they name. */
+import { plural } from '../../text/plural.js';
 import type { ExplainedPredicate } from '../../engine/index.js';
 import { html, byLanguageText, type Html } from '../markup.js';
 import { layout, section } from '../layout.js';
@@ -111,7 +112,7 @@ function languageHits(l: TryLanguage): Html | string {
 
 function techniquesSection(r: TryResult): Html {
   const t = r.techniques;
-  const note = `${t.fired.length} techniques fired; the catalog covers ${t.catalogCovered} (ATT&CK ${t.attackVersion}).`;
+  const note = `${plural(t.fired.length, 'technique')} fired; the catalog covers ${t.catalogCovered} (ATT&CK ${t.attackVersion}).`;
   const body = t.fired.length
     ? html`<table>
         <thead>
@@ -154,7 +155,7 @@ function techniquesSection(r: TryResult): Html {
 function results(r: TryResult): Html {
   const what = r.event.events.map((e) => `${e.provider} ${e.event}: ${e.title}`).join('; ');
   return html`<section id="results" class="block">
-      <h2>${r.fired} of ${r.rules} rules fired</h2>
+      <h2>${r.fired} of ${plural(r.rules, 'rule')} fired</h2>
       <p class="note" id="event-kind">
         ${what || 'An event the event catalog does not name'} ·
         ${r.event.shape}${r.event.time ? ` · ${r.event.time}` : ''} · ${r.elapsedMs} ms
