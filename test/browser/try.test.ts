@@ -88,7 +88,6 @@ describe.skipIf(!existsSync(CHROMIUM) || !SEEDS || !SIGMA || !SPLUNK)('try an ev
       'C:\\Windows\\System32\\bitsadmin.exe',
     );
     await expect(page.locator('#techniques tr[data-technique="T1197"]').count()).resolves.toBe(1);
-    await page.screenshot({ path: join(projectRoot, 'docs', 'screenshot-try.png'), fullPage: true });
   });
 
   it('lists Splunk’s bitsadmin download detection among the hits', async () => {
