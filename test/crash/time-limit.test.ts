@@ -37,6 +37,7 @@ describe.skipIf(!existsSync(CLI))('the parse time limit', () => {
     d.close();
     expect(stalled.title).toBe('stall-me');
     expect(JSON.parse(stalled.diagnostics)[0]).toMatchObject({ severity: 'error', line: 1, column: 1 });
-    expect(JSON.parse(stalled.diagnostics)[0].message).toMatch(/Parsing stopped after 400 ms/);
+    // The 400 ms base, plus the small allowance the file's size gives it.
+    expect(JSON.parse(stalled.diagnostics)[0].message).toMatch(/Parsing stopped after 4\d\d ms/);
   }, 30_000);
 });

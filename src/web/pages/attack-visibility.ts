@@ -1,4 +1,5 @@
 /** The matrix page's visibility filter: with only some log events (`have`) or without some, the rules and techniques that go blind. */
+import { noun, plural } from '../../text/plural.js';
 import type { LanguageVisibility } from '../../analysis/coverage/index.js';
 import { catalogVisibility } from '../../catalog/coverage-report.js';
 import type { CoverageFilter } from '../../catalog/technique-queries.js';
@@ -71,9 +72,9 @@ export function visibilitySection(v: VisibilitySummary | undefined): Html | stri
     'visibility',
     `With ${v.said}`,
     html`<p>
-        ${v.fire} rules still fire, ${v.blind} go blind, ${v.unplaced} need events the event catalog does not
-        place (of ${v.rules}). Techniques left with no rule (dashed in the matrix):
-        ${v.techniquesLost.length}.
+        ${plural(v.fire, 'rule')} still ${noun(v.fire, 'fires', 'fire')}, ${v.blind}
+        ${noun(v.blind, 'goes', 'go')} blind, ${v.unplaced} need events the event catalog does not place (of
+        ${v.rules}). Techniques left with no rule (dashed in the matrix): ${v.techniquesLost.length}.
       </p>
       <table>
         <tr>
@@ -86,7 +87,7 @@ export function visibilitySection(v: VisibilitySummary | undefined): Html | stri
         ${rows}
       </table>
       <ul class="plain">
-        ${v.techniquesLost.map((t) => html`<li><a href="${techniqueHref(t.id)}">${t.id}</a> ${t.name} <span class="note">${t.rules} rules</span></li>`)}
+        ${v.techniquesLost.map((t) => html`<li><a href="${techniqueHref(t.id)}">${t.id}</a> ${t.name} <span class="note">${plural(t.rules, 'rule')}</span></li>`)}
       </ul>`,
     'The layer download holds the rules that go blind, by technique.',
   );

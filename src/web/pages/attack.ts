@@ -140,7 +140,7 @@ function outside(d: AttackPageData, max: number): Html | string {
       d.unknown.length
         ? html`<h3>Not in ATT&amp;CK ${d.attackVersion}</h3>
             <ul class="plain">
-              ${d.unknown.map((u) => html`<li><a href="${techniqueHref(u.id)}">${u.id}</a> <span class="note">${u.rules} rules</span></li>`)}
+              ${d.unknown.map((u) => html`<li><a href="${techniqueHref(u.id)}">${u.id}</a> <span class="note">${plural(u.rules, 'rule')}</span></li>`)}
             </ul>`
         : ''
     }`,
@@ -169,8 +169,8 @@ export function attackPage(d: AttackPageData): Html {
     { title: 'ATT&CK coverage', api: `/api${attackHref(d.filter)}`, section: 'attack', wide: true },
     html`<h1>MITRE ATT&amp;CK coverage</h1>
       <p class="note">
-        ${covered} techniques covered by ${d.rulesWithTechniques} of ${d.rules} rules · ATT&amp;CK
-        ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}
+        ${plural(covered, 'technique')} covered by ${d.rulesWithTechniques} of ${plural(d.rules, 'rule')} ·
+        ATT&amp;CK ${d.attackVersion}${d.notice ? html` · ${d.notice}` : ''}
       </p>
       ${filterForm(d)} ${legend(max)}
       <div class="matrix" id="matrix">
